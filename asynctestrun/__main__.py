@@ -1,0 +1,5 @@
+"""``python -m asynctestrun``."""
+
+from asynctestrun.cli import main
+
+main()

@@ -1,0 +1,111 @@
+"""The built-in fixtures every suite can request, declared with asynctestrun's own ``fixture``.
+
+Each is a thin adapter from the fixture protocol to a class in ``_builtins`` (or ``_declare``); the
+runtime services some need (capture, log capture) are reached through ``request`` so nothing here
+holds module-level state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .._declare.fixtures import fixture
+from .._declare.warns import WarningsRecorder
+from .monkeypatch import MonkeyPatch
+from .ports import UnusedTcpPortFactory, UnusedUdpPortFactory, unused_tcp_port as _tcp, unused_udp_port as _udp
+from .tmpdir import TempPathFactory, make_tmp_path
+
+
+@fixture(scope="session")
+def pytestconfig(request: Any) -> Any:
+    """The run's configuration (``getoption``, ``getini``, ``rootpath``)."""
+    return request.config
+
+
+@fixture(scope="session", autouse=True)
+def event_loop_policy() -> asyncio.AbstractEventLoopPolicy:
+    """The policy new event loops come from; override it (e.g. uvloop.EventLoopPolicy()) to change loops."""
+    return asyncio.get_event_loop_policy()
+
+
+@fixture(scope="session")
+def tmp_path_factory(request: Any) -> TempPathFactory:
+    basetemp = request.config.getoption("basetemp", None)
+    return TempPathFactory(Path(basetemp) if basetemp else None)
+
+
+@fixture
+def tmp_path(request: Any, tmp_path_factory: TempPathFactory) -> Path:
+    return make_tmp_path(tmp_path_factory, request.node.name)
+
+
+@fixture
+def monkeypatch() -> Iterator[MonkeyPatch]:
+    patcher = MonkeyPatch()
+    yield patcher
+    patcher.undo()
+
+
+@fixture
+def recwarn() -> Iterator[WarningsRecorder]:
+    recorder = WarningsRecorder(_ispytest=True) if _takes_ispytest() else WarningsRecorder()
+    with recorder:
+        yield recorder
+
+
+def _takes_ispytest() -> bool:
+    import inspect
+
+    return "_ispytest" in inspect.signature(WarningsRecorder).parameters
+
+
+@fixture
+def record_property(request: Any) -> Callable[[str, object], None]:
+    def record(name: str, value: object) -> None:
+        request.node.user_properties.append((name, value))
+
+    return record
+
+
+@fixture
+def record_xml_attribute(request: Any) -> Callable[[str, object], None]:
+    def record(name: str, value: object) -> None:
+        request.node.user_properties.append((name, value))
+
+    return record
+
+
+@fixture(scope="session")
+def record_testsuite_property() -> Callable[[str, object], None]:
+    def record(name: str, value: object) -> None:
+        return None
+
+    return record
+
+
+@fixture
+def unused_tcp_port() -> int:
+    return _tcp()
+
+
+@fixture
+def unused_udp_port() -> int:
+    return _udp()
+
+
+@fixture(scope="session")
+def unused_tcp_port_factory() -> UnusedTcpPortFactory:
+    return UnusedTcpPortFactory()
+
+
+@fixture(scope="session")
+def unused_udp_port_factory() -> UnusedUdpPortFactory:
+    return UnusedUdpPortFactory()
+
+
+@fixture(scope="session")
+def doctest_namespace() -> dict[str, Any]:
+    return {}

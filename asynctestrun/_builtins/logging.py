@@ -1,0 +1,207 @@
+"""Log capture: ``LoggingCapture`` records every phase of a test for the report's "Captured log"
+sections, and ``LogCaptureFixture`` is the ``caplog`` fixture reading the same records.
+
+Per phase (setup, call, teardown) the runner calls ``start_phase(when)`` and ``end_phase()``. In
+between, two fresh handlers sit on the root logger: one feeds ``caplog`` (``caplog.records`` is the
+current phase only; ``caplog.get_records(when)`` any phase), the other the report. With a configured
+``log_level`` both handlers filter at it and the root logger is lowered to it for the phase; without
+one, nothing is changed, so what is captured is what the loggers' own levels let through (the root
+defaults to WARNING). ``caplog.set_level()`` and ``at_level()`` change logger levels and the caplog
+handler's level; the fixture's teardown (``_finalize()``) restores them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Generator
+from contextlib import contextmanager
+from io import StringIO
+from typing import Literal
+
+DEFAULT_LOG_FORMAT = "%(levelname)-8s %(name)s:%(filename)s:%(lineno)d %(message)s"
+Phase = Literal["setup", "call", "teardown"]
+_ANSI_ESCAPE = re.compile(r"\x1b\[[\d;]+m")
+
+
+def resolve_level(level: int | str | None, setting: str = "log_level") -> int | None:
+    """A level number from a number or a level name ("info", "WARNING", "15"); None stays None."""
+    if level is None or isinstance(level, int):
+        return level
+    text = level.strip()
+    if text.isdigit():
+        return int(text)
+    number = logging.getLevelName(text.upper())
+    if not isinstance(number, int):
+        raise ValueError(
+            f"'{level}' is not recognized as a logging level name for '{setting}'. "
+            "Please consider passing the logging level num instead."
+        )
+    return number
+
+
+class LogCaptureHandler(logging.StreamHandler[StringIO]):
+    """Keeps the records it receives and their formatted text."""
+
+    def __init__(self) -> None:
+        super().__init__(StringIO())
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        super().emit(record)
+
+    def reset(self) -> None:
+        """Start afresh with a new list (records already handed out keep theirs)."""
+        self.records = []
+        self.stream = StringIO()
+
+    def clear(self) -> None:
+        """Empty the current list in place, as ``caplog.clear()`` does."""
+        self.records.clear()
+        self.stream = StringIO()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        # A malformed log call (wrong number of % arguments...) should fail the test that made it,
+        # not print a traceback to stderr that nobody reads.
+        raise  # noqa: PLE0704 - re-raises the exception being handled by logging.Handler.emit
+
+
+class LoggingCapture:
+    """The runner's per-phase log capture, shared with the test's ``caplog`` fixture."""
+
+    def __init__(
+        self, level: int | str | None = None, fmt: str = DEFAULT_LOG_FORMAT, datefmt: str | None = None
+    ) -> None:
+        self.level = resolve_level(level)
+        self.formatter = logging.Formatter(fmt, datefmt)
+        self.handler = LogCaptureHandler()
+        self.handler.setFormatter(self.formatter)
+        self.records_by_phase: dict[str, list[logging.LogRecord]] = {}
+        self._report_handler: LogCaptureHandler | None = None
+        self._saved_root_level: int | None = None
+
+    def _install(self, handler: LogCaptureHandler) -> None:
+        handler.setFormatter(self.formatter)
+        if self.level is not None:
+            handler.setLevel(self.level)
+        logging.getLogger().addHandler(handler)
+
+    def start_phase(self, when: Phase) -> None:
+        root = logging.getLogger()
+        self.handler = LogCaptureHandler()
+        self._report_handler = LogCaptureHandler()
+        self._install(self.handler)
+        self._install(self._report_handler)
+        self.records_by_phase[when] = self.handler.records
+        if self.level is not None:
+            self._saved_root_level = root.level
+            root.setLevel(min(root.level, self.level))
+
+    def end_phase(self) -> str:
+        """Remove the handlers; return the phase's formatted log for the report (may be empty)."""
+        root = logging.getLogger()
+        root.removeHandler(self.handler)
+        if self._saved_root_level is not None:
+            root.setLevel(self._saved_root_level)
+            self._saved_root_level = None
+        if self._report_handler is None:
+            return ""
+        root.removeHandler(self._report_handler)
+        text = self._report_handler.stream.getvalue().strip()
+        self._report_handler = None
+        return text
+
+    @contextmanager
+    def phase(self, when: Phase) -> Generator[LoggingCapture, None, None]:
+        """``start_phase``/``end_phase`` as a block; read the report text with ``end_phase`` instead
+        when it is needed."""
+        self.start_phase(when)
+        try:
+            yield self
+        finally:
+            self.end_phase()
+
+
+class LogCaptureFixture:
+    """``caplog``: the current phase's records plus level controls restored at teardown."""
+
+    def __init__(self, capture: LoggingCapture) -> None:
+        self._capture = capture
+        self._initial_handler_level: int | None = None
+        self._initial_logger_levels: dict[str | None, int] = {}
+        self._initial_disabled_level: int | None = None
+
+    def _finalize(self) -> None:
+        """Undo set_level(): logger levels, the handler level and any logging.disable() change."""
+        for name, level in self._initial_logger_levels.items():
+            logging.getLogger(name).setLevel(level)
+        self._initial_logger_levels.clear()
+        if self._initial_handler_level is not None:
+            self.handler.setLevel(self._initial_handler_level)
+            self._initial_handler_level = None
+        if self._initial_disabled_level is not None:
+            logging.disable(self._initial_disabled_level)
+            self._initial_disabled_level = None
+
+    @property
+    def handler(self) -> LogCaptureHandler:
+        return self._capture.handler
+
+    def get_records(self, when: Phase) -> list[logging.LogRecord]:
+        return self._capture.records_by_phase.get(when, [])
+
+    @property
+    def records(self) -> list[logging.LogRecord]:
+        return self.handler.records
+
+    @property
+    def record_tuples(self) -> list[tuple[str, int, str]]:
+        return [(record.name, record.levelno, record.getMessage()) for record in self.records]
+
+    @property
+    def messages(self) -> list[str]:
+        return [record.getMessage() for record in self.records]
+
+    @property
+    def text(self) -> str:
+        return _ANSI_ESCAPE.sub("", self.handler.stream.getvalue())
+
+    def clear(self) -> None:
+        self.handler.clear()
+
+    def _force_enable(self, level: int, logger: logging.Logger) -> int:
+        """Lower a ``logging.disable()`` threshold that would hide ``level``; return the old one."""
+        original = logging.root.manager.disable
+        if not logger.isEnabledFor(level):
+            # disable(n) hides everything at n and below: keep just the levels under the requested one.
+            logging.disable(max(level - 10, logging.NOTSET))
+        return original
+
+    def set_level(self, level: int | str, logger: str | None = None) -> None:
+        """Set a logger's level (root by default) and the caplog handler's, until the test ends."""
+        logger_obj = logging.getLogger(logger)
+        self._initial_logger_levels.setdefault(logger, logger_obj.level)
+        logger_obj.setLevel(level)
+        if self._initial_handler_level is None:
+            self._initial_handler_level = self.handler.level
+        self.handler.setLevel(level)
+        disabled = self._force_enable(logger_obj.level, logger_obj)
+        if self._initial_disabled_level is None:
+            self._initial_disabled_level = disabled
+
+    @contextmanager
+    def at_level(self, level: int | str, logger: str | None = None) -> Generator[None, None, None]:
+        """Like set_level(), but only for the ``with`` block."""
+        logger_obj = logging.getLogger(logger)
+        original_logger_level = logger_obj.level
+        logger_obj.setLevel(level)
+        original_handler_level = self.handler.level
+        self.handler.setLevel(level)
+        original_disabled = self._force_enable(logger_obj.level, logger_obj)
+        try:
+            yield
+        finally:
+            logger_obj.setLevel(original_logger_level)
+            self.handler.setLevel(original_handler_level)
+            logging.disable(original_disabled)

@@ -1,0 +1,265 @@
+"""The collection stage: conftests, modules, fixtures and items, in pytest's order.
+
+``Collector.collect()`` imports user code but runs none of its tests. Every import problem becomes a
+CollectError (data, reported like a test result) instead of an exception escaping the run.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from .._config.config import Config, ConfigError
+from .._declare.outcomes import Exit, Failed, Skipped
+from .._model.items import Holder, HolderKind, ScopeChain, TestItem
+from .._model.outcomes import CollectError
+from .._plan.registry import FixtureRegistry
+from .discover import Target, is_ignored, parse_targets, walk
+from .harvest import CollectionProblem, harvest_fixtures, harvest_module
+from .hooks import HookRegistry, PluginModule
+from .importer import import_path
+from .items import ItemContext, build_items
+
+BUILTIN_HOLDER = Holder(HolderKind.BUILTIN, "builtin")
+
+
+@dataclass(slots=True)
+class Collection:
+    items: list[TestItem] = field(default_factory=list)
+    errors: list[CollectError] = field(default_factory=list)
+    skipped_modules: list[tuple[str, str, int | None]] = field(default_factory=list)  # nodeid, reason, line
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    modules: dict[Path, ModuleType] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Collector:
+    config: Config
+    registry: FixtureRegistry
+    hooks: HookRegistry
+    plugin_config: Any
+    plugin_holders: list[Holder] = field(default_factory=list)
+    conftests: dict[Path, ModuleType | None] = field(default_factory=dict)  # dir -> conftest (None: none)
+    on_plugin_module: Callable[[ModuleType], None] | None = None
+    conftest_errors: list[CollectError] = field(default_factory=list)
+
+    # -- plugins and conftests -------------------------------------------------------------
+    def register_plugin(self, name: str, module: ModuleType | object) -> None:
+        holder = Holder(HolderKind.PLUGIN, name)
+        if holder not in self.plugin_holders:
+            self.plugin_holders.append(holder)
+            self.registry.add_all(harvest_fixtures(module, holder, self.config))
+        self.hooks.register(PluginModule(name, module))
+
+    def conftest_dirs(self, directory: Path) -> list[Path]:
+        """Directories from the conftest cut-off dir down to ``directory`` (inclusive)."""
+        cutoff = self.config.inipath.parent if self.config.inipath else self.config.rootdir
+        dirs = [directory, *directory.parents]
+        chain = [d for d in dirs if d == cutoff or cutoff in d.parents]
+        return list(reversed(chain))
+
+    def load_conftests(self, directory: Path) -> list[Holder]:
+        holders: list[Holder] = []
+        for d in self.conftest_dirs(directory):
+            if d not in self.conftests:
+                self.conftests[d] = self._import_conftest(d)
+            if self.conftests[d] is not None:
+                holders.append(Holder(HolderKind.CONFTEST, str(d)))
+        return holders
+
+    def _import_conftest(self, directory: Path) -> ModuleType | None:
+        path = directory / "conftest.py"
+        if not path.is_file() or is_ignored(path, self.config):
+            return None
+        try:
+            module = import_path(path, mode=self.config.import_mode, rootdir=self.config.rootdir)
+            holder = Holder(HolderKind.CONFTEST, str(directory))
+            self._load_declared_plugins(module)
+            self.registry.add_all(harvest_fixtures(module, holder, self.config))
+        except (Exit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - any conftest failure is reported, not raised
+            self.conftest_errors.append(
+                CollectError(self.relpath(path), _format_import_error(exc, path), f"{type(exc).__name__}: {exc}")
+            )
+            return None
+        self.hooks.register(PluginModule(str(path), module, conftest=True))
+        if self.on_plugin_module is not None:
+            self.on_plugin_module(module)
+        return module
+
+    def _load_declared_plugins(self, module: ModuleType) -> None:
+        declared = getattr(module, "pytest_plugins", ())
+        if isinstance(declared, str):
+            declared = [declared]
+        import importlib
+
+        for name in declared:
+            if self.config.disabled_plugins and name in self.config.disabled_plugins:
+                continue
+            plugin = importlib.import_module(name)
+            self._load_declared_plugins(plugin)
+            self.register_plugin(name, plugin)
+            if self.on_plugin_module is not None:
+                self.on_plugin_module(plugin)
+
+    def relpath(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.config.rootdir).as_posix()
+        except ValueError:
+            import os
+
+            return Path(os.path.relpath(path, self.config.rootdir)).as_posix()
+
+    # -- test files --------------------------------------------------------------------------
+    def collect(self) -> Collection:
+        collection = Collection()
+        collection.errors.extend(self.conftest_errors)
+        self.conftest_errors.clear()
+        targets = parse_targets(self.config)
+        seen: set[tuple[Path, tuple[str, ...]]] = set()
+        for target in targets:
+            if (target.path, target.parts) in seen:
+                continue
+            seen.add((target.path, target.parts))
+            self._collect_target(target, collection)
+        collection.errors.extend(self.conftest_errors)
+        return collection
+
+    def _collect_target(self, target: Target, collection: Collection) -> None:
+        if target.path.is_dir():
+            self.load_conftests(target.path)
+            files: Iterable[Path] = walk(target.path, self.config)
+            for path in files:
+                if path.is_dir():
+                    self.load_conftests(path)
+                else:
+                    self._collect_file(path, collection, ())
+        else:
+            self._collect_file(target.path, collection, target.parts)
+
+    def _collect_file(self, path: Path, collection: Collection, parts: tuple[str, ...]) -> None:
+        relpath = self.relpath(path)
+        conftest_holders = self.load_conftests(path.parent)
+        if path.name == "conftest.py":
+            return
+        chain = (BUILTIN_HOLDER, *self.plugin_holders, *conftest_holders)
+        try:
+            module = import_path(path, mode=self.config.import_mode, rootdir=self.config.rootdir)
+        except Skipped as exc:
+            if not exc.allow_module_level:
+                msg = (
+                    "Using pytest.skip outside of a test will skip the entire module. If that's your "
+                    "intention, pass `allow_module_level=True`. If you want to skip a specific test or an "
+                    "entire class, use the @pytest.mark.skip or @pytest.mark.skipif decorators."
+                )
+                collection.errors.append(CollectError(relpath, msg, msg))
+                return
+            collection.skipped_modules.append((relpath, exc.msg or "", _skip_line(exc)))
+            return
+        except (Exit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:  # noqa: BLE001
+            collection.errors.append(CollectError(relpath, _format_import_error(exc, path), _one_line(exc)))
+            return
+        collection.modules[path] = module
+        self._load_declared_plugins(module)
+        try:
+            harvest = harvest_module(module, relpath, chain, self.config)
+            self.registry.add_all(harvest.fixtures)
+            collection.warnings.extend(harvest.warnings)
+            ctx = ItemContext(
+                path=path,
+                relpath=relpath,
+                rootdir=self.config.rootdir,
+                chain=ScopeChain(self._packages(path), relpath, None),
+                hook_owners=tuple(self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)),
+            )
+            items: list[TestItem] = []
+            for definition in harvest.tests:
+                built = build_items(definition, ctx, self.registry, self.hooks, self.config, self.plugin_config)
+                items.extend(_with_class_chain(built, definition.class_names))
+        except (Exit, KeyboardInterrupt):
+            raise
+        except (CollectionProblem, Failed) as exc:
+            text = str(exc) if not isinstance(exc, Failed) else (exc.msg or "")
+            collection.errors.append(CollectError(relpath, text, text))
+            return
+        except BaseException as exc:  # noqa: BLE001
+            collection.errors.append(CollectError(relpath, _format_import_error(exc, path), _one_line(exc)))
+            return
+        if parts:
+            selected = [item for item in items if _matches_parts(item, parts)]
+            if not selected:
+                raise ConfigError(f"not found: {relpath}::{'::'.join(parts)}\n(no match in any of [<Module {path.name}>])")
+            items = selected
+        collection.items.extend(items)
+
+    def _packages(self, path: Path) -> tuple[str, ...]:
+        packages: list[str] = []
+        directory = path.parent
+        while (directory / "__init__.py").is_file():
+            packages.append(str(directory))
+            if directory == self.config.rootdir:
+                break
+            directory = directory.parent
+        return tuple(reversed(packages))
+
+
+def _with_class_chain(items: list[TestItem], class_names: tuple[str, ...]) -> list[TestItem]:
+    if not class_names:
+        return items
+    from dataclasses import replace
+
+    out: list[TestItem] = []
+    for item in items:
+        klass = f"{item.relpath}::{'::'.join(class_names)}"
+        out.append(replace(item, chain=replace(item.chain, klass=klass)))
+    return out
+
+
+def _matches_parts(item: TestItem, parts: tuple[str, ...]) -> bool:
+    rest = item.nodeid.split("::")[1:]
+    if len(parts) > len(rest):
+        return False
+    for index, part in enumerate(parts):
+        actual = rest[index]
+        if part == actual:
+            continue
+        if index == len(rest) - 1 and "[" not in part and actual.split("[", 1)[0] == part:
+            continue
+        return False
+    return True
+
+
+def _skip_line(exc: BaseException) -> int | None:
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def _format_import_error(exc: BaseException, path: Path) -> str:
+    if isinstance(exc, SyntaxError) and exc.filename == str(path):
+        lines = [f"{path}:{exc.lineno}: {type(exc).__name__}: {exc.msg}"]
+        if exc.text:
+            lines.append(f"    {exc.text.rstrip()}")
+            if exc.offset:
+                lines.append("    " + " " * (exc.offset - 1) + "^")
+        return "\n".join(lines)
+    frames = traceback.extract_tb(exc.__traceback__)
+    # Drop the runner's and importlib's own frames: the user wants to see their module.
+    user = [f for f in frames if "importlib" not in f.filename and "/asynctestrun/" not in f.filename]
+    text = "".join(traceback.format_list(user)) + "".join(traceback.format_exception_only(type(exc), exc))
+    return f"ImportError while importing test module '{path}'.\nTraceback:\n{text}".rstrip()

@@ -1,0 +1,87 @@
+"""Which files to collect, in pytest's order, from the command-line arguments.
+
+Directories are walked with entries sorted by name, files and sub-directories interleaved (as pytest 8+
+does); a directory matching ``norecursedirs`` or holding a virtualenv is skipped; an explicitly named
+file is collected whatever its name.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .._config.config import Config, ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One command-line argument: a path, and optionally the ``::Class::test`` parts after it."""
+
+    path: Path
+    parts: tuple[str, ...] = ()
+
+    @property
+    def is_dir(self) -> bool:
+        return self.path.is_dir()
+
+
+def parse_targets(config: Config) -> list[Target]:
+    targets: list[Target] = []
+    for arg in config.args:
+        raw, _, rest = arg.partition("::")
+        path = (config.invocation_dir / raw).resolve() if raw else config.invocation_dir
+        parts = tuple(rest.split("::")) if rest else ()
+        if not path.exists():
+            if config.args_from_testpaths:
+                continue
+            raise ConfigError(f"file or directory not found: {arg}")
+        if parts and "::" in arg and path.is_dir():
+            raise ConfigError(f"not found: {arg}")
+        targets.append(Target(path, parts))
+    return targets
+
+
+def matches_any(name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def _is_venv(path: Path) -> bool:
+    return (path / "pyvenv.cfg").is_file() or (path / "conda-meta" / "history").is_file()
+
+
+def is_ignored(path: Path, config: Config) -> bool:
+    for ignored in config.ignore:
+        ignored_path = (config.invocation_dir / ignored).resolve()
+        if path == ignored_path or ignored_path in path.parents:
+            return True
+    return any(
+        fnmatch.fnmatch(str(path), str((config.invocation_dir / pattern)))
+        or fnmatch.fnmatch(str(path), pattern)
+        for pattern in config.ignore_glob
+    )
+
+
+def is_test_file(path: Path, config: Config) -> bool:
+    return path.suffix == ".py" and matches_any(path.name, config.python_files)
+
+
+def walk(directory: Path, config: Config) -> Iterator[Path]:
+    """Yield directories (before their contents) and candidate test files below ``directory``."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=True):
+            if entry.name == "__pycache__" or matches_any(entry.name, config.norecursedirs):
+                continue
+            if _is_venv(path) or is_ignored(path, config):
+                continue
+            yield path
+            yield from walk(path, config)
+        elif entry.is_file() and is_test_file(path, config) and not is_ignored(path, config):
+            yield path

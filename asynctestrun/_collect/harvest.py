@@ -1,0 +1,313 @@
+"""Harvest fixture definitions and test definitions from an imported module (or conftest, or plugin).
+
+A TestDefinition is a test function before parametrization; the expansion into items happens in
+``items.py``. Problems found here (a generator test, a bad fixture scope) become collection errors of
+the module or warnings, as pytest reports them.
+"""
+
+from __future__ import annotations
+
+import inspect
+import unittest
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from .._config.config import Config
+from .._declare.fixtures import FixtureSpec, fixture_spec
+from .._declare.marks import class_marks, normalize_marks, own_marks
+from .._model.items import FixtureDef, FuncKind, Holder, HolderKind
+from .._model.marks import Mark
+from .._model.scopes import LoopScope, Scope
+from .discover import matches_any
+from .signature import argnames, func_kind
+
+
+class CollectionProblem(Exception):
+    """A problem that makes the whole module uncollectable (pytest reports it as a collection error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TestDefinition:
+    name: str
+    function: Callable[..., Any]
+    module: ModuleType
+    cls: type | None
+    class_names: tuple[str, ...]
+    marks: tuple[Mark, ...]  # the function's own marks
+    outer_marks: tuple[Mark, ...]  # classes (MRO), then module: closest first
+    holders: tuple[Holder, ...]
+    lineno: int | None
+    kind: FuncKind
+    argnames: tuple[str, ...]
+    unittest_case: bool = False
+
+
+@dataclass(slots=True)
+class Harvest:
+    fixtures: list[FixtureDef] = field(default_factory=list)
+    tests: list[TestDefinition] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (location, message)
+
+
+def location_of(obj: object) -> tuple[str, int | None]:
+    target: Any = inspect.unwrap(obj) if callable(obj) else obj  # type: ignore[arg-type]
+    try:
+        file = inspect.getsourcefile(target) or "?"
+    except TypeError:
+        file = "?"
+    try:
+        line: int | None = inspect.getsourcelines(target)[1]
+    except (OSError, TypeError):
+        code = getattr(target, "__code__", None)
+        line = code.co_firstlineno if code is not None else None
+    return file, line
+
+
+def harvest_fixtures(obj: object, holder: Holder, config: Config, *, in_class: bool = False) -> list[FixtureDef]:
+    """Every fixture reachable as an attribute of ``obj`` (dir() order: alphabetical, as pytest)."""
+    found: list[FixtureDef] = []
+    for attr in dir(obj):
+        try:
+            value = inspect.getattr_static(obj, attr)
+        except AttributeError:
+            continue
+        spec = fixture_spec(value)
+        if spec is None:
+            continue
+        func: Callable[..., Any] = value.__wrapped__
+        found.append(make_fixturedef(func, spec, attr, holder, config, in_class=in_class, cls=obj))
+    return found
+
+
+def make_fixturedef(
+    func: Callable[..., Any],
+    spec: FixtureSpec,
+    attr: str,
+    holder: Holder,
+    config: Config,
+    *,
+    in_class: bool = False,
+    cls: object = None,
+) -> FixtureDef:
+    name = spec.name or getattr(func, "__name__", attr)
+    file, line = location_of(func)
+    where = f"{file}:{line}"
+    raw_scope = spec.scope
+    if callable(raw_scope):
+        raw_scope = raw_scope(fixture_name=name, config=config)
+    try:
+        scope = Scope.parse(raw_scope, f"Fixture '{name}' ({where})")
+    except ValueError as exc:
+        raise CollectionProblem(str(exc)) from None
+    kind = func_kind(func)
+    driven = kind.is_async and (spec.asyncio_declared or config.asyncio_mode == "auto")
+    loop_scope: LoopScope | None = None
+    if driven:
+        raw_loop = spec.loop_scope
+        try:
+            if raw_loop is not None:
+                loop_scope = LoopScope.parse(raw_loop, f"Fixture '{name}' ({where})")
+            else:
+                loop_scope = config.default_fixture_loop_scope or LoopScope.of(scope)
+        except ValueError as exc:
+            raise CollectionProblem(str(exc)) from None
+    return FixtureDef(
+        name=name,
+        func=func,
+        holder=holder,
+        scope=scope,
+        kind=kind,
+        argnames=argnames(func, name=attr, cls=cls if in_class and isinstance(cls, type) else None,
+                          is_method=in_class),
+        params=spec.params,
+        ids=spec.ids,
+        autouse=spec.autouse,
+        loop_scope=loop_scope,
+        asyncio_driven=driven,
+        location=where,
+        in_class=in_class,
+    )
+
+
+def module_marks(module: ModuleType) -> list[Mark]:
+    return normalize_marks(getattr(module, "pytestmark", []))
+
+
+def _is_test_function_name(name: str, config: Config) -> bool:
+    return any(name.startswith(prefix) if "*" not in prefix else matches_any(name, (prefix,))
+               for prefix in config.python_functions)
+
+
+def _is_test_class_name(name: str, config: Config) -> bool:
+    return any(name.startswith(prefix) if "*" not in prefix else matches_any(name, (prefix,))
+               for prefix in config.python_classes)
+
+
+def harvest_module(module: ModuleType, relpath: str, chain: tuple[Holder, ...], config: Config) -> Harvest:
+    result = Harvest()
+    holder = Holder(HolderKind.MODULE, relpath)
+    result.fixtures.extend(harvest_fixtures(module, holder, config))
+    mod_marks = module_marks(module)
+    _harvest_namespace(module, vars(module), None, (), [*chain, holder], mod_marks, config, result, relpath)
+    return result
+
+
+def _harvest_namespace(
+    module: ModuleType,
+    namespace: dict[str, Any],
+    cls: type | None,
+    class_names: tuple[str, ...],
+    chain: list[Holder],
+    outer_marks: list[Mark],
+    config: Config,
+    result: Harvest,
+    relpath: str,
+) -> None:
+    for name, obj in list(namespace.items()):
+        if inspect.isclass(obj):
+            if _collectable_class(obj, name, config, result, relpath):
+                _harvest_class(module, obj, name, class_names, chain, outer_marks, config, result, relpath)
+            continue
+        if not _is_test_function_name(name, config):
+            continue
+        _harvest_function(module, name, obj, cls, class_names, chain, outer_marks, config, result, relpath)
+
+
+def _collectable_class(obj: type, name: str, config: Config, result: Harvest, relpath: str) -> bool:
+    if not getattr(obj, "__test__", True):
+        return False
+    if issubclass(obj, unittest.TestCase):
+        return True
+    if not _is_test_class_name(name, config):
+        return False
+    if "__init__" in _class_attrs(obj) and obj.__init__ is not object.__init__:
+        result.warnings.append((relpath, f"cannot collect test class {name!r} because it has a __init__ constructor"))
+        return False
+    if obj.__new__ is not object.__new__:
+        result.warnings.append((relpath, f"cannot collect test class {name!r} because it has a __new__ constructor"))
+        return False
+    return True
+
+
+def _class_attrs(cls: type) -> set[str]:
+    attrs: set[str] = set()
+    for klass in cls.__mro__:
+        if klass is not object:
+            attrs.update(vars(klass))
+    return attrs
+
+
+def _harvest_class(
+    module: ModuleType,
+    cls: type,
+    name: str,
+    class_names: tuple[str, ...],
+    chain: list[Holder],
+    outer_marks: list[Mark],
+    config: Config,
+    result: Harvest,
+    relpath: str,
+) -> None:
+    names = (*class_names, name)
+    holder = Holder(HolderKind.CLASS, "::".join((relpath, *names)))
+    if issubclass(cls, unittest.TestCase):
+        _harvest_unittest(module, cls, names, [*chain, holder], outer_marks, result)
+        return
+    result.fixtures.extend(harvest_fixtures(cls, holder, config, in_class=True))
+    marks = [*class_marks(cls), *outer_marks]
+    # Walk the MRO from the base classes down so inherited tests come first (pytest's order), each
+    # name once, the most derived definition winning.
+    namespaces: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for klass in cls.__mro__:
+        if klass is object:
+            continue
+        own: dict[str, Any] = {}
+        for attr, value in vars(klass).items():
+            if attr in seen:
+                continue
+            seen.add(attr)
+            own[attr] = value
+        namespaces.append(own)
+    for namespace in reversed(namespaces):
+        _harvest_namespace(module, namespace, cls, names, [*chain, holder], marks, config, result, relpath)
+
+
+def _harvest_function(
+    module: ModuleType,
+    name: str,
+    obj: object,
+    cls: type | None,
+    class_names: tuple[str, ...],
+    chain: list[Holder],
+    outer_marks: list[Mark],
+    config: Config,
+    result: Harvest,
+    relpath: str,
+) -> None:
+    raw = obj
+    if isinstance(raw, staticmethod | classmethod):
+        raw = raw.__func__
+    if fixture_spec(raw) is not None:
+        return
+    if not callable(raw):
+        return
+    func: Any = raw
+    if not inspect.isfunction(func) and not inspect.isfunction(getattr(func, "__func__", None)):
+        if hasattr(func, "__call__") and not inspect.isclass(func) and hasattr(func, "__wrapped__"):
+            pass  # decorated callables (mock.patch objects, functools.partial wrappers) are tests too
+        else:
+            result.warnings.append((relpath, f"cannot collect {name!r} because it is not a function."))
+            return
+    kind = func_kind(func)
+    if kind is FuncKind.GENERATOR:
+        raise CollectionProblem(f"'yield' keyword is allowed in fixtures, but not in tests ({name})")
+    _, line = location_of(func)
+    result.tests.append(
+        TestDefinition(
+            name=name,
+            function=func,
+            module=module,
+            cls=cls,
+            class_names=class_names,
+            marks=tuple(own_marks(func)),
+            outer_marks=tuple(outer_marks),
+            holders=tuple(chain),
+            lineno=line,
+            kind=kind,
+            argnames=argnames(func, name=name, cls=cls),
+        )
+    )
+
+
+def _harvest_unittest(
+    module: ModuleType,
+    cls: type,
+    names: tuple[str, ...],
+    chain: list[Holder],
+    outer_marks: list[Mark],
+    result: Harvest,
+) -> None:
+    loader = unittest.TestLoader()
+    marks = [*class_marks(cls), *outer_marks]
+    for method_name in loader.getTestCaseNames(cls):  # type: ignore[arg-type]
+        func = getattr(cls, method_name)
+        _, line = location_of(func)
+        result.tests.append(
+            TestDefinition(
+                name=method_name,
+                function=func,
+                module=module,
+                cls=cls,
+                class_names=names,
+                marks=tuple(own_marks(func)),
+                outer_marks=tuple(marks),
+                holders=tuple(chain),
+                lineno=line,
+                kind=FuncKind.FUNCTION,
+                argnames=(),
+                unittest_case=True,
+            )
+        )

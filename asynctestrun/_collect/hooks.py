@@ -1,0 +1,136 @@
+"""Calling pytest-style hook functions found in conftests, plugins and test modules.
+
+Hook implementations may declare any subset of the hook's arguments (pytest's convention), so each is
+called with just the arguments it names. Implementations run innermost first (the last registered
+first, as pluggy orders them), unless ``tryfirst``/``trylast`` were set through ``hookimpl``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+# Hooks that asynctestrun honours; any other pytest_* function is reported once as unsupported.
+KNOWN_HOOKS = frozenset(
+    {
+        "pytest_addoption",
+        "pytest_configure",
+        "pytest_unconfigure",
+        "pytest_collection_modifyitems",
+        "pytest_generate_tests",
+        "pytest_sessionstart",
+        "pytest_sessionfinish",
+        "pytest_runtest_setup",
+        "pytest_runtest_teardown",
+        "pytest_runtest_call",
+        "pytest_asyncio_loop_factories",
+        "pytest_ignore_collect",
+        "pytest_report_header",
+        "pytest_collection_finish",
+        "pytest_plugin_registered",
+        "pytest_load_initial_conftests",
+        "pytest_make_parametrize_id",
+        "pytest_itemcollected",
+        "pytest_runtest_logreport",
+        "pytest_terminal_summary",
+        "pytest_deselected",
+        "pytest_keyboard_interrupt",
+    }
+)
+# Known but with no effect here; accepted silently because they only tune pytest's own machinery.
+SILENT_HOOKS = frozenset(
+    {
+        "pytest_plugin_registered",
+        "pytest_load_initial_conftests",
+        "pytest_report_header",
+        "pytest_terminal_summary",
+        "pytest_runtest_logreport",
+        "pytest_itemcollected",
+        "pytest_deselected",
+        "pytest_keyboard_interrupt",
+        "pytest_collection_finish",
+        "pytest_unconfigure",
+        "pytest_runtest_teardown",
+        "pytest_runtest_call",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PluginModule:
+    name: str
+    module: ModuleType | object
+    conftest: bool = False
+
+
+@dataclass(slots=True)
+class HookRegistry:
+    plugins: list[PluginModule] = field(default_factory=list)
+
+    def register(self, plugin: PluginModule) -> None:
+        if all(p.module is not plugin.module for p in self.plugins):
+            self.plugins.append(plugin)
+
+    def implementations(
+        self, hook: str, extra: Iterable[object] = (), owners: Iterable[object] | None = None
+    ) -> list[Callable[..., Any]]:
+        if owners is None:
+            base = [p.module for p in self.plugins]
+        else:
+            base = [*(p.module for p in self.plugins if not p.conftest), *owners]
+        found: list[Callable[..., Any]] = []
+        for owner in [*base, *extra]:
+            impl = getattr(owner, hook, None)
+            if callable(impl):
+                found.append(impl)
+        ordered = list(reversed(found))
+        first = [f for f in ordered if _opt(f, "tryfirst")]
+        last = [f for f in ordered if _opt(f, "trylast")]
+        middle = [f for f in ordered if f not in first and f not in last]
+        return [*first, *middle, *last]
+
+    def call(self, hook: str, extra: Iterable[object] = (), **kwargs: Any) -> list[Any]:
+        return self._run(self.implementations(hook, extra), kwargs)
+
+    def call_scoped(
+        self, hook: str, owners: Iterable[object], extra: Iterable[object] = (), **kwargs: Any
+    ) -> list[Any]:
+        """Call with the global plugins plus only the given conftests (those above one file)."""
+        return self._run(self.implementations(hook, extra, owners), kwargs)
+
+    def _run(self, impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[Any]:
+        results: list[Any] = []
+        for impl in impls:
+            if _opt(impl, "hookwrapper") or _opt(impl, "wrapper"):
+                continue  # wrappers wrap pytest internals that do not exist here
+            result = call_with_declared(impl, kwargs)
+            if result is not None:
+                results.append(result)
+        return results
+
+    def unknown_hooks(self) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for plugin in self.plugins:
+            for attr in dir(plugin.module):
+                if attr.startswith("pytest_") and attr not in KNOWN_HOOKS and attr != "pytest_plugins":
+                    if callable(getattr(plugin.module, attr, None)):
+                        out.append((plugin.name, attr))
+        return out
+
+
+def _opt(func: object, name: str) -> bool:
+    opts = getattr(func, "_asynctestrun_hookimpl", None) or getattr(func, "pytest_impl", None) or {}
+    return bool(opts.get(name)) if isinstance(opts, dict) else False
+
+
+def call_with_declared(func: Callable[..., Any], available: dict[str, Any]) -> Any:
+    try:
+        params = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return func(**available)
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return func(**available)
+    return func(**{name: available[name] for name in params if name in available})

@@ -1,0 +1,241 @@
+"""From a TestDefinition to TestItems: fixture closure, parametrization, node ids, keywords.
+
+Parametrization is applied in pytest's order: ``pytest_generate_tests`` implementations (the module's
+and class's own first, then conftests innermost first), then fixture ``params``, then
+``mark.parametrize`` marks, closest first. The ids of a test read in that order too:
+``test_x[fixparam-markparam]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .._config.config import Config
+from .._declare.outcomes import Failed
+from .._model.items import CallSpec, FixtureDef, Holder, HolderKind, ScopeChain, TestItem
+from .._model.marks import Mark
+from .._model.scopes import Scope
+from .._plan.closure import Closure, compute_closure
+from .._plan.registry import FixtureRegistry
+from .harvest import TestDefinition
+from .hooks import HookRegistry
+from .parametrize import CallSpecBuilder, ParametrizeCall, build_call, split_argnames
+
+
+@dataclass
+class DefinitionView:
+    """``metafunc.definition``: enough of pytest's FunctionDefinition for generate_tests hooks."""
+
+    name: str
+    marks: list[Mark]
+    nodeid: str
+
+    def get_closest_marker(self, name: str, default: Mark | None = None) -> Mark | None:
+        return next((m for m in self.marks if m.name == name), default)
+
+    def iter_markers(self, name: str | None = None) -> list[Mark]:
+        return [m for m in self.marks if name is None or m.name == name]
+
+
+@dataclass
+class Metafunc:
+    """What ``pytest_generate_tests(metafunc)`` receives."""
+
+    definition: DefinitionView
+    function: Any
+    module: Any
+    cls: type | None
+    config: Any
+    fixturenames: list[str]
+    _calls_made: list[ParametrizeCall] = field(default_factory=list)
+    _location: str = ""
+    _empty_mark: str = "skip"
+
+    def parametrize(
+        self,
+        argnames: str | Sequence[str],
+        argvalues: Any,
+        indirect: bool | Sequence[str] = False,
+        ids: Any = None,
+        scope: str | None = None,
+        *,
+        _param_mark: Any = None,
+    ) -> None:
+        call = build_call(
+            self.definition.name,
+            argnames,
+            argvalues,
+            indirect=indirect,
+            ids=ids,
+            scope=scope,
+            location=self._location,
+            empty_mark=self._empty_mark,
+        )
+        for name in call.argnames:
+            if name not in self.fixturenames:
+                what = "fixture" if name in call.indirect else "argument"
+                raise Failed(f"In {self.definition.name}: function uses no {what} '{name}'", pytrace=False)
+        self._calls_made.append(call)
+
+
+def _usefixtures(marks: Sequence[Mark]) -> list[str]:
+    names: list[str] = []
+    for mark in marks:
+        if mark.name == "usefixtures":
+            names.extend(str(arg) for arg in mark.args)
+    return names
+
+
+def _direct_argnames(marks: Sequence[Mark]) -> set[str]:
+    direct: set[str] = set()
+    for mark in marks:
+        if mark.name != "parametrize" or not mark.args:
+            continue
+        names, _ = split_argnames(mark.args[0])
+        indirect = mark.kwargs.get("indirect", False)
+        for name in names:
+            if indirect is True or (not isinstance(indirect, bool) and name in indirect):
+                continue
+            direct.add(name)
+    return direct
+
+
+@dataclass(frozen=True, slots=True)
+class ItemContext:
+    path: Path
+    relpath: str
+    rootdir: Path
+    chain: ScopeChain
+    hook_owners: tuple[object, ...]  # conftests visible to this file (outermost first)
+
+
+def build_items(
+    definition: TestDefinition,
+    ctx: ItemContext,
+    registry: FixtureRegistry,
+    hooks: HookRegistry,
+    config: Config,
+    plugin_config: Any,
+) -> list[TestItem]:
+    all_marks = [*definition.marks, *definition.outer_marks]
+    initial = [*_usefixtures(all_marks), *definition.argnames]
+    direct = _direct_argnames(all_marks)
+    closure = compute_closure(registry, definition.holders, initial, ignore=direct)
+    class_prefix = "::".join(definition.class_names)
+    base_nodeid = f"{ctx.relpath}::{class_prefix + '::' if class_prefix else ''}{definition.name}"
+    location = f"{ctx.relpath}:{(definition.lineno or 0)}"
+    metafunc = Metafunc(
+        definition=DefinitionView(definition.name, all_marks, base_nodeid),
+        function=definition.function,
+        module=definition.module,
+        cls=definition.cls,
+        config=plugin_config,
+        fixturenames=list(closure.names),
+        _location=location,
+        _empty_mark=config.empty_parameter_set_mark,
+    )
+    builder = CallSpecBuilder()
+    if not definition.unittest_case:
+        extra: list[object] = [definition.module]
+        if definition.cls is not None:
+            extra.append(definition.cls)
+        hooks.call_scoped("pytest_generate_tests", ctx.hook_owners, extra, metafunc=metafunc)
+        for call in metafunc._calls_made:
+            builder.apply(definition.name, call)
+        _apply_fixture_params(definition.name, closure, direct | builder.argnames_seen, builder)
+        for mark in all_marks:
+            if mark.name != "parametrize":
+                continue
+            metafunc._calls_made.clear()
+            metafunc.parametrize(*mark.args, **mark.kwargs)
+            builder.apply(definition.name, metafunc._calls_made[0])
+    final_direct = {
+        name
+        for spec in builder.calls
+        for name in spec.params
+        if name not in spec.indirect
+    }
+    if final_direct != direct:
+        closure = compute_closure(registry, definition.holders, initial, ignore=final_direct)
+    items: list[TestItem] = []
+    parametrized = bool(builder.argnames_seen)
+    for spec in builder.calls:
+        name = f"{definition.name}[{spec.id}]" if parametrized else definition.name
+        nodeid = f"{ctx.relpath}::{class_prefix + '::' if class_prefix else ''}{name}"
+        marks = (*definition.marks, *spec.marks, *definition.outer_marks)
+        items.append(
+            TestItem(
+                nodeid=nodeid,
+                name=name,
+                originalname=definition.name,
+                path=ctx.path,
+                relpath=ctx.relpath,
+                lineno=definition.lineno,
+                module=definition.module,
+                cls=definition.cls,
+                function=definition.function,
+                kind=definition.kind,
+                marks=marks,
+                callspec=spec if parametrized else CallSpec(),
+                holders=definition.holders,
+                chain=ctx.chain,
+                argnames=definition.argnames,
+                fixturenames=tuple(n for n in closure.names if n not in final_direct or n in spec.indirect)
+                if parametrized
+                else closure.names,
+                fixturedefs=closure.defs,
+                keywords=_keywords(ctx, definition, name, marks),
+            )
+        )
+    return items
+
+
+def _apply_fixture_params(test_name: str, closure: Closure, direct: set[str], builder: CallSpecBuilder) -> None:
+    for name in closure.names:
+        if name in direct or name in builder.argnames_seen:
+            continue
+        defs = closure.defs.get(name)
+        if not defs:
+            continue
+        for fixturedef in reversed(defs):
+            if fixturedef.params is not None:
+                builder.apply(test_name, _fixture_param_call(test_name, fixturedef))
+                break
+            if name not in fixturedef.argnames:
+                break
+
+
+def _fixture_param_call(test_name: str, fixturedef: FixtureDef) -> ParametrizeCall:
+    call = build_call(
+        test_name,
+        fixturedef.name,
+        list(fixturedef.params or ()),
+        indirect=True,
+        ids=fixturedef.ids,
+        scope=fixturedef.scope,
+    )
+    return call
+
+
+def _keywords(ctx: ItemContext, definition: TestDefinition, name: str, marks: Sequence[Mark]) -> frozenset[str]:
+    words = {name, definition.name, ctx.path.name, *definition.class_names}
+    try:
+        rel_dir = ctx.path.parent.relative_to(ctx.rootdir)
+        words.update(part for part in rel_dir.parts if part)
+    except ValueError:
+        pass
+    words.update(m.name for m in marks)
+    func_dict = getattr(definition.function, "__dict__", {})
+    words.update(k for k in func_dict if not k.startswith("_") and k != "pytestmark")
+    return frozenset(words)
+
+
+def scope_of_holder(holder: Holder) -> Scope:
+    if holder.kind is HolderKind.CLASS:
+        return Scope.CLASS
+    if holder.kind is HolderKind.MODULE:
+        return Scope.MODULE
+    return Scope.SESSION

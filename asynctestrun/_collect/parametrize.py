@@ -1,0 +1,209 @@
+"""Parametrization: ``mark.parametrize``, fixture ``params`` and ``metafunc.parametrize`` into CallSpecs.
+
+Each parametrize call multiplies the existing call specs by its rows, the newest argument varying
+fastest. Ids follow pytest: an explicit id, else the ``ids`` list/callable, else one generated from the
+value (strings, numbers, bools, None, enums, classes and functions by name, anything else
+``argname + index``); duplicates are made unique with a numeric suffix.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .._declare.marks import ParameterSet
+from .._declare.outcomes import Failed
+from .._model.items import CallSpec
+from .._model.marks import Mark
+from .._model.scopes import Scope
+
+
+def ascii_escaped(value: str | bytes) -> str:
+    if isinstance(value, bytes):
+        return value.decode("ascii", "backslashreplace")
+    escaped = value.encode("unicode_escape").decode("ascii")
+    return escaped
+
+
+def id_for_value(value: object, argname: str, index: int) -> str:
+    if isinstance(value, str | bytes):
+        return ascii_escaped(value)
+    if value is None or isinstance(value, int | float | complex | bool):
+        return str(value)
+    if isinstance(value, re.Pattern):
+        return ascii_escaped(value.pattern)
+    if isinstance(value, enum.Enum):
+        return str(value)
+    name = getattr(value, "__name__", None)
+    if isinstance(name, str) and (isinstance(value, type) or callable(value)):
+        return name
+    return f"{argname}{index}"
+
+
+def make_unique(ids: list[str]) -> list[str]:
+    counts: dict[str, int] = {}
+    for value in ids:
+        counts[value] = counts.get(value, 0) + 1
+    if all(count == 1 for count in counts.values()):
+        return ids
+    seen: dict[str, int] = {}
+    taken = set(ids)
+    out: list[str] = []
+    for value in ids:
+        if counts[value] == 1:
+            out.append(value)
+            continue
+        suffix = "_" if value and value[-1].isdigit() else ""
+        while True:
+            number = seen.get(value, 0)
+            seen[value] = number + 1
+            candidate = f"{value}{suffix}{number}"
+            if candidate not in taken:
+                break
+        taken.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def split_argnames(argnames: str | Sequence[str]) -> tuple[list[str], bool]:
+    """Returns the names and whether a single name was given as a plain string (rows are not tuples)."""
+    if isinstance(argnames, str):
+        names = [n.strip() for n in argnames.split(",") if n.strip()]
+        return names, len(names) == 1
+    names = list(argnames)
+    return names, False
+
+
+@dataclass(slots=True)
+class ParametrizeCall:
+    argnames: list[str]
+    rows: list[ParameterSet]
+    indirect: frozenset[str]
+    ids: list[str]
+    scope: Scope
+
+
+def build_call(
+    test_name: str,
+    argnames_raw: str | Sequence[str],
+    argvalues: object,
+    *,
+    indirect: bool | Sequence[str] = False,
+    ids: object = None,
+    scope: str | Scope | None = None,
+    location: str = "",
+    empty_mark: str = "skip",
+) -> ParametrizeCall:
+    names, single = split_argnames(argnames_raw)
+    try:
+        values = list(argvalues)  # type: ignore[call-overload]
+    except TypeError:
+        raise Failed(f"{test_name}: in parametrize, argvalues must be iterable, got {argvalues!r}", pytrace=False) from None
+    rows = [ParameterSet.extract(v, force_tuple=single) for v in values]
+    for row in rows:
+        if len(row.values) != len(names):
+            raise Failed(
+                f"{test_name}: in \"parametrize\" the number of names ({len(names)}):\n  {names}\n"
+                f"must be equal to the number of values ({len(row.values)}):\n  {row.values}",
+                pytrace=False,
+            )
+    if isinstance(indirect, bool):
+        indirect_names = frozenset(names) if indirect else frozenset()
+    else:
+        indirect_names = frozenset(indirect)
+        for name in indirect_names:
+            if name not in names:
+                raise Failed(f"In {test_name}: indirect fixture '{name}' doesn't exist", pytrace=False)
+    if not rows:
+        reason = f"got empty parameter set for ({', '.join(names)})"
+        marker = Mark("xfail", (), {"reason": reason, "run": False}) if empty_mark == "xfail" else Mark(
+            "skip", (), {"reason": reason}
+        )
+        rows = [ParameterSet(tuple(_NOTSET for _ in names), (marker,), None)]
+    id_list = _resolve_ids(test_name, names, rows, ids)
+    resolved_scope = Scope.parse(scope, f"{test_name}: parametrize scope") if scope is not None else Scope.FUNCTION
+    return ParametrizeCall(names, rows, indirect_names, id_list, resolved_scope)
+
+
+class _NotSetType:
+    def __repr__(self) -> str:
+        return "NOTSET"
+
+
+_NOTSET = _NotSetType()
+
+
+def _resolve_ids(test_name: str, names: list[str], rows: list[ParameterSet], ids: object) -> list[str]:
+    id_list: Sequence[object] | None = None
+    idfn: Callable[[Any], object] | None = None
+    if callable(ids):
+        idfn = ids
+    elif ids is not None:
+        id_list = list(ids)  # type: ignore[call-overload]
+        if len(id_list) != len(rows) and rows and not (len(rows) == 1 and rows[0].values and
+                                                       rows[0].values[0] is _NOTSET):
+            raise Failed(
+                f"In {test_name}: {len(id_list)} parameter sets specified, with different number of ids: "
+                f"{len(rows)}",
+                pytrace=False,
+            )
+    out: list[str] = []
+    for index, row in enumerate(rows):
+        if row.id is not None:
+            out.append(row.id)
+            continue
+        if id_list is not None and index < len(id_list) and id_list[index] is not None:
+            given = id_list[index]
+            out.append(given if isinstance(given, str) else id_for_value(given, names[0], index))
+            continue
+        parts: list[str] = []
+        for argname, value in zip(names, row.values, strict=True):
+            if value is _NOTSET:
+                parts.append("NOTSET")
+                continue
+            generated: object = None
+            if idfn is not None:
+                generated = idfn(value)
+            if generated is None:
+                parts.append(id_for_value(value, argname, index))
+            else:
+                parts.append(generated if isinstance(generated, str) else id_for_value(generated, argname, index))
+        out.append("-".join(parts))
+    return make_unique(out)
+
+
+@dataclass(slots=True)
+class CallSpecBuilder:
+    calls: list[CallSpec] = field(default_factory=lambda: [CallSpec()])
+    argnames_seen: set[str] = field(default_factory=set)
+
+    def apply(self, test_name: str, call: ParametrizeCall) -> None:
+        for name in call.argnames:
+            if name in self.argnames_seen:
+                raise Failed(f"{test_name}: duplicate parametrization of {name!r}", pytrace=False)
+            self.argnames_seen.add(name)
+        new_calls: list[CallSpec] = []
+        for spec in self.calls:
+            for index, (row, row_id) in enumerate(zip(call.rows, call.ids, strict=True)):
+                params = dict(spec.params)
+                indices = dict(spec.indices)
+                scopes = dict(spec.param_scopes)
+                for name, value in zip(call.argnames, row.values, strict=True):
+                    params[name] = value
+                    indices[name] = index
+                    scopes[name] = call.scope
+                new_calls.append(
+                    replace(
+                        spec,
+                        params=params,
+                        indices=indices,
+                        param_scopes=scopes,
+                        indirect=spec.indirect | call.indirect,
+                        ids=(*spec.ids, row_id),
+                        marks=(*spec.marks, *row.marks),
+                    )
+                )
+        self.calls = new_calls

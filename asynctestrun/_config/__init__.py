@@ -1,0 +1,1 @@
+"""Configuration: the Config dataclass (every setting), and loading it from ini files and the CLI."""

@@ -1,0 +1,110 @@
+"""The Config dataclass: every setting of a run, resolved and validated.
+
+Layering (lowest first): built-in defaults < pytest ini section < ``[tool.asynctestrun]`` < ``addopts``
+< command line. ``build_config`` validates every value once, so later stages can trust the types.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .._model.scopes import SCOPE_NAMES, LoopScope
+
+ASYNCIO_MODES = ("strict", "auto")
+CAPTURE_METHODS = ("fd", "sys", "no", "tee-sys")
+IMPORT_MODES = ("prepend", "append", "importlib")
+LOOP_FACTORIES = ("asyncio", "uvloop")
+DEFAULT_NORECURSE = ("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}")
+
+
+class ConfigError(Exception):
+    """A bad configuration value or usage: reported with exit code 4 (pytest's usage error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    rootdir: Path
+    invocation_dir: Path
+    inipath: Path | None
+    ini: Mapping[str, str | list[str]]
+    args: tuple[str, ...]  # positional paths / node ids as given (after testpaths fallback)
+    args_from_testpaths: bool = False
+    # asyncio
+    asyncio_mode: str = "strict"
+    default_fixture_loop_scope: LoopScope | None = None  # None: the fixture's own scope
+    default_test_loop_scope: LoopScope = LoopScope.FUNCTION
+    asyncio_debug: bool = False
+    loop_factory: str = "asyncio"
+    # collection
+    python_files: tuple[str, ...] = ("test_*.py", "*_test.py")
+    python_classes: tuple[str, ...] = ("Test",)
+    python_functions: tuple[str, ...] = ("test",)
+    norecursedirs: tuple[str, ...] = DEFAULT_NORECURSE
+    ignore: tuple[str, ...] = ()
+    ignore_glob: tuple[str, ...] = ()
+    deselect: tuple[str, ...] = ()
+    import_mode: str = "prepend"
+    continue_on_collection_errors: bool = False
+    keyword: str = ""
+    markexpr: str = ""
+    strict_markers: bool = False
+    markers: tuple[str, ...] = ()
+    xfail_strict: bool = False
+    empty_parameter_set_mark: str = "skip"
+    # running
+    maxfail: int = 0
+    capture: str = "fd"
+    timeout: float | None = None
+    filterwarnings: tuple[str, ...] = ()
+    # reporting
+    verbose: int = 0
+    tb_style: str = "auto"
+    report_chars: str = "fE"
+    junitxml: Path | None = None
+    junit_suite_name: str = "pytest"
+    json_report: Path | None = None
+    durations: int | None = None
+    showlocals: bool = False
+    color: str = "auto"
+    collect_only: bool = False
+    # free-form options declared by conftest pytest_addoption (dest -> value)
+    plugin_options: Mapping[str, Any] = field(default_factory=dict)
+    disabled_plugins: tuple[str, ...] = ()
+    basetemp: Path | None = None
+    log_level: str | None = None
+
+    def getini(self, name: str) -> str | list[str] | None:
+        return self.ini.get(name)
+
+
+def parse_loop_scope(value: object, what: str) -> LoopScope:
+    try:
+        return LoopScope.parse(value, what)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def parse_choice(value: str, choices: Sequence[str], what: str) -> str:
+    if value not in choices:
+        raise ConfigError(f"{what}: {value!r} is not one of {', '.join(repr(c) for c in choices)}")
+    return value
+
+
+def parse_fixture_loop_scope(value: str | None) -> LoopScope | None:
+    """``asyncio_default_fixture_loop_scope``: a scope name, or 'fixture-scope'/unset for the fixture's own."""
+    if value is None or value == "" or value == "fixture-scope":
+        return None
+    if value not in SCOPE_NAMES:
+        raise ConfigError(
+            f"asyncio_default_fixture_loop_scope: {value!r} is not a valid loop scope; "
+            f"use one of {', '.join(SCOPE_NAMES)} or 'fixture-scope'"
+        )
+    return LoopScope(value)
+
+
+def env_flag(name: str) -> bool:
+    return os.environ.get(name, "").lower() in ("1", "true", "yes")

@@ -1,0 +1,186 @@
+"""Turning the command line and the ini file into one validated Config.
+
+The CLI parses its flags into ``CliOptions`` (None = not given). ``load`` finds the ini file, applies
+``-o key=value`` overrides, fills every setting from CLI > ini > default, and validates each value once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .._model.scopes import LoopScope
+from .config import (
+    ASYNCIO_MODES,
+    CAPTURE_METHODS,
+    DEFAULT_NORECURSE,
+    IMPORT_MODES,
+    LOOP_FACTORIES,
+    Config,
+    ConfigError,
+    parse_choice,
+    parse_fixture_loop_scope,
+    parse_loop_scope,
+)
+from .inifile import ConfigFileError, IniConfig, IniValue, get_args, get_bool, get_lines, get_list, locate
+
+
+@dataclass(frozen=True, slots=True)
+class CliOptions:
+    args: tuple[str, ...] = ()
+    keyword: str | None = None
+    markexpr: str | None = None
+    maxfail: int | None = None
+    verbose: int = 0
+    capture: str | None = None
+    tb_style: str | None = None
+    report_chars: str | None = None
+    junitxml: str | None = None
+    json_report: str | None = None
+    asyncio_mode: str | None = None
+    asyncio_debug: bool = False
+    loop_factory: str | None = None
+    inifile: str | None = None
+    rootdir: str | None = None
+    overrides: tuple[str, ...] = ()
+    plugins: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    ignore_glob: tuple[str, ...] = ()
+    deselect: tuple[str, ...] = ()
+    warning_filters: tuple[str, ...] = ()
+    import_mode: str | None = None
+    strict_markers: bool = False
+    collect_only: bool = False
+    durations: int | None = None
+    showlocals: bool = False
+    color: str = "auto"
+    continue_on_collection_errors: bool = False
+    basetemp: str | None = None
+    timeout: float | None = None
+    log_level: str | None = None
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+
+def apply_overrides(values: Mapping[str, IniValue], overrides: Sequence[str]) -> dict[str, IniValue]:
+    merged = dict(values)
+    for override in overrides:
+        key, sep, value = override.partition("=")
+        if not sep:
+            raise ConfigError(f"-o/--override-ini expects option=value style (got: {override!r})")
+        merged[key.strip()] = value
+    return merged
+
+
+def locate_ini(args: Sequence[str], invocation_dir: Path, inifile: str | None, rootdir: str | None) -> IniConfig:
+    try:
+        return locate(args, invocation_dir, inifile=inifile, rootdir=rootdir)
+    except ConfigFileError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def _ini_str(values: Mapping[str, IniValue], key: str) -> str | None:
+    raw = values.get(key)
+    if raw is None:
+        return None
+    return raw if isinstance(raw, str) else " ".join(raw)
+
+
+def load(cli: CliOptions, invocation_dir: Path, ini: IniConfig | None = None) -> Config:
+    ini = ini or locate_ini(cli.args, invocation_dir, cli.inifile, cli.rootdir)
+    values = apply_overrides(ini.values, cli.overrides)
+    try:
+        return _build(cli, invocation_dir, ini, values)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[str, IniValue]) -> Config:
+    mode = cli.asyncio_mode or _ini_str(values, "asyncio_mode") or "strict"
+    mode = parse_choice(mode, ASYNCIO_MODES, "asyncio_mode")
+    fixture_loop = parse_fixture_loop_scope(_ini_str(values, "asyncio_default_fixture_loop_scope"))
+    test_loop_raw = _ini_str(values, "asyncio_default_test_loop_scope")
+    test_loop = (
+        parse_loop_scope(test_loop_raw, "asyncio_default_test_loop_scope") if test_loop_raw else LoopScope.FUNCTION
+    )
+    debug = cli.asyncio_debug or get_bool(values, "asyncio_debug", False)
+    loop_factory = parse_choice(
+        cli.loop_factory or _ini_str(values, "asyncio_loop") or "asyncio", LOOP_FACTORIES, "--loop / asyncio_loop"
+    )
+    args = tuple(cli.args)
+    from_testpaths = False
+    if not args:
+        testpaths = get_list(values, "testpaths")
+        if testpaths and invocation_dir == ini.rootdir:
+            import glob
+
+            expanded: list[str] = []
+            for pattern in testpaths:
+                found = sorted(glob.glob(str(ini.rootdir / pattern), recursive=True))
+                expanded.extend(found)
+            args = tuple(expanded)
+            from_testpaths = bool(expanded)
+        if not args:
+            args = (str(invocation_dir),)
+    capture = parse_choice(cli.capture or "fd", CAPTURE_METHODS, "--capture")
+    import_mode = parse_choice(cli.import_mode or "prepend", IMPORT_MODES, "--import-mode")
+    tb_style = parse_choice(cli.tb_style or "auto", ("auto", "long", "short", "line", "native", "no"), "--tb")
+    timeout_raw = cli.timeout if cli.timeout is not None else _ini_str(values, "timeout")
+    timeout = float(timeout_raw) if timeout_raw not in (None, "") else None
+    empty_mark = _ini_str(values, "empty_parameter_set_mark") or "skip"
+    parse_choice(empty_mark, ("skip", "xfail", "fail_at_collect"), "empty_parameter_set_mark")
+    python_files = tuple(get_list(values, "python_files")) or ("test_*.py", "*_test.py")
+    return Config(
+        rootdir=ini.rootdir,
+        invocation_dir=invocation_dir,
+        inipath=ini.inipath,
+        ini=values,
+        args=args,
+        args_from_testpaths=from_testpaths,
+        asyncio_mode=mode,
+        default_fixture_loop_scope=fixture_loop,
+        default_test_loop_scope=test_loop,
+        asyncio_debug=debug,
+        loop_factory=loop_factory,
+        python_files=python_files,
+        python_classes=tuple(get_list(values, "python_classes")) or ("Test",),
+        python_functions=tuple(get_list(values, "python_functions")) or ("test",),
+        norecursedirs=tuple(get_list(values, "norecursedirs")) or DEFAULT_NORECURSE,
+        ignore=tuple(cli.ignore),
+        ignore_glob=tuple(cli.ignore_glob),
+        deselect=tuple(cli.deselect),
+        import_mode=import_mode,
+        continue_on_collection_errors=cli.continue_on_collection_errors,
+        keyword=(cli.keyword or "").strip(),
+        markexpr=cli.markexpr or "",
+        strict_markers=cli.strict_markers or get_bool(values, "strict_markers", False),
+        markers=tuple(get_lines(values, "markers")),
+        xfail_strict=get_bool(values, "xfail_strict", False),
+        empty_parameter_set_mark=empty_mark,
+        maxfail=cli.maxfail or 0,
+        capture=capture,
+        timeout=timeout,
+        filterwarnings=(*get_lines(values, "filterwarnings"), *cli.warning_filters),
+        verbose=cli.verbose,
+        tb_style=tb_style,
+        report_chars=cli.report_chars if cli.report_chars is not None else "fE",
+        junitxml=(invocation_dir / cli.junitxml) if cli.junitxml else None,
+        junit_suite_name=_ini_str(values, "junit_suite_name") or "pytest",
+        json_report=(invocation_dir / cli.json_report) if cli.json_report else None,
+        durations=cli.durations,
+        showlocals=cli.showlocals,
+        color=cli.color,
+        collect_only=cli.collect_only,
+        plugin_options=dict(cli.extra),
+        disabled_plugins=tuple(p[3:] for p in cli.plugins if p.startswith("no:")),
+        basetemp=(invocation_dir / cli.basetemp) if cli.basetemp else None,
+        log_level=cli.log_level or _ini_str(values, "log_level"),
+    )
+
+
+def addopts(ini: IniConfig, overrides: Sequence[str]) -> list[str]:
+    values = apply_overrides(ini.values, overrides)
+    try:
+        return get_args(values, "addopts")
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None

@@ -1,0 +1,91 @@
+"""Exceptions that end a test early with a given outcome: skip(), fail(), xfail(), importorskip().
+
+They derive from BaseException (as pytest's do) so a test's ``except Exception`` does not swallow them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+from types import ModuleType
+from typing import NoReturn
+
+
+class OutcomeException(BaseException):  # noqa: N818 - pytest's public names
+    def __init__(self, msg: str | None = None, pytrace: bool = True) -> None:
+        super().__init__(msg)
+        self.msg = msg
+        self.pytrace = pytrace
+
+    def __repr__(self) -> str:
+        return self.msg or f"<{type(self).__name__} instance>"
+
+    __str__ = __repr__
+
+
+class Skipped(OutcomeException):
+    def __init__(self, msg: str | None = None, pytrace: bool = True, allow_module_level: bool = False) -> None:
+        super().__init__(msg or "", pytrace)
+        self.allow_module_level = allow_module_level
+
+
+class Failed(OutcomeException):
+    """Raised by fail() or the runner to fail a test without a Python-level traceback focus."""
+
+
+class XFailed(Failed):
+    """Raised by xfail() inside a test."""
+
+
+class Exit(Exception):  # noqa: N818 - pytest's public name
+    def __init__(self, msg: str = "unknown reason", returncode: int | None = None) -> None:
+        super().__init__(msg)
+        self.msg = msg
+        self.returncode = returncode
+
+
+def skip(reason: str = "", *, allow_module_level: bool = False, msg: str | None = None) -> NoReturn:
+    raise Skipped(msg if msg is not None else reason, allow_module_level=allow_module_level)
+
+
+def fail(reason: str = "", pytrace: bool = True, msg: str | None = None) -> NoReturn:
+    raise Failed(msg if msg is not None else reason, pytrace=pytrace)
+
+
+def xfail(reason: str = "") -> NoReturn:
+    raise XFailed(reason)
+
+
+def exit(reason: str = "", returncode: int | None = None) -> NoReturn:  # noqa: A001 - pytest's name
+    raise Exit(reason, returncode)
+
+
+def importorskip(
+    modname: str, minversion: str | None = None, reason: str | None = None, *, exc_type: type | None = None
+) -> ModuleType:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            module = importlib.import_module(modname)
+        except ImportError as exc:
+            if exc_type is not None and not isinstance(exc, exc_type):
+                raise
+            raise Skipped(reason or f"could not import {modname!r}: {exc}", allow_module_level=True) from None
+    if minversion is not None:
+        version = getattr(module, "__version__", None)
+        if version is None or _version_tuple(str(version)) < _version_tuple(minversion):
+            raise Skipped(
+                f"module {modname!r} has __version__ {version!r}, required is: {minversion!r}",
+                allow_module_level=True,
+            )
+    return module
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    parts: list[int] = []
+    for piece in text.split("."):
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        if not digits:
+            break
+        parts.append(int(digits))
+    return tuple(parts)

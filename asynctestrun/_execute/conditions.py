@@ -1,0 +1,88 @@
+"""Evaluating ``skip``, ``skipif`` and ``xfail`` marks before a test runs (pytest's semantics).
+
+String conditions are evaluated with ``os``, ``sys``, ``platform`` and ``config`` available, plus the
+test module's globals; boolean conditions need a ``reason``.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from .._declare.outcomes import Failed
+from .._model.items import TestItem
+from .._model.marks import Mark
+
+
+@dataclass(frozen=True, slots=True)
+class XfailSpec:
+    reason: str
+    run: bool
+    strict: bool
+    raises: type[BaseException] | tuple[type[BaseException], ...] | None
+
+
+def _evaluate(condition: object, mark: Mark, item: TestItem, config: Any) -> tuple[bool, str]:
+    reason = mark.kwargs.get("reason")
+    if isinstance(condition, str):
+        namespace: dict[str, Any] = {"os": os, "sys": sys, "platform": platform, "config": config}
+        namespace.update(getattr(item.module, "__dict__", {}))
+        if hasattr(item.function, "__globals__"):
+            namespace.update(item.function.__globals__)
+        try:
+            result = eval(compile(condition, f"<{mark.name} condition>", "eval"), namespace)  # noqa: S307
+        except Exception as exc:  # noqa: BLE001
+            raise Failed(
+                f"Error evaluating {mark.name!r} condition\n    {condition}\n{type(exc).__name__}: {exc}",
+                pytrace=False,
+            ) from None
+        return bool(result), reason if reason is not None else f"condition: {condition}"
+    try:
+        result = bool(condition)
+    except Exception as exc:  # noqa: BLE001
+        raise Failed(f"Error evaluating {mark.name!r} condition as a boolean\n{exc}", pytrace=False) from None
+    if reason is None and mark.name == "skipif":
+        raise Failed(
+            f"Error evaluating {mark.name!r}: you need to specify reason=STRING when using booleans as conditions.",
+            pytrace=False,
+        )
+    return result, reason or ""
+
+
+def skip_reason(item: TestItem, marks: list[Mark], config: Any) -> str | None:
+    for mark in marks:
+        if mark.name == "skipif":
+            conditions = mark.args if mark.args else ((mark.kwargs["condition"],) if "condition" in mark.kwargs else ())
+            if not conditions:
+                return str(mark.kwargs.get("reason", ""))
+            for condition in conditions:
+                hit, reason = _evaluate(condition, mark, item, config)
+                if hit:
+                    return reason
+        elif mark.name == "skip":
+            if "reason" in mark.kwargs:
+                return str(mark.kwargs["reason"])
+            if mark.args:
+                return str(mark.args[0])
+            return "unconditional skip"
+    return None
+
+
+def xfail_spec(item: TestItem, marks: list[Mark], config: Any, strict_default: bool) -> XfailSpec | None:
+    for mark in marks:
+        if mark.name != "xfail":
+            continue
+        run = bool(mark.kwargs.get("run", True))
+        strict = bool(mark.kwargs.get("strict", strict_default))
+        raises = mark.kwargs.get("raises")
+        conditions = mark.args if mark.args else ((mark.kwargs["condition"],) if "condition" in mark.kwargs else ())
+        if not conditions:
+            return XfailSpec(str(mark.kwargs.get("reason", "")), run, strict, raises)
+        for condition in conditions:
+            hit, reason = _evaluate(condition, mark, item, config)
+            if hit:
+                return XfailSpec(reason, run, strict, raises)
+    return None

@@ -1,0 +1,123 @@
+"""Rendering an exception as a test failure: the user's frames with source, ``>`` on the failing line,
+``E`` lines for the error, and a one-line message for summaries.
+
+Frames of the runner itself and of asyncio's machinery are dropped (with ``__tracebackhide__`` frames)
+so a failure shows the user's code first, as pytest's does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import linecache
+import os
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+import asynctestrun
+
+_HIDDEN_DIRS = (
+    os.path.dirname(asynctestrun.__file__) + os.sep,
+    os.path.dirname(asyncio.__file__) + os.sep,
+)
+
+
+def _hidden(tb: TracebackType) -> bool:
+    filename = tb.tb_frame.f_code.co_filename
+    if filename.startswith(_HIDDEN_DIRS) or filename.startswith("<frozen"):
+        return True
+    f_locals = tb.tb_frame.f_locals
+    return bool(f_locals.get("__tracebackhide__")) or bool(tb.tb_frame.f_globals.get("__tracebackhide__"))
+
+
+def user_frames(tb: TracebackType | None) -> list[TracebackType]:
+    frames: list[TracebackType] = []
+    while tb is not None:
+        if not _hidden(tb):
+            frames.append(tb)
+        tb = tb.tb_next
+    return frames
+
+
+def exception_lines(exc: BaseException) -> list[str]:
+    text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
+    if isinstance(exc, AssertionError):
+        body = str(exc)
+        text = f"AssertionError: {body}" if body else "AssertionError"
+        if body.startswith("assert ") or "\nassert " in body or body.startswith("assert\n"):
+            text = body
+    return [f"E       {line}" if line else "E" for line in text.splitlines()] or ["E"]
+
+
+def _source_block(tb: TracebackType, full: bool) -> list[str]:
+    code = tb.tb_frame.f_code
+    filename = code.co_filename
+    lineno = tb.tb_lineno
+    first = code.co_firstlineno
+    lines: list[str] = []
+    start = max(first, lineno - 12) if full else lineno
+    linecache.checkcache(filename)
+    for number in range(start, lineno + 1):
+        line = linecache.getline(filename, number, tb.tb_frame.f_globals).rstrip("\n")
+        marker = ">   " if number == lineno else "    "
+        lines.append(f"{marker}{line}")
+    return lines
+
+
+def _relative(filename: str, rootdir: Path | None) -> str:
+    if rootdir is None:
+        return filename
+    try:
+        return Path(filename).relative_to(rootdir).as_posix()
+    except ValueError:
+        return filename
+
+
+def format_exception(exc: BaseException, *, style: str = "auto", rootdir: Path | None = None) -> str:
+    """The long representation of a failure, in ``--tb`` style ``auto``/``long``/``short``/``line``/``no``."""
+    if style == "no":
+        return ""
+    frames = user_frames(exc.__traceback__)
+    if style == "line":
+        if frames:
+            last = frames[-1]
+            where = f"{_relative(last.tb_frame.f_code.co_filename, rootdir)}:{last.tb_lineno}"
+        else:
+            where = "?"
+        return f"{where}: {one_line(exc)}"
+    blocks: list[str] = []
+    for index, tb in enumerate(frames):
+        is_last = index == len(frames) - 1
+        full = style == "long" or (style == "auto" and (index == 0 or is_last))
+        where = f"{_relative(tb.tb_frame.f_code.co_filename, rootdir)}:{tb.tb_lineno}"
+        lines = _source_block(tb, full) if full else [f"{where}: in {tb.tb_frame.f_code.co_name}",
+                                                       *_source_block(tb, False)]
+        if is_last:
+            lines.extend(exception_lines(exc))
+            lines.append("")
+            lines.append(f"{where}: {type(exc).__name__}")
+        elif full:
+            lines.append("")
+            lines.append(f"{where}: ")
+        blocks.append("\n".join(lines))
+    if not blocks:
+        blocks.append("\n".join(exception_lines(exc)))
+    text = "\n_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _\n\n".join(blocks)
+    cause = exc.__cause__ or (exc.__context__ if not exc.__suppress_context__ else None)
+    if cause is not None and style in ("auto", "long"):
+        link = (
+            "The above exception was the direct cause of the following exception:"
+            if exc.__cause__ is not None
+            else "During handling of the above exception, another exception occurred:"
+        )
+        text = f"{format_exception(cause, style=style, rootdir=rootdir)}\n\n{link}\n\n{text}"
+    return text
+
+
+def one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else ""
+    name = type(exc).__name__
+    if name in ("Failed", "XFailed", "Skipped"):
+        return f"Failed: {first}" if name != "Skipped" else first
+    return f"{name}: {first}" if first else name

@@ -1,0 +1,363 @@
+"""Fixture values at run time: caching per scope instance, dependencies, teardown order, the request.
+
+Mirrors pytest's model. A cached value remembers its finalizers (its own teardown, ``addfinalizer``
+callbacks, and the teardown of every fixture that depends on it, so dependents end first). Its
+``finish`` is registered on the scope instance it lives in; a parametrized fixture asked for with a
+different param first finishes the old value. A setup error is cached too, so later tests of the same
+scope instance see the same error without running the fixture again.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .._declare.outcomes import Failed
+from .._model.items import FixtureDef, FuncKind, HolderKind, TestItem
+from .._model.scopes import LoopScope, Scope
+from .scopestack import ScopeNode, run_finalizers
+
+if TYPE_CHECKING:
+    from .session_state import SessionState
+
+
+class FixtureLookupError(Exception):
+    pass
+
+
+@dataclass(eq=False)
+class CachedValue:
+    fixturedef: FixtureDef
+    cache_key: object
+    value: Any = None
+    error: BaseException | None = None
+    finalizers: list[Callable[[], None]] = field(default_factory=list)
+
+
+_NO_PARAM = object()
+
+
+class FixtureRequest:
+    """The ``request`` object: the test's request, or a fixture's sub-request."""
+
+    def __init__(
+        self,
+        runtime: ItemRuntime,
+        fixturedef: FixtureDef | None,
+        param: object = _NO_PARAM,
+        param_index: int = 0,
+    ) -> None:
+        self._runtime = runtime
+        self._fixturedef = fixturedef
+        self._param_index = param_index
+        if param is not _NO_PARAM:
+            self.param = param
+
+    # -- identity ------------------------------------------------------------------------
+    @property
+    def fixturename(self) -> str | None:
+        return self._fixturedef.name if self._fixturedef is not None else None
+
+    @property
+    def scope(self) -> str:
+        return self._fixturedef.scope.value if self._fixturedef is not None else "function"
+
+    @property
+    def param_index(self) -> int:
+        return self._param_index
+
+    @property
+    def node(self) -> Any:
+        runtime = self._runtime
+        if self._fixturedef is None or self._fixturedef.scope is Scope.FUNCTION:
+            return runtime.node
+        if self._fixturedef.scope is Scope.CLASS and runtime.item.cls is not None:
+            return runtime.class_node()
+        if self._fixturedef.scope is Scope.CLASS:
+            return runtime.node
+        return runtime.module_node()
+
+    @property
+    def config(self) -> Any:
+        return self._runtime.state.plugin_config
+
+    @property
+    def function(self) -> Any:
+        return self._runtime.item.function
+
+    @property
+    def cls(self) -> type | None:
+        return self._runtime.item.cls
+
+    @property
+    def instance(self) -> Any:
+        return self._runtime.instance
+
+    @property
+    def module(self) -> Any:
+        return self._runtime.item.module
+
+    @property
+    def path(self) -> Any:
+        return self._runtime.item.path
+
+    fspath = path
+
+    @property
+    def keywords(self) -> Any:
+        return self._runtime.node.keywords
+
+    @property
+    def session(self) -> Any:
+        return self._runtime.state.plugin_session
+
+    @property
+    def fixturenames(self) -> list[str]:
+        return list(self._runtime.node.fixturenames)
+
+    @property
+    def node_marks(self) -> Any:
+        return self._runtime.node.iter_markers()
+
+    # -- behaviour -----------------------------------------------------------------------
+    def getfixturevalue(self, argname: str) -> Any:
+        return self._runtime.get_value(argname, requester=self._fixturedef)
+
+    def addfinalizer(self, finalizer: Callable[[], object]) -> None:
+        if self._fixturedef is None:
+            self._runtime.function_node().addfinalizer(lambda: None if finalizer() else None)
+            return
+        cached = self._runtime.state.cache.get(self._fixturedef)
+        if cached is not None:
+            cached.finalizers.append(lambda: None if finalizer() else None)
+
+    def applymarker(self, marker: Any) -> None:
+        self._runtime.node.add_marker(marker)
+
+    def raiseerror(self, msg: str | None) -> None:
+        raise FixtureLookupError(msg)
+
+    def __repr__(self) -> str:
+        return f"<FixtureRequest for {self._runtime.node!r}>"
+
+
+class ItemRuntime:
+    """Everything needed to set up one test's fixtures: the item, its node view, the shared state."""
+
+    def __init__(self, state: SessionState, item: TestItem, node: Any) -> None:
+        self.state = state
+        self.item = item
+        self.node = node
+        self.instance: Any = None
+        self.values: dict[str, Any] = {}
+
+    def function_node(self) -> ScopeNode:
+        return self.state.stack.stack[-1]
+
+    def class_node(self) -> Any:
+        return self.state.container_node(self.item, Scope.CLASS)
+
+    def module_node(self) -> Any:
+        return self.state.container_node(self.item, Scope.MODULE)
+
+    # -- resolution ------------------------------------------------------------------------
+    def _defs(self, argname: str) -> tuple[FixtureDef, ...]:
+        defs = self.item.fixturedefs.get(argname)
+        if defs is None:
+            defs = self.state.registry.visible(argname, self.item.holders)
+        return defs
+
+    def _resolve(self, argname: str, requester: FixtureDef | None) -> FixtureDef:
+        defs = self._defs(argname)
+        if not defs:
+            available = ", ".join(n for n in self.state.registry.names(self.item.holders) if not n.startswith("_"))
+            raise FixtureLookupError(f"fixture '{argname}' not found\n>       available fixtures: {available}")
+        if requester is not None and requester.name == argname and requester in defs:
+            index = defs.index(requester)
+            if index == 0:
+                raise FixtureLookupError(f"recursive dependency involving fixture '{argname}' detected")
+            return defs[index - 1]
+        return defs[-1]
+
+    def get_value(self, argname: str, requester: FixtureDef | None = None) -> Any:
+        if argname == "request":
+            return FixtureRequest(self, requester)
+        callspec = self.item.callspec
+        if argname in callspec.params and argname not in callspec.indirect and (
+            requester is None or requester.name != argname
+        ):
+            return callspec.params[argname]
+        fixturedef = self._resolve(argname, requester)
+        if requester is not None and fixturedef.scope.narrower_than(requester.scope):
+            raise Failed(
+                f"ScopeMismatch: You tried to access the {fixturedef.scope.value} scoped fixture "
+                f"{argname} with a {requester.scope.value} scoped request object. Requesting fixture "
+                f"stack:\n{requester.location}:  {requester.name}\nRequested fixture:\n"
+                f"{fixturedef.location}:  {fixturedef.name}",
+                pytrace=False,
+            )
+        return self.execute(fixturedef)
+
+    # -- execution -------------------------------------------------------------------------
+    def execute(self, fixturedef: FixtureDef) -> Any:
+        state = self.state
+        callspec = self.item.callspec
+        param: object = _NO_PARAM
+        index = 0
+        if fixturedef.name in callspec.params and fixturedef.name in callspec.indirect:
+            param = callspec.params[fixturedef.name]
+            index = callspec.indices.get(fixturedef.name, 0)
+        elif fixturedef.params is not None:
+            raise Failed(
+                f"The requested fixture has no parameter defined for test:\n    {self.item.nodeid}\n\n"
+                f"Requested fixture '{fixturedef.name}' defined in:\n{fixturedef.location}",
+                pytrace=False,
+            )
+        request = FixtureRequest(self, fixturedef, param, index)
+        kwargs: dict[str, Any] = {}
+        dependencies: list[FixtureDef] = []
+        for argname in fixturedef.argnames:
+            kwargs[argname] = self.get_value(argname, requester=fixturedef) if argname != "request" else request
+            if argname != "request":
+                dep = self._dependency(argname, fixturedef)
+                if dep is not None:
+                    dependencies.append(dep)
+        cached = state.cache.get(fixturedef)
+        cache_key: object = index
+        if cached is not None:
+            if cached.cache_key == cache_key:
+                if cached.error is not None:
+                    raise cached.error
+                self._link(dependencies, fixturedef)
+                return cached.value
+            errors = state.finish(fixturedef)
+            if errors:
+                raise errors[0]
+        self._link(dependencies, fixturedef)
+        cached = CachedValue(fixturedef, cache_key)
+        state.cache[fixturedef] = cached
+        package = fixturedef.holder.key if fixturedef.holder.kind is HolderKind.CONFTEST else None
+        scope_node = state.stack.node_for(fixturedef.scope, package)
+        scope_node.addfinalizer(lambda: _raise_first(state.finish(fixturedef)))
+        try:
+            cached.value = self._call(fixturedef, kwargs, cached)
+        except BaseException as exc:
+            cached.error = exc
+            raise
+        return cached.value
+
+    def _dependency(self, argname: str, requester: FixtureDef) -> FixtureDef | None:
+        callspec = self.item.callspec
+        if argname in callspec.params and argname not in callspec.indirect and requester.name != argname:
+            return None
+        try:
+            return self._resolve(argname, requester)
+        except FixtureLookupError:
+            return None
+
+    def _link(self, dependencies: list[FixtureDef], dependent: FixtureDef) -> None:
+        """Make each dependency finish ``dependent`` first when it ends (pytest's teardown order)."""
+        state = self.state
+        for dep in dependencies:
+            dep_cached = state.cache.get(dep)
+            if dep_cached is not None:
+                dep_cached.finalizers.append(lambda d=dependent: _raise_first(state.finish(d)))  # type: ignore[misc]
+
+    def _bound(self, fixturedef: FixtureDef) -> Callable[..., Any]:
+        func = fixturedef.func
+        if fixturedef.in_class:
+            instance = self.instance
+            if instance is None and self.item.cls is not None:
+                instance = self.state.class_instance(self.item)
+            if instance is not None:
+                return func.__get__(instance)  # type: ignore[no-any-return]
+        return func
+
+    def _call(self, fixturedef: FixtureDef, kwargs: dict[str, Any], cached: CachedValue) -> Any:
+        func = self._bound(fixturedef)
+        kind = fixturedef.kind
+        if kind.is_async and not fixturedef.asyncio_driven:
+            raise Failed(
+                f"'{self.item.name}' requested an async fixture '{fixturedef.name}', with no plugin or hook "
+                "that handled it. This is an error, as pytest does not natively support it.\n"
+                "asynctestrun: in strict mode only fixtures declared with @pytest_asyncio.fixture are run on "
+                "an event loop; declare it so, or set asyncio_mode = \"auto\".",
+                pytrace=False,
+            )
+        if kind is FuncKind.FUNCTION:
+            return func(**kwargs)
+        if kind is FuncKind.GENERATOR:
+            generator = func(**kwargs)
+            try:
+                value = next(generator)
+            except StopIteration:
+                raise ValueError(f"{fixturedef.name} did not yield a value") from None
+            cached.finalizers.append(lambda: _finish_generator(generator, fixturedef))
+            return value
+        loop_scope = fixturedef.loop_scope or LoopScope.of(fixturedef.scope)
+        runner = self.state.loop_for(self, loop_scope)
+        # Async setup runs in a copy of the current context; what it sets is copied back so the test
+        # and later fixtures see it, and reset when the fixture ends (pytest-asyncio's semantics).
+        context = contextvars.copy_context()
+        if kind is FuncKind.COROUTINE:
+            value = runner.run(func(**kwargs), context=context)
+            cached.finalizers.append(_apply_context(context))
+            return value
+        agen = func(**kwargs)
+        value = runner.run(agen.__anext__(), context=context)
+        reset = _apply_context(context)
+
+        def finish_async_generator() -> None:
+            async def finalize() -> None:
+                try:
+                    await agen.__anext__()
+                except StopAsyncIteration:
+                    return
+                raise ValueError(f"fixture function {fixturedef.name} has more than one 'yield'")
+
+            runner.run(finalize(), context=context)
+            reset()
+
+        cached.finalizers.append(finish_async_generator)
+        return value
+
+
+def _apply_context(source: contextvars.Context) -> Callable[[], None]:
+    """Set in the current context what an async fixture set in ``source``; return the undo."""
+    current = contextvars.copy_context()
+    tokens = [
+        var.set(value) for var, value in source.items() if current.get(var, _NO_PARAM) is not value
+    ]
+
+    def reset() -> None:
+        for token in reversed(tokens):
+            try:
+                token.var.reset(token)
+            except ValueError:  # set in another context meanwhile; nothing sensible to undo
+                pass
+
+    return reset
+
+
+def _finish_generator(generator: Any, fixturedef: FixtureDef) -> None:
+    try:
+        next(generator)
+    except StopIteration:
+        return
+    raise Failed(f"fixture function has more than one 'yield': {fixturedef.name} ({fixturedef.location})")
+
+
+def _raise_first(errors: list[BaseException]) -> None:
+    if errors:
+        raise errors[0]
+
+
+def finish_cached(cached: CachedValue) -> list[BaseException]:
+    return run_finalizers(cached.finalizers)
+
+
+def is_coroutine_result(value: object) -> bool:
+    return inspect.iscoroutine(value)

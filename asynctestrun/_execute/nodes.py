@@ -1,0 +1,176 @@
+"""Node views handed to user code: ``request.node``, ``item`` in hooks. Mutable on purpose (plugins add
+markers), so they wrap the frozen TestItem instead of being it; the plan reads marks back from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, MutableMapping
+from pathlib import Path
+from typing import Any
+
+from .._declare.marks import MarkDecorator
+from .._model.items import TestItem
+from .._model.marks import Mark
+
+
+class Keywords(MutableMapping[str, Any]):
+    def __init__(self, names: frozenset[str], marks: list[Mark]) -> None:
+        self._data: dict[str, Any] = {name: True for name in names}
+        for mark in marks:
+            self._data[mark.name] = mark
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._data[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        raise ValueError("cannot delete keywords")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+class CallSpecView:
+    def __init__(self, item: TestItem) -> None:
+        self.params = dict(item.callspec.params)
+        self.id = item.callspec.id
+        self.indices = dict(item.callspec.indices)
+
+    def getparam(self, name: str) -> Any:
+        return self.params[name]
+
+
+class ContainerNode:
+    """A module or class as ``request.node`` for wider-scoped fixtures."""
+
+    def __init__(self, name: str, nodeid: str, obj: Any, path: Path, config: Any) -> None:
+        self.name = name
+        self.nodeid = nodeid
+        self.obj = obj
+        self.path = path
+        self.config = config
+        self.own_markers: list[Mark] = []
+        self.stash: dict[Any, Any] = {}
+
+    @property
+    def fspath(self) -> Path:
+        return self.path
+
+    @property
+    def module(self) -> Any:
+        return self.obj
+
+    def get_closest_marker(self, name: str, default: Mark | None = None) -> Mark | None:
+        return default
+
+    def iter_markers(self, name: str | None = None) -> Iterator[Mark]:
+        return iter(())
+
+    def addfinalizer(self, finalizer: Any) -> None:
+        raise NotImplementedError("addfinalizer on a container node: use request.addfinalizer")
+
+
+class ItemNode:
+    """What plugins and ``request.node`` see of a test."""
+
+    def __init__(self, item: TestItem, config: Any, session: Any = None) -> None:
+        self._item = item
+        self.config = config
+        self.session = session
+        self.nodeid = item.nodeid
+        self.name = item.name
+        self.originalname = item.originalname
+        self.own_markers: list[Mark] = list(item.marks)
+        self.added_marks: list[Mark] = []
+        self.keywords = Keywords(item.keywords, list(item.marks))
+        self.user_properties: list[tuple[str, Any]] = []
+        self.stash: dict[Any, Any] = {}
+        self.extra_keyword_matches: set[str] = set()
+        self.fixturenames = list(item.fixturenames)
+        self.funcargs: dict[str, Any] = {}
+        self.instance: Any = None
+        self.parent = ContainerNode(item.path.name, item.relpath, item.module, item.path, config)
+        if item.callspec.ids:
+            self.callspec = CallSpecView(item)
+
+    @property
+    def item(self) -> TestItem:
+        return self._item
+
+    @property
+    def path(self) -> Path:
+        return self._item.path
+
+    @property
+    def fspath(self) -> Path:
+        return self._item.path
+
+    @property
+    def module(self) -> Any:
+        return self._item.module
+
+    @property
+    def cls(self) -> type | None:
+        return self._item.cls
+
+    @property
+    def function(self) -> Any:
+        return self._item.function
+
+    @property
+    def obj(self) -> Any:
+        return self._item.function
+
+    @property
+    def location(self) -> tuple[str, int | None, str]:
+        domain = self.nodeid.split("::", 1)[1] if "::" in self.nodeid else self.name
+        return (self._item.relpath, (self._item.lineno or 1) - 1, domain.replace("::", "."))
+
+    def _all_marks(self) -> list[Mark]:
+        return [*self.added_marks, *self.own_markers]
+
+    def add_marker(self, marker: str | Mark | MarkDecorator, append: bool = True) -> None:
+        mark = Mark(marker) if isinstance(marker, str) else getattr(marker, "mark", marker)
+        if not isinstance(mark, Mark):
+            raise ValueError(f"is not a string or pytest.mark.* Marker: {marker!r}")
+        self.keywords[mark.name] = mark
+        if append:
+            self.own_markers.append(mark)
+        else:
+            self.added_marks.insert(0, mark)
+
+    def get_closest_marker(self, name: str, default: Mark | None = None) -> Mark | None:
+        return next((m for m in self._all_marks() if m.name == name), default)
+
+    def iter_markers(self, name: str | None = None) -> Iterator[Mark]:
+        return (m for m in self._all_marks() if name is None or m.name == name)
+
+    def iter_markers_with_node(self, name: str | None = None) -> Iterator[tuple[ItemNode, Mark]]:
+        return ((self, m) for m in self.iter_markers(name))
+
+    def listchain(self) -> list[Any]:
+        return [self.parent, self]
+
+    def listextrakeywords(self) -> set[str]:
+        return set(self.extra_keyword_matches)
+
+    def marks(self) -> tuple[Mark, ...]:
+        return tuple(self._all_marks())
+
+    def warn(self, warning: Warning) -> None:
+        import warnings
+
+        warnings.warn(warning, stacklevel=2)
+
+    def addfinalizer(self, finalizer: Any) -> None:
+        runtime = self.stash.get("_asynctestrun_addfinalizer")
+        if runtime is None:
+            raise RuntimeError("addfinalizer is only available while the test runs")
+        runtime(finalizer)
+
+    def __repr__(self) -> str:
+        return f"<Function {self.name}>"

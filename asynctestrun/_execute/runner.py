@@ -1,0 +1,136 @@
+"""Running a RunPlan: tests one after another, each scope instance entered once, events out.
+
+Tests of a loop scope instance are contiguous in the plan (collection order keeps a module's and a
+class's tests together), so each loop is opened once and closed when the scope stack leaves it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .._declare.outcomes import Exit
+from .._model.events import Event, TestFinished, TestStarted, WarningRaised
+from .._model.outcomes import Outcome
+from .._plan.plan import PlannedTest, RunPlan
+from .nodes import ItemNode
+from .session_state import SessionState
+from .testcall import TestRun
+
+
+@dataclass
+class RunSummary:
+    failed: int = 0
+    interrupted: str | None = None
+    exit_code: int | None = None
+
+
+def execute(
+    plan: RunPlan,
+    state: SessionState,
+    nodes: dict[str, ItemNode],
+    emit: Callable[[Event], None],
+    *,
+    maxfail: int = 0,
+) -> RunSummary:
+    summary = RunSummary()
+    tests = plan.tests
+    try:
+        for index, planned in enumerate(tests):
+            next_planned = tests[index + 1] if index + 1 < len(tests) else None
+            stop = _run_one(planned, next_planned, state, nodes, emit, summary)
+            if stop or (maxfail and summary.failed >= maxfail):
+                if next_planned is not None:
+                    state.stack.teardown_to(None)
+                    summary.interrupted = summary.interrupted or (
+                        f"stopping after {summary.failed} failures"
+                    )
+                break
+    except KeyboardInterrupt:
+        summary.interrupted = "KeyboardInterrupt"
+        try:
+            state.stack.teardown_to(None)
+        except KeyboardInterrupt:
+            pass
+    except Exit as exc:
+        summary.interrupted = f"Exit: {exc.msg}"
+        summary.exit_code = exc.returncode
+        state.stack.teardown_to(None)
+    return summary
+
+
+def _run_one(
+    planned: PlannedTest,
+    next_planned: PlannedTest | None,
+    state: SessionState,
+    nodes: dict[str, ItemNode],
+    emit: Callable[[Event], None],
+    summary: RunSummary,
+) -> bool:
+    item = planned.item
+    node = nodes[item.nodeid]
+    emit(TestStarted(item.nodeid, item.relpath, planned.loop_scope.value if planned.loop_scope else None))
+    for message in planned.warnings:
+        emit(WarningRaised(message, item.nodeid, "LoopScopeWarning"))
+    run = TestRun(state, planned, node)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        _apply_filters(state, node)
+        if run.setup():
+            run.call()
+        run.teardown(next_planned)
+    result = run.result()
+    for warning in caught:
+        emit(WarningRaised(str(warning.message), item.nodeid, warning.category.__name__,
+                           f"{warning.filename}:{warning.lineno}"))
+    emit(TestFinished(result))
+    if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
+        summary.failed += 1
+    return False
+
+
+def _apply_filters(state: SessionState, node: ItemNode) -> None:
+    for spec in state.config.filterwarnings:
+        _add_filter(spec)
+    marks = list(node.iter_markers("filterwarnings"))
+    for mark in reversed(marks):
+        for arg in mark.args:
+            _add_filter(str(arg))
+
+
+def _add_filter(spec: str) -> None:
+    parts = [p.strip() for p in spec.split(":")]
+    while len(parts) < 5:
+        parts.append("")
+    action, message, category_name, module, lineno = parts[:5]
+    category: Any = Warning
+    if category_name:
+        category = _resolve_category(category_name)
+        if category is None:
+            return
+    try:
+        warnings.filterwarnings(
+            action or "default",  # type: ignore[arg-type]
+            message=message,
+            category=category,
+            module=module,
+            lineno=int(lineno) if lineno else 0,
+        )
+    except (ValueError, AssertionError):
+        pass
+
+
+def _resolve_category(name: str) -> Any:
+    import builtins
+    import importlib
+
+    if "." not in name:
+        return getattr(builtins, name, None)
+    module_name, _, attr = name.rpartition(".")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    return getattr(module, attr, None)

@@ -1,0 +1,208 @@
+"""Running one planned test through its three phases and turning what happened into a TestResult.
+
+setup: skip/xfail marks, plan errors, ``pytest_runtest_setup`` hooks, then fixtures widest scope first.
+call: the test itself, sync or on its event loop. teardown: every scope instance the next test does
+not share. Outcome rules (xfail, strict xpass, a test returning a value or a coroutine) follow pytest.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import inspect
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._declare.outcomes import Exit, Failed, Skipped, XFailed
+from .._model.items import FuncKind
+from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
+from .._model.scopes import LoopScope
+from .._plan.plan import PlannedTest
+from .conditions import XfailSpec, skip_reason, xfail_spec
+from .failures import format_exception, one_line
+from .fixtures import FixtureLookupError, ItemRuntime
+from .nodes import ItemNode
+from .session_state import SessionState
+
+
+class ReturnNotNoneWarning(UserWarning):
+    """A test returned something other than None (pytest's PytestReturnNotNoneWarning)."""
+
+
+@dataclass
+class PhaseOutput:
+    phases: list[PhaseResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+NOT_SUPPORTED = (
+    "async def functions are not natively supported.\n"
+    "asynctestrun: this async test was not run. In strict mode (the default) mark it with "
+    "@pytest.mark.asyncio, or set asyncio_mode = \"auto\" in your configuration."
+)
+
+
+class TestRun:
+    def __init__(self, state: SessionState, planned: PlannedTest, node: ItemNode) -> None:
+        self.state = state
+        self.planned = planned
+        self.item = planned.item
+        self.node = node
+        self.runtime = ItemRuntime(state, self.item, node)
+        self.output = PhaseOutput()
+        self.xfail: XfailSpec | None = None
+        node.stash["_asynctestrun_addfinalizer"] = lambda fin: state.stack.stack[-1].addfinalizer(fin)
+
+    # -- phases ----------------------------------------------------------------------------
+    def setup(self) -> bool:
+        start = time.perf_counter()
+        self.state.stack.enter(self.item)
+        try:
+            self._setup()
+        except BaseException as exc:  # noqa: BLE001 - classified below
+            self._record(Phase.SETUP, exc, time.perf_counter() - start)
+            return False
+        self._record(Phase.SETUP, None, time.perf_counter() - start)
+        return True
+
+    def _setup(self) -> None:
+        config = self.state.plugin_config
+        marks = list(self.node.iter_markers())
+        reason = skip_reason(self.item, marks, config)
+        if reason is not None:
+            raise Skipped(reason)
+        self.xfail = xfail_spec(self.item, marks, config, self.state.config.xfail_strict)
+        if self.xfail is not None and not self.xfail.run:
+            raise XFailed("[NOTRUN] " + self.xfail.reason)
+        if self.item.kind is FuncKind.ASYNC_GENERATOR and self.planned.driven:
+            raise XFailed(
+                "[NOTRUN] Tests based on asynchronous generators are not supported. "
+                f"{self.item.name} will be ignored."
+            )
+        if self.planned.setup_error is not None:
+            raise Failed(self.planned.setup_error, pytrace=False)
+        self.state.hooks_call("pytest_runtest_setup", item=self.node)
+        if self.item.cls is not None and not _is_static(self.item):
+            self.runtime.instance = self.item.cls()
+            self.node.instance = self.runtime.instance
+        for name in self.item.fixturenames:
+            try:
+                value = self.runtime.get_value(name)
+            except FixtureLookupError as exc:
+                raise Failed(str(exc), pytrace=False) from None
+            self.node.funcargs[name] = value
+
+    def call(self) -> None:
+        start = time.perf_counter()
+        try:
+            self._call()
+        except BaseException as exc:  # noqa: BLE001
+            self._record(Phase.CALL, exc, time.perf_counter() - start)
+            return
+        self._record(Phase.CALL, None, time.perf_counter() - start)
+
+    def _call(self) -> None:
+        item = self.item
+        func: Callable[..., Any] = item.function
+        if self.runtime.instance is not None:
+            func = func.__get__(self.runtime.instance, item.cls)
+        kwargs = {name: self.node.funcargs.get(name, item.callspec.params.get(name)) for name in item.argnames}
+        for name in item.argnames:
+            if name not in self.node.funcargs and name not in item.callspec.params:
+                kwargs[name] = self.runtime.get_value(name)
+        if item.kind is FuncKind.COROUTINE:
+            if not self.planned.driven:
+                raise Failed(NOT_SUPPORTED, pytrace=False)
+            runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
+            result = runner.run(func(**kwargs), context=contextvars.copy_context())
+        elif item.kind is FuncKind.ASYNC_GENERATOR:
+            raise Failed(NOT_SUPPORTED, pytrace=False)
+        else:
+            if self.item.get_closest_marker("asyncio") is not None:
+                self.output.warnings.append(
+                    f"{item.nodeid}: is marked with @pytest.mark.asyncio but it is not an async function; "
+                    "the mark has no effect"
+                )
+            result = func(**kwargs)
+        if inspect.iscoroutine(result):
+            result.close()
+            raise Failed(
+                "async def functions are not natively supported.\nasynctestrun: the test returned a coroutine "
+                "that was never awaited (a sync test calling an async function without await?)",
+                pytrace=False,
+            )
+        if result is not None:
+            message = (
+                f"Expected None, but test returned {result!r}. Did you mean to use `assert` instead of `return`?"
+            )
+            self.output.warnings.append(f"{item.nodeid}: {message}")
+            warnings.warn(ReturnNotNoneWarning(message), stacklevel=1)
+
+    def teardown(self, next_planned: PlannedTest | None) -> None:
+        start = time.perf_counter()
+        errors = self.state.stack.teardown_to(next_planned.item if next_planned is not None else None)
+        error = errors[0] if errors else None
+        self._record(Phase.TEARDOWN, error, time.perf_counter() - start)
+
+    # -- outcome ---------------------------------------------------------------------------
+    def _record(self, phase: Phase, exc: BaseException | None, duration: float) -> None:
+        if isinstance(exc, KeyboardInterrupt | Exit):
+            raise exc
+        rootdir = self.state.config.rootdir
+        style = self.state.config.tb_style
+        xfail = self.xfail
+        if exc is None:
+            if phase is Phase.CALL and xfail is not None:
+                if xfail.strict:
+                    result = PhaseResult(phase, PhaseOutcome.FAILED, duration,
+                                         longrepr=f"[XPASS(strict)] {xfail.reason}",
+                                         message=f"[XPASS(strict)] {xfail.reason}", strict_xpass=True)
+                else:
+                    result = PhaseResult(phase, PhaseOutcome.PASSED, duration, reason=xfail.reason, xfail=True)
+            else:
+                result = PhaseResult(phase, PhaseOutcome.PASSED, duration)
+        elif isinstance(exc, XFailed):
+            result = PhaseResult(phase, PhaseOutcome.SKIPPED, duration, reason=exc.msg or "", xfail=True)
+        elif isinstance(exc, Skipped):
+            result = PhaseResult(phase, PhaseOutcome.SKIPPED, duration, reason=exc.msg or "",
+                                 message=_skip_location(self, exc))
+        elif xfail is not None and (xfail.raises is None or isinstance(exc, xfail.raises)):
+            result = PhaseResult(phase, PhaseOutcome.SKIPPED, duration, reason=xfail.reason, xfail=True)
+        else:
+            if isinstance(exc, Failed) and not exc.pytrace:
+                longrepr = exc.msg or ""
+            else:
+                longrepr = format_exception(exc, style=style, rootdir=rootdir)
+                longrepr = self._explain_loop_mismatch(exc, longrepr)
+            result = PhaseResult(phase, PhaseOutcome.FAILED, duration, longrepr=longrepr, message=one_line(exc))
+        self.output.phases.append(result)
+
+    def _explain_loop_mismatch(self, exc: BaseException, longrepr: str) -> str:
+        text = str(exc)
+        if "attached to a different loop" not in text and "different event loop" not in text:
+            return longrepr
+        notes = [w for w in self.planned.warnings if "-scoped" in w]
+        if not notes:
+            return longrepr
+        return longrepr + "\n\nasynctestrun: this looks like a loop-scope mismatch:\n  " + "\n  ".join(notes)
+
+    def result(self) -> TestResult:
+        return TestResult(
+            nodeid=self.item.nodeid,
+            path=self.item.relpath,
+            lineno=self.item.lineno,
+            phases=tuple(self.output.phases),
+            warnings=tuple(self.output.warnings),
+            loop_scope=self.planned.loop_scope.value if self.planned.loop_scope else None,
+            markers=tuple(m.name for m in self.node.iter_markers()),
+        )
+
+
+def _is_static(item: Any) -> bool:
+    return isinstance(inspect.getattr_static(item.cls, item.originalname, None), staticmethod)
+
+
+def _skip_location(run: TestRun, exc: Skipped) -> str:
+    return f"{run.item.relpath}:{run.item.lineno or 0}"

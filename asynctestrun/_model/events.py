@@ -1,0 +1,98 @@
+"""Events the run emits, and the Reporter protocol that consumes them.
+
+Execution never calls a reporter method by name: it emits one of these dataclasses and every reporter
+(terminal, JUnit XML, JSON, cache, a worker's pipe to its parent) receives the same stream. That keeps
+reporters swappable and lets workers and watch mode reuse the stream unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from .outcomes import CollectError, TestResult
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStarted:
+    rootdir: str
+    inifile: str | None
+    python: str
+    asyncio_mode: str
+    loop_factory: str
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionFinished:
+    nodeids: tuple[str, ...]
+    errors: tuple[CollectError, ...]
+    deselected: int
+
+
+@dataclass(frozen=True, slots=True)
+class LoopScopeOpened:
+    loop_scope: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoopScopeClosed:
+    loop_scope: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class TestStarted:
+    nodeid: str
+    path: str
+    loop_scope: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TestFinished:
+    result: TestResult
+
+
+@dataclass(frozen=True, slots=True)
+class WarningRaised:
+    message: str
+    nodeid: str | None = None
+    category: str = "UserWarning"
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFinished:
+    exit_code: int
+    duration: float
+    interrupted: str | None = None  # reason, when the run stopped early
+
+
+Event = (
+    SessionStarted
+    | CollectionFinished
+    | LoopScopeOpened
+    | LoopScopeClosed
+    | TestStarted
+    | TestFinished
+    | WarningRaised
+    | SessionFinished
+)
+
+
+class Reporter(Protocol):
+    def handle(self, event: Event) -> None: ...
+
+
+class Broadcast:
+    """Fans one event stream out to several reporters."""
+
+    def __init__(self, reporters: list[Reporter]) -> None:
+        self._reporters = reporters
+
+    def add(self, reporter: Reporter) -> None:
+        self._reporters.append(reporter)
+
+    def handle(self, event: Event) -> None:
+        for reporter in self._reporters:
+            reporter.handle(event)

@@ -1,0 +1,114 @@
+"""Outcomes of one test, per phase and overall, as the reporters see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Outcome(Enum):
+    PASSED = "passed"
+    FAILED = "failed"
+    ERROR = "error"
+    SKIPPED = "skipped"
+    XFAILED = "xfailed"
+    XPASSED = "xpassed"
+
+
+class Phase(Enum):
+    SETUP = "setup"
+    CALL = "call"
+    TEARDOWN = "teardown"
+
+
+class PhaseOutcome(Enum):
+    PASSED = "passed"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseResult:
+    """What happened in one phase. ``longrepr`` is the rendered failure, ``reason`` a skip/xfail reason."""
+
+    phase: Phase
+    outcome: PhaseOutcome
+    duration: float
+    longrepr: str | None = None
+    message: str | None = None  # one line: "AssertionError: assert 1 == 2"
+    reason: str | None = None
+    xfail: bool = False  # outcome comes from an expected failure (skipped) or unexpected pass (passed)
+    strict_xpass: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TestResult:
+    """The whole story of one test: its phases in order, and what they add up to."""
+
+    nodeid: str
+    path: str
+    lineno: int | None
+    phases: tuple[PhaseResult, ...]
+    sections: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()
+    loop_scope: str | None = None
+    markers: tuple[str, ...] = ()
+
+    @property
+    def duration(self) -> float:
+        return sum(p.duration for p in self.phases)
+
+    @property
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """Counted outcomes, pytest style: a passing test whose teardown failed is 'passed' and 'error'."""
+        counted: list[Outcome] = []
+        for p in self.phases:
+            if p.phase is Phase.CALL:
+                counted.append(_call_outcome(p))
+            elif p.outcome is PhaseOutcome.FAILED:
+                counted.append(Outcome.ERROR)
+            elif p.outcome is PhaseOutcome.SKIPPED and p.phase is Phase.SETUP:
+                counted.append(Outcome.XFAILED if p.xfail else Outcome.SKIPPED)
+        return tuple(counted)
+
+    @property
+    def outcome(self) -> Outcome:
+        """The single worst outcome, for places that show one word per test."""
+        order = [Outcome.ERROR, Outcome.FAILED, Outcome.XPASSED, Outcome.XFAILED, Outcome.SKIPPED]
+        got = self.outcomes
+        for candidate in order:
+            if candidate in got:
+                if candidate is Outcome.ERROR and Outcome.FAILED in got:
+                    return Outcome.FAILED
+                return candidate
+        return Outcome.PASSED
+
+    def phase(self, phase: Phase) -> PhaseResult | None:
+        for p in self.phases:
+            if p.phase is phase:
+                return p
+        return None
+
+
+def _call_outcome(p: PhaseResult) -> Outcome:
+    if p.outcome is PhaseOutcome.PASSED:
+        return Outcome.XPASSED if p.xfail else Outcome.PASSED
+    if p.outcome is PhaseOutcome.SKIPPED:
+        return Outcome.XFAILED if p.xfail else Outcome.SKIPPED
+    return Outcome.FAILED
+
+
+@dataclass(frozen=True, slots=True)
+class CollectError:
+    """A file or directory that could not be collected (import error, syntax error, bad marker...)."""
+
+    nodeid: str
+    longrepr: str
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    by_outcome: dict[Outcome, int] = field(default_factory=dict)
+    collect_errors: int = 0
+    warnings: int = 0

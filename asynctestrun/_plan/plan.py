@@ -1,0 +1,162 @@
+"""Building the RunPlan: per test, the event loop it runs on and the errors found before running.
+
+Pure: nothing here runs user code. A missing fixture, a dependency cycle, an invalid ``loop_scope``,
+or an async fixture whose loop scope is narrower than its caching scope becomes a ``setup_error`` on
+the affected tests, reported as a setup error (pytest's outcome for the same problems) but with a
+message naming the test, the fixture and the scopes involved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .._config.config import Config
+from .._model.items import FixtureDef, FuncKind, TestItem
+from .._model.scopes import LoopScope
+from .closure import PSEUDO_FIXTURES
+from .registry import FixtureRegistry
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedTest:
+    item: TestItem
+    driven: bool  # an async test the runner drives on an event loop
+    loop_scope: LoopScope | None
+    setup_error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RunPlan:
+    tests: tuple[PlannedTest, ...]
+
+
+def is_asyncio_marked(item: TestItem) -> bool:
+    return item.get_closest_marker("asyncio") is not None
+
+
+def test_loop_scope(item: TestItem, config: Config) -> tuple[LoopScope | None, str | None]:
+    """The loop scope of a test from its ``asyncio`` mark or the configured default; or an error."""
+    mark = item.get_closest_marker("asyncio")
+    if mark is None:
+        return config.default_test_loop_scope, None
+    if mark.args:
+        return None, (
+            f"{item.nodeid}: mark.asyncio takes keyword arguments only (loop_scope=...), got {mark.args!r}"
+        )
+    raw = mark.kwargs.get("loop_scope", mark.kwargs.get("scope"))
+    if "loop_scope" in mark.kwargs and "scope" in mark.kwargs:
+        return None, f"{item.nodeid}: mark.asyncio got both loop_scope and scope; use loop_scope only"
+    if raw is None:
+        return config.default_test_loop_scope, None
+    try:
+        return LoopScope.parse(raw, f"{item.nodeid}: mark.asyncio(loop_scope=...)"), None
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def build_plan(items: Sequence[TestItem], registry: FixtureRegistry, config: Config) -> RunPlan:
+    planned: list[PlannedTest] = []
+    for item in items:
+        planned.append(plan_one(item, registry, config))
+    return RunPlan(tuple(planned))
+
+
+def plan_one(item: TestItem, registry: FixtureRegistry, config: Config) -> PlannedTest:
+    warnings: list[str] = []
+    is_async = item.kind in (FuncKind.COROUTINE, FuncKind.ASYNC_GENERATOR)
+    marked = is_asyncio_marked(item)
+    driven = is_async and (marked or config.asyncio_mode == "auto")
+    loop_scope: LoopScope | None = None
+    error: str | None = None
+    if driven or marked:
+        loop_scope, error = test_loop_scope(item, config)
+    if error is None:
+        error = _missing_fixture(item, registry)
+    if error is None:
+        error = _cycle(item)
+    if error is None:
+        for name in item.fixturenames:
+            fixturedef = _resolved(item, name)
+            if fixturedef is None or fixturedef.loop_scope is None:
+                continue
+            if fixturedef.loop_scope.narrower_than(fixturedef.scope):
+                error = (
+                    f"{item.nodeid}: fixture '{name}' ({fixturedef.location}) is cached for the "
+                    f"{fixturedef.scope.value} scope but runs on a {fixturedef.loop_scope.value}-scoped event "
+                    f"loop, which is closed before the fixture's value is dropped.\nGive it "
+                    f"loop_scope=\"{fixturedef.scope.value}\" (or wider), or make its scope "
+                    f"\"{fixturedef.loop_scope.value}\"."
+                )
+                break
+            if driven and loop_scope is not None and fixturedef.loop_scope is not loop_scope:
+                warnings.append(
+                    f"{item.nodeid} runs on a {loop_scope.value}-scoped event loop but its async fixture "
+                    f"'{name}' ({fixturedef.location}) runs on a {fixturedef.loop_scope.value}-scoped loop: "
+                    "objects bound to one loop (futures, locks, connections) fail on the other"
+                )
+    return PlannedTest(item, driven, loop_scope if driven else None, error, tuple(warnings))
+
+
+def _resolved(item: TestItem, name: str) -> FixtureDef | None:
+    defs = item.fixturedefs.get(name)
+    return defs[-1] if defs else None
+
+
+def _missing_fixture(item: TestItem, registry: FixtureRegistry) -> str | None:
+    direct = {n for n in item.callspec.params if n not in item.callspec.indirect}
+    for name in item.fixturenames:
+        if name in PSEUDO_FIXTURES or name in direct or name in item.fixturedefs:
+            continue
+        requester = _who_requests(item, name)
+        available = ", ".join(n for n in registry.names(item.holders) if not n.startswith("_"))
+        return (
+            f"{requester}\nE       fixture '{name}' not found\n"
+            f">       available fixtures: {available}\n"
+            ">       use 'asynctestrun --fixtures [testpath]' for help on them."
+        )
+    return None
+
+
+def _who_requests(item: TestItem, name: str) -> str:
+    for fixture_name, defs in item.fixturedefs.items():
+        if name in defs[-1].argnames:
+            return f"fixture '{fixture_name}' at {defs[-1].location} requests it"
+    return f"file {item.path}, line {item.lineno}: test {item.originalname} requests it"
+
+
+def _cycle(item: TestItem) -> str | None:
+    """A fixture that depends on itself through other fixtures (an override asking for the outer
+    definition of its own name is not a cycle)."""
+
+    def deps(fixturedef: FixtureDef) -> Iterable[FixtureDef]:
+        for argname in fixturedef.argnames:
+            defs = item.fixturedefs.get(argname, ())
+            if not defs:
+                continue
+            if argname == fixturedef.name:
+                index = defs.index(fixturedef) if fixturedef in defs else 0
+                if index > 0:
+                    yield defs[index - 1]
+                    continue
+                return
+            yield defs[-1]
+
+    for name in item.fixturenames:
+        start = _resolved(item, name)
+        if start is None:
+            continue
+        stack: list[tuple[FixtureDef, list[FixtureDef]]] = [(start, [start])]
+        while stack:
+            current, path = stack.pop()
+            for dep in deps(current):
+                if dep in path:
+                    names = " -> ".join(d.name for d in [*path[path.index(dep):], dep])
+                    return f"recursive dependency involving fixture '{dep.name}' detected: {names}"
+                if len(path) < 50:
+                    stack.append((dep, [*path, dep]))
+        # A self-request with no outer definition.
+        if name in start.argnames and len(item.fixturedefs.get(name, ())) == 1:
+            return f"recursive dependency involving fixture '{name}' detected"
+    return None

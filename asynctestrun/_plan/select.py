@@ -1,0 +1,39 @@
+"""Selecting tests with ``-k``, ``-m`` and ``--deselect``: returns (selected, number deselected)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .._config.config import Config, ConfigError
+from .._model.items import TestItem
+from .._select.expression import Expression, ExpressionError, keyword_matcher, marker_matcher
+
+
+def _compile(text: str, flag: str) -> Expression:
+    try:
+        return Expression.compile(text)
+    except ExpressionError as exc:
+        raise ConfigError(f"Wrong expression passed to '{flag}': {text}: at column {exc.column}: {exc.message}") from None
+
+
+def select(items: Sequence[TestItem], config: Config) -> tuple[list[TestItem], int]:
+    keyword = _compile(config.keyword, "-k") if config.keyword else None
+    markexpr = _compile(config.markexpr, "-m") if config.markexpr else None
+    deselect = tuple(config.deselect)
+    selected: list[TestItem] = []
+    for item in items:
+        if deselect and any(item.nodeid == d or item.nodeid.startswith(d + "::") or
+                            item.nodeid.startswith(d + "[") for d in deselect):
+            continue
+        try:
+            if keyword is not None and not keyword.evaluate(keyword_matcher(item.keywords)):
+                continue
+            if markexpr is not None and not markexpr.evaluate(
+                marker_matcher((m.name, m.kwargs) for m in item.marks)
+            ):
+                continue
+        except ExpressionError as exc:
+            flag = "-k" if keyword is not None else "-m"
+            raise ConfigError(f"Wrong expression passed to '{flag}': at column {exc.column}: {exc.message}") from None
+        selected.append(item)
+    return selected, len(items) - len(selected)

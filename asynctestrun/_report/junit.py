@@ -1,0 +1,105 @@
+"""JUnit XML in pytest's layout, built from the event stream and written atomically at the end.
+
+``classname`` is the dotted module path (``tests/api/test_x.py`` -> ``tests.api.test_x``) plus any
+classes; ``name`` is the test name with its ``[params]``. A collection error is a testcase with an
+empty classname holding an ``<error>``; xfail is ``<skipped>``; a strict xpass is a ``<failure>``.
+"""
+
+from __future__ import annotations
+
+import platform
+import re
+import socket
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+from .._model.events import CollectionFinished, Event, SessionFinished, SessionStarted, TestFinished
+from .._model.outcomes import CollectError, Phase, PhaseOutcome, TestResult
+from .atomic import write_atomic
+
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _ILLEGAL_XML.sub(lambda m: f"#x{ord(m.group()):02X}", text)
+
+
+def split_nodeid(nodeid: str) -> tuple[str, str]:
+    path, *rest = nodeid.split("::")
+    module = path[:-3] if path.endswith(".py") else path
+    dotted = module.replace("/", ".")
+    if not rest:
+        return "", dotted
+    return ".".join([dotted, *rest[:-1]]), rest[-1]
+
+
+class JUnitReporter:
+    def __init__(self, path: Path, suite_name: str = "pytest") -> None:
+        self.path = path
+        self.suite_name = suite_name
+        self.results: list[TestResult] = []
+        self.collect_errors: list[CollectError] = []
+        self.started = datetime.now().astimezone()
+
+    def handle(self, event: Event) -> None:
+        if isinstance(event, SessionStarted):
+            self.started = datetime.now().astimezone()
+        elif isinstance(event, CollectionFinished):
+            self.collect_errors.extend(event.errors)
+        elif isinstance(event, TestFinished):
+            self.results.append(event.result)
+        elif isinstance(event, SessionFinished):
+            self.write(event.duration)
+
+    def write(self, duration: float) -> None:
+        suite = ET.Element("testsuite")
+        counts = {"errors": 0, "failures": 0, "skipped": 0, "tests": 0}
+        for error in self.collect_errors:
+            case = ET.SubElement(suite, "testcase", classname="", name=split_nodeid(error.nodeid)[1], time="0.000")
+            node = ET.SubElement(case, "error", message="collection failure")
+            node.text = _clean(error.longrepr)
+            counts["errors"] += 1
+            counts["tests"] += 1
+        for result in self.results:
+            self._testcase(suite, result, counts)
+        suite.set("name", self.suite_name)
+        for key in ("errors", "failures", "skipped", "tests"):
+            suite.set(key, str(counts[key]))
+        suite.set("time", f"{duration:.3f}")
+        suite.set("timestamp", self.started.isoformat())
+        suite.set("hostname", socket.gethostname() or platform.node())
+        root = ET.Element("testsuites", name="pytest tests")
+        root.append(suite)
+        data = b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(root, encoding="utf-8")
+        write_atomic(self.path, data)
+
+    def _testcase(self, suite: ET.Element, result: TestResult, counts: dict[str, int]) -> None:
+        classname, name = split_nodeid(result.nodeid)
+        attrs = {"classname": classname, "name": name, "time": f"{result.duration:.3f}"}
+        case = ET.SubElement(suite, "testcase", attrs)
+        counts["tests"] += 1
+        for phase in result.phases:
+            if phase.outcome is PhaseOutcome.FAILED:
+                if phase.phase is Phase.CALL:
+                    message = phase.message or "failed"
+                    node = ET.SubElement(case, "failure", message=_clean(message))
+                    counts["failures"] += 1
+                else:
+                    what = "setup" if phase.phase is Phase.SETUP else "teardown"
+                    node = ET.SubElement(case, "error", message=_clean(f'failed on {what} with "{phase.message}"'))
+                    counts["errors"] += 1
+                node.text = _clean(phase.longrepr or "")
+            elif phase.outcome is PhaseOutcome.SKIPPED:
+                if phase.xfail:
+                    ET.SubElement(case, "skipped", type="pytest.xfail", message=_clean(phase.reason or ""))
+                else:
+                    node = ET.SubElement(case, "skipped", type="pytest.skip", message=_clean(phase.reason or ""))
+                    node.text = _clean(f"{phase.message or result.path}: {phase.reason or ''}")
+                counts["skipped"] += 1
+        for title, content in result.sections:
+            if not content:
+                continue
+            tag = "system-err" if "stderr" in title else "system-out"
+            node = ET.SubElement(case, tag)
+            node.text = _clean(content)

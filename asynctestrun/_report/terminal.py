@@ -1,0 +1,292 @@
+"""The plain terminal reporter: pytest's familiar layout, fed only by events.
+
+One line per file with a character per test (``-v``: a line per test), then errors, failures, the
+warnings summary, the short test summary (``-r`` chars) and the closing ``N passed, N failed in Xs``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from typing import TextIO
+
+from .._model.events import (
+    CollectionFinished,
+    Event,
+    SessionFinished,
+    SessionStarted,
+    TestFinished,
+    WarningRaised,
+)
+from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, TestResult
+
+_CHARS = {
+    Outcome.PASSED: ".",
+    Outcome.FAILED: "F",
+    Outcome.ERROR: "E",
+    Outcome.SKIPPED: "s",
+    Outcome.XFAILED: "x",
+    Outcome.XPASSED: "X",
+}
+_WORDS = {
+    Outcome.PASSED: "PASSED",
+    Outcome.FAILED: "FAILED",
+    Outcome.ERROR: "ERROR",
+    Outcome.SKIPPED: "SKIPPED",
+    Outcome.XFAILED: "XFAIL",
+    Outcome.XPASSED: "XPASS",
+}
+_ORDER = ("failed", "passed", "skipped", "deselected", "xfailed", "xpassed", "warnings", "error")
+
+
+def _width() -> int:
+    try:
+        return max(40, min(os.get_terminal_size().columns, 120))
+    except OSError:
+        return 80
+
+
+def _rule(title: str, char: str = "=", width: int = 80) -> str:
+    if not title:
+        return char * width
+    side = max(2, (width - len(title) - 2) // 2)
+    line = f"{char * side} {title} {char * side}"
+    return line + char * (width - len(line)) if len(line) < width else line
+
+
+class TerminalReporter:
+    def __init__(self, *, verbose: int = 0, report_chars: str = "fE", out: TextIO | None = None,
+                 durations: int | None = None) -> None:
+        self.verbose = verbose
+        self.report_chars = report_chars
+        self.out = out or sys.stdout
+        self.width = _width()
+        self.durations = durations
+        self.results: list[TestResult] = []
+        self.collect_errors: list[CollectError] = []
+        self.warnings: list[WarningRaised] = []
+        self.deselected = 0
+        self._current_file: str | None = None
+        self._column = 0
+        self._total = 0
+        self._done = 0
+
+    def write(self, text: str) -> None:
+        self.out.write(text)
+
+    def handle(self, event: Event) -> None:
+        if isinstance(event, SessionStarted):
+            self._session_started(event)
+        elif isinstance(event, CollectionFinished):
+            self._collection_finished(event)
+        elif isinstance(event, TestFinished):
+            self._test_finished(event.result)
+        elif isinstance(event, WarningRaised):
+            self.warnings.append(event)
+        elif isinstance(event, SessionFinished):
+            self._session_finished(event)
+
+    def _session_started(self, event: SessionStarted) -> None:
+        if self.verbose < 0:
+            return
+        self.write(_rule("test session starts", width=self.width) + "\n")
+        self.write(f"platform {sys.platform} -- Python {event.python}, asynctestrun\n")
+        config = f", configfile: {event.inifile}" if event.inifile else ""
+        self.write(f"rootdir: {event.rootdir}{config}\n")
+        self.write(f"asyncio: mode={event.asyncio_mode}, loop={event.loop_factory}\n")
+        self.out.flush()
+
+    def _collection_finished(self, event: CollectionFinished) -> None:
+        self.collect_errors = list(event.errors)
+        self.deselected = event.deselected
+        self._total = len(event.nodeids)
+        if self.verbose < 0:
+            return
+        parts = [f"collected {len(event.nodeids) + event.deselected} items"]
+        if event.errors:
+            parts.append(f"{len(event.errors)} error{'s' if len(event.errors) != 1 else ''}")
+        if event.deselected:
+            parts.append(f"{event.deselected} deselected")
+        if event.deselected:
+            parts.append(f"{len(event.nodeids)} selected")
+        self.write(" / ".join(parts) + "\n\n")
+        self.out.flush()
+
+    def _test_finished(self, result: TestResult) -> None:
+        self.results.append(result)
+        self._done += 1
+        outcome = result.outcome
+        if self.verbose > 0:
+            word = _WORDS[outcome]
+            percent = f"[{100 * self._done // max(self._total, 1):3d}%]"
+            line = f"{result.nodeid} {word}"
+            pad = max(1, self.width - len(line) - len(percent))
+            self.write(f"{line}{' ' * pad}{percent}\n")
+            self.out.flush()
+            return
+        if self.verbose < 0:
+            self.write(_CHARS[outcome])
+            self._column += 1
+            if self._column >= self.width:
+                self.write("\n")
+                self._column = 0
+            self.out.flush()
+            return
+        if result.path != self._current_file:
+            if self._current_file is not None:
+                self.write("\n")
+            self._current_file = result.path
+            self.write(f"{result.path} ")
+        self.write(_CHARS[outcome])
+        self.out.flush()
+
+    def _session_finished(self, event: SessionFinished) -> None:
+        if self._current_file is not None or self._column:
+            self.write("\n")
+        if self.collect_errors or any(_errored(r) for r in self.results):
+            self.write("\n" + _rule("ERRORS", width=self.width) + "\n")
+            for error in self.collect_errors:
+                self.write(_rule(f"ERROR collecting {error.nodeid}", "_", self.width) + "\n")
+                self.write(error.longrepr.rstrip() + "\n")
+            for result in self.results:
+                for phase in result.phases:
+                    if phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED:
+                        title = f"ERROR at {phase.phase.value} of {result.nodeid.split('::', 1)[-1]}"
+                        self.write(_rule(title, "_", self.width) + "\n")
+                        self.write((phase.longrepr or "").rstrip() + "\n")
+        failures = [r for r in self.results if _call_failed(r)]
+        if failures:
+            self.write("\n" + _rule("FAILURES", width=self.width) + "\n")
+            for result in failures:
+                phase = result.phase(Phase.CALL)
+                assert phase is not None
+                self.write(_rule(result.nodeid.split("::", 1)[-1].replace("::", "."), "_", self.width) + "\n")
+                self.write((phase.longrepr or "").rstrip() + "\n")
+                for title, content in result.sections:
+                    if content.strip():
+                        self.write(_rule(title, "-", self.width) + "\n" + content.rstrip() + "\n")
+        if self.warnings and self.verbose >= -1:
+            self.write("\n" + _rule("warnings summary", width=self.width) + "\n")
+            grouped: dict[str, list[WarningRaised]] = {}
+            for warning in self.warnings:
+                grouped.setdefault(warning.nodeid or "(session)", []).append(warning)
+            for where, items in grouped.items():
+                self.write(f"{where}\n")
+                for warning in items:
+                    location = f"{warning.location}: " if warning.location else ""
+                    self.write(f"  {location}{warning.category}: {warning.message}\n")
+                self.write("\n")
+        if self.durations is not None:
+            self._write_durations()
+        self._short_summary()
+        if event.interrupted:
+            self.write(_rule(f"Interrupted: {event.interrupted}", "!", self.width) + "\n")
+        elif self.collect_errors and event.exit_code == 2:
+            count = len(self.collect_errors)
+            self.write(_rule(f"Interrupted: {count} error{'s' if count != 1 else ''} during collection", "!",
+                             self.width) + "\n")
+        self.write(_rule(self.summary_line(event.duration), width=self.width) + "\n")
+        self.out.flush()
+
+    def _write_durations(self) -> None:
+        count = self.durations or len(self.results)
+        timed = sorted(
+            ((p.duration, p.phase.value, r.nodeid) for r in self.results for p in r.phases),
+            reverse=True,
+        )[: count if count > 0 else None]
+        self.write(_rule(f"slowest {count} durations" if count else "slowest durations", width=self.width) + "\n")
+        for duration, phase, nodeid in timed:
+            self.write(f"{duration:.2f}s {phase:<8} {nodeid}\n")
+        self.write("\n")
+
+    def _short_summary(self) -> None:
+        chars = self.report_chars
+        if "a" in chars:
+            chars += "sxXEf"
+        if "A" in chars:
+            chars += "sxXEfpP"
+        lines: list[str] = []
+        for char in dict.fromkeys(chars):
+            lines.extend(self._summary_lines(char))
+        if lines:
+            self.write(_rule("short test summary info", width=self.width) + "\n")
+            self.write("\n".join(lines) + "\n")
+
+    def _summary_lines(self, char: str) -> list[str]:
+        lines: list[str] = []
+        if char == "f":
+            for r in self.results:
+                if _call_failed(r):
+                    phase = r.phase(Phase.CALL)
+                    message = f" - {phase.message}" if phase and phase.message else ""
+                    lines.append(f"FAILED {r.nodeid}{message}")
+        elif char == "E":
+            for error in self.collect_errors:
+                lines.append(f"ERROR {error.nodeid}" + (f" - {error.message}" if error.message else ""))
+            for r in self.results:
+                for phase in r.phases:
+                    if phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED:
+                        message = f" - {phase.message}" if phase.message else ""
+                        lines.append(f"ERROR {r.nodeid}{message}")
+        elif char == "s":
+            counts: Counter[tuple[str, str]] = Counter()
+            for r in self.results:
+                for phase in r.phases:
+                    if phase.outcome is PhaseOutcome.SKIPPED and not phase.xfail:
+                        counts[(phase.message or r.path, phase.reason or "")] += 1
+            for (where, reason), count in counts.items():
+                lines.append(f"SKIPPED [{count}] {where}: {reason}")
+        elif char == "x":
+            for r in self.results:
+                if Outcome.XFAILED in r.outcomes:
+                    reason = next((p.reason for p in r.phases if p.xfail), "")
+                    lines.append(f"XFAIL {r.nodeid}" + (f" - {reason}" if reason else ""))
+        elif char == "X":
+            for r in self.results:
+                if Outcome.XPASSED in r.outcomes:
+                    reason = next((p.reason for p in r.phases if p.xfail), "")
+                    lines.append(f"XPASS {r.nodeid}" + (f" - {reason}" if reason else ""))
+        elif char in "pP":
+            for r in self.results:
+                if r.outcome is Outcome.PASSED:
+                    lines.append(f"PASSED {r.nodeid}")
+        return lines
+
+    def counts(self) -> dict[str, int]:
+        counts: Counter[str] = Counter()
+        for r in self.results:
+            for outcome in r.outcomes:
+                counts[outcome.value] += 1
+        counts["error"] += len(self.collect_errors)
+        if self.deselected:
+            counts["deselected"] = self.deselected
+        if self.warnings:
+            counts["warnings"] = len(self.warnings)
+        return dict(counts)
+
+    def summary_line(self, duration: float) -> str:
+        counts = self.counts()
+        parts: list[str] = []
+        for key in _ORDER:
+            value = counts.get(key, 0)
+            if not value:
+                continue
+            word = key
+            if key == "error":
+                word = "errors" if value != 1 else "error"
+            elif key == "warnings":
+                word = "warnings" if value != 1 else "warning"
+            parts.append(f"{value} {word}")
+        if not parts:
+            parts.append("no tests ran")
+        return f"{', '.join(parts)} in {duration:.2f}s"
+
+
+def _errored(result: TestResult) -> bool:
+    return any(p.phase is not Phase.CALL and p.outcome is PhaseOutcome.FAILED for p in result.phases)
+
+
+def _call_failed(result: TestResult) -> bool:
+    phase = result.phase(Phase.CALL)
+    return phase is not None and phase.outcome is PhaseOutcome.FAILED

@@ -1,0 +1,241 @@
+"""The import hook that loads test modules with rewritten assertions, and its bytecode cache.
+
+``RewritingFinder`` sits at the front of ``sys.meta_path`` while the runner imports user code.
+For each import it asks the ordinary ``PathFinder`` where the module lives; when that is a plain
+``.py`` file and the runner's ``should_rewrite(name, path)`` says yes (test files, ``conftest.py``,
+plugins), or the name was registered with ``mark_rewrite`` (``register_assert_rewrite``), the
+finder loads it itself: read, parse, ``rewrite_module``, compile, exec. Everything else is left to
+the normal import system (``find_spec`` returns None).
+
+Cache. Rewritten code is stored next to the source as
+``__pycache__/<stem>.asynctestrun-<cache tag>.pyc``, a name no other tool reads or writes. The
+file holds a header, then the marshalled code object::
+
+    python magic (4) | REWRITE_VERSION (4) | source mtime in ns (8) | source size (8)
+
+Any mismatch (edited source, newer rewriter, other Python) means recompiling. Files are written
+to a temporary name and moved into place with ``os.replace``, so a concurrent reader sees either
+the old file or the new one; an unwritable directory just means no cache. The cache ignores
+``PYTHONDONTWRITEBYTECODE`` (it is the runner's own cache, not Python's) and is switched off by
+setting ``ASYNCTESTRUN_NO_REWRITE_CACHE``.
+
+Under ``python -O`` nothing is rewritten: Python drops assertions there, and so do we.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import marshal
+import os
+import struct
+import sys
+import tempfile
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import CodeType, ModuleType
+from typing import Final
+
+from .rewrite import REWRITE_VERSION, assertions_enabled, rewrite_module
+
+NO_CACHE_ENV: Final = "ASYNCTESTRUN_NO_REWRITE_CACHE"
+_HEADER: Final = struct.Struct("<4sIQQ")
+
+
+class RewriteWarning(UserWarning):
+    """A module asked to be rewritten could not be (it was imported before the request)."""
+
+
+class RewritingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Finds and loads the modules whose assertions the runner wants rewritten."""
+
+    def __init__(self, should_rewrite: Callable[[str, Path], bool], *, cache: bool | None = None) -> None:
+        """``cache=None`` means "cache unless ``ASYNCTESTRUN_NO_REWRITE_CACHE`` is set"."""
+        self._should_rewrite = should_rewrite
+        self._cache = not os.environ.get(NO_CACHE_ENV) if cache is None else cache
+        self._marked: set[str] = set()
+        self._origins: dict[str, Path] = {}  # modules this finder has claimed
+        self._busy: set[str] = set()  # names being looked up, in case should_rewrite imports
+
+    def mark_rewrite(self, *module_names: str) -> None:
+        """Also rewrite these modules and their submodules, whatever ``should_rewrite`` says."""
+        for name in module_names:
+            self._marked.add(name)
+            module = sys.modules.get(name)
+            if module is not None and name not in self._origins and _has_source(module):
+                warnings.warn(
+                    f"Module already imported so cannot be rewritten: {name}", RewriteWarning, stacklevel=2
+                )
+
+    def _is_marked(self, fullname: str) -> bool:
+        return any(fullname == name or fullname.startswith(name + ".") for name in self._marked)
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if not assertions_enabled() or fullname in self._busy:
+            return None
+        self._busy.add(fullname)
+        try:
+            return self._find_rewritable(fullname, path)
+        finally:
+            self._busy.discard(fullname)
+
+    def _find_rewritable(
+        self, fullname: str, path: Sequence[str] | None
+    ) -> importlib.machinery.ModuleSpec | None:
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if (
+            spec is None
+            or spec.origin is None
+            or not spec.has_location
+            or not isinstance(spec.loader, importlib.machinery.SourceFileLoader)
+            or not spec.origin.endswith(".py")
+        ):
+            return None
+        origin = Path(spec.origin)
+        if not (self._is_marked(fullname) or self._should_rewrite(fullname, origin)):
+            return None
+        self._origins[fullname] = origin
+        return importlib.util.spec_from_file_location(
+            fullname, origin, loader=self, submodule_search_locations=spec.submodule_search_locations
+        )
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return None  # the default module object is fine
+
+    def exec_module(self, module: ModuleType) -> None:
+        spec = module.__spec__
+        if spec is None or spec.origin is None:
+            raise ImportError(f"{module.__name__} has no source file to rewrite", name=module.__name__)
+        exec(load_code(Path(spec.origin), cache=self._cache), module.__dict__)
+
+    # The rest makes claimed modules behave like ordinarily imported ones for tools that ask
+    # their loader (pkgutil.get_data, linecache, inspect).
+
+    def get_filename(self, fullname: str) -> str:
+        return str(self._origin(fullname))
+
+    def get_source(self, fullname: str) -> str:
+        return importlib.util.decode_source(self._origin(fullname).read_bytes())
+
+    def is_package(self, fullname: str) -> bool:
+        return self._origin(fullname).name == "__init__.py"
+
+    def get_data(self, path: str) -> bytes:
+        return Path(path).read_bytes()
+
+    def _origin(self, fullname: str) -> Path:
+        try:
+            return self._origins[fullname]
+        except KeyError:
+            raise ImportError(f"{fullname} was not loaded by this finder", name=fullname) from None
+
+
+def install(finder: RewritingFinder) -> None:
+    """Put ``finder`` first on ``sys.meta_path`` (once)."""
+    if finder not in sys.meta_path:
+        sys.meta_path.insert(0, finder)
+
+
+def uninstall(finder: RewritingFinder) -> None:
+    """Take ``finder`` off ``sys.meta_path``; modules it already loaded stay loaded."""
+    while finder in sys.meta_path:
+        sys.meta_path.remove(finder)
+
+
+def load_module_from_path(name: str, path: Path, rewrite: bool) -> ModuleType:
+    """Import the file at ``path`` as module ``name`` without touching ``sys.path``.
+
+    This is ``--import-mode=importlib``: the module is registered in ``sys.modules`` before its
+    code runs (dataclasses and pickling look it up there) and removed again if that code raises.
+    """
+    loader: importlib.abc.Loader | None = None
+    if rewrite and assertions_enabled():
+        loader = RewritingFinder(lambda _name, _path: True)
+        loader._origins[name] = path
+    package_dirs = [str(path.parent)] if path.name == "__init__.py" else None
+    spec = importlib.util.spec_from_file_location(
+        name, path, loader=loader, submodule_search_locations=package_dirs
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path} as {name}", name=name, path=str(path))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    return module
+
+
+def load_code(path: Path, *, cache: bool) -> CodeType:
+    """The rewritten code object for the source file at ``path``, from the cache if valid."""
+    stat = path.stat()
+    cache_path = _cache_path(path) if cache else None
+    if cache_path is not None:
+        code = _read_cache(cache_path, path, stat)
+        if code is not None:
+            return code
+    source = path.read_bytes()
+    tree = rewrite_module(ast.parse(source, filename=str(path)), source, str(path))
+    code = compile(tree, str(path), "exec", dont_inherit=True)
+    if cache_path is not None:
+        _write_cache(cache_path, stat, code)
+    return code
+
+
+def _cache_path(path: Path) -> Path | None:
+    tag = sys.implementation.cache_tag
+    if tag is None:  # an implementation without bytecode caching
+        return None
+    return path.parent / "__pycache__" / f"{path.stem}.asynctestrun-{tag}.pyc"
+
+
+def _header(stat: os.stat_result) -> bytes:
+    return _HEADER.pack(
+        importlib.util.MAGIC_NUMBER, REWRITE_VERSION, stat.st_mtime_ns & 0xFFFFFFFFFFFFFFFF, stat.st_size
+    )
+
+
+def _read_cache(cache_path: Path, source_path: Path, stat: os.stat_result) -> CodeType | None:
+    try:
+        data = cache_path.read_bytes()
+    except OSError:
+        return None
+    if data[: _HEADER.size] != _header(stat):
+        return None
+    try:
+        code = marshal.loads(data[_HEADER.size :])
+    except (EOFError, ValueError, TypeError):
+        return None
+    # A moved project keeps valid-looking caches; tracebacks need the current path.
+    if not isinstance(code, CodeType) or code.co_filename != str(source_path):
+        return None
+    return code
+
+
+def _write_cache(cache_path: Path, stat: os.stat_result, code: CodeType) -> None:
+    try:
+        cache_path.parent.mkdir(exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache_path.parent, prefix=cache_path.name, suffix=".tmp")
+    except OSError:
+        return  # read-only checkout, or no permission: run uncached
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(_header(stat))
+            stream.write(marshal.dumps(code))
+        os.replace(temporary, cache_path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def _has_source(module: ModuleType) -> bool:
+    """Whether a module came from a file we could have rewritten (not a builtin or extension)."""
+    return str(getattr(module, "__file__", None) or "").endswith(".py")

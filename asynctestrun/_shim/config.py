@@ -1,0 +1,323 @@
+"""``config`` and ``parser`` as conftests and plugins see them (``pytest_addoption``, ``getoption``...).
+
+Options declared by ``pytest_addoption`` are collected as argparse specs; the CLI parses the arguments
+it did not know itself against them once conftests are loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from .._config.config import Config
+from .._config.inifile import get_lines, get_list
+
+_NOTSET = object()
+
+# pytest option dest -> a function of our Config giving its value.
+_BUILTIN_OPTIONS: dict[str, Any] = {
+    "asyncio_mode": lambda c: c.asyncio_mode,
+    "asyncio_debug": lambda c: c.asyncio_debug,
+    "verbose": lambda c: c.verbose,
+    "capture": lambda c: c.capture,
+    "keyword": lambda c: c.keyword,
+    "markexpr": lambda c: c.markexpr,
+    "tbstyle": lambda c: c.tb_style,
+    "xmlpath": lambda c: str(c.junitxml) if c.junitxml else None,
+    "maxfail": lambda c: c.maxfail,
+    "basetemp": lambda c: str(c.basetemp) if c.basetemp else None,
+    "rootdir": lambda c: str(c.rootdir),
+    "inifilename": lambda c: str(c.inipath) if c.inipath else None,
+    "collectonly": lambda c: c.collect_only,
+    "showlocals": lambda c: c.showlocals,
+    "strict_markers": lambda c: c.strict_markers,
+    "importmode": lambda c: c.import_mode,
+    "reportchars": lambda c: c.report_chars,
+    "durations": lambda c: c.durations,
+    "usepdb": lambda c: False,
+    "trace": lambda c: False,
+    "timeout": lambda c: c.timeout,
+    "file_or_dir": lambda c: list(c.args),
+    "color": lambda c: c.color,
+    "exitfirst": lambda c: c.maxfail == 1,
+    "lf": lambda c: False,
+    "last_failed": lambda c: False,
+    "cacheclear": lambda c: False,
+    "numprocesses": lambda c: None,
+    "log_level": lambda c: c.log_level,
+}
+
+# ini keys asynctestrun knows, with pytest's types.
+_INI_TYPES: dict[str, str] = {
+    "markers": "linelist",
+    "testpaths": "args",
+    "python_files": "args",
+    "python_classes": "args",
+    "python_functions": "args",
+    "norecursedirs": "args",
+    "filterwarnings": "linelist",
+    "addopts": "args",
+    "usefixtures": "args",
+    "asyncio_mode": "string",
+    "asyncio_default_fixture_loop_scope": "string",
+    "asyncio_default_test_loop_scope": "string",
+    "asyncio_debug": "bool",
+    "xfail_strict": "bool",
+    "log_level": "string",
+    "log_cli": "bool",
+    "log_format": "string",
+    "log_date_format": "string",
+    "minversion": "string",
+    "required_plugins": "args",
+    "timeout": "string",
+    "junit_family": "string",
+    "junit_suite_name": "string",
+    "empty_parameter_set_mark": "string",
+    "console_output_style": "string",
+    "cache_dir": "string",
+    "consider_namespace_packages": "bool",
+    "pythonpath": "paths",
+    "confcutdir": "string",
+    "tmp_path_retention_count": "string",
+    "tmp_path_retention_policy": "string",
+    "strict": "bool",
+    "strict_markers": "bool",
+}
+
+
+class OptionGroup:
+    def __init__(self, parser: Parser, name: str, description: str = "") -> None:
+        self.parser = parser
+        self.name = name
+        self.description = description
+
+    def addoption(self, *opts: str, **attrs: Any) -> None:
+        self.parser.addoption(*opts, **attrs)
+
+    _addoption = addoption
+
+
+class Parser:
+    """What ``pytest_addoption(parser)`` receives."""
+
+    def __init__(self) -> None:
+        self.options: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+        self.ini: dict[str, tuple[str, str | None, Any]] = {}
+        self.groups: dict[str, OptionGroup] = {}
+
+    def addoption(self, *opts: str, **attrs: Any) -> None:
+        taken = {opt for names, _ in self.options for opt in names}
+        if any(opt in taken for opt in opts):
+            raise ValueError(f"option names {set(opts) & taken} already added")
+        self.options.append((opts, attrs))
+
+    def getgroup(self, name: str, description: str = "", after: str | None = None) -> OptionGroup:
+        if name not in self.groups:
+            self.groups[name] = OptionGroup(self, name, description)
+        return self.groups[name]
+
+    def addini(self, name: str, help: str, type: str | None = None, default: Any = _NOTSET) -> None:  # noqa: A002
+        self.ini[name] = (help, type, default)
+
+    def argparser(self) -> argparse.ArgumentParser:
+        parser = argparse.ArgumentParser(prog="asynctestrun", add_help=False, allow_abbrev=False)
+        for opts, attrs in self.options:
+            kwargs = dict(attrs)
+            if isinstance(kwargs.get("type"), str):
+                kwargs["type"] = {"int": int, "float": float, "string": str}.get(kwargs["type"], str)
+            parser.add_argument(*opts, **kwargs)
+        parser.add_argument("file_or_dir", nargs="*")
+        return parser
+
+    def defaults(self) -> dict[str, Any]:
+        parser = self.argparser()
+        namespace = parser.parse_args([])
+        return {k: v for k, v in vars(namespace).items() if k != "file_or_dir"}
+
+
+class PluginManager:
+    def __init__(self) -> None:
+        self._plugins: dict[str, object] = {}
+
+    def register(self, plugin: object, name: str | None = None) -> str:
+        key = name or getattr(plugin, "__name__", repr(plugin))
+        self._plugins[key] = plugin
+        return key
+
+    def unregister(self, plugin: object = None, name: str | None = None) -> None:
+        for key, value in list(self._plugins.items()):
+            if key == name or value is plugin:
+                del self._plugins[key]
+
+    def getplugin(self, name: str) -> object | None:
+        return self._plugins.get(name)
+
+    get_plugin = getplugin
+
+    def hasplugin(self, name: str) -> bool:
+        return name in self._plugins or name in ("asyncio", "pytest_asyncio")
+
+    def is_registered(self, plugin: object) -> bool:
+        return any(value is plugin for value in self._plugins.values())
+
+    def get_plugins(self) -> set[object]:
+        return set(self._plugins.values())
+
+    def list_name_plugin(self) -> list[tuple[str, object]]:
+        return list(self._plugins.items())
+
+    def import_plugin(self, name: str) -> None:
+        import importlib
+
+        self.register(importlib.import_module(name), name)
+
+    def add_hookspecs(self, module: object) -> None:
+        pass
+
+
+class InvocationParams:
+    def __init__(self, args: Sequence[str], directory: Path) -> None:
+        self.args = tuple(args)
+        self.dir = directory
+        self.plugins = None
+
+
+class PytestConfig:
+    """What hooks, ``request.config`` and ``pytestconfig`` see."""
+
+    def __init__(self, config: Config, parser: Parser, argv: Sequence[str] = ()) -> None:
+        self._config = config
+        self._parser = parser
+        self._ini_lines: dict[str, list[str]] = {}
+        self.pluginmanager = PluginManager()
+        self.stash: dict[Any, Any] = {}
+        self.invocation_params = InvocationParams(argv, config.invocation_dir)
+        self.option = SimpleNamespace()
+        self.cache = None
+        self.workerinput: Any = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        values: dict[str, Any] = {name: getter(self._config) for name, getter in _BUILTIN_OPTIONS.items()}
+        values.update(self._parser.defaults())
+        values.update(self._config.plugin_options)
+        for key, value in values.items():
+            setattr(self.option, key, value)
+
+    def replace_config(self, config: Config) -> None:
+        self._config = config
+        self.refresh()
+
+    @property
+    def config(self) -> Config:
+        return self._config
+
+    @property
+    def rootpath(self) -> Path:
+        return self._config.rootdir
+
+    @property
+    def rootdir(self) -> Path:
+        return self._config.rootdir
+
+    @property
+    def inipath(self) -> Path | None:
+        return self._config.inipath
+
+    @property
+    def inifile(self) -> Path | None:
+        return self._config.inipath
+
+    @property
+    def args(self) -> list[str]:
+        return list(self._config.args)
+
+    @property
+    def known_args_namespace(self) -> SimpleNamespace:
+        return self.option
+
+    def getoption(self, name: str, default: Any = _NOTSET, skip: bool = False) -> Any:
+        name = name.lstrip("-").replace("-", "_") if name.startswith("--") else name
+        if hasattr(self.option, name):
+            value = getattr(self.option, name)
+            if value is None and default is not _NOTSET:
+                return default
+            if value is None and skip:
+                from .._declare.outcomes import skip as do_skip
+
+                do_skip(f"no {name!r} option found")
+            return value
+        if default is not _NOTSET:
+            return default
+        if skip:
+            from .._declare.outcomes import skip as do_skip
+
+            do_skip(f"no {name!r} option found")
+        raise ValueError(f"no option named {name!r}")
+
+    getvalue = getoption
+
+    def getvalueorskip(self, name: str) -> Any:
+        return self.getoption(name, skip=True)
+
+    def getini(self, name: str) -> Any:
+        kind: str | None
+        default: Any = _NOTSET
+        if name in self._parser.ini:
+            _, kind, default = self._parser.ini[name]
+        elif name in _INI_TYPES:
+            kind = _INI_TYPES[name]
+        else:
+            raise ValueError(f"unknown configuration value: {name!r}")
+        extra = self._ini_lines.get(name, [])
+        values = self._config.ini
+        if name not in values:
+            if extra:
+                return list(extra)
+            if default is not _NOTSET and default is not None:
+                return default
+            return _empty(kind)
+        if kind in ("linelist",):
+            return [*get_lines(values, name), *extra]
+        if kind in ("args", "pathlist", "paths"):
+            result = get_list(values, name)
+            if kind in ("pathlist", "paths"):
+                base = self._config.inipath.parent if self._config.inipath else self._config.rootdir
+                return [base / p for p in result]
+            return [*result, *extra]
+        if kind == "bool":
+            raw = values[name]
+            return str(raw).strip().lower() in ("1", "true", "yes", "y", "on", "t")
+        if kind == "int":
+            return int(str(values[name]))
+        if kind == "float":
+            return float(str(values[name]))
+        raw = values[name]
+        return raw if isinstance(raw, str) else " ".join(raw)
+
+    def addinivalue_line(self, name: str, line: str) -> None:
+        self._ini_lines.setdefault(name, []).append(line)
+
+    def issue_config_time_warning(self, warning: Warning, stacklevel: int) -> None:
+        warnings.warn(warning, stacklevel=stacklevel + 1)
+
+    def add_cleanup(self, func: Any) -> None:
+        self.stash.setdefault("_cleanups", []).append(func)
+
+    def get_terminal_writer(self) -> Any:
+        return None
+
+    def getplugin(self, name: str) -> Any:
+        return self.pluginmanager.getplugin(name)
+
+
+def _empty(kind: str | None) -> Any:
+    if kind in ("linelist", "args", "pathlist", "paths"):
+        return []
+    if kind == "bool":
+        return False
+    return ""

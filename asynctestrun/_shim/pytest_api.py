@@ -1,0 +1,214 @@
+"""The module object test code gets for ``import pytest`` inside a run.
+
+Every public name maps onto asynctestrun's own API; classes that only serve as type annotations in
+user code (``pytest.FixtureRequest``, ``pytest.Item``) are the runtime classes that play those roles.
+``__version__`` is the pytest version whose behaviour asynctestrun reproduces.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from .._builtins.capture import CaptureFixture
+from .._builtins.logging import LogCaptureFixture
+from .._builtins.monkeypatch import MonkeyPatch
+from .._builtins.tmpdir import TempPathFactory
+from .._declare.approx import approx
+from .._declare.fixtures import fixture
+from .._declare.marks import MarkDecorator, MarkGenerator, ParameterSet, mark, param
+from .._declare.outcomes import Exit, Failed, OutcomeException, Skipped, XFailed, exit, fail, importorskip, skip, xfail
+from .._declare.raises import ExceptionInfo, raises
+from .._declare.warns import WarningsRecorder, deprecated_call, warns
+from .._execute.fixtures import FixtureLookupError, FixtureRequest
+from .._execute.nodes import ContainerNode, ItemNode
+from .._model.marks import Mark
+from .config import OptionGroup, Parser, PluginManager, PytestConfig
+
+__version__ = "9.2.0"
+version_tuple = (9, 2, 0)
+
+
+class PytestWarning(UserWarning):
+    pass
+
+
+class PytestAssertRewriteWarning(PytestWarning):
+    pass
+
+
+class PytestCacheWarning(PytestWarning):
+    pass
+
+
+class PytestCollectionWarning(PytestWarning):
+    pass
+
+
+class PytestConfigWarning(PytestWarning):
+    pass
+
+
+class PytestDeprecationWarning(PytestWarning, DeprecationWarning):
+    pass
+
+
+class PytestRemovedIn9Warning(PytestDeprecationWarning):
+    pass
+
+
+class PytestRemovedIn10Warning(PytestDeprecationWarning):
+    pass
+
+
+class PytestExperimentalApiWarning(PytestWarning, FutureWarning):
+    pass
+
+
+class PytestReturnNotNoneWarning(PytestWarning):
+    pass
+
+
+class PytestUnknownMarkWarning(PytestWarning):
+    pass
+
+
+class PytestUnraisableExceptionWarning(PytestWarning):
+    pass
+
+
+class PytestUnhandledThreadExceptionWarning(PytestWarning):
+    pass
+
+
+class PytestFDWarning(PytestWarning):
+    pass
+
+
+class UsageError(Exception):
+    pass
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    TESTS_FAILED = 1
+    INTERRUPTED = 2
+    INTERNAL_ERROR = 3
+    USAGE_ERROR = 4
+    NO_TESTS_COLLECTED = 5
+
+
+class StashKey:
+    __slots__ = ()
+
+    def __class_getitem__(cls, item: Any) -> type[StashKey]:
+        return cls
+
+
+Stash = dict
+
+
+def _hook_marker(kind: str) -> Any:
+    def marker(function: Any = None, **options: Any) -> Any:
+        def apply(func: Any) -> Any:
+            func._asynctestrun_hookimpl = dict(options)  # noqa: SLF001 - our own attribute
+            return func
+
+        return apply(function) if function is not None else apply
+
+    marker.__name__ = kind
+    return marker
+
+
+hookimpl = _hook_marker("hookimpl")
+hookspec = _hook_marker("hookspec")
+
+
+def register_assert_rewrite(*names: str) -> None:
+    from .install import current_rewriter
+
+    rewriter = current_rewriter()
+    if rewriter is not None:
+        rewriter.mark_rewrite(*names)
+
+
+def yield_fixture(*args: Any, **kwargs: Any) -> Any:
+    return fixture(*args, **kwargs)
+
+
+def main(*args: Any, **kwargs: Any) -> int:
+    raise UsageError("pytest.main() is not available inside an asynctestrun run")
+
+
+def set_trace(*args: Any, **kwargs: Any) -> None:
+    import pdb
+
+    pdb.Pdb().set_trace()
+
+
+Config = PytestConfig
+Item = ItemNode
+Function = ItemNode
+Node = ItemNode
+Module = ContainerNode
+Class = ContainerNode
+Package = ContainerNode
+Session = ContainerNode
+Collector = ContainerNode
+File = ContainerNode
+Dir = ContainerNode
+Directory = ContainerNode
+SubRequest = FixtureRequest
+TempdirFactory = TempPathFactory
+CallInfo = object
+TestReport = object
+CollectReport = object
+Metafunc = object
+FixtureDef = object
+Cache = object
+RecordedHookCall = object
+PytestPluginManager = PluginManager
+
+__all__ = [
+    "CaptureFixture",
+    "Class",
+    "Config",
+    "ExceptionInfo",
+    "Exit",
+    "ExitCode",
+    "Failed",
+    "FixtureLookupError",
+    "FixtureRequest",
+    "Function",
+    "Item",
+    "LogCaptureFixture",
+    "Mark",
+    "MarkDecorator",
+    "MarkGenerator",
+    "Module",
+    "MonkeyPatch",
+    "OptionGroup",
+    "OutcomeException",
+    "ParameterSet",
+    "Parser",
+    "PytestWarning",
+    "Skipped",
+    "TempPathFactory",
+    "UsageError",
+    "WarningsRecorder",
+    "XFailed",
+    "approx",
+    "deprecated_call",
+    "exit",
+    "fail",
+    "fixture",
+    "hookimpl",
+    "importorskip",
+    "mark",
+    "param",
+    "raises",
+    "register_assert_rewrite",
+    "skip",
+    "warns",
+    "xfail",
+]

@@ -1,0 +1,230 @@
+"""The ``asynctestrun`` command: pytest's flags, parsed with click, handed to the session.
+
+Arguments are parsed twice, as pytest does: once to find the configuration file (positional paths,
+``-c``, ``--rootdir``, ``-o``), then again with the file's ``addopts`` (and ``PYTEST_ADDOPTS``) in front.
+Flags the CLI does not know are kept for the options conftests and plugins declare with
+``pytest_addoption``; whatever is still unknown after that is a usage error (exit 4).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+
+EXIT_USAGE = 4
+EXIT_INTERNAL = 3
+
+
+def _options(func: Any) -> Any:
+    decorators = [
+        click.argument("args", nargs=-1, type=click.UNPROCESSED),
+        click.option("-k", "keyword", default=None, help="Only run tests matching the keyword expression."),
+        click.option("-m", "markexpr", default=None, help="Only run tests matching the mark expression."),
+        click.option("-x", "--exitfirst", is_flag=True, help="Stop after the first failure or error."),
+        click.option("--maxfail", type=int, default=None, help="Stop after N failures or errors."),
+        click.option("-v", "--verbose", count=True, help="More output; repeat for even more."),
+        click.option("-q", "--quiet", count=True, help="Less output; repeat for even less."),
+        click.option("-s", "no_capture", is_flag=True, help="Shortcut for --capture=no."),
+        click.option("--capture", default=None, type=click.Choice(["fd", "sys", "no", "tee-sys"]),
+                     help="Per-test output capture method (default fd)."),
+        click.option("--tb", "tb_style", default=None,
+                     type=click.Choice(["auto", "long", "short", "line", "native", "no"]),
+                     help="Traceback style for failures."),
+        click.option("-r", "report_chars", default=None, help="Short summary chars (fEsxXpPaAN)."),
+        click.option("--junitxml", "--junit-xml", "junitxml", default=None, metavar="PATH",
+                     help="Write a JUnit XML report to PATH."),
+        click.option("--json-report", "json_report", default=None, metavar="PATH",
+                     help="Write a JSON report to PATH."),
+        click.option("--asyncio-mode", "asyncio_mode", default=None, type=click.Choice(["strict", "auto"]),
+                     help="Which async tests and fixtures the runner drives (default strict)."),
+        click.option("--asyncio-debug", "asyncio_debug", is_flag=True, help="Run event loops in debug mode."),
+        click.option("--loop", "loop_factory", default=None, type=click.Choice(["asyncio", "uvloop"]),
+                     help="Event loop implementation (default asyncio)."),
+        click.option("-c", "--config-file", "inifile", default=None, metavar="FILE",
+                     help="Load configuration from FILE."),
+        click.option("--rootdir", default=None, help="Override the rootdir."),
+        click.option("-o", "--override-ini", "overrides", multiple=True, metavar="KEY=VALUE",
+                     help="Override an ini option."),
+        click.option("-p", "plugins", multiple=True, metavar="NAME", help="Plugin to load or disable (no:NAME)."),
+        click.option("--ignore", multiple=True, metavar="PATH", help="Ignore PATH during collection."),
+        click.option("--ignore-glob", "ignore_glob", multiple=True, metavar="GLOB", help="Ignore paths matching GLOB."),
+        click.option("--deselect", multiple=True, metavar="NODEID", help="Deselect a node id prefix."),
+        click.option("-W", "--pythonwarnings", "warning_filters", multiple=True, metavar="FILTER",
+                     help="Add a warnings filter (as python -W)."),
+        click.option("--import-mode", "import_mode", default=None, type=click.Choice(["prepend", "append", "importlib"]),
+                     help="How test modules are imported (default prepend)."),
+        click.option("--strict-markers", "strict_markers", is_flag=True, help="Unknown marks are errors."),
+        click.option("--strict", "strict", is_flag=True, help="Same as --strict-markers."),
+        click.option("--co", "--collect-only", "collect_only", is_flag=True, help="Only collect; print the test ids."),
+        click.option("--durations", type=int, default=None, help="Show the N slowest phases (0 for all)."),
+        click.option("-l", "--showlocals", is_flag=True, help="Show locals in tracebacks."),
+        click.option("--color", default="auto", type=click.Choice(["yes", "no", "auto"]), help="Colour output."),
+        click.option("--continue-on-collection-errors", "continue_on_collection_errors", is_flag=True,
+                     help="Run the collected tests even when some files failed to collect."),
+        click.option("--basetemp", default=None, metavar="DIR", help="Base directory for tmp_path."),
+        click.option("--timeout", type=float, default=None, help="Per-test timeout in seconds."),
+        click.option("--log-level", "log_level", default=None, help="Level of log records captured."),
+        click.option("--version", "show_version", is_flag=True, help="Print the version and exit."),
+        click.option("--fixtures", "show_fixtures", is_flag=True, help="List the available fixtures."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+@click.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": ["-h", "--help"]},
+)
+@_options
+def command(**kwargs: Any) -> dict[str, Any]:
+    """Run an async (pytest + pytest-asyncio style) test suite."""
+    return kwargs
+
+
+def parse(argv: Sequence[str]) -> dict[str, Any]:
+    ctx = command.make_context("asynctestrun", list(argv))
+    with ctx:
+        result: dict[str, Any] = command.invoke(ctx)
+    return result
+
+
+def _split_args(raw: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Positional paths vs. flags the CLI did not know (kept with their values for the conftests)."""
+    positional: list[str] = []
+    unknown: list[str] = []
+    for arg in raw:
+        if arg.startswith("-") and arg != "-":
+            unknown.append(arg)
+        elif unknown and not _looks_like_path(arg):
+            unknown.append(arg)
+        else:
+            positional.append(arg)
+    return positional, unknown
+
+
+def _looks_like_path(arg: str) -> bool:
+    return os.path.exists(arg.split("::", 1)[0])
+
+
+def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[str, Any]) -> Any:
+    from ._config.load import CliOptions
+
+    verbose = values["verbose"] - values["quiet"]
+    capture = "no" if values["no_capture"] else values["capture"]
+    maxfail = 1 if values["exitfirst"] else values["maxfail"]
+    return CliOptions(
+        args=tuple(positional),
+        keyword=values["keyword"],
+        markexpr=values["markexpr"],
+        maxfail=maxfail,
+        verbose=verbose,
+        capture=capture,
+        tb_style=values["tb_style"],
+        report_chars=values["report_chars"],
+        junitxml=values["junitxml"],
+        json_report=values["json_report"],
+        asyncio_mode=values["asyncio_mode"],
+        asyncio_debug=values["asyncio_debug"],
+        loop_factory=values["loop_factory"],
+        inifile=values["inifile"],
+        rootdir=values["rootdir"],
+        overrides=tuple(values["overrides"]),
+        plugins=tuple(values["plugins"]),
+        ignore=tuple(values["ignore"]),
+        ignore_glob=tuple(values["ignore_glob"]),
+        deselect=tuple(values["deselect"]),
+        warning_filters=tuple(values["warning_filters"]),
+        import_mode=values["import_mode"],
+        strict_markers=values["strict_markers"] or values["strict"],
+        collect_only=values["collect_only"],
+        durations=values["durations"],
+        showlocals=values["showlocals"],
+        color=values["color"],
+        continue_on_collection_errors=values["continue_on_collection_errors"],
+        basetemp=values["basetemp"],
+        timeout=values["timeout"],
+        log_level=values["log_level"],
+        extra=extra,
+    )
+
+
+def run(argv: Sequence[str]) -> int:
+    try:
+        first = parse(argv)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    if first["show_version"]:
+        click.echo(f"asynctestrun {__version__}")
+        return 0
+    from ._config.config import ConfigError
+    from ._config.load import addopts, load, locate_ini
+
+    invocation_dir = Path.cwd()
+    try:
+        positional, _ = _split_args(first["args"])
+        ini = locate_ini(positional, invocation_dir, first["inifile"], first["rootdir"])
+        prefix = [*addopts(ini, first["overrides"]), *shlex.split(os.environ.get("PYTEST_ADDOPTS", ""))]
+        values = parse([*prefix, *argv]) if prefix else first
+        positional, unknown = _split_args(values["args"])
+        config = load(_cli_options(values, positional, {}), invocation_dir, ini)
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except ConfigError as exc:
+        click.echo(f"ERROR: {exc}", err=True)
+        return EXIT_USAGE
+    return _run_session(config, values, unknown + positional if unknown else [], invocation_dir, ini, argv)
+
+
+def _run_session(config: Any, values: dict[str, Any], unknown: list[str], invocation_dir: Path, ini: Any,
+                 argv: Sequence[str]) -> int:
+    from ._config.config import ConfigError
+    from ._config.load import load
+    from ._model.events import Broadcast
+    from ._report.junit import JUnitReporter
+    from ._report.terminal import TerminalReporter
+    from .session import Session
+
+    broadcast = Broadcast([])
+    terminal = TerminalReporter(verbose=config.verbose, report_chars=config.report_chars, durations=config.durations)
+    broadcast.add(terminal)
+    session = Session(config, broadcast, argv)
+    try:
+        positional, extra = session.prepare(unknown)
+        if unknown or extra:
+            config = load(_cli_options(values, positional, extra), invocation_dir, ini)
+            session.reconfigure(config)
+        if config.junitxml is not None:
+            broadcast.add(JUnitReporter(config.junitxml, config.junit_suite_name))
+        if config.json_report is not None:
+            from ._report.json_report import JsonReporter
+
+            broadcast.add(JsonReporter(config.json_report))
+        if config.collect_only:
+            from ._report.collect_only import CollectOnlyReporter
+
+            broadcast._reporters = [CollectOnlyReporter(verbose=config.verbose)] + [  # noqa: SLF001
+                r for r in broadcast._reporters if r is not terminal  # noqa: SLF001
+            ]
+        return session.run()
+    except ConfigError as exc:
+        click.echo(f"ERROR: {exc}", err=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        click.echo("\n!!! KeyboardInterrupt !!!", err=True)
+        return 2
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(list(sys.argv[1:] if argv is None else argv)))

@@ -1,0 +1,248 @@
+"""One run, top to bottom: shim → plugins and conftests → collect → select → plan → execute → report.
+
+Nothing else lives here: each step is a call into the stage that owns it.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import time
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ._collect.collector import BUILTIN_HOLDER, Collection, Collector
+from ._collect.harvest import harvest_fixtures
+from ._collect.hooks import SILENT_HOOKS, HookRegistry
+from ._config.config import Config, ConfigError
+from ._declare.outcomes import Exit
+from ._execute.nodes import ItemNode
+from ._execute.runner import execute
+from ._execute.session_state import SessionState
+from ._model.events import (
+    Broadcast,
+    CollectionFinished,
+    SessionFinished,
+    SessionStarted,
+    WarningRaised,
+)
+from ._model.items import TestItem
+from ._model.marks import Mark
+from ._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
+from ._plan.plan import build_plan
+from ._plan.registry import FixtureRegistry
+from ._plan.select import select
+from ._shim.config import Parser, PytestConfig
+
+EXIT_OK = 0
+EXIT_TESTS_FAILED = 1
+EXIT_INTERRUPTED = 2
+EXIT_INTERNAL_ERROR = 3
+EXIT_USAGE_ERROR = 4
+EXIT_NO_TESTS = 5
+
+
+@dataclass
+class SessionView:
+    """``session`` as hooks see it."""
+
+    config: PytestConfig
+    items: list[ItemNode]
+    testsfailed: int = 0
+    testscollected: int = 0
+    shouldfail: bool | str = False
+    shouldstop: bool | str = False
+    name: str = "session"
+
+
+class Session:
+    def __init__(self, config: Config, broadcast: Broadcast, argv: Sequence[str] = ()) -> None:
+        self.config = config
+        self.broadcast = broadcast
+        self.argv = list(argv)
+        self.registry = FixtureRegistry()
+        self.hooks = HookRegistry()
+        self.parser = Parser()
+        self.plugin_config = PytestConfig(config, self.parser, argv)
+        self.collector = Collector(config, self.registry, self.hooks, self.plugin_config)
+        self.session_view = SessionView(self.plugin_config, [])
+        self.unknown_args: list[str] = []
+
+    # -- set-up ------------------------------------------------------------------------------
+    def prepare(self, unknown_args: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
+        """Install the shim, load plugins and initial conftests, and parse the arguments the CLI did not
+        know against the options conftests and plugins declared. Returns (positional args, options)."""
+        from ._builtins import fixtures as builtin_fixtures
+        from ._shim.install import install
+
+        rewriter = _install_rewriter(self.config)
+        install(rewriter)
+        self.registry.add_all(harvest_fixtures(builtin_fixtures, BUILTIN_HOLDER, self.config))
+        from ._collect.plugins import load_entry_point_plugins
+
+        for warning in load_entry_point_plugins(self.collector, self.config):
+            self.broadcast.handle(WarningRaised(warning, None, "PluginWarning"))
+        for target in self.config.args:
+            path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
+            if path.exists():
+                self.collector.load_conftests(path if path.is_dir() else path.parent)
+        self.hooks.call("pytest_addoption", parser=self.parser, pluginmanager=self.plugin_config.pluginmanager)
+        parser = self.parser.argparser()
+        namespace, rest = parser.parse_known_args(list(unknown_args))
+        unknown = [arg for arg in rest if arg.startswith("-") and arg != "-"]
+        if unknown:
+            raise ConfigError(f"unrecognized arguments: {' '.join(unknown)}")
+        values = vars(namespace)
+        positional = [*values.pop("file_or_dir", []), *rest]
+        return positional, values
+
+    def reconfigure(self, config: Config) -> None:
+        """Adopt the final Config (with plugin options and exact positional args)."""
+        self.config = config
+        self.plugin_config.replace_config(config)
+        self.collector.config = config
+
+    # -- the run -----------------------------------------------------------------------------
+    def run(self) -> int:
+        start = time.perf_counter()
+        config = self.config
+        emit = self.broadcast.handle
+        self.hooks.call("pytest_configure", config=self.plugin_config)
+        for plugin_name, hook in self.hooks.unknown_hooks():
+            if hook not in SILENT_HOOKS:
+                emit(WarningRaised(f"hook {hook} in {plugin_name} is not supported by asynctestrun and was not called",
+                                   None, "PluginWarning"))
+        emit(
+            SessionStarted(
+                rootdir=str(config.rootdir),
+                inifile=config.inipath.name if config.inipath else None,
+                python=platform.python_version(),
+                asyncio_mode=config.asyncio_mode,
+                loop_factory=config.loop_factory,
+            )
+        )
+        self.hooks.call("pytest_sessionstart", session=self.session_view)
+        with warnings.catch_warnings(record=True) as collect_warnings:
+            warnings.simplefilter("default")
+            collection = self.collector.collect()
+        for message in collect_warnings:
+            emit(WarningRaised(str(message.message), None, message.category.__name__,
+                               f"{message.filename}:{message.lineno}"))
+        for where, message in collection.warnings:
+            emit(WarningRaised(message, None, "PytestCollectionWarning", where))
+        items, nodes = self._modify_items(collection)
+        selected, deselected = select(items, config)
+        unknown_marks = self._unknown_marks(selected)
+        if unknown_marks and config.strict_markers:
+            for nodeid, name in unknown_marks:
+                collection.errors.append(CollectError(nodeid, f"'{name}' not found in `markers` configuration option"))
+        emit(CollectionFinished(tuple(i.nodeid for i in selected), tuple(collection.errors), deselected))
+        self._report_skipped_modules(collection)
+        self.session_view.testscollected = len(selected)
+        if config.collect_only:
+            return self._finish(start, EXIT_INTERRUPTED if collection.errors else
+                                (EXIT_OK if selected else EXIT_NO_TESTS))
+        if collection.errors and not config.continue_on_collection_errors:
+            return self._finish(start, EXIT_INTERRUPTED)
+        plan = build_plan(selected, self.registry, config)
+        state = SessionState(config, self.registry, self.plugin_config, self.session_view, emit,
+                             hooks_call=self.hooks.call)
+        summary = execute(plan, state, nodes, emit, maxfail=config.maxfail)
+        self.session_view.testsfailed = summary.failed
+        if summary.interrupted and summary.exit_code is None and summary.interrupted == "KeyboardInterrupt":
+            return self._finish(start, EXIT_INTERRUPTED, summary.interrupted)
+        if summary.exit_code is not None:
+            return self._finish(start, summary.exit_code, summary.interrupted)
+        if summary.failed or collection.errors:
+            code = EXIT_TESTS_FAILED
+        elif not selected and not collection.skipped_modules:
+            code = EXIT_NO_TESTS
+        else:
+            code = EXIT_OK
+        return self._finish(start, code, summary.interrupted)
+
+    def _finish(self, start: float, code: int, interrupted: str | None = None) -> int:
+        try:
+            self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
+            self.hooks.call("pytest_unconfigure", config=self.plugin_config)
+        except Exit as exc:
+            code = exc.returncode if exc.returncode is not None else code
+        self.broadcast.handle(SessionFinished(code, time.perf_counter() - start, interrupted))
+        return code
+
+    def _modify_items(self, collection: Collection) -> tuple[list[TestItem], dict[str, ItemNode]]:
+        nodes = [ItemNode(item, self.plugin_config, self.session_view) for item in collection.items]
+        self.session_view.items = nodes
+        self.hooks.call("pytest_collection_modifyitems", session=self.session_view, config=self.plugin_config,
+                        items=nodes)
+        items: list[TestItem] = []
+        by_id: dict[str, ItemNode] = {}
+        for node in nodes:
+            marks: tuple[Mark, ...] = node.marks()
+            item = node.item if marks == node.item.marks else replace(node.item, marks=marks)
+            node._item = item  # noqa: SLF001 - the node view follows the item it now stands for
+            items.append(item)
+            by_id[item.nodeid] = node
+        return items, by_id
+
+    def _unknown_marks(self, items: list[TestItem]) -> list[tuple[str, str]]:
+        registered = {line.split(":", 1)[0].split("(", 1)[0].strip() for line in self.config.markers}
+        registered.update(line.split(":", 1)[0].split("(", 1)[0].strip()
+                          for line in self.plugin_config._ini_lines.get("markers", []))  # noqa: SLF001
+        registered.update(BUILTIN_MARKS)
+        unknown: list[tuple[str, str]] = []
+        for item in items:
+            for mark in item.marks:
+                if mark.name not in registered:
+                    unknown.append((item.nodeid, mark.name))
+        return unknown
+
+    def _report_skipped_modules(self, collection: Collection) -> None:
+        for nodeid, reason, line in collection.skipped_modules:
+            result = TestResult(
+                nodeid=nodeid,
+                path=nodeid,
+                lineno=line,
+                phases=(PhaseResult(Phase.SETUP, PhaseOutcome.SKIPPED, 0.0, reason=reason,
+                                    message=f"{nodeid}:{line}" if line else nodeid),),
+            )
+            from ._model.events import TestFinished
+
+            self.broadcast.handle(TestFinished(result))
+            del result
+
+
+BUILTIN_MARKS = frozenset({
+    "asyncio", "parametrize", "skip", "skipif", "xfail", "usefixtures", "filterwarnings", "timeout", "anyio",
+    "tryfirst", "trylast",
+})
+
+
+def _install_rewriter(config: Config) -> Any:
+    if sys.flags.optimize:
+        return None
+    from ._collect.discover import matches_any
+    from ._rewrite.hook import RewritingFinder, install
+
+    patterns = config.python_files
+    rootdir = str(config.rootdir)
+
+    def should_rewrite(name: str, path: Any) -> bool:
+        text = str(path)
+        return (path.name == "conftest.py" or matches_any(path.name, patterns)) and (
+            text.startswith(rootdir) or "site-packages" not in text
+        )
+
+    finder = RewritingFinder(should_rewrite)
+    install(finder)
+    return finder
+
+
+def outcome_counts(results: Sequence[TestResult]) -> dict[Outcome, int]:
+    counts: dict[Outcome, int] = {}
+    for result in results:
+        for outcome in result.outcomes:
+            counts[outcome] = counts.get(outcome, 0) + 1
+    return counts
