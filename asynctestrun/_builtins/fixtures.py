@@ -109,3 +109,48 @@ def unused_udp_port_factory() -> UnusedUdpPortFactory:
 @fixture(scope="session")
 def doctest_namespace() -> dict[str, Any]:
     return {}
+
+
+def _capture_fixture(request: Any, name: str) -> Iterator[Any]:
+    from .capture import make_capture_fixture
+
+    capture = make_capture_fixture(name, request._services.capture)  # type: ignore[arg-type]
+    capture._start()
+    try:
+        yield capture
+    finally:
+        capture._close()
+
+
+@fixture
+def capsys(request: Any) -> Iterator[Any]:
+    """Capture writes to sys.stdout/sys.stderr; ``readouterr()`` returns what was written."""
+    yield from _capture_fixture(request, "capsys")
+
+
+@fixture
+def capsysbinary(request: Any) -> Iterator[Any]:
+    yield from _capture_fixture(request, "capsysbinary")
+
+
+@fixture
+def capfd(request: Any) -> Iterator[Any]:
+    """Capture writes to file descriptors 1 and 2."""
+    yield from _capture_fixture(request, "capfd")
+
+
+@fixture
+def capfdbinary(request: Any) -> Iterator[Any]:
+    yield from _capture_fixture(request, "capfdbinary")
+
+
+@fixture
+def caplog(request: Any) -> Iterator[Any]:
+    """Access and control log capturing: ``records``, ``text``, ``set_level``, ``at_level``..."""
+    from .logging import LogCaptureFixture
+
+    fixture_object = LogCaptureFixture(request._services.logging)
+    try:
+        yield fixture_object
+    finally:
+        fixture_object._finalize()

@@ -20,6 +20,7 @@ from .._declare.marks import class_marks, normalize_marks, own_marks
 from .._model.items import FixtureDef, FuncKind, Holder, HolderKind
 from .._model.marks import Mark
 from .._model.scopes import LoopScope, Scope
+from . import xunit
 from .discover import matches_any
 from .signature import argnames, func_kind
 
@@ -148,6 +149,7 @@ def _is_test_class_name(name: str, config: Config) -> bool:
 def harvest_module(module: ModuleType, relpath: str, chain: tuple[Holder, ...], config: Config) -> Harvest:
     result = Harvest()
     holder = Holder(HolderKind.MODULE, relpath)
+    result.fixtures.extend(xunit.module_fixtures(module, holder, relpath))
     result.fixtures.extend(harvest_fixtures(module, holder, config))
     mod_marks = module_marks(module)
     _harvest_namespace(module, vars(module), None, (), [*chain, holder], mod_marks, config, result, relpath)
@@ -212,9 +214,13 @@ def _harvest_class(
 ) -> None:
     names = (*class_names, name)
     holder = Holder(HolderKind.CLASS, "::".join((relpath, *names)))
+    where = f"{relpath}::{'::'.join(names)}"
     if issubclass(cls, unittest.TestCase):
+        result.fixtures.append(xunit.unittest_class_fixture(cls, holder, where))
+        result.fixtures.extend(harvest_fixtures(cls, holder, config, in_class=True))
         _harvest_unittest(module, cls, names, [*chain, holder], outer_marks, result)
         return
+    result.fixtures.extend(xunit.class_fixtures(cls, holder, where))
     result.fixtures.extend(harvest_fixtures(cls, holder, config, in_class=True))
     marks = [*class_marks(cls), *outer_marks]
     # Walk the MRO from the base classes down so inherited tests come first (pytest's order), each

@@ -206,6 +206,15 @@ def _validate_expected(expected: object) -> tuple[type[BaseException], ...]:
     return items
 
 
+def _describe(expected: tuple[type[BaseException], ...]) -> str:
+    """How "DID NOT RAISE ..." names what was expected."""
+    if not expected:
+        return "any exception"
+    if len(expected) == 1:
+        return expected[0].__name__
+    return "any of (" + ", ".join(exc.__name__ for exc in expected) + ")"
+
+
 class RaisesContext(Generic[E]):
     """The context manager ``raises()`` returns; ``__enter__`` hands out the unfilled ExceptionInfo."""
 
@@ -220,13 +229,6 @@ class RaisesContext(Generic[E]):
         self.check = check
         self.excinfo: ExceptionInfo[E] | None = None
 
-    def _describe_expected(self) -> str:
-        if not self.expected:
-            return "any exception"
-        if len(self.expected) == 1:
-            return self.expected[0].__name__
-        return "any of (" + ", ".join(exc.__name__ for exc in self.expected) + ")"
-
     def __enter__(self) -> ExceptionInfo[E]:
         self.excinfo = ExceptionInfo.for_later()
         return self.excinfo
@@ -239,7 +241,7 @@ class RaisesContext(Generic[E]):
     ) -> bool:
         __tracebackhide__ = True
         if exc_type is None or exc_val is None or exc_tb is None:
-            raise Failed(f"DID NOT RAISE {self._describe_expected()}")
+            raise Failed(f"DID NOT RAISE {_describe(self.expected)}")
         # No type given (only match=/check=) means "anything", as in pytest 8.4+.
         if self.expected and not issubclass(exc_type, self.expected):
             return False
@@ -247,9 +249,9 @@ class RaisesContext(Generic[E]):
             is_group = isinstance(exc_val, BaseExceptionGroup)
             text = _stringify(exc_val, group_message_only=is_group)
             if not re.search(self.match, text):
-                header = f"Regex pattern did not match the `{exc_type.__name__}()`." if is_group else (
-                    "Regex pattern did not match."
-                )
+                header = "Regex pattern did not match."
+                if is_group:  # groups match on their own message, so name the group in the failure
+                    header = f"Regex pattern did not match the `{exc_type.__name__}()`."
                 raise AssertionError(_regex_mismatch(self.match, text, header))
         narrowed: E = exc_val  # type: ignore[assignment]  # issubclass above narrowed it at runtime
         if self.check is not None and not self.check(narrowed):
@@ -259,7 +261,7 @@ class RaisesContext(Generic[E]):
         return True
 
     def __repr__(self) -> str:
-        return f"RaisesContext({self._describe_expected()})"
+        return f"RaisesContext({_describe(self.expected)})"
 
 
 @overload
@@ -319,4 +321,4 @@ def raises(
         # Start the traceback at the user's function: this frame is runner plumbing.
         tb = exc.__traceback__.tb_next if exc.__traceback__ is not None else None
         return ExceptionInfo.from_exc_info((type(exc), exc, tb or exc.__traceback__))  # type: ignore[arg-type]
-    raise Failed(f"DID NOT RAISE {RaisesContext(expected, None, None)._describe_expected()}")
+    raise Failed(f"DID NOT RAISE {_describe(expected)}")

@@ -115,6 +115,11 @@ class FixtureRequest:
         return self._runtime.state.plugin_session
 
     @property
+    def _services(self) -> SessionState:
+        """Runtime services built-in fixtures need (capture, log capture)."""
+        return self._runtime.state
+
+    @property
     def fixturenames(self) -> list[str]:
         return list(self._runtime.node.fixturenames)
 
@@ -239,6 +244,9 @@ class ItemRuntime:
         self._link(dependencies, fixturedef)
         cached = CachedValue(fixturedef, cache_key)
         state.cache[fixturedef] = cached
+        if fixturedef.asyncio_driven:
+            # Open the fixture's loop before registering its teardown, so the loop closes after it.
+            state.loop_for(self, fixturedef.loop_scope or LoopScope.of(fixturedef.scope))
         package = fixturedef.holder.key if fixturedef.holder.kind is HolderKind.CONFTEST else None
         scope_node = state.stack.node_for(fixturedef.scope, package)
         scope_node.addfinalizer(lambda: _raise_first(state.finish(fixturedef)))

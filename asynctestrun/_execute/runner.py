@@ -37,6 +37,7 @@ def execute(
 ) -> RunSummary:
     summary = RunSummary()
     tests = plan.tests
+    state.start_capture()
     try:
         for index, planned in enumerate(tests):
             next_planned = tests[index + 1] if index + 1 < len(tests) else None
@@ -58,6 +59,8 @@ def execute(
         summary.interrupted = f"Exit: {exc.msg}"
         summary.exit_code = exc.returncode
         state.stack.teardown_to(None)
+    finally:
+        state.stop_capture()
     return summary
 
 

@@ -37,6 +37,18 @@ class SessionState:
         self.cache: dict[FixtureDef, CachedValue] = {}
         self._containers: dict[str, ContainerNode] = {}
         self._loop_factory: LoopFactory | None = uvloop_factory() if config.loop_factory == "uvloop" else None
+        from .._builtins.capture import CaptureManager
+        from .._builtins.logging import LoggingCapture
+
+        self.capture = CaptureManager(config.capture)  # type: ignore[arg-type]
+        self.logging = LoggingCapture(config.log_level)
+
+    def start_capture(self) -> None:
+        self.capture.start()
+        self.capture.suspend()
+
+    def stop_capture(self) -> None:
+        self.capture.stop()
 
     def finish(self, fixturedef: FixtureDef) -> list[BaseException]:
         cached = self.cache.get(fixturedef)

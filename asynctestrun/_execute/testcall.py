@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextvars
 import inspect
 import time
+import unittest
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from .failures import format_exception, one_line
 from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
 from .session_state import SessionState
+from .unittest_case import run_test_case
 
 
 class ReturnNotNoneWarning(UserWarning):
@@ -35,6 +37,7 @@ class ReturnNotNoneWarning(UserWarning):
 class PhaseOutput:
     phases: list[PhaseResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sections: list[tuple[str, str]] = field(default_factory=list)
 
 
 NOT_SUPPORTED = (
@@ -56,15 +59,31 @@ class TestRun:
         node.stash["_asynctestrun_addfinalizer"] = lambda fin: state.stack.stack[-1].addfinalizer(fin)
 
     # -- phases ----------------------------------------------------------------------------
+    def _begin(self, phase: Phase) -> float:
+        self.state.logging.start_phase(phase.value)  # type: ignore[arg-type]
+        self.state.capture.resume()
+        return time.perf_counter()
+
+    def _end(self, phase: Phase, start: float, exc: BaseException | None) -> None:
+        duration = time.perf_counter() - start
+        capture = self.state.capture
+        out, err = capture.read()
+        capture.suspend()
+        log = self.state.logging.end_phase()
+        for title, content in (("stdout", out), ("stderr", err), ("log", log)):
+            if content:
+                self.output.sections.append((f"Captured {title} {phase.value}", content))
+        self._record(phase, exc, duration)
+
     def setup(self) -> bool:
-        start = time.perf_counter()
+        start = self._begin(Phase.SETUP)
         self.state.stack.enter(self.item)
         try:
             self._setup()
         except BaseException as exc:  # noqa: BLE001 - classified below
-            self._record(Phase.SETUP, exc, time.perf_counter() - start)
+            self._end(Phase.SETUP, start, exc)
             return False
-        self._record(Phase.SETUP, None, time.perf_counter() - start)
+        self._end(Phase.SETUP, start, None)
         return True
 
     def _setup(self) -> None:
@@ -84,7 +103,7 @@ class TestRun:
         if self.planned.setup_error is not None:
             raise Failed(self.planned.setup_error, pytrace=False)
         self.state.hooks_call("pytest_runtest_setup", item=self.node)
-        if self.item.cls is not None and not _is_static(self.item):
+        if self.item.cls is not None and not _is_static(self.item) and not issubclass(self.item.cls, unittest.TestCase):
             self.runtime.instance = self.item.cls()
             self.node.instance = self.runtime.instance
         for name in self.item.fixturenames:
@@ -95,16 +114,19 @@ class TestRun:
             self.node.funcargs[name] = value
 
     def call(self) -> None:
-        start = time.perf_counter()
+        start = self._begin(Phase.CALL)
         try:
             self._call()
         except BaseException as exc:  # noqa: BLE001
-            self._record(Phase.CALL, exc, time.perf_counter() - start)
+            self._end(Phase.CALL, start, exc)
             return
-        self._record(Phase.CALL, None, time.perf_counter() - start)
+        self._end(Phase.CALL, start, None)
 
     def _call(self) -> None:
         item = self.item
+        if item.cls is not None and issubclass(item.cls, unittest.TestCase):
+            run_test_case(item.cls, item.originalname)
+            return
         func: Callable[..., Any] = item.function
         if self.runtime.instance is not None:
             func = func.__get__(self.runtime.instance, item.cls)
@@ -141,10 +163,9 @@ class TestRun:
             warnings.warn(ReturnNotNoneWarning(message), stacklevel=1)
 
     def teardown(self, next_planned: PlannedTest | None) -> None:
-        start = time.perf_counter()
+        start = self._begin(Phase.TEARDOWN)
         errors = self.state.stack.teardown_to(next_planned.item if next_planned is not None else None)
-        error = errors[0] if errors else None
-        self._record(Phase.TEARDOWN, error, time.perf_counter() - start)
+        self._end(Phase.TEARDOWN, start, errors[0] if errors else None)
 
     # -- outcome ---------------------------------------------------------------------------
     def _record(self, phase: Phase, exc: BaseException | None, duration: float) -> None:
@@ -171,12 +192,17 @@ class TestRun:
         elif xfail is not None and (xfail.raises is None or isinstance(exc, xfail.raises)):
             result = PhaseResult(phase, PhaseOutcome.SKIPPED, duration, reason=xfail.reason, xfail=True)
         else:
+            message = one_line(exc)
             if isinstance(exc, Failed) and not exc.pytrace:
                 longrepr = exc.msg or ""
+                # For pytest-shaped messages ("E   fixture 'x' not found") the E line says it best.
+                e_lines = [line[1:].strip() for line in longrepr.splitlines() if line.startswith("E ")]
+                if e_lines:
+                    message = e_lines[0]
             else:
                 longrepr = format_exception(exc, style=style, rootdir=rootdir)
                 longrepr = self._explain_loop_mismatch(exc, longrepr)
-            result = PhaseResult(phase, PhaseOutcome.FAILED, duration, longrepr=longrepr, message=one_line(exc))
+            result = PhaseResult(phase, PhaseOutcome.FAILED, duration, longrepr=longrepr, message=message)
         self.output.phases.append(result)
 
     def _explain_loop_mismatch(self, exc: BaseException, longrepr: str) -> str:
@@ -194,6 +220,7 @@ class TestRun:
             path=self.item.relpath,
             lineno=self.item.lineno,
             phases=tuple(self.output.phases),
+            sections=tuple(self.output.sections),
             warnings=tuple(self.output.warnings),
             loop_scope=self.planned.loop_scope.value if self.planned.loop_scope else None,
             markers=tuple(m.name for m in self.node.iter_markers()),

@@ -207,7 +207,8 @@ class TerminalReporter:
         if "A" in chars:
             chars += "sxXEfpP"
         lines: list[str] = []
-        for char in dict.fromkeys(chars):
+        # 'P' (passed with output) and 'p' list the same tests here; show them once.
+        for char in dict.fromkeys(chars.replace("P", "p")):
             lines.extend(self._summary_lines(char))
         if lines:
             self.write(_rule("short test summary info", width=self.width) + "\n")

@@ -36,9 +36,10 @@ import sys
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
+from importlib.readers import FileReader
 from pathlib import Path
-from types import CodeType, ModuleType
-from typing import Final
+from types import CodeType, ModuleType, SimpleNamespace
+from typing import Final, cast
 
 from .rewrite import REWRITE_VERSION, assertions_enabled, rewrite_module
 
@@ -115,7 +116,7 @@ class RewritingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         exec(load_code(Path(spec.origin), cache=self._cache), module.__dict__)
 
     # The rest makes claimed modules behave like ordinarily imported ones for tools that ask
-    # their loader (pkgutil.get_data, linecache, inspect).
+    # their loader (pkgutil.get_data, importlib.resources, linecache, inspect).
 
     def get_filename(self, fullname: str) -> str:
         return str(self._origin(fullname))
@@ -128,6 +129,13 @@ class RewritingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def get_data(self, path: str) -> bytes:
         return Path(path).read_bytes()
+
+    def get_resource_reader(self, fullname: str) -> FileReader:
+        # importlib.resources.files() on a claimed package reads the files beside __init__.py;
+        # FileReader only needs an object with the module's path.
+        return FileReader(
+            cast(importlib.machinery.SourceFileLoader, SimpleNamespace(path=self.get_filename(fullname)))
+        )
 
     def _origin(self, fullname: str) -> Path:
         try:

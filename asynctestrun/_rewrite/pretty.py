@@ -78,8 +78,10 @@ def _layout(obj: object, indent: str, *, prefix: str, suffix: str, out: list[str
         fields = [field for field in dataclasses.fields(obj) if field.repr]  # type: ignore[arg-type]
         children = [(f"{field.name}=", getattr(obj, field.name)) for field in fields]
     if children is None:
-        text = safe_repr(obj, None)
-        out.extend(f"{indent}{prefix}{line}{suffix}" for line in text.splitlines() or [""])
+        lines = safe_repr(obj, None).splitlines() or [""]
+        lines[0] = prefix + lines[0]
+        lines[-1] += suffix
+        out.extend(indent + line for line in lines)
         return
     if not children:
         out.append(f"{indent}{prefix}{opening}{closing}{suffix}")

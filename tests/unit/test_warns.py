@@ -1,5 +1,6 @@
 """WarningsRecorder, warns() and deprecated_call() (asynctestrun._declare.warns)."""
 
+import inspect
 import warnings
 
 import pytest
@@ -85,7 +86,7 @@ def test_non_matching_warnings_are_reemitted_with_their_location(outer):
     with warns(UserWarning, match="wanted"):
         warnings.warn("wanted", stacklevel=1)
         warnings.warn("unrelated", RuntimeWarning, stacklevel=1)
-        line = __import__("inspect").currentframe().f_lineno - 1
+        line = inspect.currentframe().f_lineno - 1
     assert [(w.category, str(w.message), w.lineno) for w in outer] == [(RuntimeWarning, "unrelated", line)]
 
 

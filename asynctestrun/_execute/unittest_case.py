@@ -1,0 +1,65 @@
+"""Running one ``unittest.TestCase`` method the way pytest does, and mapping its result to ours.
+
+The TestCase runs itself (``setUp``/``tearDown``, ``asyncSetUp`` and its own loop for
+``IsolatedAsyncioTestCase``, skips, expected failures, subtests); this adapter only records what it
+reports and re-raises the first error so the usual failure rendering applies.
+"""
+
+from __future__ import annotations
+
+import unittest
+from types import TracebackType
+from typing import Any
+
+from .._declare.outcomes import Failed, Skipped, XFailed
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+class _Result(unittest.TestResult):
+    def __init__(self) -> None:
+        super().__init__()
+        self.error: BaseException | None = None
+        self.skip_reason: str | None = None
+        self.expected_failure: BaseException | None = None
+        self.unexpected_success = False
+
+    def _keep(self, err: Any) -> None:
+        if self.error is None and err is not None:
+            exc = err[1]
+            if err[2] is not None:
+                exc = exc.with_traceback(err[2])
+            self.error = exc
+
+    def addError(self, test: unittest.TestCase, err: Any) -> None:  # noqa: N802 - unittest's API
+        self._keep(err)
+
+    def addFailure(self, test: unittest.TestCase, err: Any) -> None:  # noqa: N802
+        self._keep(err)
+
+    def addSkip(self, test: unittest.TestCase, reason: str) -> None:  # noqa: N802
+        self.skip_reason = reason
+
+    def addExpectedFailure(self, test: unittest.TestCase, err: Any) -> None:  # noqa: N802
+        self.expected_failure = err[1]
+
+    def addUnexpectedSuccess(self, test: unittest.TestCase) -> None:  # noqa: N802
+        self.unexpected_success = True
+
+    def addSubTest(self, test: unittest.TestCase, subtest: unittest.TestCase, err: Any) -> None:  # noqa: N802
+        if err is not None:
+            self._keep(err)
+
+
+def run_test_case(cls: type[unittest.TestCase], method_name: str) -> None:
+    case = cls(method_name)
+    result = _Result()
+    case.run(result)
+    if result.skip_reason is not None and result.error is None:
+        raise Skipped(result.skip_reason)
+    if result.expected_failure is not None:
+        raise XFailed(str(result.expected_failure))
+    if result.error is not None:
+        raise result.error
+    if result.unexpected_success:
+        raise Failed("Unexpected success", pytrace=False)
