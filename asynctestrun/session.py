@@ -31,6 +31,7 @@ from ._model.events import (
 from ._model.items import TestItem
 from ._model.marks import Mark
 from ._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
+from ._plan.order import reorder
 from ._plan.plan import build_plan
 from ._plan.registry import FixtureRegistry
 from ._plan.select import select
@@ -146,7 +147,8 @@ class Session:
                                 (EXIT_OK if selected else EXIT_NO_TESTS))
         if collection.errors and not config.continue_on_collection_errors:
             return self._finish(start, EXIT_INTERRUPTED)
-        plan = build_plan(selected, self.registry, config)
+        plan = build_plan(reorder(selected), self.registry, config)
+        _configure_assertions(config)
         state = SessionState(config, self.registry, self.plugin_config, self.session_view, emit,
                              hooks_call=self.hooks.call)
         summary = execute(plan, state, nodes, emit, maxfail=config.maxfail)
@@ -238,6 +240,16 @@ def _install_rewriter(config: Config) -> Any:
     finder = RewritingFinder(should_rewrite)
     install(finder)
     return finder
+
+
+def _configure_assertions(config: Config) -> None:
+    """How much detail failing asserts show: more with -v/-vv; never truncated on CI (as pytest)."""
+    import os
+
+    from ._rewrite.runtime import SETTINGS, AssertionSettings
+
+    truncate = config.verbose < 2 and not os.environ.get("CI") and not os.environ.get("BUILD_NUMBER")
+    SETTINGS.set(AssertionSettings(verbose=max(config.verbose, 0), truncate=truncate))
 
 
 def outcome_counts(results: Sequence[TestResult]) -> dict[Outcome, int]:
