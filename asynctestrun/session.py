@@ -80,6 +80,7 @@ class Session:
 
         rewriter = _install_rewriter(self.config)
         install(rewriter)
+        _prepend_pythonpath(self.config)
         self.registry.add_all(harvest_fixtures(builtin_fixtures, BUILTIN_HOLDER, self.config))
         from ._collect.plugins import load_entry_point_plugins
 
@@ -240,6 +241,17 @@ def _install_rewriter(config: Config) -> Any:
     finder = RewritingFinder(should_rewrite)
     install(finder)
     return finder
+
+
+def _prepend_pythonpath(config: Config) -> None:
+    """The ``pythonpath`` ini option: directories put in front of sys.path before anything imports."""
+    from ._config.inifile import get_list
+
+    base = config.inipath.parent if config.inipath else config.rootdir
+    for entry in reversed(get_list(config.ini, "pythonpath")):
+        path = str((base / entry).resolve())
+        if path not in sys.path:
+            sys.path.insert(0, path)
 
 
 def _configure_assertions(config: Config) -> None:

@@ -92,7 +92,7 @@ def make_fixturedef(
     in_class: bool = False,
     cls: object = None,
 ) -> FixtureDef:
-    name = spec.name or getattr(func, "__name__", attr)
+    name = spec.name or attr
     file, line = location_of(func)
     where = f"{file}:{line}"
     raw_scope = spec.scope
