@@ -5,6 +5,7 @@ Nothing else lives here: each step is a call into the stage that owns it.
 
 from __future__ import annotations
 
+import importlib.util
 import platform
 import sys
 import time
@@ -82,6 +83,10 @@ class Session:
         install(rewriter)
         _prepend_pythonpath(self.config)
         self.registry.add_all(harvest_fixtures(builtin_fixtures, BUILTIN_HOLDER, self.config))
+        if importlib.util.find_spec("anyio") is not None:
+            from ._builtins import anyio_fixtures
+
+            self.registry.add_all(harvest_fixtures(anyio_fixtures, BUILTIN_HOLDER, self.config))
         from ._collect.plugins import load_entry_point_plugins
 
         for warning in load_entry_point_plugins(self.collector, self.config):

@@ -154,3 +154,20 @@ def caplog(request: Any) -> Iterator[Any]:
         yield fixture_object
     finally:
         fixture_object._finalize()
+
+
+# Legacy py.path fixtures. Their import sits here rather than in the block above only because this
+# section was appended while that block had another owner; it can move up with the others.
+from .legacypath import LocalPath, TempdirFactory  # noqa: E402
+
+
+@fixture(scope="session")
+def tmpdir_factory(tmp_path_factory: TempPathFactory) -> TempdirFactory:
+    """``tmp_path_factory`` handing out ``LocalPath`` (``py.path.local``-style) directories."""
+    return TempdirFactory(tmp_path_factory)
+
+
+@fixture
+def tmpdir(tmp_path: Path) -> LocalPath:
+    """``tmp_path`` as a ``LocalPath``, for suites written against ``py.path.local``."""
+    return LocalPath(tmp_path)

@@ -81,6 +81,21 @@ class Metafunc:
         self._calls_made.append(call)
 
 
+def _anyio_test(definition: TestDefinition, marks: Sequence[Mark], config: Config, plugin_config: Any) -> bool:
+    from .._model.items import FuncKind
+
+    function = definition.function
+    inner = getattr(getattr(function, "hypothesis", None), "inner_test", function)
+    import inspect
+
+    if definition.kind is not FuncKind.COROUTINE and not inspect.iscoroutinefunction(inner):
+        return False
+    if any(m.name == "anyio" for m in marks):
+        return True
+    mode = config.plugin_options.get("anyio_mode") or config.ini.get("anyio_mode")
+    return mode == "auto"
+
+
 def _usefixtures(marks: Sequence[Mark]) -> list[str]:
     names: list[str] = []
     for mark in marks:
@@ -122,6 +137,10 @@ def build_items(
 ) -> list[TestItem]:
     all_marks = [*definition.marks, *definition.outer_marks]
     initial = [*_usefixtures(all_marks), *definition.argnames]
+    if _anyio_test(definition, all_marks, config, plugin_config) and registry.visible("anyio_backend",
+                                                                                          definition.holders):
+        # anyio's plugin adds usefixtures("anyio_backend") to the function's own marks.
+        initial.insert(0, "anyio_backend")
     direct = _direct_argnames(all_marks)
     closure = compute_closure(registry, definition.holders, initial, ignore=direct)
     class_prefix = "::".join(definition.class_names)

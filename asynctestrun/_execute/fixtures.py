@@ -244,7 +244,8 @@ class ItemRuntime:
         self._link(dependencies, fixturedef)
         cached = CachedValue(fixturedef, cache_key)
         state.cache[fixturedef] = cached
-        if fixturedef.asyncio_driven:
+        anyio = fixturedef.kind.is_async and self.anyio_backend_requested()
+        if fixturedef.asyncio_driven and not anyio:
             # Open the fixture's loop before registering its teardown, so the loop closes after it.
             state.loop_for(self, fixturedef.loop_scope or LoopScope.of(fixturedef.scope))
         package = fixturedef.holder.key if fixturedef.holder.kind is HolderKind.CONFTEST else None
@@ -284,9 +285,20 @@ class ItemRuntime:
                 return func.__get__(instance)  # type: ignore[no-any-return]
         return func
 
+    def anyio_backend_requested(self) -> bool:
+        """anyio's rule: async fixtures of a test that uses ``anyio_backend`` run on anyio's runner."""
+        return "anyio_backend" in self.item.fixturenames
+
     def _call(self, fixturedef: FixtureDef, kwargs: dict[str, Any], cached: CachedValue) -> Any:
         func = self._bound(fixturedef)
         kind = fixturedef.kind
+        if kind.is_async and self.anyio_backend_requested():
+            backend = self.get_value("anyio_backend")
+            if kind is FuncKind.COROUTINE:
+                return self.state.anyio.run_fixture(backend, func, kwargs)
+            value, finish = self.state.anyio.start_asyncgen_fixture(backend, func, kwargs)
+            cached.finalizers.append(finish)
+            return value
         if kind.is_async and not fixturedef.asyncio_driven:
             raise Failed(
                 f"'{self.item.name}' requested an async fixture '{fixturedef.name}', with no plugin or hook "

@@ -40,6 +40,9 @@ class SessionState:
         from .._builtins.capture import CaptureManager
         from .._builtins.logging import LoggingCapture
 
+        from .anyio_runner import AnyioRunners
+
+        self.anyio = AnyioRunners()
         self.capture = CaptureManager(config.capture)  # type: ignore[arg-type]
         self.logging = LoggingCapture(config.log_level)
 

@@ -134,7 +134,10 @@ class TestRun:
         for name in item.argnames:
             if name not in self.node.funcargs and name not in item.callspec.params:
                 kwargs[name] = self.runtime.get_value(name)
-        if item.kind is FuncKind.COROUTINE:
+        if item.kind is FuncKind.COROUTINE and self.planned.anyio:
+            self.state.anyio.run_test(self.runtime.get_value("anyio_backend"), func, kwargs)
+            result = None
+        elif item.kind is FuncKind.COROUTINE:
             if not self.planned.driven:
                 raise Failed(NOT_SUPPORTED, pytrace=False)
             runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)

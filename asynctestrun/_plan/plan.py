@@ -25,6 +25,7 @@ class PlannedTest:
     loop_scope: LoopScope | None
     setup_error: str | None = None
     warnings: tuple[str, ...] = ()
+    anyio: bool = False  # run on anyio's test runner (the test uses the anyio_backend fixture)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,8 @@ def plan_one(item: TestItem, registry: FixtureRegistry, config: Config) -> Plann
     warnings: list[str] = []
     is_async = item.kind in (FuncKind.COROUTINE, FuncKind.ASYNC_GENERATOR)
     marked = is_asyncio_marked(item)
-    driven = is_async and (marked or config.asyncio_mode == "auto")
+    anyio = item.kind is FuncKind.COROUTINE and "anyio_backend" in item.fixturenames
+    driven = not anyio and is_async and (marked or config.asyncio_mode == "auto")
     loop_scope: LoopScope | None = None
     error: str | None = None
     if driven or marked:
@@ -80,6 +82,8 @@ def plan_one(item: TestItem, registry: FixtureRegistry, config: Config) -> Plann
         for name in item.fixturenames:
             fixturedef = _resolved(item, name)
             if fixturedef is None or fixturedef.loop_scope is None:
+                continue
+            if anyio:
                 continue
             if fixturedef.loop_scope.narrower_than(fixturedef.scope):
                 error = (
@@ -96,7 +100,7 @@ def plan_one(item: TestItem, registry: FixtureRegistry, config: Config) -> Plann
                     f"'{name}' ({fixturedef.location}) runs on a {fixturedef.loop_scope.value}-scoped loop: "
                     "objects bound to one loop (futures, locks, connections) fail on the other"
                 )
-    return PlannedTest(item, driven, loop_scope if driven else None, error, tuple(warnings))
+    return PlannedTest(item, driven, loop_scope if driven else None, error, tuple(warnings), anyio)
 
 
 def _resolved(item: TestItem, name: str) -> FixtureDef | None:

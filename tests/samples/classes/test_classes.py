@@ -17,6 +17,13 @@ class TestBase(Helpers):
     def prefix(self):
         return self.kind + ":"
 
+    @pytest.fixture(autouse=True)
+    def _autouse_in_base(self):
+        self.autoused = True
+
+    def test_autouse_fixture_from_class_ran(self):
+        assert self.autoused
+
     def test_uses_class_attribute(self):
         assert self.kind in ("base", "child")
 
@@ -82,6 +89,26 @@ class TestStaticAndClassMethods:
     @classmethod
     def test_classmethod_is_collected(cls):
         pass
+
+
+class TestXunitMethods:
+    events = []
+
+    @classmethod
+    def setup_class(cls):
+        cls.events.append("setup_class")
+
+    def setup_method(self, method):
+        self.events.append("setup_method " + method.__name__)
+
+    def teardown_method(self, method):
+        self.events.append("teardown_method " + method.__name__)
+
+    def test_first(self):
+        assert self.events == ["setup_class", "setup_method test_first"]
+
+    def test_second(self):
+        assert self.events[2:] == ["teardown_method test_first", "setup_method test_second"]
 
 
 class TestFailingMethod:

@@ -1,0 +1,2 @@
+def test_collected_after_the_broken_files():
+    pass
