@@ -71,6 +71,8 @@ def _options(func: Any) -> Any:
                      help="Run the collected tests even when some files failed to collect."),
         click.option("--basetemp", default=None, metavar="DIR", help="Base directory for tmp_path."),
         click.option("--timeout", type=float, default=None, help="Per-test timeout in seconds."),
+        click.option("--strict-leaks", "strict_leaks", is_flag=True,
+                     help="Tasks left pending by a test fail it instead of warning."),
         click.option("--log-level", "log_level", default=None, help="Level of log records captured."),
         click.option("--version", "show_version", is_flag=True, help="Print the version and exit."),
         click.option("--fixtures", "show_fixtures", is_flag=True, help="List the available fixtures."),
@@ -151,6 +153,7 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         continue_on_collection_errors=values["continue_on_collection_errors"],
         basetemp=values["basetemp"],
         timeout=values["timeout"],
+        strict_leaks=values["strict_leaks"],
         log_level=values["log_level"],
         extra=extra,
     )

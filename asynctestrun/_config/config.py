@@ -59,6 +59,7 @@ class Config:
     maxfail: int = 0
     capture: str = "fd"
     timeout: float | None = None
+    strict_leaks: bool = False
     filterwarnings: tuple[str, ...] = ()
     # reporting
     verbose: int = 0

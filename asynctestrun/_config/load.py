@@ -58,6 +58,7 @@ class CliOptions:
     continue_on_collection_errors: bool = False
     basetemp: str | None = None
     timeout: float | None = None
+    strict_leaks: bool = False
     log_level: str | None = None
     extra: Mapping[str, object] = field(default_factory=dict)
 
@@ -160,6 +161,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         maxfail=cli.maxfail or 0,
         capture=capture,
         timeout=timeout,
+        strict_leaks=cli.strict_leaks or get_bool(values, "strict_leaks", False),
         filterwarnings=(*get_lines(values, "filterwarnings"), *cli.warning_filters),
         verbose=cli.verbose,
         tb_style=tb_style,

@@ -22,9 +22,15 @@ _HIDDEN_DIRS = (
 )
 
 
+def is_internal_file(filename: str) -> bool:
+    return filename.startswith(_HIDDEN_DIRS) or filename.startswith("<frozen") or filename.endswith(
+        "/bin/asynctestrun"
+    )
+
+
 def _hidden(tb: TracebackType) -> bool:
     filename = tb.tb_frame.f_code.co_filename
-    if filename.startswith(_HIDDEN_DIRS) or filename.startswith("<frozen"):
+    if is_internal_file(filename):
         return True
     f_locals = tb.tb_frame.f_locals
     return bool(f_locals.get("__tracebackhide__")) or bool(tb.tb_frame.f_globals.get("__tracebackhide__"))

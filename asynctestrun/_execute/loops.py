@@ -52,6 +52,16 @@ class LoopRunner:
         asyncio.set_event_loop(self.loop)
         return self._runner.run(coro, context=context)
 
+    def pending_tasks(self) -> str | None:
+        """Where tasks still pending on this loop are awaiting, or None when there are none."""
+        import asyncio
+
+        from .timeouts import describe_tasks
+
+        if self.loop.is_closed() or not [t for t in asyncio.all_tasks(self.loop) if not t.done()]:
+            return None
+        return describe_tasks(self.loop)
+
     def close(self) -> None:
         try:
             self._runner.close()

@@ -6,6 +6,7 @@ class's tests together), so each loop is opened once and closed when the scope s
 
 from __future__ import annotations
 
+import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,13 +82,19 @@ def _run_one(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("default")
         _apply_filters(state, node)
-        if run.setup():
-            run.call()
-        run.teardown(next_planned)
+        timeout = run.timeout()
+        with state.watchdog.arm(timeout, f"test {item.nodeid}") as rearm:
+            run.rearm = rearm
+            run.deadline = time.monotonic() + timeout if timeout else None
+            if run.setup():
+                run.call()
+            run.teardown(next_planned)
     result = run.result()
     for warning in caught:
         emit(WarningRaised(str(warning.message), item.nodeid, warning.category.__name__,
                            f"{warning.filename}:{warning.lineno}"))
+    for message in result.warnings:
+        emit(WarningRaised(message, item.nodeid, "LeakWarning"))
     emit(TestFinished(result))
     if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
         summary.failed += 1

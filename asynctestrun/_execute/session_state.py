@@ -34,6 +34,7 @@ class SessionState:
         self.emit = emit
         self.hooks_call: Callable[..., Any] = hooks_call or (lambda *args, **kwargs: None)
         self.stack = ScopeStack()
+        self.pending_warnings: list[str] = []  # collected during a test, attached to its result
         self.cache: dict[FixtureDef, CachedValue] = {}
         self._containers: dict[str, ContainerNode] = {}
         self._loop_factory: LoopFactory | None = uvloop_factory() if config.loop_factory == "uvloop" else None
@@ -43,6 +44,9 @@ class SessionState:
         from .anyio_runner import AnyioRunners
 
         self.anyio = AnyioRunners()
+        from .timeouts import Watchdog
+
+        self.watchdog = Watchdog()
         self.capture = CaptureManager(config.capture)  # type: ignore[arg-type]
         self.logging = LoggingCapture(config.log_level)
 
@@ -79,10 +83,21 @@ class SessionState:
 
         def close() -> None:
             node.loop = None
+            leaked = runner.pending_tasks()
             try:
                 runner.close()
             finally:
                 self.emit(LoopScopeClosed(loop_scope.value, node.key))
+            if leaked is not None:
+                message = (
+                    f"tasks were still pending when the {loop_scope.value}-scoped event loop closed and were "
+                    f"cancelled (left running by this test or its fixtures):\n{leaked}"
+                )
+                if self.config.strict_leaks:
+                    from .._declare.outcomes import Failed
+
+                    raise Failed(message, pytrace=False)
+                self.pending_warnings.append(message)
 
         node.addfinalizer(close)
         return runner

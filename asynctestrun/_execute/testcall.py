@@ -26,6 +26,7 @@ from .failures import format_exception, one_line
 from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
 from .session_state import SessionState
+from .timeouts import run_with_deadline, timeout_for
 from .unittest_case import run_test_case
 
 
@@ -56,6 +57,8 @@ class TestRun:
         self.runtime = ItemRuntime(state, self.item, node)
         self.output = PhaseOutput()
         self.xfail: XfailSpec | None = None
+        self.deadline: float | None = None
+        self.rearm: Callable[[float], None] = lambda _delay: None
         node.stash["_asynctestrun_addfinalizer"] = lambda fin: state.stack.stack[-1].addfinalizer(fin)
 
     # -- phases ----------------------------------------------------------------------------
@@ -141,14 +144,23 @@ class TestRun:
             if not self.planned.driven:
                 raise Failed(NOT_SUPPORTED, pytrace=False)
             runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
-            result = runner.run(func(**kwargs), context=contextvars.copy_context())
+            coro = func(**kwargs)
+            if self.deadline is not None:
+                remaining = max(self.deadline - time.monotonic(), 0.001)
+                # The loop reports pending tasks at the deadline; the watchdog stays as a backstop
+                # for code that blocks the loop.
+                self.rearm(remaining + 1.0)
+                coro = run_with_deadline(coro, remaining, f"test {item.nodeid}")
+            result = runner.run(coro, context=contextvars.copy_context())
         elif item.kind is FuncKind.ASYNC_GENERATOR:
             raise Failed(NOT_SUPPORTED, pytrace=False)
         else:
             if self.item.get_closest_marker("asyncio") is not None:
-                self.output.warnings.append(
-                    f"{item.nodeid}: is marked with @pytest.mark.asyncio but it is not an async function; "
-                    "the mark has no effect"
+                warnings.warn(
+                    f"{item.nodeid} is marked with @pytest.mark.asyncio but it is not an async function; "
+                    "the mark has no effect",
+                    UserWarning,
+                    stacklevel=1,
                 )
             result = func(**kwargs)
         if inspect.iscoroutine(result):
@@ -162,13 +174,14 @@ class TestRun:
             message = (
                 f"Expected None, but test returned {result!r}. Did you mean to use `assert` instead of `return`?"
             )
-            self.output.warnings.append(f"{item.nodeid}: {message}")
             warnings.warn(ReturnNotNoneWarning(message), stacklevel=1)
 
     def teardown(self, next_planned: PlannedTest | None) -> None:
         start = self._begin(Phase.TEARDOWN)
         errors = self.state.stack.teardown_to(next_planned.item if next_planned is not None else None)
         self._end(Phase.TEARDOWN, start, errors[0] if errors else None)
+        self.output.warnings.extend(self.state.pending_warnings)
+        self.state.pending_warnings.clear()
 
     # -- outcome ---------------------------------------------------------------------------
     def _record(self, phase: Phase, exc: BaseException | None, duration: float) -> None:
@@ -216,6 +229,13 @@ class TestRun:
         if not notes:
             return longrepr
         return longrepr + "\n\nasynctestrun: this looks like a loop-scope mismatch:\n  " + "\n  ".join(notes)
+
+    def timeout(self) -> float | None:
+        mark = self.node.get_closest_marker("timeout")
+        value = None
+        if mark is not None:
+            value = mark.args[0] if mark.args else mark.kwargs.get("timeout")
+        return timeout_for(value, self.state.config.timeout)
 
     def result(self) -> TestResult:
         return TestResult(

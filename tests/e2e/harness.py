@@ -1,0 +1,221 @@
+"""Run a sample project under asynctestrun or under the reference pytest + pytest-asyncio, and read back
+what happened: exit code, output, and one outcome per node id rebuilt from the JUnit XML.
+
+Each run works on a fresh copy of the sample (``<tmp>/<runner>/<sample>``), so caches, ``__pycache__``
+and files the sample writes (``events.log``) never land in the repository, and two runs never see each
+other's leftovers. The JUnit file is written next to the copy, outside the collected tree.
+
+Which interpreters:
+
+* asynctestrun runs under ``$ASYNCTESTRUN_PYTHON`` if set, else ``sys.executable``;
+* pytest runs under ``$ASYNCTESTRUN_REFERENCE_PYTHON`` if set, else ``sys.executable`` when that can
+  really import ``pytest_asyncio``. The check happens in a subprocess: inside an asynctestrun run
+  ``import pytest`` gives the runner's shim, which would answer yes for the wrong reason. With no
+  reference available, ``run_pytest`` skips the calling test and says why.
+
+Outcomes come from JUnit XML because both runners write it in pytest's layout, so one parser reads both:
+``classname`` is the dotted module path plus classes, ``name`` the test name with its ``[params]``. The
+node id is rebuilt by finding the longest dotted prefix of ``classname`` that is a ``.py`` file in the
+sample. A collection error (or a module-level skip) has an empty ``classname`` and the dotted module as
+``name``; it is keyed by the file path (``sub/test_x.py``). When one node id has several verdicts (a
+failing call and a failing teardown), the worst wins: error > failed > skipped > passed. JUnit cannot
+tell xpassed from passed; an xfail is a ``skipped`` whose type is ``pytest.xfail``, listed in ``xfailed``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+# A sample run takes well under a second; the limit only stops a hung runner from hanging the suite.
+RUN_TIMEOUT_SECONDS = 60
+
+_RANK = {"passed": 0, "skipped": 1, "failed": 2, "error": 3}
+_COPY_IGNORE = shutil.ignore_patterns(
+    "__pycache__", "*.pyc", ".pytest_cache", ".asynctestrun_cache", "events.log"
+)
+_SUMMARY_COUNT = re.compile(r"(\d+) (failed|passed|skipped|xfailed|xpassed|deselected|errors?|warnings?)\b")
+_SUMMARY_TIME = re.compile(r"\bin \d+(\.\d+)?s\b")
+_SUMMARY_ALIASES = {"error": "errors", "warning": "warnings"}
+
+
+@dataclass(frozen=True)
+class Result:
+    """One run of one runner on one sample copy."""
+
+    runner: str
+    args: tuple[str, ...]
+    exit_code: int
+    stdout: str
+    stderr: str
+    outcomes: dict[str, str]
+    xfailed: frozenset[str]
+    workdir: Path
+
+    def read(self, name: str) -> str | None:
+        """A file the sample wrote into its copy during the run (None if it wrote none)."""
+        path = self.workdir / name
+        return path.read_text() if path.is_file() else None
+
+    @property
+    def summary_counts(self) -> dict[str, int]:
+        """Counts from the final summary line ("1 failed, 2 passed in 0.1s"), warnings included."""
+        for line in reversed(self.stdout.splitlines()):
+            if _SUMMARY_TIME.search(line):
+                return {
+                    _SUMMARY_ALIASES.get(kind, kind): int(count)
+                    for count, kind in _SUMMARY_COUNT.findall(line)
+                }
+        return {}
+
+    def describe(self, tail: int = 60) -> str:
+        """The run and the end of its output, for assertion messages."""
+        out = "\n".join(self.stdout.splitlines()[-tail:])
+        err = "\n".join(self.stderr.splitlines()[-tail:])
+        return (
+            f"--- {self.runner} {' '.join(self.args)} (exit {self.exit_code}) in {self.workdir}\n"
+            f"--- stdout (last {tail} lines):\n{out}\n--- stderr (last {tail} lines):\n{err}"
+        )
+
+
+def asynctestrun_python() -> str:
+    return os.environ.get("ASYNCTESTRUN_PYTHON") or sys.executable
+
+
+@cache
+def _can_import(python: str, modules: str) -> bool:
+    probe = subprocess.run(
+        [python, "-c", f"import {modules}"],
+        capture_output=True,
+        cwd=tempfile.gettempdir(),  # not the checkout: ``-c`` puts the cwd on sys.path
+        env=_clean_env(),
+        timeout=RUN_TIMEOUT_SECONDS,
+        check=False,
+    )
+    return probe.returncode == 0
+
+
+@cache
+def reference_python() -> tuple[str | None, str]:
+    """(interpreter with the real pytest + pytest-asyncio, or None; why none)."""
+    configured = os.environ.get("ASYNCTESTRUN_REFERENCE_PYTHON")
+    if configured:
+        if not _can_import(configured, "pytest, pytest_asyncio"):
+            # Asked for explicitly: a broken reference must fail loudly, not skip quietly.
+            raise RuntimeError(
+                f"ASYNCTESTRUN_REFERENCE_PYTHON={configured} cannot import pytest and pytest_asyncio"
+            )
+        return configured, ""
+    if _can_import(sys.executable, "pytest, pytest_asyncio"):
+        return sys.executable, ""
+    return None, (
+        f"no reference pytest + pytest-asyncio: {sys.executable} cannot import pytest_asyncio and "
+        "ASYNCTESTRUN_REFERENCE_PYTHON is not set"
+    )
+
+
+def run_asynctestrun(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
+    """Run ``python -m asynctestrun <args> --junitxml <tmp>`` in a fresh copy of ``sample_dir``."""
+    python = asynctestrun_python()
+    if not _can_import(python, "asynctestrun"):
+        raise RuntimeError(
+            f"{python} cannot import asynctestrun; set ASYNCTESTRUN_PYTHON to the interpreter it is installed in"
+        )
+    return _run("asynctestrun", [python, "-m", "asynctestrun"], sample_dir, args, tmp_root)
+
+
+def run_pytest(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
+    """Run the reference ``python -m pytest <args> --junitxml <tmp>``; skips the test if there is none."""
+    python, reason = reference_python()
+    if python is None:
+        pytest.skip(reason)
+    return _run("pytest", [python, "-m", "pytest"], sample_dir, args, tmp_root)
+
+
+def _clean_env() -> dict[str, str]:
+    # PYTEST_ADDOPTS, PYTEST_PLUGINS, PYTEST_CURRENT_TEST... from the outer run must not leak into a sample.
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
+    env["COLUMNS"] = "120"
+    return env
+
+
+def _run(
+    runner: str, command: list[str], sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None
+) -> Result:
+    sample = Path(sample_dir)
+    if not sample.is_absolute():
+        sample = SAMPLES / sample
+    if not sample.is_dir():
+        raise FileNotFoundError(f"no sample project at {sample}")
+    root = Path(tempfile.mkdtemp(prefix=f"{runner}-", dir=tmp_root))
+    workdir = root / sample.name
+    shutil.copytree(sample, workdir, ignore=_COPY_IGNORE)
+    junit = root / "junit.xml"
+    completed = subprocess.run(
+        [*command, *args, f"--junitxml={junit}"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        env=_clean_env(),
+        timeout=RUN_TIMEOUT_SECONDS,
+        check=False,
+    )
+    outcomes, xfailed = parse_junit(junit, workdir) if junit.is_file() else ({}, frozenset())
+    return Result(
+        runner=runner,
+        args=tuple(args),
+        exit_code=completed.returncode,
+        stdout=completed.stdout,
+        stderr=completed.stderr,
+        outcomes=outcomes,
+        xfailed=xfailed,
+        workdir=workdir,
+    )
+
+
+def parse_junit(junit: Path, sample_root: Path) -> tuple[dict[str, str], frozenset[str]]:
+    """Per-node-id outcomes (worst verdict wins) and the node ids that were xfailed."""
+    outcomes: dict[str, str] = {}
+    xfailed: set[str] = set()
+    for case in ET.parse(junit).getroot().iter("testcase"):
+        nodeid = junit_nodeid(case.get("classname", ""), case.get("name", ""), sample_root)
+        outcome = "passed"
+        for child in case:
+            verdict = {"failure": "failed", "error": "error", "skipped": "skipped"}.get(child.tag)
+            if verdict is None:
+                continue
+            if child.tag == "skipped" and child.get("type") == "pytest.xfail":
+                xfailed.add(nodeid)
+            if _RANK[verdict] > _RANK[outcome]:
+                outcome = verdict
+        if nodeid not in outcomes or _RANK[outcome] > _RANK[outcomes[nodeid]]:
+            outcomes[nodeid] = outcome
+    return outcomes, frozenset(xfailed)
+
+
+def junit_nodeid(classname: str, name: str, sample_root: Path) -> str:
+    """``pkg.test_x.TestA`` + ``test_y[1]`` -> ``pkg/test_x.py::TestA::test_y[1]``."""
+    if not classname:
+        # Collection report: ``name`` is the dotted path of the module (or directory) that failed.
+        as_path = name.replace(".", "/")
+        if (sample_root / f"{as_path}.py").is_file():
+            return f"{as_path}.py"
+        return as_path if (sample_root / as_path).exists() else name
+    parts = classname.split(".")
+    for split in range(len(parts), 0, -1):
+        module = "/".join(parts[:split]) + ".py"
+        if (sample_root / module).is_file():
+            return "::".join([module, *parts[split:], name])
+    return "::".join([classname, name])

@@ -1,0 +1,1 @@
+"""Not a test file: the sample has no tests at all."""

@@ -1,0 +1,6 @@
+def test_other_alpha():
+    pass
+
+
+def test_other_omega():
+    pass
