@@ -268,6 +268,9 @@ def _harvest_function(
             result.warnings.append((relpath, f"cannot collect {name!r} because it is not a function."))
             return
     kind = func_kind(func)
+    inner = getattr(getattr(func, "hypothesis", None), "inner_test", None)
+    if inner is not None and inspect.iscoroutinefunction(inner):
+        kind = FuncKind.COROUTINE  # @given on an async test: each example runs on the test's loop
     if kind is FuncKind.GENERATOR:
         raise CollectionProblem(f"'yield' keyword is allowed in fixtures, but not in tests ({name})")
     _, line = location_of(func)

@@ -144,6 +144,10 @@ class TestRun:
             if not self.planned.driven:
                 raise Failed(NOT_SUPPORTED, pytrace=False)
             runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
+            holder = getattr(item.function, "hypothesis", None)
+            if holder is not None and inspect.iscoroutinefunction(getattr(holder, "inner_test", None)):
+                _run_hypothesis(holder, func, kwargs, runner)
+                return
             coro = func(**kwargs)
             if self.deadline is not None:
                 remaining = max(self.deadline - time.monotonic(), 0.001)
@@ -248,6 +252,20 @@ class TestRun:
             loop_scope=self.planned.loop_scope.value if self.planned.loop_scope else None,
             markers=tuple(m.name for m in self.node.iter_markers()),
         )
+
+
+def _run_hypothesis(holder: Any, func: Callable[..., Any], kwargs: dict[str, Any], runner: Any) -> None:
+    """Hypothesis calls ``inner_test`` once per example; run each on the test's event loop."""
+    original = holder.inner_test
+
+    def run_example(*args: Any, **example_kwargs: Any) -> Any:
+        return runner.run(original(*args, **example_kwargs), context=contextvars.copy_context())
+
+    holder.inner_test = run_example
+    try:
+        func(**kwargs)
+    finally:
+        holder.inner_test = original
 
 
 def _is_static(item: Any) -> bool:
