@@ -33,46 +33,110 @@ def _options(func: Any) -> Any:
         click.option("-v", "--verbose", count=True, help="More output; repeat for even more."),
         click.option("-q", "--quiet", count=True, help="Less output; repeat for even less."),
         click.option("-s", "no_capture", is_flag=True, help="Shortcut for --capture=no."),
-        click.option("--capture", default=None, type=click.Choice(["fd", "sys", "no", "tee-sys"]),
-                     help="Per-test output capture method (default fd)."),
-        click.option("--tb", "tb_style", default=None,
-                     type=click.Choice(["auto", "long", "short", "line", "native", "no"]),
-                     help="Traceback style for failures."),
+        click.option(
+            "--capture",
+            default=None,
+            type=click.Choice(["fd", "sys", "no", "tee-sys"]),
+            help="Per-test output capture method (default fd).",
+        ),
+        click.option(
+            "--tb",
+            "tb_style",
+            default=None,
+            type=click.Choice(["auto", "long", "short", "line", "native", "no"]),
+            help="Traceback style for failures.",
+        ),
         click.option("-r", "report_chars", default=None, help="Short summary chars (fEsxXpPaAN)."),
-        click.option("--junitxml", "--junit-xml", "junitxml", default=None, metavar="PATH",
-                     help="Write a JUnit XML report to PATH."),
-        click.option("--json-report", "json_report", default=None, metavar="PATH",
-                     help="Write a JSON report to PATH."),
-        click.option("--asyncio-mode", "asyncio_mode", default=None, type=click.Choice(["strict", "auto"]),
-                     help="Which async tests and fixtures the runner drives (default strict)."),
+        click.option(
+            "--junitxml",
+            "--junit-xml",
+            "junitxml",
+            default=None,
+            metavar="PATH",
+            help="Write a JUnit XML report to PATH.",
+        ),
+        click.option(
+            "--json-report", "json_report", default=None, metavar="PATH", help="Write a JSON report to PATH."
+        ),
+        click.option(
+            "--asyncio-mode",
+            "asyncio_mode",
+            default=None,
+            type=click.Choice(["strict", "auto"]),
+            help="Which async tests and fixtures the runner drives (default strict).",
+        ),
         click.option("--asyncio-debug", "asyncio_debug", is_flag=True, help="Run event loops in debug mode."),
-        click.option("--loop", "loop_factory", default=None, type=click.Choice(["asyncio", "uvloop"]),
-                     help="Event loop implementation (default asyncio)."),
-        click.option("-c", "--config-file", "inifile", default=None, metavar="FILE",
-                     help="Load configuration from FILE."),
+        click.option(
+            "--loop",
+            "loop_factory",
+            default=None,
+            type=click.Choice(["asyncio", "uvloop"]),
+            help="Event loop implementation (default asyncio).",
+        ),
+        click.option(
+            "-c",
+            "--config-file",
+            "inifile",
+            default=None,
+            metavar="FILE",
+            help="Load configuration from FILE.",
+        ),
         click.option("--rootdir", default=None, help="Override the rootdir."),
-        click.option("-o", "--override-ini", "overrides", multiple=True, metavar="KEY=VALUE",
-                     help="Override an ini option."),
-        click.option("-p", "plugins", multiple=True, metavar="NAME", help="Plugin to load or disable (no:NAME)."),
+        click.option(
+            "-o",
+            "--override-ini",
+            "overrides",
+            multiple=True,
+            metavar="KEY=VALUE",
+            help="Override an ini option.",
+        ),
+        click.option(
+            "-p", "plugins", multiple=True, metavar="NAME", help="Plugin to load or disable (no:NAME)."
+        ),
         click.option("--ignore", multiple=True, metavar="PATH", help="Ignore PATH during collection."),
-        click.option("--ignore-glob", "ignore_glob", multiple=True, metavar="GLOB", help="Ignore paths matching GLOB."),
+        click.option(
+            "--ignore-glob", "ignore_glob", multiple=True, metavar="GLOB", help="Ignore paths matching GLOB."
+        ),
         click.option("--deselect", multiple=True, metavar="NODEID", help="Deselect a node id prefix."),
-        click.option("-W", "--pythonwarnings", "warning_filters", multiple=True, metavar="FILTER",
-                     help="Add a warnings filter (as python -W)."),
-        click.option("--import-mode", "import_mode", default=None, type=click.Choice(["prepend", "append", "importlib"]),
-                     help="How test modules are imported (default prepend)."),
+        click.option(
+            "-W",
+            "--pythonwarnings",
+            "warning_filters",
+            multiple=True,
+            metavar="FILTER",
+            help="Add a warnings filter (as python -W).",
+        ),
+        click.option(
+            "--import-mode",
+            "import_mode",
+            default=None,
+            type=click.Choice(["prepend", "append", "importlib"]),
+            help="How test modules are imported (default prepend).",
+        ),
         click.option("--strict-markers", "strict_markers", is_flag=True, help="Unknown marks are errors."),
         click.option("--strict", "strict", is_flag=True, help="Same as --strict-markers."),
-        click.option("--co", "--collect-only", "collect_only", is_flag=True, help="Only collect; print the test ids."),
+        click.option(
+            "--co", "--collect-only", "collect_only", is_flag=True, help="Only collect; print the test ids."
+        ),
         click.option("--durations", type=int, default=None, help="Show the N slowest phases (0 for all)."),
         click.option("-l", "--showlocals", is_flag=True, help="Show locals in tracebacks."),
-        click.option("--color", default="auto", type=click.Choice(["yes", "no", "auto"]), help="Colour output."),
-        click.option("--continue-on-collection-errors", "continue_on_collection_errors", is_flag=True,
-                     help="Run the collected tests even when some files failed to collect."),
+        click.option(
+            "--color", default="auto", type=click.Choice(["yes", "no", "auto"]), help="Colour output."
+        ),
+        click.option(
+            "--continue-on-collection-errors",
+            "continue_on_collection_errors",
+            is_flag=True,
+            help="Run the collected tests even when some files failed to collect.",
+        ),
         click.option("--basetemp", default=None, metavar="DIR", help="Base directory for tmp_path."),
         click.option("--timeout", type=float, default=None, help="Per-test timeout in seconds."),
-        click.option("--strict-leaks", "strict_leaks", is_flag=True,
-                     help="Tasks left pending by a test fail it instead of warning."),
+        click.option(
+            "--strict-leaks",
+            "strict_leaks",
+            is_flag=True,
+            help="Tasks left pending by a test fail it instead of warning.",
+        ),
         click.option("--log-level", "log_level", default=None, help="Level of log records captured."),
         click.option("--version", "show_version", is_flag=True, help="Print the version and exit."),
         click.option("--fixtures", "show_fixtures", is_flag=True, help="List the available fixtures."),
@@ -83,7 +147,11 @@ def _options(func: Any) -> Any:
 
 
 @click.command(
-    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": ["-h", "--help"]},
+    context_settings={
+        "ignore_unknown_options": True,
+        "allow_extra_args": True,
+        "help_option_names": ["-h", "--help"],
+    },
 )
 @_options
 def command(**kwargs: Any) -> dict[str, Any]:
@@ -103,9 +171,7 @@ def _split_args(raw: Sequence[str]) -> tuple[list[str], list[str]]:
     positional: list[str] = []
     unknown: list[str] = []
     for arg in raw:
-        if arg.startswith("-") and arg != "-":
-            unknown.append(arg)
-        elif unknown and not _looks_like_path(arg):
+        if (arg.startswith("-") and arg != "-") or (unknown and not _looks_like_path(arg)):
             unknown.append(arg)
         else:
             positional.append(arg)
@@ -190,8 +256,14 @@ def run(argv: Sequence[str]) -> int:
     return _run_session(config, values, unknown + positional if unknown else [], invocation_dir, ini, argv)
 
 
-def _run_session(config: Any, values: dict[str, Any], unknown: list[str], invocation_dir: Path, ini: Any,
-                 argv: Sequence[str]) -> int:
+def _run_session(
+    config: Any,
+    values: dict[str, Any],
+    unknown: list[str],
+    invocation_dir: Path,
+    ini: Any,
+    argv: Sequence[str],
+) -> int:
     from ._config.config import ConfigError
     from ._config.load import load
     from ._model.events import Broadcast
@@ -200,7 +272,9 @@ def _run_session(config: Any, values: dict[str, Any], unknown: list[str], invoca
     from .session import Session
 
     broadcast = Broadcast([])
-    terminal = TerminalReporter(verbose=config.verbose, report_chars=config.report_chars, durations=config.durations)
+    terminal = TerminalReporter(
+        verbose=config.verbose, report_chars=config.report_chars, durations=config.durations
+    )
     broadcast.add(terminal)
     session = Session(config, broadcast, argv)
     try:
@@ -217,8 +291,8 @@ def _run_session(config: Any, values: dict[str, Any], unknown: list[str], invoca
         if config.collect_only:
             from ._report.collect_only import CollectOnlyReporter
 
-            broadcast._reporters = [CollectOnlyReporter(verbose=config.verbose)] + [  # noqa: SLF001
-                r for r in broadcast._reporters if r is not terminal  # noqa: SLF001
+            broadcast._reporters = [CollectOnlyReporter(verbose=config.verbose)] + [
+                r for r in broadcast._reporters if r is not terminal
             ]
         return session.run()
     except ConfigError as exc:

@@ -95,7 +95,9 @@ class Session:
             path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
             if path.exists():
                 self.collector.load_conftests(path if path.is_dir() else path.parent)
-        self.hooks.call("pytest_addoption", parser=self.parser, pluginmanager=self.plugin_config.pluginmanager)
+        self.hooks.call(
+            "pytest_addoption", parser=self.parser, pluginmanager=self.plugin_config.pluginmanager
+        )
         parser = self.parser.argparser()
         namespace, rest = parser.parse_known_args(list(unknown_args))
         unknown = [arg for arg in rest if arg.startswith("-") and arg != "-"]
@@ -119,8 +121,13 @@ class Session:
         self.hooks.call("pytest_configure", config=self.plugin_config)
         for plugin_name, hook in self.hooks.unknown_hooks():
             if hook not in SILENT_HOOKS:
-                emit(WarningRaised(f"hook {hook} in {plugin_name} is not supported by asynctestrun and was not called",
-                                   None, "PluginWarning"))
+                emit(
+                    WarningRaised(
+                        f"hook {hook} in {plugin_name} is not supported by asynctestrun and was not called",
+                        None,
+                        "PluginWarning",
+                    )
+                )
         emit(
             SessionStarted(
                 rootdir=str(config.rootdir),
@@ -135,8 +142,14 @@ class Session:
             warnings.simplefilter("default")
             collection = self.collector.collect()
         for message in collect_warnings:
-            emit(WarningRaised(str(message.message), None, message.category.__name__,
-                               f"{message.filename}:{message.lineno}"))
+            emit(
+                WarningRaised(
+                    str(message.message),
+                    None,
+                    message.category.__name__,
+                    f"{message.filename}:{message.lineno}",
+                )
+            )
         for where, message in collection.warnings:
             emit(WarningRaised(message, None, "PytestCollectionWarning", where))
         items, nodes = self._modify_items(collection)
@@ -144,19 +157,23 @@ class Session:
         unknown_marks = self._unknown_marks(selected)
         if unknown_marks and config.strict_markers:
             for nodeid, name in unknown_marks:
-                collection.errors.append(CollectError(nodeid, f"'{name}' not found in `markers` configuration option"))
+                collection.errors.append(
+                    CollectError(nodeid, f"'{name}' not found in `markers` configuration option")
+                )
         emit(CollectionFinished(tuple(i.nodeid for i in selected), tuple(collection.errors), deselected))
         self._report_skipped_modules(collection)
         self.session_view.testscollected = len(selected)
         if config.collect_only:
-            return self._finish(start, EXIT_INTERRUPTED if collection.errors else
-                                (EXIT_OK if selected else EXIT_NO_TESTS))
+            return self._finish(
+                start, EXIT_INTERRUPTED if collection.errors else (EXIT_OK if selected else EXIT_NO_TESTS)
+            )
         if collection.errors and not config.continue_on_collection_errors:
             return self._finish(start, EXIT_INTERRUPTED)
         plan = build_plan(reorder(selected), self.registry, config)
         _configure_assertions(config)
-        state = SessionState(config, self.registry, self.plugin_config, self.session_view, emit,
-                             hooks_call=self.hooks.call)
+        state = SessionState(
+            config, self.registry, self.plugin_config, self.session_view, emit, hooks_call=self.hooks.call
+        )
         summary = execute(plan, state, nodes, emit, maxfail=config.maxfail)
         self.session_view.testsfailed = summary.failed
         if summary.interrupted and summary.exit_code is None and summary.interrupted == "KeyboardInterrupt":
@@ -183,22 +200,25 @@ class Session:
     def _modify_items(self, collection: Collection) -> tuple[list[TestItem], dict[str, ItemNode]]:
         nodes = [ItemNode(item, self.plugin_config, self.session_view) for item in collection.items]
         self.session_view.items = nodes
-        self.hooks.call("pytest_collection_modifyitems", session=self.session_view, config=self.plugin_config,
-                        items=nodes)
+        self.hooks.call(
+            "pytest_collection_modifyitems", session=self.session_view, config=self.plugin_config, items=nodes
+        )
         items: list[TestItem] = []
         by_id: dict[str, ItemNode] = {}
         for node in nodes:
             marks: tuple[Mark, ...] = node.marks()
             item = node.item if marks == node.item.marks else replace(node.item, marks=marks)
-            node._item = item  # noqa: SLF001 - the node view follows the item it now stands for
+            node._item = item
             items.append(item)
             by_id[item.nodeid] = node
         return items, by_id
 
     def _unknown_marks(self, items: list[TestItem]) -> list[tuple[str, str]]:
         registered = {line.split(":", 1)[0].split("(", 1)[0].strip() for line in self.config.markers}
-        registered.update(line.split(":", 1)[0].split("(", 1)[0].strip()
-                          for line in self.plugin_config._ini_lines.get("markers", []))  # noqa: SLF001
+        registered.update(
+            line.split(":", 1)[0].split("(", 1)[0].strip()
+            for line in self.plugin_config._ini_lines.get("markers", [])
+        )
         registered.update(BUILTIN_MARKS)
         unknown: list[tuple[str, str]] = []
         for item in items:
@@ -213,8 +233,15 @@ class Session:
                 nodeid=nodeid,
                 path=nodeid,
                 lineno=line,
-                phases=(PhaseResult(Phase.SETUP, PhaseOutcome.SKIPPED, 0.0, reason=reason,
-                                    message=f"{nodeid}:{line}" if line else nodeid),),
+                phases=(
+                    PhaseResult(
+                        Phase.SETUP,
+                        PhaseOutcome.SKIPPED,
+                        0.0,
+                        reason=reason,
+                        message=f"{nodeid}:{line}" if line else nodeid,
+                    ),
+                ),
             )
             from ._model.events import TestFinished
 
@@ -222,10 +249,21 @@ class Session:
             del result
 
 
-BUILTIN_MARKS = frozenset({
-    "asyncio", "parametrize", "skip", "skipif", "xfail", "usefixtures", "filterwarnings", "timeout", "anyio",
-    "tryfirst", "trylast",
-})
+BUILTIN_MARKS = frozenset(
+    {
+        "asyncio",
+        "parametrize",
+        "skip",
+        "skipif",
+        "xfail",
+        "usefixtures",
+        "filterwarnings",
+        "timeout",
+        "anyio",
+        "tryfirst",
+        "trylast",
+    }
+)
 
 
 def _install_rewriter(config: Config) -> Any:

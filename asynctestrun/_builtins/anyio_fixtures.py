@@ -45,7 +45,11 @@ class FreePortFactory:
         self._generated: set[int] = set()
 
     def __call__(self, family: socket.AddressFamily | None = None) -> int:
-        families = [family] if family is not None else [socket.AF_INET, *([socket.AF_INET6] if socket.has_ipv6 else [])]
+        families = (
+            [family]
+            if family is not None
+            else [socket.AF_INET, *([socket.AF_INET6] if socket.has_ipv6 else [])]
+        )
         while True:
             port = 0
             with ExitStack() as stack:

@@ -15,7 +15,9 @@ from typing import Any
 from .._declare.fixtures import fixture
 from .._declare.warns import WarningsRecorder
 from .monkeypatch import MonkeyPatch
-from .ports import UnusedTcpPortFactory, UnusedUdpPortFactory, unused_tcp_port as _tcp, unused_udp_port as _udp
+from .ports import UnusedTcpPortFactory, UnusedUdpPortFactory
+from .ports import unused_tcp_port as _tcp
+from .ports import unused_udp_port as _udp
 from .tmpdir import TempPathFactory, make_tmp_path
 
 

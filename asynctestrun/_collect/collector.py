@@ -82,9 +82,11 @@ class Collector:
             self.registry.add_all(harvest_fixtures(module, holder, self.config))
         except (Exit, KeyboardInterrupt):
             raise
-        except BaseException as exc:  # noqa: BLE001 - any conftest failure is reported, not raised
+        except BaseException as exc:
             self.conftest_errors.append(
-                CollectError(self.relpath(path), _format_import_error(exc, path), f"{type(exc).__name__}: {exc}")
+                CollectError(
+                    self.relpath(path), _format_import_error(exc, path), f"{type(exc).__name__}: {exc}"
+                )
             )
             return None
         self.hooks.register(PluginModule(str(path), module, conftest=True))
@@ -163,7 +165,7 @@ class Collector:
             return
         except (Exit, KeyboardInterrupt):
             raise
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             collection.errors.append(CollectError(relpath, _format_import_error(exc, path), _one_line(exc)))
             return
         collection.modules[path] = module
@@ -177,11 +179,15 @@ class Collector:
                 relpath=relpath,
                 rootdir=self.config.rootdir,
                 chain=ScopeChain(self._packages(path), relpath, None),
-                hook_owners=tuple(self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)),
+                hook_owners=tuple(
+                    self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)
+                ),
             )
             items: list[TestItem] = []
             for definition in harvest.tests:
-                built = build_items(definition, ctx, self.registry, self.hooks, self.config, self.plugin_config)
+                built = build_items(
+                    definition, ctx, self.registry, self.hooks, self.config, self.plugin_config
+                )
                 items.extend(_with_class_chain(built, definition.class_names))
         except (Exit, KeyboardInterrupt):
             raise
@@ -189,13 +195,15 @@ class Collector:
             text = str(exc) if not isinstance(exc, Failed) else (exc.msg or "")
             collection.errors.append(CollectError(relpath, text, text))
             return
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             collection.errors.append(CollectError(relpath, _format_import_error(exc, path), _one_line(exc)))
             return
         if parts:
             selected = [item for item in items if _matches_parts(item, parts)]
             if not selected:
-                raise ConfigError(f"not found: {relpath}::{'::'.join(parts)}\n(no match in any of [<Module {path.name}>])")
+                raise ConfigError(
+                    f"not found: {relpath}::{'::'.join(parts)}\n(no match in any of [<Module {path.name}>])"
+                )
             items = selected
         collection.items.extend(items)
 

@@ -58,7 +58,7 @@ def is_ignored(path: Path, config: Config) -> bool:
         if path == ignored_path or ignored_path in path.parents:
             return True
     return any(
-        fnmatch.fnmatch(str(path), str((config.invocation_dir / pattern)))
+        fnmatch.fnmatch(str(path), str(config.invocation_dir / pattern))
         or fnmatch.fnmatch(str(path), pattern)
         for pattern in config.ignore_glob
     )

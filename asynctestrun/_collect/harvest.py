@@ -66,7 +66,9 @@ def location_of(obj: object) -> tuple[str, int | None]:
     return file, line
 
 
-def harvest_fixtures(obj: object, holder: Holder, config: Config, *, in_class: bool = False) -> list[FixtureDef]:
+def harvest_fixtures(
+    obj: object, holder: Holder, config: Config, *, in_class: bool = False
+) -> list[FixtureDef]:
     """Every fixture reachable as an attribute of ``obj`` (dir() order: alphabetical, as pytest)."""
     found: list[FixtureDef] = []
     for attr in dir(obj):
@@ -120,8 +122,9 @@ def make_fixturedef(
         holder=holder,
         scope=scope,
         kind=kind,
-        argnames=argnames(func, name=attr, cls=cls if in_class and isinstance(cls, type) else None,
-                          is_method=in_class),
+        argnames=argnames(
+            func, name=attr, cls=cls if in_class and isinstance(cls, type) else None, is_method=in_class
+        ),
         params=spec.params,
         ids=spec.ids,
         autouse=spec.autouse,
@@ -137,13 +140,17 @@ def module_marks(module: ModuleType) -> list[Mark]:
 
 
 def _is_test_function_name(name: str, config: Config) -> bool:
-    return any(name.startswith(prefix) if "*" not in prefix else matches_any(name, (prefix,))
-               for prefix in config.python_functions)
+    return any(
+        name.startswith(prefix) if "*" not in prefix else matches_any(name, (prefix,))
+        for prefix in config.python_functions
+    )
 
 
 def _is_test_class_name(name: str, config: Config) -> bool:
-    return any(name.startswith(prefix) if "*" not in prefix else matches_any(name, (prefix,))
-               for prefix in config.python_classes)
+    return any(
+        name.startswith(prefix) if "*" not in prefix else matches_any(name, (prefix,))
+        for prefix in config.python_classes
+    )
 
 
 def harvest_module(module: ModuleType, relpath: str, chain: tuple[Holder, ...], config: Config) -> Harvest:
@@ -185,10 +192,14 @@ def _collectable_class(obj: type, name: str, config: Config, result: Harvest, re
     if not _is_test_class_name(name, config):
         return False
     if "__init__" in _class_attrs(obj) and obj.__init__ is not object.__init__:
-        result.warnings.append((relpath, f"cannot collect test class {name!r} because it has a __init__ constructor"))
+        result.warnings.append(
+            (relpath, f"cannot collect test class {name!r} because it has a __init__ constructor")
+        )
         return False
     if obj.__new__ is not object.__new__:
-        result.warnings.append((relpath, f"cannot collect test class {name!r} because it has a __new__ constructor"))
+        result.warnings.append(
+            (relpath, f"cannot collect test class {name!r} because it has a __new__ constructor")
+        )
         return False
     return True
 

@@ -81,7 +81,9 @@ class Metafunc:
         self._calls_made.append(call)
 
 
-def _anyio_test(definition: TestDefinition, marks: Sequence[Mark], config: Config, plugin_config: Any) -> bool:
+def _anyio_test(
+    definition: TestDefinition, marks: Sequence[Mark], config: Config, plugin_config: Any
+) -> bool:
     from .._model.items import FuncKind
 
     function = definition.function
@@ -137,8 +139,9 @@ def build_items(
 ) -> list[TestItem]:
     all_marks = [*definition.marks, *definition.outer_marks]
     initial = [*_usefixtures(all_marks), *definition.argnames]
-    if _anyio_test(definition, all_marks, config, plugin_config) and registry.visible("anyio_backend",
-                                                                                          definition.holders):
+    if _anyio_test(definition, all_marks, config, plugin_config) and registry.visible(
+        "anyio_backend", definition.holders
+    ):
         # anyio's plugin adds usefixtures("anyio_backend") to the function's own marks.
         initial.insert(0, "anyio_backend")
     direct = _direct_argnames(all_marks)
@@ -171,12 +174,7 @@ def build_items(
             metafunc._calls_made.clear()
             metafunc.parametrize(*mark.args, **mark.kwargs)
             builder.apply(definition.name, metafunc._calls_made[0])
-    final_direct = {
-        name
-        for spec in builder.calls
-        for name in spec.params
-        if name not in spec.indirect
-    }
+    final_direct = {name for spec in builder.calls for name in spec.params if name not in spec.indirect}
     if final_direct != direct:
         closure = compute_closure(registry, definition.holders, initial, ignore=final_direct)
     items: list[TestItem] = []
@@ -212,7 +210,9 @@ def build_items(
     return items
 
 
-def _apply_fixture_params(test_name: str, closure: Closure, direct: set[str], builder: CallSpecBuilder) -> None:
+def _apply_fixture_params(
+    test_name: str, closure: Closure, direct: set[str], builder: CallSpecBuilder
+) -> None:
     for name in closure.names:
         if name in direct or name in builder.argnames_seen:
             continue
@@ -239,7 +239,9 @@ def _fixture_param_call(test_name: str, fixturedef: FixtureDef) -> ParametrizeCa
     return call
 
 
-def _keywords(ctx: ItemContext, definition: TestDefinition, name: str, marks: Sequence[Mark]) -> frozenset[str]:
+def _keywords(
+    ctx: ItemContext, definition: TestDefinition, name: str, marks: Sequence[Mark]
+) -> frozenset[str]:
     words = {name, definition.name, ctx.path.name, *definition.class_names}
     try:
         rel_dir = ctx.path.parent.relative_to(ctx.rootdir)

@@ -101,12 +101,14 @@ def build_call(
     try:
         values = list(argvalues)  # type: ignore[call-overload]
     except TypeError:
-        raise Failed(f"{test_name}: in parametrize, argvalues must be iterable, got {argvalues!r}", pytrace=False) from None
+        raise Failed(
+            f"{test_name}: in parametrize, argvalues must be iterable, got {argvalues!r}", pytrace=False
+        ) from None
     rows = [ParameterSet.extract(v, force_tuple=single) for v in values]
     for row in rows:
         if len(row.values) != len(names):
             raise Failed(
-                f"{test_name}: in \"parametrize\" the number of names ({len(names)}):\n  {names}\n"
+                f'{test_name}: in "parametrize" the number of names ({len(names)}):\n  {names}\n'
                 f"must be equal to the number of values ({len(row.values)}):\n  {row.values}",
                 pytrace=False,
             )
@@ -119,12 +121,16 @@ def build_call(
                 raise Failed(f"In {test_name}: indirect fixture '{name}' doesn't exist", pytrace=False)
     if not rows:
         reason = f"got empty parameter set for ({', '.join(names)})"
-        marker = Mark("xfail", (), {"reason": reason, "run": False}) if empty_mark == "xfail" else Mark(
-            "skip", (), {"reason": reason}
+        marker = (
+            Mark("xfail", (), {"reason": reason, "run": False})
+            if empty_mark == "xfail"
+            else Mark("skip", (), {"reason": reason})
         )
         rows = [ParameterSet(tuple(_NOTSET for _ in names), (marker,), None)]
     id_list = _resolve_ids(test_name, names, rows, ids)
-    resolved_scope = Scope.parse(scope, f"{test_name}: parametrize scope") if scope is not None else Scope.FUNCTION
+    resolved_scope = (
+        Scope.parse(scope, f"{test_name}: parametrize scope") if scope is not None else Scope.FUNCTION
+    )
     return ParametrizeCall(names, rows, indirect_names, id_list, resolved_scope)
 
 
@@ -143,8 +149,11 @@ def _resolve_ids(test_name: str, names: list[str], rows: list[ParameterSet], ids
         idfn = ids
     elif ids is not None:
         id_list = list(ids)  # type: ignore[call-overload]
-        if len(id_list) != len(rows) and rows and not (len(rows) == 1 and rows[0].values and
-                                                       rows[0].values[0] is _NOTSET):
+        if (
+            len(id_list) != len(rows)
+            and rows
+            and not (len(rows) == 1 and rows[0].values and rows[0].values[0] is _NOTSET)
+        ):
             raise Failed(
                 f"In {test_name}: {len(id_list)} parameter sets specified, with different number of ids: "
                 f"{len(rows)}",
@@ -170,7 +179,9 @@ def _resolve_ids(test_name: str, names: list[str], rows: list[ParameterSet], ids
             if generated is None:
                 parts.append(id_for_value(value, argname, index))
             else:
-                parts.append(generated if isinstance(generated, str) else id_for_value(generated, argname, index))
+                parts.append(
+                    generated if isinstance(generated, str) else id_for_value(generated, argname, index)
+                )
         out.append("-".join(parts))
     return make_unique(out)
 

@@ -17,8 +17,21 @@ if TYPE_CHECKING:
     from .collector import Collector
 
 # Entry points whose functionality is built in (or meaningless) here.
-REPLACED = frozenset({"asyncio", "pytest_asyncio", "anyio", "cacheprovider", "xdist", "xdist.looponfail",
-                      "hypothesispytest", "pytest_cov", "benchmark", "codspeed", "timeout"})
+REPLACED = frozenset(
+    {
+        "asyncio",
+        "pytest_asyncio",
+        "anyio",
+        "cacheprovider",
+        "xdist",
+        "xdist.looponfail",
+        "hypothesispytest",
+        "pytest_cov",
+        "benchmark",
+        "codspeed",
+        "timeout",
+    }
+)
 
 
 def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:
@@ -33,9 +46,11 @@ def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:
             continue
         try:
             module = ep.load()
-        except Exception as exc:  # noqa: BLE001 - any plugin failure is reported, the run goes on
-            warnings.append(f"plugin {ep.name!r} ({ep.value}) could not be loaded and is ignored: "
-                            f"{type(exc).__name__}: {exc}")
+        except Exception as exc:
+            warnings.append(
+                f"plugin {ep.name!r} ({ep.value}) could not be loaded and is ignored: "
+                f"{type(exc).__name__}: {exc}"
+            )
             continue
         collector.register_plugin(ep.name, module)
     return warnings

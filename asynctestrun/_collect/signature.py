@@ -48,7 +48,9 @@ def argnames(
         and p.default is inspect.Parameter.empty
     )
     attr = name or getattr(func, "__name__", "")
-    if is_method or (cls is not None and not isinstance(inspect.getattr_static(cls, attr, None), staticmethod)):
+    if is_method or (
+        cls is not None and not isinstance(inspect.getattr_static(cls, attr, None), staticmethod)
+    ):
         names = names[1:]
     if hasattr(func, "__wrapped__"):
         names = names[_mock_patch_count(func) :]

@@ -66,8 +66,11 @@ def module_fixtures(module: ModuleType, holder: Holder, where: str) -> list[Fixt
             if teardown is not None:
                 _call_optional_arg(teardown, request.module)
 
-        found.append(_fixturedef(f"_xunit_setup_module_fixture_{module.__name__}", xunit_module, holder,
-                                 Scope.MODULE, where))
+        found.append(
+            _fixturedef(
+                f"_xunit_setup_module_fixture_{module.__name__}", xunit_module, holder, Scope.MODULE, where
+            )
+        )
     setup_fn = _first(module, ("setup_function",))
     teardown_fn = _first(module, ("teardown_function",))
     if setup_fn is not None or teardown_fn is not None:
@@ -82,8 +85,15 @@ def module_fixtures(module: ModuleType, holder: Holder, where: str) -> list[Fixt
             if teardown_fn is not None:
                 _call_optional_arg(teardown_fn, request.function)
 
-        found.append(_fixturedef(f"_xunit_setup_function_fixture_{module.__name__}", xunit_function, holder,
-                                 Scope.FUNCTION, where))
+        found.append(
+            _fixturedef(
+                f"_xunit_setup_function_fixture_{module.__name__}",
+                xunit_function,
+                holder,
+                Scope.FUNCTION,
+                where,
+            )
+        )
     return found
 
 
@@ -100,8 +110,11 @@ def class_fixtures(cls: type, holder: Holder, where: str) -> list[FixtureDef]:
             if teardown is not None:
                 _call_bound(teardown, cls)
 
-        found.append(_fixturedef(f"_xunit_setup_class_fixture_{cls.__qualname__}", xunit_class, holder,
-                                 Scope.CLASS, where))
+        found.append(
+            _fixturedef(
+                f"_xunit_setup_class_fixture_{cls.__qualname__}", xunit_class, holder, Scope.CLASS, where
+            )
+        )
     setup_m = "setup_method" if hasattr(cls, "setup_method") else None
     teardown_m = "teardown_method" if hasattr(cls, "teardown_method") else None
     if setup_m or teardown_m:
@@ -115,8 +128,11 @@ def class_fixtures(cls: type, holder: Holder, where: str) -> list[FixtureDef]:
             if teardown_m is not None and instance is not None:
                 _call_optional_arg(getattr(instance, teardown_m), method)
 
-        found.append(_fixturedef(f"_xunit_setup_method_fixture_{cls.__qualname__}", xunit_method, holder,
-                                 Scope.FUNCTION, where))
+        found.append(
+            _fixturedef(
+                f"_xunit_setup_method_fixture_{cls.__qualname__}", xunit_method, holder, Scope.FUNCTION, where
+            )
+        )
     return found
 
 
@@ -149,5 +165,6 @@ def unittest_class_fixture(cls: type, holder: Holder, where: str) -> FixtureDef:
             if do_cleanups is not None:
                 do_cleanups()
 
-    return _fixturedef(f"_unittest_setUpClass_fixture_{cls.__qualname__}", unittest_class, holder,
-                       Scope.CLASS, where)
+    return _fixturedef(
+        f"_unittest_setUpClass_fixture_{cls.__qualname__}", unittest_class, holder, Scope.CLASS, where
+    )

@@ -73,7 +73,9 @@ def apply_overrides(values: Mapping[str, IniValue], overrides: Sequence[str]) ->
     return merged
 
 
-def locate_ini(args: Sequence[str], invocation_dir: Path, inifile: str | None, rootdir: str | None) -> IniConfig:
+def locate_ini(
+    args: Sequence[str], invocation_dir: Path, inifile: str | None, rootdir: str | None
+) -> IniConfig:
     try:
         return locate(args, invocation_dir, inifile=inifile, rootdir=rootdir)
     except ConfigFileError as exc:
@@ -102,11 +104,15 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
     fixture_loop = parse_fixture_loop_scope(_ini_str(values, "asyncio_default_fixture_loop_scope"))
     test_loop_raw = _ini_str(values, "asyncio_default_test_loop_scope")
     test_loop = (
-        parse_loop_scope(test_loop_raw, "asyncio_default_test_loop_scope") if test_loop_raw else LoopScope.FUNCTION
+        parse_loop_scope(test_loop_raw, "asyncio_default_test_loop_scope")
+        if test_loop_raw
+        else LoopScope.FUNCTION
     )
     debug = cli.asyncio_debug or get_bool(values, "asyncio_debug", False)
     loop_factory = parse_choice(
-        cli.loop_factory or _ini_str(values, "asyncio_loop") or "asyncio", LOOP_FACTORIES, "--loop / asyncio_loop"
+        cli.loop_factory or _ini_str(values, "asyncio_loop") or "asyncio",
+        LOOP_FACTORIES,
+        "--loop / asyncio_loop",
     )
     args = tuple(cli.args)
     from_testpaths = False

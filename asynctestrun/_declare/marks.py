@@ -138,7 +138,7 @@ class _NotSet:
 def param(
     *values: object,
     marks: MarkDecorator | Mark | Collection[MarkDecorator | Mark] = (),
-    id: str | None = None,  # noqa: A002 - pytest's keyword name
+    id: str | None = None,
 ) -> ParameterSet:
     if isinstance(marks, MarkDecorator | Mark):
         marks = (marks,)

@@ -11,7 +11,7 @@ from types import ModuleType
 from typing import NoReturn
 
 
-class OutcomeException(BaseException):  # noqa: N818 - pytest's public names
+class OutcomeException(BaseException):
     def __init__(self, msg: str | None = None, pytrace: bool = True) -> None:
         super().__init__(msg)
         self.msg = msg
@@ -24,7 +24,9 @@ class OutcomeException(BaseException):  # noqa: N818 - pytest's public names
 
 
 class Skipped(OutcomeException):
-    def __init__(self, msg: str | None = None, pytrace: bool = True, allow_module_level: bool = False) -> None:
+    def __init__(
+        self, msg: str | None = None, pytrace: bool = True, allow_module_level: bool = False
+    ) -> None:
         super().__init__(msg or "", pytrace)
         self.allow_module_level = allow_module_level
 
@@ -37,7 +39,7 @@ class XFailed(Failed):
     """Raised by xfail() inside a test."""
 
 
-class Exit(Exception):  # noqa: N818 - pytest's public name
+class Exit(Exception):
     def __init__(self, msg: str = "unknown reason", returncode: int | None = None) -> None:
         super().__init__(msg)
         self.msg = msg
@@ -56,7 +58,7 @@ def xfail(reason: str = "") -> NoReturn:
     raise XFailed(reason)
 
 
-def exit(reason: str = "", returncode: int | None = None) -> NoReturn:  # noqa: A001 - pytest's name
+def exit(reason: str = "", returncode: int | None = None) -> NoReturn:
     raise Exit(reason, returncode)
 
 

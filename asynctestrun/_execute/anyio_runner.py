@@ -15,8 +15,11 @@ from typing import Any
 def backend_and_options(backend: object) -> tuple[str, dict[str, Any]]:
     if isinstance(backend, str):
         return backend, {}
-    if isinstance(backend, tuple) and len(backend) == 2 and isinstance(backend[0], str) and isinstance(
-        backend[1], dict
+    if (
+        isinstance(backend, tuple)
+        and len(backend) == 2
+        and isinstance(backend[0], str)
+        and isinstance(backend[1], dict)
     ):
         return backend[0], backend[1]
     raise TypeError("anyio_backend must be either a string or tuple of (string, dict)")

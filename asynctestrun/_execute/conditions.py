@@ -33,8 +33,8 @@ def _evaluate(condition: object, mark: Mark, item: TestItem, config: Any) -> tup
         if hasattr(item.function, "__globals__"):
             namespace.update(item.function.__globals__)
         try:
-            result = eval(compile(condition, f"<{mark.name} condition>", "eval"), namespace)  # noqa: S307
-        except Exception as exc:  # noqa: BLE001
+            result = eval(compile(condition, f"<{mark.name} condition>", "eval"), namespace)
+        except Exception as exc:
             raise Failed(
                 f"Error evaluating {mark.name!r} condition\n    {condition}\n{type(exc).__name__}: {exc}",
                 pytrace=False,
@@ -42,7 +42,7 @@ def _evaluate(condition: object, mark: Mark, item: TestItem, config: Any) -> tup
         return bool(result), reason if reason is not None else f"condition: {condition}"
     try:
         result = bool(condition)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise Failed(f"Error evaluating {mark.name!r} condition as a boolean\n{exc}", pytrace=False) from None
     if reason is None and mark.name == "skipif":
         raise Failed(
@@ -55,7 +55,11 @@ def _evaluate(condition: object, mark: Mark, item: TestItem, config: Any) -> tup
 def skip_reason(item: TestItem, marks: list[Mark], config: Any) -> str | None:
     for mark in marks:
         if mark.name == "skipif":
-            conditions = mark.args if mark.args else ((mark.kwargs["condition"],) if "condition" in mark.kwargs else ())
+            conditions = (
+                mark.args
+                if mark.args
+                else ((mark.kwargs["condition"],) if "condition" in mark.kwargs else ())
+            )
             if not conditions:
                 return str(mark.kwargs.get("reason", ""))
             for condition in conditions:
@@ -78,7 +82,9 @@ def xfail_spec(item: TestItem, marks: list[Mark], config: Any, strict_default: b
         run = bool(mark.kwargs.get("run", True))
         strict = bool(mark.kwargs.get("strict", strict_default))
         raises = mark.kwargs.get("raises")
-        conditions = mark.args if mark.args else ((mark.kwargs["condition"],) if "condition" in mark.kwargs else ())
+        conditions = (
+            mark.args if mark.args else ((mark.kwargs["condition"],) if "condition" in mark.kwargs else ())
+        )
         if not conditions:
             return XfailSpec(str(mark.kwargs.get("reason", "")), run, strict, raises)
         for condition in conditions:

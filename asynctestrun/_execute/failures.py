@@ -23,8 +23,10 @@ _HIDDEN_DIRS = (
 
 
 def is_internal_file(filename: str) -> bool:
-    return filename.startswith(_HIDDEN_DIRS) or filename.startswith("<frozen") or filename.endswith(
-        "/bin/asynctestrun"
+    return (
+        filename.startswith(_HIDDEN_DIRS)
+        or filename.startswith("<frozen")
+        or filename.endswith("/bin/asynctestrun")
     )
 
 
@@ -96,8 +98,11 @@ def format_exception(exc: BaseException, *, style: str = "auto", rootdir: Path |
         is_last = index == len(frames) - 1
         full = style == "long" or (style == "auto" and (index == 0 or is_last))
         where = f"{_relative(tb.tb_frame.f_code.co_filename, rootdir)}:{tb.tb_lineno}"
-        lines = _source_block(tb, full) if full else [f"{where}: in {tb.tb_frame.f_code.co_name}",
-                                                       *_source_block(tb, False)]
+        lines = (
+            _source_block(tb, full)
+            if full
+            else [f"{where}: in {tb.tb_frame.f_code.co_name}", *_source_block(tb, False)]
+        )
         if is_last:
             lines.extend(exception_lines(exc))
             lines.append("")
@@ -108,7 +113,9 @@ def format_exception(exc: BaseException, *, style: str = "auto", rootdir: Path |
         blocks.append("\n".join(lines))
     if not blocks:
         blocks.append("\n".join(exception_lines(exc)))
-    text = "\n_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _\n\n".join(blocks)
+    text = "\n_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _\n\n".join(
+        blocks
+    )
     cause = exc.__cause__ or (exc.__context__ if not exc.__suppress_context__ else None)
     if cause is not None and style in ("auto", "long"):
         link = (

@@ -178,8 +178,12 @@ class ItemRuntime:
     def _resolve(self, argname: str, requester: FixtureDef | None) -> FixtureDef:
         defs = self._defs(argname)
         if not defs:
-            available = ", ".join(n for n in self.state.registry.names(self.item.holders) if not n.startswith("_"))
-            raise FixtureLookupError(f"fixture '{argname}' not found\n>       available fixtures: {available}")
+            available = ", ".join(
+                n for n in self.state.registry.names(self.item.holders) if not n.startswith("_")
+            )
+            raise FixtureLookupError(
+                f"fixture '{argname}' not found\n>       available fixtures: {available}"
+            )
         if requester is not None and requester.name == argname and requester in defs:
             index = defs.index(requester)
             if index == 0:
@@ -191,8 +195,10 @@ class ItemRuntime:
         if argname == "request":
             return FixtureRequest(self, requester)
         callspec = self.item.callspec
-        if argname in callspec.params and argname not in callspec.indirect and (
-            requester is None or requester.name != argname
+        if (
+            argname in callspec.params
+            and argname not in callspec.indirect
+            and (requester is None or requester.name != argname)
         ):
             return callspec.params[argname]
         fixturedef = self._resolve(argname, requester)
@@ -225,7 +231,9 @@ class ItemRuntime:
         kwargs: dict[str, Any] = {}
         dependencies: list[FixtureDef] = []
         for argname in fixturedef.argnames:
-            kwargs[argname] = self.get_value(argname, requester=fixturedef) if argname != "request" else request
+            kwargs[argname] = (
+                self.get_value(argname, requester=fixturedef) if argname != "request" else request
+            )
             if argname != "request":
                 dep = self._dependency(argname, fixturedef)
                 if dep is not None:
@@ -304,7 +312,7 @@ class ItemRuntime:
                 f"'{self.item.name}' requested an async fixture '{fixturedef.name}', with no plugin or hook "
                 "that handled it. This is an error, as pytest does not natively support it.\n"
                 "asynctestrun: in strict mode only fixtures declared with @pytest_asyncio.fixture are run on "
-                "an event loop; declare it so, or set asyncio_mode = \"auto\".",
+                'an event loop; declare it so, or set asyncio_mode = "auto".',
                 pytrace=False,
             )
         if kind is FuncKind.FUNCTION:
@@ -348,9 +356,7 @@ class ItemRuntime:
 def _apply_context(source: contextvars.Context) -> Callable[[], None]:
     """Set in the current context what an async fixture set in ``source``; return the undo."""
     current = contextvars.copy_context()
-    tokens = [
-        var.set(value) for var, value in source.items() if current.get(var, _NO_PARAM) is not value
-    ]
+    tokens = [var.set(value) for var, value in source.items() if current.get(var, _NO_PARAM) is not value]
 
     def reset() -> None:
         for token in reversed(tokens):

@@ -14,7 +14,7 @@ from .._model.marks import Mark
 
 class Keywords(MutableMapping[str, Any]):
     def __init__(self, names: frozenset[str], marks: list[Mark]) -> None:
-        self._data: dict[str, Any] = {name: True for name in names}
+        self._data: dict[str, Any] = dict.fromkeys(names, True)
         for mark in marks:
             self._data[mark.name] = mark
 

@@ -46,9 +46,7 @@ def execute(
             if stop or (maxfail and summary.failed >= maxfail):
                 if next_planned is not None:
                     state.stack.teardown_to(None)
-                    summary.interrupted = summary.interrupted or (
-                        f"stopping after {summary.failed} failures"
-                    )
+                    summary.interrupted = summary.interrupted or (f"stopping after {summary.failed} failures")
                 break
     except KeyboardInterrupt:
         summary.interrupted = "KeyboardInterrupt"
@@ -91,8 +89,14 @@ def _run_one(
             run.teardown(next_planned)
     result = run.result()
     for warning in caught:
-        emit(WarningRaised(str(warning.message), item.nodeid, warning.category.__name__,
-                           f"{warning.filename}:{warning.lineno}"))
+        emit(
+            WarningRaised(
+                str(warning.message),
+                item.nodeid,
+                warning.category.__name__,
+                f"{warning.filename}:{warning.lineno}",
+            )
+        )
     for message in result.warnings:
         emit(WarningRaised(message, item.nodeid, "LeakWarning"))
     emit(TestFinished(result))

@@ -109,6 +109,6 @@ def run_finalizers(finalizers: list[Callable[[], None]]) -> list[BaseException]:
             finalizer()
         except KeyboardInterrupt:
             raise
-        except BaseException as exc:  # noqa: BLE001 - every teardown error is reported
+        except BaseException as exc:
             errors.append(exc)
     return errors

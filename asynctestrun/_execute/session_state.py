@@ -40,7 +40,6 @@ class SessionState:
         self._loop_factory: LoopFactory | None = uvloop_factory() if config.loop_factory == "uvloop" else None
         from .._builtins.capture import CaptureManager
         from .._builtins.logging import LoggingCapture
-
         from .anyio_runner import AnyioRunners
 
         self.anyio = AnyioRunners()
@@ -120,9 +119,13 @@ class SessionState:
         if scope is Scope.CLASS and item.cls is not None and item.chain.klass is not None:
             key = item.chain.klass
             if key not in self._containers:
-                self._containers[key] = ContainerNode(item.cls.__name__, key, item.cls, item.path, self.plugin_config)
+                self._containers[key] = ContainerNode(
+                    item.cls.__name__, key, item.cls, item.path, self.plugin_config
+                )
             return self._containers[key]
         key = item.relpath
         if key not in self._containers:
-            self._containers[key] = ContainerNode(item.path.name, key, item.module, item.path, self.plugin_config)
+            self._containers[key] = ContainerNode(
+                item.path.name, key, item.module, item.path, self.plugin_config
+            )
         return self._containers[key]

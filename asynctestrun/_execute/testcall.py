@@ -44,7 +44,7 @@ class PhaseOutput:
 NOT_SUPPORTED = (
     "async def functions are not natively supported.\n"
     "asynctestrun: this async test was not run. In strict mode (the default) mark it with "
-    "@pytest.mark.asyncio, or set asyncio_mode = \"auto\" in your configuration."
+    '@pytest.mark.asyncio, or set asyncio_mode = "auto" in your configuration.'
 )
 
 
@@ -83,7 +83,7 @@ class TestRun:
         self.state.stack.enter(self.item)
         try:
             self._setup()
-        except BaseException as exc:  # noqa: BLE001 - classified below
+        except BaseException as exc:
             self._end(Phase.SETUP, start, exc)
             return False
         self._end(Phase.SETUP, start, None)
@@ -106,7 +106,11 @@ class TestRun:
         if self.planned.setup_error is not None:
             raise Failed(self.planned.setup_error, pytrace=False)
         self.state.hooks_call("pytest_runtest_setup", item=self.node)
-        if self.item.cls is not None and not _is_static(self.item) and not issubclass(self.item.cls, unittest.TestCase):
+        if (
+            self.item.cls is not None
+            and not _is_static(self.item)
+            and not issubclass(self.item.cls, unittest.TestCase)
+        ):
             self.runtime.instance = self.item.cls()
             self.node.instance = self.runtime.instance
         for name in self.item.fixturenames:
@@ -120,7 +124,7 @@ class TestRun:
         start = self._begin(Phase.CALL)
         try:
             self._call()
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             self._end(Phase.CALL, start, exc)
             return
         self._end(Phase.CALL, start, None)
@@ -133,7 +137,9 @@ class TestRun:
         func: Callable[..., Any] = item.function
         if self.runtime.instance is not None:
             func = func.__get__(self.runtime.instance, item.cls)
-        kwargs = {name: self.node.funcargs.get(name, item.callspec.params.get(name)) for name in item.argnames}
+        kwargs = {
+            name: self.node.funcargs.get(name, item.callspec.params.get(name)) for name in item.argnames
+        }
         for name in item.argnames:
             if name not in self.node.funcargs and name not in item.callspec.params:
                 kwargs[name] = self.runtime.get_value(name)
@@ -175,9 +181,7 @@ class TestRun:
                 pytrace=False,
             )
         if result is not None:
-            message = (
-                f"Expected None, but test returned {result!r}. Did you mean to use `assert` instead of `return`?"
-            )
+            message = f"Expected None, but test returned {result!r}. Did you mean to use `assert` instead of `return`?"
             warnings.warn(ReturnNotNoneWarning(message), stacklevel=1)
 
     def teardown(self, next_planned: PlannedTest | None) -> None:
@@ -197,18 +201,26 @@ class TestRun:
         if exc is None:
             if phase is Phase.CALL and xfail is not None:
                 if xfail.strict:
-                    result = PhaseResult(phase, PhaseOutcome.FAILED, duration,
-                                         longrepr=f"[XPASS(strict)] {xfail.reason}",
-                                         message=f"[XPASS(strict)] {xfail.reason}", strict_xpass=True)
+                    result = PhaseResult(
+                        phase,
+                        PhaseOutcome.FAILED,
+                        duration,
+                        longrepr=f"[XPASS(strict)] {xfail.reason}",
+                        message=f"[XPASS(strict)] {xfail.reason}",
+                        strict_xpass=True,
+                    )
                 else:
-                    result = PhaseResult(phase, PhaseOutcome.PASSED, duration, reason=xfail.reason, xfail=True)
+                    result = PhaseResult(
+                        phase, PhaseOutcome.PASSED, duration, reason=xfail.reason, xfail=True
+                    )
             else:
                 result = PhaseResult(phase, PhaseOutcome.PASSED, duration)
         elif isinstance(exc, XFailed):
             result = PhaseResult(phase, PhaseOutcome.SKIPPED, duration, reason=exc.msg or "", xfail=True)
         elif isinstance(exc, Skipped):
-            result = PhaseResult(phase, PhaseOutcome.SKIPPED, duration, reason=exc.msg or "",
-                                 message=_skip_location(self, exc))
+            result = PhaseResult(
+                phase, PhaseOutcome.SKIPPED, duration, reason=exc.msg or "", message=_skip_location(self, exc)
+            )
         elif xfail is not None and (xfail.raises is None or isinstance(exc, xfail.raises)):
             result = PhaseResult(phase, PhaseOutcome.SKIPPED, duration, reason=xfail.reason, xfail=True)
         else:

@@ -31,11 +31,21 @@ def _await_chain(coro: Any) -> list[str]:
     seen = 0
     while coro is not None and seen < 50:
         seen += 1
-        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+        frame = (
+            getattr(coro, "cr_frame", None)
+            or getattr(coro, "gi_frame", None)
+            or getattr(coro, "ag_frame", None)
+        )
         if frame is not None and not _internal(frame.f_code.co_filename):
             summary = traceback.extract_stack(frame, limit=1)[-1]
-            lines.append(f"{summary.filename}:{summary.lineno} in {summary.name}: {(summary.line or '').strip()}")
-        coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or getattr(coro, "ag_await", None)
+            lines.append(
+                f"{summary.filename}:{summary.lineno} in {summary.name}: {(summary.line or '').strip()}"
+            )
+        coro = (
+            getattr(coro, "cr_await", None)
+            or getattr(coro, "gi_yieldfrom", None)
+            or getattr(coro, "ag_await", None)
+        )
     return lines
 
 
@@ -92,7 +102,9 @@ class Watchdog:
     """SIGALRM-based interruption of code blocking the main thread."""
 
     def __init__(self) -> None:
-        self.available = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        self.available = (
+            hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        )
 
     @contextmanager
     def arm(self, seconds: float | None, what: str) -> Iterator[Callable[[float], None]]:
@@ -132,5 +144,7 @@ def timeout_for(marks_timeout: object, default: float | None) -> float | None:
     try:
         value = float(marks_timeout)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise Failed(f"invalid timeout value {marks_timeout!r}: expected a number of seconds", pytrace=False) from None
+        raise Failed(
+            f"invalid timeout value {marks_timeout!r}: expected a number of seconds", pytrace=False
+        ) from None
     return value if value > 0 else None

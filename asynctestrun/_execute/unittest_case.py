@@ -31,22 +31,22 @@ class _Result(unittest.TestResult):
                 exc = exc.with_traceback(err[2])
             self.error = exc
 
-    def addError(self, test: unittest.TestCase, err: Any) -> None:  # noqa: N802 - unittest's API
+    def addError(self, test: unittest.TestCase, err: Any) -> None:
         self._keep(err)
 
-    def addFailure(self, test: unittest.TestCase, err: Any) -> None:  # noqa: N802
+    def addFailure(self, test: unittest.TestCase, err: Any) -> None:
         self._keep(err)
 
-    def addSkip(self, test: unittest.TestCase, reason: str) -> None:  # noqa: N802
+    def addSkip(self, test: unittest.TestCase, reason: str) -> None:
         self.skip_reason = reason
 
-    def addExpectedFailure(self, test: unittest.TestCase, err: Any) -> None:  # noqa: N802
+    def addExpectedFailure(self, test: unittest.TestCase, err: Any) -> None:
         self.expected_failure = err[1]
 
-    def addUnexpectedSuccess(self, test: unittest.TestCase) -> None:  # noqa: N802
+    def addUnexpectedSuccess(self, test: unittest.TestCase) -> None:
         self.unexpected_success = True
 
-    def addSubTest(self, test: unittest.TestCase, subtest: unittest.TestCase, err: Any) -> None:  # noqa: N802
+    def addSubTest(self, test: unittest.TestCase, subtest: unittest.TestCase, err: Any) -> None:
         if err is not None:
             self._keep(err)
 

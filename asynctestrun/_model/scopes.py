@@ -59,9 +59,7 @@ class LoopScope(_Ranked):
             return value
         if isinstance(value, str) and value in _RANKS:
             return cls(value)
-        raise ValueError(
-            f"{what}: unknown loop scope {value!r}; expected one of {', '.join(SCOPE_NAMES)}"
-        )
+        raise ValueError(f"{what}: unknown loop scope {value!r}; expected one of {', '.join(SCOPE_NAMES)}")
 
     @classmethod
     def of(cls, scope: Scope) -> LoopScope:

@@ -44,7 +44,9 @@ def reorder(items: Sequence[TestItem]) -> list[TestItem]:
     return _reorder_at(list(items), keys, 0)
 
 
-def _reorder_at(items: list[TestItem], keys: dict[Scope, dict[int, list[ParamKey]]], depth: int) -> list[TestItem]:
+def _reorder_at(
+    items: list[TestItem], keys: dict[Scope, dict[int, list[ParamKey]]], depth: int
+) -> list[TestItem]:
     if depth >= len(_SCOPES) or len(items) < 3:
         return items
     scope_keys = keys[_SCOPES[depth]]

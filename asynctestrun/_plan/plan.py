@@ -90,8 +90,8 @@ def plan_one(item: TestItem, registry: FixtureRegistry, config: Config) -> Plann
                     f"{item.nodeid}: fixture '{name}' ({fixturedef.location}) is cached for the "
                     f"{fixturedef.scope.value} scope but runs on a {fixturedef.loop_scope.value}-scoped event "
                     f"loop, which is closed before the fixture's value is dropped.\nGive it "
-                    f"loop_scope=\"{fixturedef.scope.value}\" (or wider), or make its scope "
-                    f"\"{fixturedef.loop_scope.value}\"."
+                    f'loop_scope="{fixturedef.scope.value}" (or wider), or make its scope '
+                    f'"{fixturedef.loop_scope.value}".'
                 )
                 break
             if driven and loop_scope is not None and fixturedef.loop_scope is not loop_scope:
@@ -156,7 +156,7 @@ def _cycle(item: TestItem) -> str | None:
             current, path = stack.pop()
             for dep in deps(current):
                 if dep in path:
-                    names = " -> ".join(d.name for d in [*path[path.index(dep):], dep])
+                    names = " -> ".join(d.name for d in [*path[path.index(dep) :], dep])
                     return f"recursive dependency involving fixture '{dep.name}' detected: {names}"
                 if len(path) < 50:
                     stack.append((dep, [*path, dep]))

@@ -13,7 +13,9 @@ def _compile(text: str, flag: str) -> Expression:
     try:
         return Expression.compile(text)
     except ExpressionError as exc:
-        raise ConfigError(f"Wrong expression passed to '{flag}': {text}: at column {exc.column}: {exc.message}") from None
+        raise ConfigError(
+            f"Wrong expression passed to '{flag}': {text}: at column {exc.column}: {exc.message}"
+        ) from None
 
 
 def select(items: Sequence[TestItem], config: Config) -> tuple[list[TestItem], int]:
@@ -22,8 +24,10 @@ def select(items: Sequence[TestItem], config: Config) -> tuple[list[TestItem], i
     deselect = tuple(config.deselect)
     selected: list[TestItem] = []
     for item in items:
-        if deselect and any(item.nodeid == d or item.nodeid.startswith(d + "::") or
-                            item.nodeid.startswith(d + "[") for d in deselect):
+        if deselect and any(
+            item.nodeid == d or item.nodeid.startswith(d + "::") or item.nodeid.startswith(d + "[")
+            for d in deselect
+        ):
             continue
         try:
             if keyword is not None and not keyword.evaluate(keyword_matcher(item.keywords)):
@@ -34,6 +38,8 @@ def select(items: Sequence[TestItem], config: Config) -> tuple[list[TestItem], i
                 continue
         except ExpressionError as exc:
             flag = "-k" if keyword is not None else "-m"
-            raise ConfigError(f"Wrong expression passed to '{flag}': at column {exc.column}: {exc.message}") from None
+            raise ConfigError(
+                f"Wrong expression passed to '{flag}': at column {exc.column}: {exc.message}"
+            ) from None
         selected.append(item)
     return selected, len(items) - len(selected)

@@ -34,5 +34,7 @@ class CollectOnlyReporter:
                 self.out.write(f"ERROR collecting {error.nodeid}\n{error.longrepr}\n")
         elif isinstance(event, SessionFinished):
             errors = f", {self.errors} error{'s' if self.errors != 1 else ''}" if self.errors else ""
-            self.out.write(f"\n{self.count} test{'s' if self.count != 1 else ''} collected{errors} in "
-                           f"{event.duration:.2f}s\n")
+            self.out.write(
+                f"\n{self.count} test{'s' if self.count != 1 else ''} collected{errors} in "
+                f"{event.duration:.2f}s\n"
+            )

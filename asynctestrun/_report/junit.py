@@ -56,7 +56,9 @@ class JUnitReporter:
         suite = ET.Element("testsuite")
         counts = {"errors": 0, "failures": 0, "skipped": 0, "tests": 0}
         for error in self.collect_errors:
-            case = ET.SubElement(suite, "testcase", classname="", name=split_nodeid(error.nodeid)[1], time="0.000")
+            case = ET.SubElement(
+                suite, "testcase", classname="", name=split_nodeid(error.nodeid)[1], time="0.000"
+            )
             node = ET.SubElement(case, "error", message="collection failure")
             node.text = _clean(error.longrepr)
             counts["errors"] += 1
@@ -87,14 +89,18 @@ class JUnitReporter:
                     counts["failures"] += 1
                 else:
                     what = "setup" if phase.phase is Phase.SETUP else "teardown"
-                    node = ET.SubElement(case, "error", message=_clean(f'failed on {what} with "{phase.message}"'))
+                    node = ET.SubElement(
+                        case, "error", message=_clean(f'failed on {what} with "{phase.message}"')
+                    )
                     counts["errors"] += 1
                 node.text = _clean(phase.longrepr or "")
             elif phase.outcome is PhaseOutcome.SKIPPED:
                 if phase.xfail:
                     ET.SubElement(case, "skipped", type="pytest.xfail", message=_clean(phase.reason or ""))
                 else:
-                    node = ET.SubElement(case, "skipped", type="pytest.skip", message=_clean(phase.reason or ""))
+                    node = ET.SubElement(
+                        case, "skipped", type="pytest.skip", message=_clean(phase.reason or "")
+                    )
                     node.text = _clean(f"{phase.message or result.path}: {phase.reason or ''}")
                 counts["skipped"] += 1
         for title, content in result.sections:

@@ -120,7 +120,7 @@ class Parser:
             self.groups[name] = OptionGroup(self, name, description)
         return self.groups[name]
 
-    def addini(self, name: str, help: str, type: str | None = None, default: Any = _NOTSET) -> None:  # noqa: A002
+    def addini(self, name: str, help: str, type: str | None = None, default: Any = _NOTSET) -> None:
         self.ini[name] = (help, type, default)
 
     def argparser(self) -> argparse.ArgumentParser:

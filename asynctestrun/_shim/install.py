@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.abc
 import importlib.machinery
+import importlib.util
 import sys
 import types
 from collections.abc import Sequence
@@ -32,7 +33,9 @@ class _AliasModule(types.ModuleType):
         try:
             return getattr(pytest_api, name)
         except AttributeError:
-            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r} in asynctestrun's shim") from None
+            raise AttributeError(
+                f"module {self.__name__!r} has no attribute {name!r} in asynctestrun's shim"
+            ) from None
 
 
 class ShimFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -45,9 +48,13 @@ class ShimFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
+        if spec.name in ("_pytest._py.path", "_pytest._py.error"):
+            return _legacy_py_module(spec.name)
         if spec.name.startswith("pytest_asyncio."):
             module = types.ModuleType(spec.name)
-            module.__dict__.update({k: v for k, v in vars(pytest_asyncio_api).items() if not k.startswith("__")})
+            module.__dict__.update(
+                {k: v for k, v in vars(pytest_asyncio_api).items() if not k.startswith("__")}
+            )
             module.__path__ = []
             return module
         module = _AliasModule(spec.name)
@@ -58,11 +65,51 @@ class ShimFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return None
 
 
+def _legacy_py_module(name: str) -> types.ModuleType:
+    """``py.path.local`` and ``py.error`` for suites still using the legacy ``py`` library names."""
+    from .._builtins.legacypath import LocalPath
+
+    module = types.ModuleType(name)
+    if name.endswith(".path"):
+        module.LocalPath = LocalPath  # type: ignore[attr-defined]
+        module.local = LocalPath  # type: ignore[attr-defined]
+    else:
+        module.__getattr__ = _errno_error  # type: ignore[attr-defined]
+        module.Error = OSError  # type: ignore[attr-defined]
+    return module
+
+
+_ERRNO_CLASSES: dict[str, type[OSError]] = {
+    "ENOENT": FileNotFoundError,
+    "EEXIST": FileExistsError,
+    "EISDIR": IsADirectoryError,
+    "ENOTDIR": NotADirectoryError,
+    "EACCES": PermissionError,
+    "EPERM": PermissionError,
+}
+
+
+def _errno_error(name: str) -> type[OSError]:
+    if name.startswith("__"):
+        raise AttributeError(name)
+    return _ERRNO_CLASSES.get(name, OSError)
+
+
+def _install_py() -> None:
+    """``import py``: the real library or pytest's ``py.py`` shim when installed, else ours."""
+    if importlib.util.find_spec("py") is not None:
+        return
+    module = types.ModuleType("py")
+    module.path = _legacy_py_module("_pytest._py.path")  # type: ignore[attr-defined]
+    module.error = _legacy_py_module("_pytest._py.error")  # type: ignore[attr-defined]
+    sys.modules["py"] = module
+
+
 _finder = ShimFinder()
 
 
 def install(rewriter: Any = None) -> None:
-    global _rewriter  # noqa: PLW0603 - set once per run by the session
+    global _rewriter
     _rewriter = rewriter
     for name in list(sys.modules):
         if name.split(".", 1)[0] in ("pytest", "pytest_asyncio", "_pytest"):
@@ -71,3 +118,4 @@ def install(rewriter: Any = None) -> None:
     sys.modules["pytest_asyncio"] = pytest_asyncio_api
     if _finder not in sys.meta_path:
         sys.meta_path.insert(0, _finder)
+    _install_py()

@@ -17,7 +17,18 @@ from .._builtins.tmpdir import TempPathFactory
 from .._declare.approx import approx
 from .._declare.fixtures import fixture
 from .._declare.marks import MarkDecorator, MarkGenerator, ParameterSet, mark, param
-from .._declare.outcomes import Exit, Failed, OutcomeException, Skipped, XFailed, exit, fail, importorskip, skip, xfail
+from .._declare.outcomes import (
+    Exit,
+    Failed,
+    OutcomeException,
+    Skipped,
+    XFailed,
+    exit,
+    fail,
+    importorskip,
+    skip,
+    xfail,
+)
 from .._declare.raises import ExceptionInfo, raises
 from .._declare.warns import WarningsRecorder, deprecated_call, warns
 from .._execute.fixtures import FixtureLookupError, FixtureRequest
@@ -111,7 +122,7 @@ Stash = dict
 def _hook_marker(kind: str) -> Any:
     def marker(function: Any = None, **options: Any) -> Any:
         def apply(func: Any) -> Any:
-            func._asynctestrun_hookimpl = dict(options)  # noqa: SLF001 - our own attribute
+            func._asynctestrun_hookimpl = dict(options)
             return func
 
         return apply(function) if function is not None else apply
