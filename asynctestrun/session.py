@@ -150,8 +150,8 @@ class Session:
                     f"{message.filename}:{message.lineno}",
                 )
             )
-        for where, message in collection.warnings:
-            emit(WarningRaised(message, None, "PytestCollectionWarning", where))
+        for where, text in collection.warnings:
+            emit(WarningRaised(text, None, "PytestCollectionWarning", where))
         items, nodes = self._modify_items(collection)
         selected, deselected = select(items, config)
         unknown_marks = self._unknown_marks(selected)

@@ -19,7 +19,8 @@ test class (2 items), each sync or async. Whether the next unit is async is deci
 diffusion, so the async share stays within one unit of ``--async-fraction`` without randomness; the
 kind of unit cycles through every kind (from a seeded offset) so each module uses all of them.
 
-Every fifth module (``index % 5 == 2``; module 0 when there are fewer than three) is a *module-loop*
+Every fifth module (``index % 5 == 2``; the last module when there are fewer
+than three) is a *module-loop*
 module: ``pytestmark = pytest.mark.asyncio(loop_scope="module")``, a module-scoped async fixture and
 async-generator fixture with ``loop_scope="module"``, and tests that assert they run on the very loop
 the module fixture was created on. Its tests are all async (pytest-asyncio asks for sync tests not
@@ -125,7 +126,7 @@ import pytest_asyncio
 SLEEP_S = {sleep_s!r}
 '''
 
-REGULAR_FIXTURES = '''
+REGULAR_FIXTURES = """
 
 @pytest.fixture(scope="module")
 def module_table():
@@ -163,9 +164,9 @@ async def async_queue():
     queue = asyncio.Queue()
     yield queue
     assert queue.empty()
-'''
+"""
 
-MODULE_LOOP_FIXTURES = '''
+MODULE_LOOP_FIXTURES = """
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
@@ -198,7 +199,7 @@ async def async_queue():
     queue = asyncio.Queue()
     yield queue
     assert queue.empty()
-'''
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,9 +224,9 @@ class ModuleText:
 
 
 def is_module_loop(index: int, modules: int) -> bool:
-    """Whether module ``index`` is a module-loop module (every fifth; module 0 in tiny suites)."""
+    """Whether module ``index`` is a module-loop module (every fifth; the last one in tiny suites)."""
     if modules < 3:
-        return index == 0
+        return index == modules - 1
     return index % 5 == 2
 
 
@@ -237,36 +238,36 @@ def render_unit(kind: str, name: str, module_loop: bool) -> str:
         afix = "module_loop_value, module_loop_resource, async_value, async_queue, module_table"
         acheck = (
             "    loop = asyncio.get_running_loop()\n"
-            "    assert module_loop_value[\"loop\"] is loop\n"
-            "    assert module_loop_resource[\"loop\"] is loop\n"
-            "    assert async_value[\"loop\"] is loop\n"
-            "    async with module_loop_resource[\"lock\"]:\n"
+            '    assert module_loop_value["loop"] is loop\n'
+            '    assert module_loop_resource["loop"] is loop\n'
+            '    assert async_value["loop"] is loop\n'
+            '    async with module_loop_resource["lock"]:\n'
             "        await async_queue.put(module_table[3])\n"
             "    assert await async_queue.get() == 9\n"
         )
         sync_fix = "module_table, session_config, session_resource, make_record"
         sync_check = (
             "    assert module_table[4] == 16\n"
-            "    assert session_resource[\"open\"]\n"
-            "    assert make_record(1) == {\"id\": 1, \"owner\": session_config[\"name\"]}\n"
+            '    assert session_resource["open"]\n'
+            '    assert make_record(1) == {"id": 1, "owner": session_config["name"]}\n'
         )
     else:
         afix = "async_value, async_queue, session_async_value, session_async_resource, numbers"
         acheck = (
-            "    assert async_value[\"loop\"] is asyncio.get_running_loop()\n"
+            '    assert async_value["loop"] is asyncio.get_running_loop()\n'
             "    assert session_async_value == 42\n"
-            "    assert session_async_resource[\"ready\"]\n"
+            '    assert session_async_resource["ready"]\n'
             "    for n in numbers:\n"
             "        await async_queue.put(n)\n"
             "    assert [await async_queue.get() for _ in numbers] == numbers\n"
         )
         sync_fix = "module_table, scratch, numbers, session_config, session_resource, make_record"
         sync_check = (
-            "    scratch[\"items\"].extend(sorted(numbers))\n"
-            "    assert scratch[\"items\"] == [1, 2, 3]\n"
+            '    scratch["items"].extend(sorted(numbers))\n'
+            '    assert scratch["items"] == [1, 2, 3]\n'
             "    assert module_table[4] == 16\n"
-            "    assert session_resource[\"open\"]\n"
-            "    assert make_record(1) == {\"id\": 1, \"owner\": session_config[\"name\"]}\n"
+            '    assert session_resource["open"]\n'
+            '    assert make_record(1) == {"id": 1, "owner": session_config["name"]}\n'
         )
     sleep = "    await asyncio.sleep(SLEEP_S)\n"
     if kind == "s_plain":
@@ -275,20 +276,19 @@ def render_unit(kind: str, name: str, module_loop: bool) -> str:
         return f"def {name}({sync_fix}):\n{sync_check}"
     if kind == "s_param":
         return (
-            f"@pytest.mark.parametrize(\"n, expected\", [(1, 1), (2, 4), (3, 9)])\n"
+            f'@pytest.mark.parametrize("n, expected", [(1, 1), (2, 4), (3, 9)])\n'
             f"def {name}(n, expected, module_table):\n"
             "    assert n * n == expected == module_table[n]\n"
         )
     if kind == "s_param_fixture":
-        return f"def {name}(codec, session_config):\n    assert codec in (\"json\", \"text\")\n"
+        return f'def {name}(codec, session_config):\n    assert codec in ("json", "text")\n'
     if kind == "s_class":
         cls = "Test" + name.removeprefix("test_").title().replace("_", "")
         return (
             f"class {cls}:\n"
             "    def test_first(self, module_table):\n"
             "        assert module_table[2] == 4\n\n"
-            f"    def test_second(self, {sync_fix}):\n"
-            + textwrap.indent(sync_check, "    ")
+            f"    def test_second(self, {sync_fix}):\n" + textwrap.indent(sync_check, "    ")
         )
     if kind == "a_plain":
         return f"{mark}async def {name}():\n{sleep}    assert True\n"
@@ -296,15 +296,15 @@ def render_unit(kind: str, name: str, module_loop: bool) -> str:
         return f"{mark}async def {name}({afix}):\n{sleep}{acheck}"
     if kind == "a_param":
         return (
-            f"{mark}@pytest.mark.parametrize(\"delay_factor\", [0, 1, 2])\n"
+            f'{mark}@pytest.mark.parametrize("delay_factor", [0, 1, 2])\n'
             f"async def {name}(delay_factor, async_value):\n"
             f"    await asyncio.sleep(SLEEP_S * delay_factor / 2)\n"
-            "    assert async_value[\"value\"] == 7\n"
+            '    assert async_value["value"] == 7\n'
         )
     if kind == "a_stacked":
         return (
-            f"{mark}@pytest.mark.parametrize(\"a\", [1, 2])\n"
-            "@pytest.mark.parametrize(\"b\", [10, 20], ids=[\"ten\", \"twenty\"])\n"
+            f'{mark}@pytest.mark.parametrize("a", [1, 2])\n'
+            '@pytest.mark.parametrize("b", [10, 20], ids=["ten", "twenty"])\n'
             f"async def {name}(a, b, async_queue):\n"
             f"{sleep}"
             "    await async_queue.put(a + b)\n"
@@ -320,7 +320,7 @@ def render_unit(kind: str, name: str, module_loop: bool) -> str:
             f"{class_mark}class {cls}:\n"
             f"{method_mark}    async def test_first(self, async_value):\n"
             f"    {sleep}"
-            "        assert async_value[\"value\"] == 7\n\n"
+            '        assert async_value["value"] == 7\n\n'
             f"{method_mark}    async def test_second(self, {afix}):\n"
             + textwrap.indent(sleep + acheck, "    ")
         )

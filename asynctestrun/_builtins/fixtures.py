@@ -53,15 +53,9 @@ def monkeypatch() -> Iterator[MonkeyPatch]:
 
 @fixture
 def recwarn() -> Iterator[WarningsRecorder]:
-    recorder = WarningsRecorder(_ispytest=True) if _takes_ispytest() else WarningsRecorder()
+    recorder = WarningsRecorder()
     with recorder:
         yield recorder
-
-
-def _takes_ispytest() -> bool:
-    import inspect
-
-    return "_ispytest" in inspect.signature(WarningsRecorder).parameters
 
 
 @fixture
@@ -116,7 +110,7 @@ def doctest_namespace() -> dict[str, Any]:
 def _capture_fixture(request: Any, name: str) -> Iterator[Any]:
     from .capture import make_capture_fixture
 
-    capture = make_capture_fixture(name, request._services.capture)  # type: ignore[arg-type]
+    capture = make_capture_fixture(name, request._services.capture)  # type: ignore[call-overload]
     capture._start()
     try:
         yield capture

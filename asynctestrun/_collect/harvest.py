@@ -53,7 +53,7 @@ class Harvest:
 
 
 def location_of(obj: object) -> tuple[str, int | None]:
-    target: Any = inspect.unwrap(obj) if callable(obj) else obj  # type: ignore[arg-type]
+    target: Any = inspect.unwrap(obj) if callable(obj) else obj
     try:
         file = inspect.getsourcefile(target) or "?"
     except TypeError:
@@ -312,7 +312,7 @@ def _harvest_unittest(
 ) -> None:
     loader = unittest.TestLoader()
     marks = [*class_marks(cls), *outer_marks]
-    for method_name in loader.getTestCaseNames(cls):  # type: ignore[arg-type]
+    for method_name in loader.getTestCaseNames(cls):
         func = getattr(cls, method_name)
         _, line = location_of(func)
         result.tests.append(

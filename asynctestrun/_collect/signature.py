@@ -47,7 +47,7 @@ def argnames(
         if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
         and p.default is inspect.Parameter.empty
     )
-    attr = name or getattr(func, "__name__", "")
+    attr = name or str(getattr(func, "__name__", ""))
     if is_method or (
         cls is not None and not isinstance(inspect.getattr_static(cls, attr, None), staticmethod)
     ):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from .outcomes import Failed
 
@@ -37,7 +37,7 @@ class FixtureFunction:
         self._asynctestrun_fixture = spec
         self.__wrapped__ = func
         self._instance = instance
-        functools.update_wrapper(self, func)  # type: ignore[arg-type]
+        functools.update_wrapper(self, func)
 
     @property
     def spec(self) -> FixtureSpec:
@@ -69,6 +69,24 @@ def _normalize_params(params: Iterable[Any] | None) -> tuple[Any, ...] | None:
     return None if params is None else tuple(params)
 
 
+@overload
+def fixture(fixture_function: Callable[..., Any]) -> FixtureFunction: ...
+
+
+@overload
+def fixture(
+    fixture_function: None = None,
+    *,
+    scope: str | Callable[..., str] = "function",
+    params: Iterable[Any] | None = None,
+    autouse: bool = False,
+    ids: IdsArg = None,
+    name: str | None = None,
+    loop_scope: str | None = None,
+    _asyncio: bool = False,
+) -> Callable[[Callable[..., Any]], FixtureFunction]: ...
+
+
 def fixture(
     fixture_function: Callable[..., Any] | None = None,
     *,
@@ -79,7 +97,7 @@ def fixture(
     name: str | None = None,
     loop_scope: str | None = None,
     _asyncio: bool = False,
-) -> Any:
+) -> FixtureFunction | Callable[[Callable[..., Any]], FixtureFunction]:
     """Declare a fixture. Usable bare (``@fixture``) or with arguments (``@fixture(scope="module")``)."""
     spec = FixtureSpec(
         name=name,
@@ -115,8 +133,7 @@ def asyncio_fixture(
     name: str | None = None,
 ) -> Any:
     """``pytest_asyncio.fixture``: like ``fixture`` but driven by the runner in strict mode too."""
-    return fixture(
-        fixture_function,
+    decorate = fixture(
         scope=scope,
         params=params,
         autouse=autouse,
@@ -125,6 +142,7 @@ def asyncio_fixture(
         loop_scope=loop_scope,
         _asyncio=True,
     )
+    return decorate(fixture_function) if fixture_function is not None else decorate
 
 
 def fixture_spec(obj: object) -> FixtureSpec | None:

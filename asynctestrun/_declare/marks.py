@@ -127,12 +127,7 @@ class ParameterSet:
             return obj
         if force_tuple:
             return cls((obj,))
-        return cls(tuple(obj))  # type: ignore[call-overload]
-
-
-@dataclass(frozen=True, slots=True)
-class _NotSet:
-    marker: str = field(default="NOTSET")
+        return cls(tuple(obj))  # type: ignore[arg-type]
 
 
 def param(

@@ -63,7 +63,7 @@ class TestRun:
 
     # -- phases ----------------------------------------------------------------------------
     def _begin(self, phase: Phase) -> float:
-        self.state.logging.start_phase(phase.value)  # type: ignore[arg-type]
+        self.state.logging.start_phase(phase.value)
         self.state.capture.resume()
         return time.perf_counter()
 

@@ -124,7 +124,11 @@ class Watchdog:
         previous = signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
-            yield lambda delay: signal.setitimer(signal.ITIMER_REAL, max(delay, 0.001))
+
+            def rearm(delay: float) -> None:
+                signal.setitimer(signal.ITIMER_REAL, max(delay, 0.001))
+
+            yield rearm
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)

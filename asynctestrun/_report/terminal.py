@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from typing import TextIO
 
 from .._model.events import (
@@ -255,33 +256,46 @@ class TerminalReporter:
         return lines
 
     def counts(self) -> dict[str, int]:
-        counts: Counter[str] = Counter()
-        for r in self.results:
-            for outcome in r.outcomes:
-                counts[outcome.value] += 1
-        counts["error"] += len(self.collect_errors)
-        if self.deselected:
-            counts["deselected"] = self.deselected
-        if self.warnings:
-            counts["warnings"] = len(self.warnings)
-        return dict(counts)
+        return count_outcomes(self.results, len(self.collect_errors), self.deselected, len(self.warnings))
 
     def summary_line(self, duration: float) -> str:
-        counts = self.counts()
-        parts: list[str] = []
-        for key in _ORDER:
-            value = counts.get(key, 0)
-            if not value:
-                continue
-            word = key
-            if key == "error":
-                word = "errors" if value != 1 else "error"
-            elif key == "warnings":
-                word = "warnings" if value != 1 else "warning"
-            parts.append(f"{value} {word}")
-        if not parts:
-            parts.append("no tests ran")
-        return f"{', '.join(parts)} in {duration:.2f}s"
+        return format_summary_line(self.counts(), duration)
+
+
+def count_outcomes(results: Iterable[TestResult], collect_errors: int, deselected: int,
+                   warnings: int) -> dict[str, int]:
+    """Counts keyed by outcome word ("passed", "error", "warnings"...), as the closing line needs them."""
+    counts: Counter[str] = Counter()
+    for r in results:
+        for outcome in r.outcomes:
+            counts[outcome.value] += 1
+    counts["error"] += collect_errors
+    if deselected:
+        counts["deselected"] = deselected
+    if warnings:
+        counts["warnings"] = warnings
+    return dict(counts)
+
+
+def format_summary_line(counts: Mapping[str, int], duration: float) -> str:
+    """The closing ``2 failed, 10 passed in 0.42s``: pytest's wording and order, which CI tools parse.
+
+    Shared by every terminal reporter so the line cannot drift between them.
+    """
+    parts: list[str] = []
+    for key in _ORDER:
+        value = counts.get(key, 0)
+        if not value:
+            continue
+        word = key
+        if key == "error":
+            word = "errors" if value != 1 else "error"
+        elif key == "warnings":
+            word = "warnings" if value != 1 else "warning"
+        parts.append(f"{value} {word}")
+    if not parts:
+        parts.append("no tests ran")
+    return f"{', '.join(parts)} in {duration:.2f}s"
 
 
 def _errored(result: TestResult) -> bool:

@@ -144,7 +144,7 @@ class PluginManager:
         self._plugins: dict[str, object] = {}
 
     def register(self, plugin: object, name: str | None = None) -> str:
-        key = name or getattr(plugin, "__name__", repr(plugin))
+        key = name or str(getattr(plugin, "__name__", repr(plugin)))
         self._plugins[key] = plugin
         return key
 

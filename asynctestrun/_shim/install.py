@@ -74,7 +74,7 @@ def _legacy_py_module(name: str) -> types.ModuleType:
         module.LocalPath = LocalPath  # type: ignore[attr-defined]
         module.local = LocalPath  # type: ignore[attr-defined]
     else:
-        module.__getattr__ = _errno_error  # type: ignore[attr-defined]
+        setattr(module, "__getattr__", _errno_error)  # noqa: B010 - module-level __getattr__
         module.Error = OSError  # type: ignore[attr-defined]
     return module
 

@@ -24,6 +24,7 @@ tell xpassed from passed; an xfail is a ``skipped`` whose type is ``pytest.xfail
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import shutil
@@ -31,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,6 +54,18 @@ _SUMMARY_ALIASES = {"error": "errors", "warning": "warnings"}
 
 
 @dataclass(frozen=True)
+class Observed:
+    """What a run is judged on; fields left None are not compared."""
+
+    exit_code: int
+    outcomes: Mapping[str, str]
+    xfailed: frozenset[str]
+    events: tuple[str, ...] | None = None
+    order: tuple[str, ...] | None = None
+    counts: Mapping[str, int] | None = None
+
+
+@dataclass(frozen=True)
 class Result:
     """One run of one runner on one sample copy."""
 
@@ -63,6 +77,20 @@ class Result:
     outcomes: dict[str, str]
     xfailed: frozenset[str]
     workdir: Path
+
+    def observed(self) -> Observed:
+        events = self.read("events.log")
+        counts = {kind: n for kind, n in self.summary_counts.items() if kind != "warnings"}
+        return Observed(
+            exit_code=self.exit_code,
+            outcomes=self.outcomes,
+            xfailed=self.xfailed,
+            events=tuple(events.splitlines()) if events is not None else None,
+            # Test items in the order they ran (dict order = XML order); collection reports are left
+            # out because the runners emit them at different moments.
+            order=tuple(nodeid for nodeid in self.outcomes if "::" in nodeid),
+            counts=counts,
+        )
 
     def read(self, name: str) -> str | None:
         """A file the sample wrote into its copy during the run (None if it wrote none)."""
@@ -128,20 +156,35 @@ def reference_python() -> tuple[str | None, str]:
 
 def run_asynctestrun(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
     """Run ``python -m asynctestrun <args> --junitxml <tmp>`` in a fresh copy of ``sample_dir``."""
+    return _asynctestrun_run(sample_dir, args, tmp_root).wait()
+
+
+def run_pytest(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
+    """Run the reference ``python -m pytest <args> --junitxml <tmp>``; skips the test if there is none."""
+    return _pytest_run(sample_dir, args, tmp_root).wait()
+
+
+def run_both(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> tuple[Result, Result]:
+    """(pytest, asynctestrun) on separate copies of the sample, run side by side to halve the wait."""
+    reference = _pytest_run(sample_dir, args, tmp_root)
+    candidate = _asynctestrun_run(sample_dir, args, tmp_root)
+    return reference.wait(), candidate.wait()
+
+
+def _asynctestrun_run(sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None) -> _Run:
     python = asynctestrun_python()
     if not _can_import(python, "asynctestrun"):
         raise RuntimeError(
             f"{python} cannot import asynctestrun; set ASYNCTESTRUN_PYTHON to the interpreter it is installed in"
         )
-    return _run("asynctestrun", [python, "-m", "asynctestrun"], sample_dir, args, tmp_root)
+    return _Run("asynctestrun", [python, "-m", "asynctestrun"], sample_dir, args, tmp_root)
 
 
-def run_pytest(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
-    """Run the reference ``python -m pytest <args> --junitxml <tmp>``; skips the test if there is none."""
+def _pytest_run(sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None) -> _Run:
     python, reason = reference_python()
     if python is None:
         pytest.skip(reason)
-    return _run("pytest", [python, "-m", "pytest"], sample_dir, args, tmp_root)
+    return _Run("pytest", [python, "-m", "pytest"], sample_dir, args, tmp_root)
 
 
 def _clean_env() -> dict[str, str]:
@@ -151,38 +194,57 @@ def _clean_env() -> dict[str, str]:
     return env
 
 
-def _run(
-    runner: str, command: list[str], sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None
-) -> Result:
-    sample = Path(sample_dir)
-    if not sample.is_absolute():
-        sample = SAMPLES / sample
-    if not sample.is_dir():
-        raise FileNotFoundError(f"no sample project at {sample}")
-    root = Path(tempfile.mkdtemp(prefix=f"{runner}-", dir=tmp_root))
-    workdir = root / sample.name
-    shutil.copytree(sample, workdir, ignore=_COPY_IGNORE)
-    junit = root / "junit.xml"
-    completed = subprocess.run(
-        [*command, *args, f"--junitxml={junit}"],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env=_clean_env(),
-        timeout=RUN_TIMEOUT_SECONDS,
-        check=False,
-    )
-    outcomes, xfailed = parse_junit(junit, workdir) if junit.is_file() else ({}, frozenset())
-    return Result(
-        runner=runner,
-        args=tuple(args),
-        exit_code=completed.returncode,
-        stdout=completed.stdout,
-        stderr=completed.stderr,
-        outcomes=outcomes,
-        xfailed=xfailed,
-        workdir=workdir,
-    )
+class _Run:
+    """One runner started on a fresh copy of a sample; ``wait()`` collects the Result.
+
+    Output goes to files next to the copy, not pipes, so two runs in flight never block each other.
+    """
+
+    def __init__(
+        self, runner: str, command: list[str], sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None
+    ) -> None:
+        sample = Path(sample_dir)
+        if not sample.is_absolute():
+            sample = SAMPLES / sample
+        if not sample.is_dir():
+            raise FileNotFoundError(f"no sample project at {sample}")
+        self.runner = runner
+        self.args = tuple(args)
+        self.root = Path(tempfile.mkdtemp(prefix=f"{runner}-", dir=tmp_root))
+        self.workdir = self.root / sample.name
+        shutil.copytree(sample, self.workdir, ignore=_COPY_IGNORE)
+        self.junit = self.root / "junit.xml"
+        with (self.root / "stdout.txt").open("w") as out, (self.root / "stderr.txt").open("w") as err:
+            self.process = subprocess.Popen(
+                [*command, *args, f"--junitxml={self.junit}"],
+                cwd=self.workdir,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                env=_clean_env(),
+            )
+
+    def wait(self) -> Result:
+        try:
+            exit_code = self.process.wait(timeout=RUN_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            raise
+        if self.junit.is_file():
+            outcomes, xfailed = parse_junit(self.junit, self.workdir)
+        else:
+            outcomes, xfailed = {}, frozenset()
+        return Result(
+            runner=self.runner,
+            args=self.args,
+            exit_code=exit_code,
+            stdout=(self.root / "stdout.txt").read_text(errors="replace"),
+            stderr=(self.root / "stderr.txt").read_text(errors="replace"),
+            outcomes=outcomes,
+            xfailed=xfailed,
+            workdir=self.workdir,
+        )
 
 
 def parse_junit(junit: Path, sample_root: Path) -> tuple[dict[str, str], frozenset[str]]:
@@ -219,3 +281,42 @@ def junit_nodeid(classname: str, name: str, sample_root: Path) -> str:
         if (sample_root / module).is_file():
             return "::".join([module, *parts[split:], name])
     return "::".join([classname, name])
+
+
+def differences(expected: Observed, actual: Observed, expected_label: str, actual_label: str) -> list[str]:
+    """Human-readable lines, one per disagreement; empty when the two runs agree."""
+    problems: list[str] = []
+    if expected.exit_code != actual.exit_code:
+        problems.append(f"exit code: {expected_label} {expected.exit_code}, {actual_label} {actual.exit_code}")
+    for nodeid in sorted(expected.outcomes.keys() | actual.outcomes.keys()):
+        want = expected.outcomes.get(nodeid, "not reported")
+        got = actual.outcomes.get(nodeid, "not reported")
+        if want != got:
+            problems.append(f"{nodeid}: {expected_label} {want}, {actual_label} {got}")
+    for nodeid in sorted(expected.xfailed ^ actual.xfailed):
+        which = expected_label if nodeid in expected.xfailed else actual_label
+        problems.append(f"{nodeid}: only {which} reports it as xfailed")
+    if expected.counts is not None and actual.counts is not None and expected.counts != actual.counts:
+        problems.append(
+            f"summary line (warnings aside): {expected_label} {dict(expected.counts)}, "
+            f"{actual_label} {dict(actual.counts)}"
+        )
+    if (
+        expected.order is not None
+        and actual.order is not None
+        and set(expected.order) == set(actual.order)
+        and expected.order != actual.order
+    ):
+        problems.append(f"tests ran in a different order ({expected_label} first, {actual_label} second):")
+        problems.extend(_diff(expected.order, actual.order, expected_label, actual_label))
+    if expected.events is not None and expected.events != actual.events:
+        problems.append(f"events.log differs ({expected_label} first, {actual_label} second):")
+        problems.extend(_diff(expected.events, actual.events or (), expected_label, actual_label))
+    return problems
+
+
+def _diff(left: tuple[str, ...], right: tuple[str, ...], left_label: str, right_label: str) -> list[str]:
+    return [
+        line.rstrip("\n")
+        for line in difflib.unified_diff(left, right, left_label, right_label, lineterm="", n=2)
+    ]

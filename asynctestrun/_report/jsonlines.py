@@ -1,0 +1,48 @@
+"""The worker's reporter: every event as one JSON line (``_model.serialize``), flushed at once.
+
+A worker process (``--worker-jsonl``) has this as its only reporter; the parent
+(``_execute.workers``) reads the lines, merges the streams of all workers and feeds its own reporters.
+Flushing each line matters: the parent tells a crash from a slow test by what it has received.
+
+``open_worker_stream`` gives the worker a private channel for the lines. Test code, fixtures, C
+extensions and ``-s`` runs all write to file descriptor 1, and one stray ``print`` on the event stream
+would corrupt it; so the stream is a duplicate of the original fd 1, and fd 1 itself is pointed at
+stderr (which the parent keeps for crash reports). Output capture then works exactly as in a normal run.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from typing import IO, BinaryIO
+
+from .._model.events import Event
+from .._model.serialize import event_to_json
+
+
+class JsonLinesReporter:
+    def __init__(self, stream: IO[bytes] | IO[str]) -> None:
+        self._stream = stream
+        self._binary = not isinstance(stream, io.TextIOBase)
+
+    def handle(self, event: Event) -> None:
+        line = event_to_json(event) + "\n"
+        if self._binary:
+            self._stream.write(line.encode("ascii"))  # type: ignore[arg-type]  # checked in __init__
+        else:
+            self._stream.write(line)  # type: ignore[arg-type]
+        self._stream.flush()
+
+
+def open_worker_stream() -> BinaryIO:
+    """Take fd 1 for the event stream and send everything else written to fd 1 to stderr instead.
+
+    Call it first thing in a worker, before plugins and conftests are imported, so even import-time
+    prints cannot reach the stream. The returned file is not inherited by subprocesses tests start,
+    so the parent sees end-of-file exactly when the worker exits.
+    """
+    sys.stdout.flush()
+    private = os.dup(1)  # os.dup makes non-inheritable descriptors
+    os.dup2(2, 1)
+    return os.fdopen(private, "wb")

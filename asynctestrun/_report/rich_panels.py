@@ -1,0 +1,214 @@
+"""Pieces the rich reporter draws: failure panels, the live status line, summary tables, ``-r`` lines.
+
+Pure functions from model objects to rich renderables; nothing here writes to a terminal or keeps
+state, so each piece can be tested on its own and the reporter stays a thin event loop.
+
+Every piece has a *boxed* form (panels and rules for a terminal a person watches) and a *plain* form
+(pytest-like ``____ title ____`` rules, no box drawing) for CI logs and pipes. Colour is not decided
+here: styles are always attached and the Console drops them when colour is off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from .._model.events import WarningRaised
+from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, TestResult
+from .terminal import _ORDER, _WORDS, _rule
+
+STYLES = {
+    Outcome.PASSED: "green",
+    Outcome.FAILED: "bold red",
+    Outcome.ERROR: "bold magenta",
+    Outcome.SKIPPED: "yellow",
+    Outcome.XFAILED: "yellow",
+    Outcome.XPASSED: "bold yellow",
+}
+# Styles for the first word of the short summary lines and the outcome keys of the counts table.
+WORD_STYLES = {
+    "FAILED": "bold red", "ERROR": "bold magenta", "SKIPPED": "yellow", "XFAIL": "yellow",
+    "XPASS": "bold yellow", "PASSED": "green",
+    "failed": "bold red", "error": "bold magenta", "passed": "green", "skipped": "yellow",
+    "xfailed": "yellow", "xpassed": "bold yellow", "deselected": "dim", "warnings": "yellow",
+}
+# "tests/test_x.py:12: AssertionError" and "tests/test_x.py:7: in helper" in a longrepr.
+_LOCATION = re.compile(r"^\S+:\d+: ")
+
+
+def highlight_longrepr(text: str) -> Text:
+    """pytest's failure text with the ``E`` lines red and the ``>`` (failing source) line bold."""
+    out = Text()
+    for line in text.rstrip().splitlines():
+        if line == "E" or line.startswith("E "):
+            out.append(line, "bold red")
+        elif line.startswith(">"):
+            out.append(">", "bold red")
+            out.append(line[1:], "bold")
+        elif _LOCATION.match(line):
+            out.append(line, "cyan")
+        elif line.startswith(("_ _ ", "The above exception", "During handling")):
+            out.append(line, "dim")
+        else:
+            out.append(line)
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
+def heading(title: str, *, boxed: bool, width: int, char: str = "=", style: str = "bold") -> RenderableType:
+    """A section heading: a rich Rule when boxed, pytest's ``==== title ====`` otherwise."""
+    if boxed:
+        return Rule(Text(title, style), characters="─" if char == "=" else "╌", style=style)
+    return Text(_rule(title, char, width), style)
+
+
+def failure_block(title: str, longrepr: str, sections: Sequence[tuple[str, str]], *, boxed: bool,
+                  width: int, border: str = "red") -> RenderableType:
+    """One failure or error: a panel titled with the test id, its traceback, then captured output."""
+    parts: list[RenderableType] = [highlight_longrepr(longrepr)]
+    for name, content in sections:
+        if content.strip():
+            parts.append(Rule(Text(name), style="dim") if boxed else Text(_rule(name, "-", width), "dim"))
+            parts.append(Text(content.rstrip()))
+    if boxed:
+        return Panel(Group(*parts), title=Text(title, "bold"), title_align="left", border_style=border,
+                     box=box.ROUNDED)
+    return Group(Text(_rule(title, "_", width), border), *parts)
+
+
+def verbose_line(result: TestResult) -> Text:
+    """``PASSED  tests/test_a.py::test_x  0.01s``: the ``-v`` line for one test."""
+    outcome = result.outcome
+    line = Text(f"{_WORDS[outcome]:<7}", STYLES[outcome])
+    line.append(f" {result.nodeid} ")
+    line.append(f"{result.duration:.2f}s", "dim")
+    return line
+
+
+def status_line(*, spinner: RenderableType, done: int, total: int, tallies: Mapping[Outcome, int],
+                warnings: int, elapsed: float, current: str | None, loop_scope: str | None) -> Table:
+    """The live line: spinner, bar, done/total, counts by outcome, elapsed time, current test."""
+    counts = Text(f"{done}/{total}")
+    for outcome in Outcome:
+        if tallies.get(outcome):
+            counts.append(" ")
+            counts.append(f"{tallies[outcome]} {outcome.value}", STYLES[outcome])
+    if warnings:
+        counts.append(f" {warnings} warning{'s' if warnings != 1 else ''}", "yellow")
+    minutes, seconds = divmod(int(elapsed), 60)
+    test = Text(current or "", "bold")
+    if current and loop_scope:
+        test.append(f" [{loop_scope} loop]", "magenta")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+    grid.add_row(spinner, ProgressBar(total=max(total, 1), completed=done, width=20), counts,
+                 Text(f"{minutes}:{seconds:02d}", "dim"), test)
+    return grid
+
+
+def counts_table(counts: Mapping[str, int], *, boxed: bool) -> Table:
+    """Outcome counts as one header row and one number row, in the closing line's order."""
+    table = Table(box=box.SIMPLE_HEAD if boxed else None, pad_edge=False, show_edge=False)
+    keys = [key for key in _ORDER if counts.get(key)]
+    for key in keys:
+        table.add_column(Text(key, WORD_STYLES.get(key, "")), justify="right")
+    table.add_row(*(str(counts[key]) for key in keys))
+    return table
+
+
+def durations_table(results: Iterable[TestResult], count: int, *, boxed: bool) -> Table:
+    """The ``count`` slowest phases (all of them when ``count`` is 0), slowest first."""
+    timed = sorted(((p.duration, p.phase.value, r.nodeid) for r in results for p in r.phases), reverse=True)
+    table = Table(box=box.SIMPLE_HEAD if boxed else None, pad_edge=False, show_edge=False)
+    table.add_column("duration", justify="right")
+    table.add_column("phase")
+    table.add_column("test", overflow="fold")
+    for duration, phase, nodeid in timed[: count if count > 0 else None]:
+        table.add_row(f"{duration:.2f}s", phase, Text(nodeid))  # Text: "[param]" is not markup
+    return table
+
+
+def warnings_summary(warnings: Iterable[WarningRaised], *, limit: int = 5) -> Text:
+    """Warnings grouped by category and message, each with up to ``limit`` places it came from."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for warning in warnings:
+        where = warning.nodeid or "(session)"
+        if warning.location:
+            where += f" ({warning.location})"
+        groups.setdefault((warning.category, warning.message), []).append(where)
+    out = Text()
+    for (category, message), places in groups.items():
+        out.append(f"{category}", "yellow")
+        out.append(f": {message}")
+        if len(places) > 1:
+            out.append(f" ({len(places)} times)", "dim")
+        unique = list(dict.fromkeys(places))
+        for place in unique[:limit]:
+            out.append(f"\n  {place}", "dim")
+        if len(unique) > limit:
+            out.append(f"\n  ... and {len(unique) - limit} more", "dim")
+        out.append("\n\n")
+    out.rstrip()
+    return out
+
+
+def short_summary(results: Sequence[TestResult], collect_errors: Sequence[CollectError],
+                  report_chars: str) -> list[Text]:
+    """The ``short test summary info`` lines: the same lines, in the same order, as terminal.py."""
+    chars = report_chars
+    if "a" in chars:
+        chars += "sxXEf"
+    if "A" in chars:
+        chars += "sxXEfpP"
+    lines: list[tuple[str, str]] = []
+    # 'P' (passed with output) and 'p' list the same tests here; show them once.
+    for char in dict.fromkeys(chars.replace("P", "p")):
+        lines.extend(_summary_lines(char, results, collect_errors))
+    return [Text.assemble((word, WORD_STYLES[word]), f" {rest}") for word, rest in lines]
+
+
+def _summary_lines(char: str, results: Sequence[TestResult],
+                   collect_errors: Sequence[CollectError]) -> list[tuple[str, str]]:
+    lines: list[tuple[str, str]] = []
+    if char == "f":
+        for r in results:
+            phase = r.phase(Phase.CALL)
+            if phase is not None and phase.outcome is PhaseOutcome.FAILED:
+                lines.append(("FAILED", r.nodeid + (f" - {phase.message}" if phase.message else "")))
+    elif char == "E":
+        for error in collect_errors:
+            lines.append(("ERROR", error.nodeid + (f" - {error.message}" if error.message else "")))
+        for r in results:
+            for p in r.phases:
+                if p.phase is not Phase.CALL and p.outcome is PhaseOutcome.FAILED:
+                    lines.append(("ERROR", r.nodeid + (f" - {p.message}" if p.message else "")))
+    elif char == "s":
+        skips: Counter[tuple[str, str]] = Counter()
+        for r in results:
+            for p in r.phases:
+                if p.outcome is PhaseOutcome.SKIPPED and not p.xfail:
+                    skips[(p.message or r.path, p.reason or "")] += 1
+        lines.extend(("SKIPPED", f"[{count}] {where}: {reason}") for (where, reason), count in skips.items())
+    elif char in "xX":
+        wanted, word = (Outcome.XFAILED, "XFAIL") if char == "x" else (Outcome.XPASSED, "XPASS")
+        for r in results:
+            if wanted in r.outcomes:
+                reason = next((p.reason for p in r.phases if p.xfail), "")
+                lines.append((word, r.nodeid + (f" - {reason}" if reason else "")))
+    elif char == "p":
+        lines.extend(("PASSED", r.nodeid) for r in results if r.outcome is Outcome.PASSED)
+    return lines
