@@ -140,6 +140,8 @@ def _options(func: Any) -> Any:
         click.option("--log-level", "log_level", default=None, help="Level of log records captured."),
         click.option("--version", "show_version", is_flag=True, help="Print the version and exit."),
         click.option("--fixtures", "show_fixtures", is_flag=True, help="List the available fixtures."),
+        click.option("--watch", "watch", is_flag=True,
+                     help="Keep running; rerun the tests a saved change affects (also: asynctestrun watch)."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -225,7 +227,36 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
     )
 
 
+def _subcommand(argv: Sequence[str]) -> int | None:
+    """``asynctestrun report ...`` and ``asynctestrun watch ...`` (unless a path of that name exists)."""
+    if not argv or os.path.exists(argv[0]):
+        return None
+    if argv[0] == "report":
+        from .report_cli import report_command
+
+        try:
+            report_command().main(list(argv[1:]), prog_name="asynctestrun report", standalone_mode=False)
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        except click.ClickException as exc:
+            exc.show()
+            return exc.exit_code
+        return 0
+    if argv[0] == "watch":
+        from ._watch import run_watch
+
+        return run_watch(list(argv[1:]))
+    return None
+
+
 def run(argv: Sequence[str]) -> int:
+    sub = _subcommand(argv)
+    if sub is not None:
+        return sub
+    if "--watch" in argv:
+        from ._watch import run_watch
+
+        return run_watch([a for a in argv if a != "--watch"])
     try:
         first = parse(argv)
     except click.exceptions.Exit as exc:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from asynctestrun._model.events import CollectionFinished, SessionFinished, TestFinished
-from asynctestrun._model.outcomes import CollectError, Phase, PhaseOutcome, PhaseResult, TestResult
+from asynctestrun._model import events, outcomes
+from asynctestrun._model.events import CollectionFinished, SessionFinished
+from asynctestrun._model.outcomes import CollectError, Phase, PhaseOutcome, PhaseResult
 from asynctestrun._report import cache as cache_module
 from asynctestrun._report.cache import (
     CACHE_DIRNAME,
@@ -146,7 +147,9 @@ def test_creating_the_directory_tolerates_a_concurrent_run(cache, monkeypatch):
     rename = Path.rename
 
     def other_run_wins(self, target):
-        Cache(cache.directory).mkdir("theirs")  # another process creates the cache first
+        # Another process creates the cache directory between our check and our rename.
+        monkeypatch.undo()
+        Cache(cache.directory).mkdir("theirs")
         return rename(self, target)
 
     monkeypatch.setattr(Path, "rename", other_run_wins)
@@ -200,7 +203,7 @@ def result(nodeid, call=PhaseOutcome.PASSED, *, setup=PhaseOutcome.PASSED, teard
     if setup is PhaseOutcome.PASSED:
         phases.append(phase(Phase.CALL, call, **kw))
     phases.append(phase(Phase.TEARDOWN, teardown))
-    return TestFinished(TestResult(nodeid, nodeid.split("::")[0], 1, tuple(phases)))
+    return events.TestFinished(outcomes.TestResult(nodeid, nodeid.split("::")[0], 1, tuple(phases)))
 
 
 PASS, FAIL, SKIP = PhaseOutcome.PASSED, PhaseOutcome.FAILED, PhaseOutcome.SKIPPED
@@ -269,7 +272,7 @@ def test_conftest_error_is_replaced_by_the_tests_below_it(cache):
 
 def test_skipped_module_clears_its_file_entry(cache):
     cache.set("cache/lastfailed", {"a.py": True})
-    skipped = TestFinished(TestResult("a.py", "a.py", 1, (phase(Phase.SETUP, SKIP, 0.0, reason="no db"),)))
+    skipped = events.TestFinished(outcomes.TestResult("a.py", "a.py", 1, (phase(Phase.SETUP, SKIP, 0.0, reason="no db"),)))
     run(cache, [skipped], nodeids=[])
     assert lastfailed(cache) == {}
     assert "a.py" not in cache.get("cache/nodeids", [])
