@@ -131,6 +131,18 @@ def _options(func: Any) -> Any:
         ),
         click.option("--basetemp", default=None, metavar="DIR", help="Base directory for tmp_path."),
         click.option("--timeout", type=float, default=None, help="Per-test timeout in seconds."),
+        click.option("--lf", "--last-failed", "last_failed", is_flag=True, help="Rerun only last run's failures."),
+        click.option("--ff", "--failed-first", "failed_first", is_flag=True, help="Run last run's failures first."),
+        click.option("--nf", "--new-first", "new_first", is_flag=True, help="Run new tests first."),
+        click.option("--sw", "--stepwise", "stepwise", is_flag=True,
+                     help="Stop at the first failure; next run continues from it."),
+        click.option("--sw-skip", "--stepwise-skip", "stepwise_skip", is_flag=True,
+                     help="Stepwise, but skip the first failing test."),
+        click.option("--sw-reset", "--stepwise-reset", "stepwise_reset", is_flag=True,
+                     help="Stepwise, starting again from the first test."),
+        click.option("--lfnf", "--last-failed-no-failures", "last_failed_no_failures", default="all",
+                     type=click.Choice(["all", "none"]), help="With --lf and no recorded failures: run all or none."),
+        click.option("--cache-clear", "cache_clear", is_flag=True, help="Clear the cache before the run."),
         click.option(
             "--strict-leaks",
             "strict_leaks",
@@ -222,6 +234,14 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         basetemp=values["basetemp"],
         timeout=values["timeout"],
         strict_leaks=values["strict_leaks"],
+        last_failed=values["last_failed"],
+        failed_first=values["failed_first"],
+        new_first=values["new_first"],
+        stepwise=values["stepwise"],
+        stepwise_skip=values["stepwise_skip"],
+        stepwise_reset=values["stepwise_reset"],
+        last_failed_no_failures=values["last_failed_no_failures"],
+        cache_clear=values["cache_clear"],
         log_level=values["log_level"],
         extra=extra,
     )
@@ -332,6 +352,12 @@ def _run_session(
     except KeyboardInterrupt:
         click.echo("\n!!! KeyboardInterrupt !!!", err=True)
         return 2
+    except Exception:  # noqa: BLE001 - a bug in the runner itself: pytest's exit code 3
+        import traceback
+
+        for line in traceback.format_exc().splitlines():
+            click.echo(f"INTERNALERROR> {line}", err=True)
+        return EXIT_INTERNAL
 
 
 def main(argv: Sequence[str] | None = None) -> None:

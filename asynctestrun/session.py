@@ -82,6 +82,7 @@ class Session:
         rewriter = _install_rewriter(self.config)
         install(rewriter)
         _prepend_pythonpath(self.config)
+        self._open_cache()
         self.registry.add_all(harvest_fixtures(builtin_fixtures, BUILTIN_HOLDER, self.config))
         if importlib.util.find_spec("anyio") is not None:
             from ._builtins import anyio_fixtures
@@ -106,6 +107,37 @@ class Session:
         values = vars(namespace)
         positional = [*values.pop("file_or_dir", []), *rest]
         return positional, values
+
+    def _open_cache(self) -> None:
+        from ._report.cache import Cache
+
+        cache_dir = self.config.ini.get("cache_dir")
+        self.cache = Cache.for_rootdir(self.config.rootdir, cache_dir if isinstance(cache_dir, str) else None)
+        if self.config.cache_clear:
+            self.cache.clear()
+        self.plugin_config.cache = self.cache
+
+    def _rerun_options(self) -> Any:
+        from ._plan.rerun import RerunOptions
+
+        config = self.config
+        initial: set[str] = set()
+        for arg in config.args:
+            path = (config.invocation_dir / arg.split("::", 1)[0]).resolve()
+            try:
+                initial.add(path.relative_to(config.rootdir).as_posix())
+            except ValueError:
+                continue
+        return RerunOptions(
+            last_failed=config.last_failed,
+            failed_first=config.failed_first,
+            new_first=config.new_first,
+            stepwise=config.stepwise,
+            stepwise_skip=config.stepwise_skip,
+            stepwise_reset=config.stepwise_reset,
+            last_failed_no_failures=config.last_failed_no_failures,
+            initial_paths=frozenset(initial) if not config.args_from_testpaths else frozenset(),
+        )
 
     def reconfigure(self, config: Config) -> None:
         """Adopt the final Config (with plugin options and exact positional args)."""
@@ -160,7 +192,17 @@ class Session:
                 collection.errors.append(
                     CollectError(nodeid, f"'{name}' not found in `markers` configuration option")
                 )
-        emit(CollectionFinished(tuple(i.nodeid for i in selected), tuple(collection.errors), deselected))
+        from ._plan.rerun import apply_rerun, stepwise_maxfail
+        from ._report.cache import CacheReporter
+
+        options = self._rerun_options()
+        rerun = apply_rerun(reorder(selected), options, self.cache)
+        selected = rerun.items
+        deselected += rerun.deselected
+        if config.use_cache and not config.collect_only and not config.worker:
+            self.broadcast.add(CacheReporter(self.cache, stepwise=rerun.stepwise))
+        notes = (rerun.message,) if rerun.message else ()
+        emit(CollectionFinished(tuple(i.nodeid for i in selected), tuple(collection.errors), deselected, notes))
         self._report_skipped_modules(collection)
         self.session_view.testscollected = len(selected)
         if config.collect_only:
@@ -169,13 +211,19 @@ class Session:
             )
         if collection.errors and not config.continue_on_collection_errors:
             return self._finish(start, EXIT_INTERRUPTED)
-        plan = build_plan(reorder(selected), self.registry, config)
+        plan = build_plan(selected, self.registry, config)
         _configure_assertions(config)
         state = SessionState(
             config, self.registry, self.plugin_config, self.session_view, emit, hooks_call=self.hooks.call
         )
-        summary = execute(plan, state, nodes, emit, maxfail=config.maxfail)
+        maxfail = stepwise_maxfail(options, config.maxfail)
+        summary = execute(plan, state, nodes, emit, maxfail=maxfail)
         self.session_view.testsfailed = summary.failed
+        user_stop = bool(config.maxfail) and summary.failed >= config.maxfail
+        if options.stepwise_on and summary.failed >= maxfail and not user_stop:
+            from ._plan.rerun import STEPWISE_STOP_REASON
+
+            return self._finish(start, EXIT_INTERRUPTED, STEPWISE_STOP_REASON)
         if summary.interrupted and summary.exit_code is None and summary.interrupted == "KeyboardInterrupt":
             return self._finish(start, EXIT_INTERRUPTED, summary.interrupted)
         if summary.exit_code is not None:

@@ -167,3 +167,9 @@ def tmpdir_factory(tmp_path_factory: TempPathFactory) -> TempdirFactory:
 def tmpdir(tmp_path: Path) -> LocalPath:
     """``tmp_path`` as a ``LocalPath``, for suites written against ``py.path.local``."""
     return LocalPath(tmp_path)
+
+
+@fixture(scope="session")
+def cache(request: Any) -> Any:
+    """The run's cache (``get``/``set``/``mkdir``), kept across runs in ``.asynctestrun_cache``."""
+    return request.config.cache

@@ -60,6 +60,17 @@ class Config:
     capture: str = "fd"
     timeout: float | None = None
     strict_leaks: bool = False
+    # run-again selection (--lf, --ff, --nf, --sw...): see _plan/rerun.py
+    last_failed: bool = False
+    failed_first: bool = False
+    new_first: bool = False
+    stepwise: bool = False
+    stepwise_skip: bool = False
+    stepwise_reset: bool = False
+    last_failed_no_failures: str = "all"
+    cache_clear: bool = False
+    use_cache: bool = True
+    worker: bool = False  # a worker process: events go to stdout as JSON lines
     filterwarnings: tuple[str, ...] = ()
     # reporting
     verbose: int = 0

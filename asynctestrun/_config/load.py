@@ -59,6 +59,14 @@ class CliOptions:
     basetemp: str | None = None
     timeout: float | None = None
     strict_leaks: bool = False
+    last_failed: bool = False
+    failed_first: bool = False
+    new_first: bool = False
+    stepwise: bool = False
+    stepwise_skip: bool = False
+    stepwise_reset: bool = False
+    last_failed_no_failures: str = "all"
+    cache_clear: bool = False
     log_level: str | None = None
     extra: Mapping[str, object] = field(default_factory=dict)
 
@@ -168,6 +176,15 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         capture=capture,
         timeout=timeout,
         strict_leaks=cli.strict_leaks or get_bool(values, "strict_leaks", False),
+        last_failed=cli.last_failed,
+        failed_first=cli.failed_first,
+        new_first=cli.new_first,
+        stepwise=cli.stepwise,
+        stepwise_skip=cli.stepwise_skip,
+        stepwise_reset=cli.stepwise_reset,
+        last_failed_no_failures=cli.last_failed_no_failures,
+        cache_clear=cli.cache_clear,
+        use_cache=not any(p in ("no:cacheprovider", "no:cache") for p in cli.plugins),
         filterwarnings=(*get_lines(values, "filterwarnings"), *cli.warning_filters),
         verbose=cli.verbose,
         tb_style=tb_style,

@@ -27,6 +27,7 @@ class CollectionFinished:
     nodeids: tuple[str, ...]
     errors: tuple[CollectError, ...]
     deselected: int
+    notes: tuple[str, ...] = ()  # e.g. "run-last-failure: rerun previous 3 failures"
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,7 +74,7 @@ def _encode(value: Any) -> Any:
 
 
 @functools.cache  # type hints of a class never change; resolving them is the slow part of decoding
-def _field_types(cls: type[Any]) -> tuple[tuple[str, Any, bool], ...]:
+def _field_types(cls: Any) -> tuple[tuple[str, Any, bool], ...]:
     hints = typing.get_type_hints(cls)
     return tuple(
         (
@@ -150,7 +150,7 @@ def _decode_union(args: tuple[Any, ...], value: Any, where: str) -> Any:
     raise DecodeError("; ".join(errors) or f"{where}: unexpected null")
 
 
-def _decode_dataclass(cls: type[Any], value: Any, where: str) -> Any:
+def _decode_dataclass(cls: Any, value: Any, where: str) -> Any:
     data = _expect(value, dict, where)
     kwargs: dict[str, Any] = {}
     fields = _field_types(cls)

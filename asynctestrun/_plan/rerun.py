@@ -22,7 +22,7 @@ file)"; ``--ff`` runs ``a.py::t2 b.py::t1 a.py::t1 a.py::t3 c.py::t1``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -103,7 +103,7 @@ def apply_rerun(
     failed_before = failure_matcher(lastfailed)
 
     if options.last_failed or options.failed_first:
-        status, selected, dropped = _last_failed(selected, options, lastfailed)
+        status, selected, dropped = _last_failed(selected, options, lastfailed, failed_before)
         deselected += dropped
         lines.append(f"run-last-failure: {status}")
 
@@ -127,7 +127,10 @@ def apply_rerun(
 
 
 def _last_failed(
-    items: list[ItemT], options: RerunOptions, lastfailed: dict[str, bool]
+    items: list[ItemT],
+    options: RerunOptions,
+    lastfailed: dict[str, bool],
+    failed_before: Callable[[str], bool],
 ) -> tuple[str, list[ItemT], int]:
     """--lf / --ff: the status line, the tests left, and how many of the dropped ones count as deselected."""
     if not lastfailed:
@@ -135,7 +138,6 @@ def _last_failed(
         if options.last_failed_no_failures == "none":
             return status + "deselecting all items.", [], len(items)
         return status + "not deselecting items.", items, 0
-    failed_before = failure_matcher(lastfailed)
     failed = [item for item in items if failed_before(item.nodeid)]
     if not failed:
         return f"{len(lastfailed)} known failures not in selected tests", items, 0

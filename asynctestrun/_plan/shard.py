@@ -13,9 +13,9 @@ durations the files are dealt round-robin in hash order: balanced by file count,
 alphabetical clustering (``test_db_*.py`` does not all land in one shard). Worked example, 2 shards::
 
     durations: a.py 8s, b.py 5s, c.py 4s, d.py 3s       (e.py: none recorded → mean 5s)
-    order:     a 8, b 5, e 5, c 4, d 3                    (b before e: hash order breaks the tie)
-    a → shard 1 (8)   b → shard 2 (5)   e → shard 2 (10)   c → shard 1 (12)   d → shard 2 (13)
-    shard 1/2 = a.py, c.py (12s)        shard 2/2 = b.py, e.py, d.py (13s)
+    order:     a 8, e 5, b 5, c 4, d 3                    (e before b: hash order breaks the tie)
+    a → shard 1 (8)   e → shard 2 (5)   b → shard 2 (10)   c → shard 1 (12)   d → shard 2 (13)
+    shard 1/2 = a.py, c.py (12s)        shard 2/2 = b.py, d.py, e.py (13s, in input order)
 
 ``lpt`` is shared with ``_execute.workers``, which balances files over worker processes the same way.
 """
@@ -124,7 +124,9 @@ def load_durations(path: Path) -> dict[str, float]:
         return {}
     except (OSError, ValueError) as exc:
         raise ShardError(f"cannot read durations from {path}: {exc}") from None
-    pairs: Iterable[object] = raw.items() if isinstance(raw, dict) else raw if isinstance(raw, list) else ()
+    if not isinstance(raw, (dict, list)):
+        raise ShardError(f"cannot read durations from {path}: expected an object or a list")
+    pairs: Iterable[object] = raw.items() if isinstance(raw, dict) else raw
     durations: dict[str, float] = {}
     for pair in pairs:
         if (
@@ -136,6 +138,4 @@ def load_durations(path: Path) -> dict[str, float]:
         ):
             raise ShardError(f"cannot read durations from {path}: expected nodeid → seconds, got {pair!r}")
         durations[pair[0]] = float(pair[1])
-    if not isinstance(raw, (dict, list)):
-        raise ShardError(f"cannot read durations from {path}: expected an object or a list")
     return durations

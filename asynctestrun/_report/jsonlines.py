@@ -15,24 +15,31 @@ from __future__ import annotations
 import io
 import os
 import sys
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, cast
 
 from .._model.events import Event
 from .._model.serialize import event_to_json
 
 
 class JsonLinesReporter:
+    """Writes to a binary stream, or to a text stream (anything derived from ``io.TextIOBase``)."""
+
     def __init__(self, stream: IO[bytes] | IO[str]) -> None:
-        self._stream = stream
-        self._binary = not isinstance(stream, io.TextIOBase)
+        self._text: IO[str] | None = None
+        self._binary: IO[bytes] | None = None
+        if isinstance(stream, io.TextIOBase):
+            self._text = cast("IO[str]", stream)
+        else:
+            self._binary = cast("IO[bytes]", stream)
 
     def handle(self, event: Event) -> None:
-        line = event_to_json(event) + "\n"
-        if self._binary:
-            self._stream.write(line.encode("ascii"))  # type: ignore[arg-type]  # checked in __init__
-        else:
-            self._stream.write(line)  # type: ignore[arg-type]
-        self._stream.flush()
+        line = event_to_json(event) + "\n"  # ASCII by construction
+        if self._text is not None:
+            self._text.write(line)
+            self._text.flush()
+        elif self._binary is not None:
+            self._binary.write(line.encode("ascii"))
+            self._binary.flush()
 
 
 def open_worker_stream() -> BinaryIO:

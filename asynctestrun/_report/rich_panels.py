@@ -17,14 +17,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from .._model.events import WarningRaised
 from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, TestResult
-from .terminal import _ORDER, _WORDS, _rule
+from .terminal import _ORDER, _rule
 
 STYLES = {
     Outcome.PASSED: "green",
@@ -86,38 +85,33 @@ def failure_block(title: str, longrepr: str, sections: Sequence[tuple[str, str]]
     return Group(Text(_rule(title, "_", width), border), *parts)
 
 
-def verbose_line(result: TestResult) -> Text:
-    """``PASSED  tests/test_a.py::test_x  0.01s``: the ``-v`` line for one test."""
-    outcome = result.outcome
-    line = Text(f"{_WORDS[outcome]:<7}", STYLES[outcome])
-    line.append(f" {result.nodeid} ")
-    line.append(f"{result.duration:.2f}s", "dim")
-    return line
+_SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
-def status_line(*, spinner: RenderableType, done: int, total: int, tallies: Mapping[Outcome, int],
-                warnings: int, elapsed: float, current: str | None, loop_scope: str | None) -> Table:
-    """The live line: spinner, bar, done/total, counts by outcome, elapsed time, current test."""
-    counts = Text(f"{done}/{total}")
+def status_line(*, done: int, total: int, tallies: Mapping[Outcome, int], warnings: int, elapsed: float,
+                current: str | None, loop_scope: str | None, width: int, ascii_only: bool) -> Text:
+    """The live line, cut to ``width``: spinner, bar, done/total, counts, elapsed time, current test.
+
+    One Text rather than a Table of columns: it is drawn up to ten times a second.
+    """
+    frames, bar = ("|/-\\", "#-") if ascii_only else (_SPINNER, "━━")
+    filled = 20 * done // max(total, 1)
+    line = Text.assemble((frames[int(elapsed * 10) % len(frames)], "cyan"), " ",
+                         (bar[0] * filled, "magenta"), (bar[1] * (20 - filled), "bright_black"),
+                         f" {done}/{total}")
     for outcome in Outcome:
         if tallies.get(outcome):
-            counts.append(" ")
-            counts.append(f"{tallies[outcome]} {outcome.value}", STYLES[outcome])
+            line.append(f" {tallies[outcome]} {outcome.value}", STYLES[outcome])
     if warnings:
-        counts.append(f" {warnings} warning{'s' if warnings != 1 else ''}", "yellow")
+        line.append(f" {warnings} warning{'s' if warnings != 1 else ''}", "yellow")
     minutes, seconds = divmod(int(elapsed), 60)
-    test = Text(current or "", "bold")
-    if current and loop_scope:
-        test.append(f" [{loop_scope} loop]", "magenta")
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
-    grid.add_row(spinner, ProgressBar(total=max(total, 1), completed=done, width=20), counts,
-                 Text(f"{minutes}:{seconds:02d}", "dim"), test)
-    return grid
+    line.append(f" {minutes}:{seconds:02d} ", "dim")
+    if current:
+        line.append(current, "bold")
+        if loop_scope:
+            line.append(f" [{loop_scope} loop]", "magenta")
+    line.truncate(width, overflow="ellipsis")
+    return line
 
 
 def counts_table(counts: Mapping[str, int], *, boxed: bool) -> Table:

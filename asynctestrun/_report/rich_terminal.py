@@ -8,11 +8,14 @@ Two faces, chosen once in the constructor:
 * **plain** (a pipe, CI, ``NO_COLOR``, ``--color=no``): no cursor movement and no box drawing, the
   same line-per-file layout as pytest, written as it happens; colour only if ``--color=yes``.
 
-Redraws are synchronous and throttled to ``_REDRAW_INTERVAL``, and happen only when a test starts.
-Events arrive between phases, while output capture is suspended; a refresh thread would write while
-a test runs and its bytes would land in that test's fd-level capture (and threads do not survive the
-fork of watch mode). The cost: during a test that starts within one interval of the last redraw, the
-status line still names the previous test.
+The live area (the file line being filled, then the status line) is redrawn by hand rather than
+with ``rich.live``: rendering every ``.`` as a rich Text cost ~70 us a test, too much for 10,000
+tests, so progress text is pre-coloured strings and rich renders only the status line and the
+final summary. Redraws are synchronous, throttled to ``_REDRAW_INTERVAL`` and happen when a test
+starts: events arrive between phases while output capture is suspended, whereas a refresh thread
+would write while a test runs and its bytes would land in that test's fd-level capture (and threads
+do not survive the fork of watch mode). The cost: during a test that starts within one interval of
+the last redraw, the status line still names the previous test.
 
 The last line is always the plain ``==== 2 failed, 10 passed in 0.42s ====`` built by terminal.py's
 ``format_summary_line``: CI tools parse it, so both reporters share that code.
@@ -20,6 +23,7 @@ The last line is always the plain ``==== 2 failed, 10 passed in 0.42s ====`` bui
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -27,9 +31,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TextIO
 
-from rich.console import Console, Group, RenderableType
-from rich.live import Live
-from rich.spinner import Spinner
+from rich.cells import cell_len
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from .._model.events import (
@@ -46,6 +49,7 @@ from . import rich_panels as panels
 from .terminal import _CHARS, _WORDS, _rule, count_outcomes, format_summary_line
 
 _REDRAW_INTERVAL = 0.1  # seconds: at most ~10 redraws a second, whatever the test rate
+_HIDE_CURSOR, _SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
 
 
 def wants_colour(color: str, isatty: bool, environ: Mapping[str, str]) -> bool:
@@ -72,7 +76,8 @@ def make_console(file: TextIO, color: str, environ: Mapping[str, str]) -> Consol
     """A Console that colours exactly when ``wants_colour`` says so, sized like pytest's writer."""
     isatty = _isatty(file)
     colour = wants_colour(color, isatty, environ)
-    width = None if isatty else int(environ.get("COLUMNS", "") or 80)
+    columns = environ.get("COLUMNS", "")
+    width = None if isatty else int(columns) if columns.isdigit() and int(columns) > 0 else 80
     return Console(file=file, force_terminal=isatty or colour, width=width,
                    color_system=("auto" if isatty else "standard") if colour else None,
                    no_color=not colour, highlight=False, markup=False, emoji=False)
@@ -95,7 +100,8 @@ class RichReporter:
         # A forced-colour console into a pipe is a "terminal" to rich; boxes and redraws need a real one.
         tty = self.console.is_terminal if console is not None else _isatty(file)
         self.boxed = tty and not self.console.is_dumb_terminal
-        self.live_enabled = self.boxed and self.console.color_system is not None
+        self.live_enabled = (self.boxed and self.console.color_system is not None
+                             and not self.console.legacy_windows)
         self.width = min(self.console.width, 120)
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
@@ -106,15 +112,16 @@ class RichReporter:
         self._tallies: Counter[Outcome] = Counter()
         self._current: TestStarted | None = None
         self._start = time.monotonic()
-        self._live: Live | None = None
+        self._line_key: str | None = None  # the file (default) or row number (-q) being filled
+        self._chars: list[str] = []  # its outcome characters
+        self._pending: list[str] = []  # finished lines waiting for the next redraw (live only)
+        self._area_height = 0  # lines of the live area now on screen
+        self._cursor_hidden = False
         self._last_draw = 0.0
-        self._pending: list[Text] = []  # finished lines waiting for the next redraw (live only)
-        self._line: Text | None = None  # the line being filled with outcome characters (live only)
-        self._line_key: str | None = None  # its file (default) or row number (-q)
-        self._column = 0
-        self._spinner = Spinner("line" if self.console.options.ascii_only else "dots", style="cyan")
-        styles = {*panels.STYLES.values(), "dim"}
-        self._paint = {style: _ansi_wrap(self.console, style) for style in styles}
+        wraps = {style: _ansi_wrap(self.console, style) for style in {*panels.STYLES.values(), "dim"}}
+        self._paint = {outcome: wraps[style] for outcome, style in panels.STYLES.items()}
+        self._paint_char = {_CHARS[outcome]: wrap for outcome, wrap in self._paint.items()}
+        self._dim = wraps["dim"]
 
     # -- events --------------------------------------------------------------------------------
     def handle(self, event: Event) -> None:
@@ -134,10 +141,16 @@ class RichReporter:
             self._session_finished(event)
 
     def close(self) -> None:
-        """Take the live display down (restoring the cursor); safe to call more than once."""
-        if self._live is not None:
-            self._live.stop()
-            self._live = None
+        """Take the live area down and show the cursor again; safe to call more than once."""
+        parts = [f"\x1b[{self._area_height}A\r\x1b[J"] if self._area_height else []
+        parts.extend(line + "\n" for line in self._pending)
+        if self._cursor_hidden:
+            parts.append(_SHOW_CURSOR)
+        self._area_height, self._cursor_hidden = 0, False
+        self._pending.clear()
+        if parts:
+            self._out.write("".join(parts))
+            self._out.flush()
 
     def _session_started(self, event: SessionStarted) -> None:
         self._start = time.monotonic()
@@ -167,78 +180,87 @@ class RichReporter:
         self.results.append(result)
         outcome = result.outcome
         self._tallies[outcome] += 1
-        style = panels.STYLES[outcome]
         if self.verbose > 0:
-            sections = _section_lines(result, self.width) if self.verbose > 1 else []
-            if self.live_enabled:
-                self._pending.extend([panels.verbose_line(result), *sections])
-                return
-            (before, after), (dim, undim) = self._paint[style], self._paint["dim"]
-            self._out.write(f"{before}{_WORDS[outcome]:<7}{after} {result.nodeid} "
-                            f"{dim}{result.duration:.2f}s{undim}\n")
-            self._out.write("".join(_render_plain(self.console, line) for line in sections))
-            self._out.flush()
+            (before, after), (dim, undim) = self._paint[outcome], self._dim
+            line = f"{before}{_WORDS[outcome]:<7}{after} {result.nodeid} {dim}{result.duration:.2f}s{undim}"
+            if self.verbose > 1:  # -vv: the test's captured output under its line
+                for name, content in result.sections:
+                    if content.strip():
+                        line += "\n" + _render(self.console, Text(_rule(name, "-", self.width), "dim"))
+                        line += "\n" + content.rstrip()
+            self._emit(line)
             return
         # One character per test: a line per file (default) or rows of the terminal's width (-q).
         key = result.path if self.verbose == 0 else str((len(self.results) - 1) // self.width)
-        if self.live_enabled:
-            if key != self._line_key:
-                if self._line is not None:
-                    self._pending.append(self._line)
-                self._line = Text(f"{key} " if self.verbose == 0 else "")
-                self._line_key = key
-            assert self._line is not None
-            self._line.append(_CHARS[outcome], style)
-            return
         if key != self._line_key:
-            if self._line_key is not None:
-                self._out.write("\n")
+            self._finish_line()
             self._line_key = key
-            if self.verbose == 0:
+            if not self.live_enabled and self.verbose == 0:
                 self._out.write(f"{key} ")
-        before, after = self._paint[style]
-        self._out.write(f"{before}{_CHARS[outcome]}{after}")
-        self._out.flush()
+        char = _CHARS[outcome]
+        self._chars.append(char)
+        if not self.live_enabled:
+            before, after = self._paint[outcome]
+            self._out.write(f"{before}{char}{after}")
+            self._out.flush()
+
+    def _emit(self, line: str) -> None:
+        if self.live_enabled:
+            self._pending.append(line)
+        else:
+            self._out.write(line + "\n")
+            self._out.flush()
+
+    def _finish_line(self) -> None:
+        if self._line_key is None:
+            return
+        if self.live_enabled:
+            self._pending.append(self._prefix() + self._painted(self._chars))
+        else:
+            self._out.write("\n")
+        self._line_key, self._chars = None, []
+
+    def _prefix(self) -> str:
+        return f"{self._line_key} " if self.verbose == 0 and self._line_key is not None else ""
+
+    def _painted(self, chars: list[str]) -> str:
+        """Outcome characters coloured, one escape pair per run of equal characters."""
+        runs = []
+        for char, run in itertools.groupby(chars):
+            before, after = self._paint_char[char]
+            runs.append(f"{before}{''.join(run)}{after}")
+        return "".join(runs)
 
     def _redraw(self) -> None:
         now = time.monotonic()
         if now - self._last_draw < _REDRAW_INTERVAL:
             return
         self._last_draw = now
-        if self._live is None:
-            self._live = Live(console=self.console, auto_refresh=False, transient=True,
-                              redirect_stdout=False, redirect_stderr=False)
-            self._live.start()
-        self._live.update(self._live_view())
-        if self._pending:
-            self.console.print(Text("\n").join(self._pending), soft_wrap=True)
-            self._pending.clear()
-        else:
-            self._live.refresh()
-
-    def _live_view(self) -> RenderableType:
+        # Every line of the area must fit the width: a wrapped line would throw the cursor-up count off.
+        width = self.console.width - 1
+        area: list[str] = []
+        if self._line_key is not None and self.verbose <= 0:
+            prefix, room = self._prefix(), width - cell_len(self._prefix())
+            if len(self._chars) > room:  # a long file: show the tail
+                prefix, room = (prefix + "...", room - 3) if room > 12 else ("...", width - 3)
+            area.append(prefix + self._painted(self._chars[-room:] if room > 0 else []))
         current = self._current
-        status = panels.status_line(
-            spinner=self._spinner, done=len(self.results), total=self._total, tallies=self._tallies,
-            warnings=len(self.warnings), elapsed=time.monotonic() - self._start,
-            current=current.nodeid if current else None, loop_scope=current.loop_scope if current else None)
-        if self._line is None or self.verbose > 0:
-            return status
-        line = self._line
-        if line.cell_len > self.console.width - 1:  # show the tail of a long file's line
-            line = Text("...") + line[-(self.console.width - 4):]
-        return Group(line, status)
+        area.append(_render(self.console, panels.status_line(
+            done=len(self.results), total=self._total, tallies=self._tallies, warnings=len(self.warnings),
+            elapsed=now - self._start, current=current.nodeid if current else None,
+            loop_scope=current.loop_scope if current else None, width=width,
+            ascii_only=self.console.options.ascii_only)))
+        parts = [f"\x1b[{self._area_height}A\r\x1b[J" if self._area_height else _HIDE_CURSOR]
+        parts.extend(line + "\n" for line in self._pending)
+        parts.extend(line + "\n" for line in area)
+        self._pending.clear()
+        self._area_height, self._cursor_hidden = len(area), True
+        self._out.write("".join(parts))
+        self._out.flush()
 
     def _end_progress(self) -> None:
+        self._finish_line()
         self.close()
-        if self._line is not None:
-            self._pending.append(self._line)
-            self._line = None
-        if self._pending:
-            self.console.print(Text("\n").join(self._pending), soft_wrap=True)
-            self._pending.clear()
-        elif self._line_key is not None and not self.live_enabled and self.verbose <= 0:
-            self._out.write("\n")
 
     # -- summary -------------------------------------------------------------------------------
     def _session_finished(self, event: SessionFinished) -> None:
@@ -305,29 +327,17 @@ class RichReporter:
         self._out.write("\n".join(line.rstrip() for line in capture.get().split("\n")))
 
 
-def _section_lines(result: TestResult, width: int) -> list[Text]:
-    """-vv: a test's captured output under its line."""
-    lines: list[Text] = []
-    for name, content in result.sections:
-        if content.strip():
-            lines.append(Text(_rule(name, "-", width), "dim"))
-            lines.append(Text(content.rstrip()))
-    return lines
-
-
-def _render_plain(console: Console, line: Text) -> str:
+def _render(console: Console, renderable: RenderableType) -> str:
+    """``renderable`` as this console would write it (escape codes included), without a final newline."""
     with console.capture() as capture:
-        console.print(line, soft_wrap=True)
+        console.print(renderable, end="", soft_wrap=True)
     return capture.get()
 
 
 def _ansi_wrap(console: Console, style: str) -> tuple[str, str]:
     """The escape codes around a text in ``style`` on this console ("", "" without colour).
 
-    Per-test characters are written straight to the file with these: rendering each through rich
-    would cost tens of microseconds a test.
+    Progress characters are written with these: rendering each through rich costs ~70 us a test.
     """
-    with console.capture() as capture:
-        console.print(Text("X", style), end="")
-    before, _, after = capture.get().partition("X")
+    before, _, after = _render(console, Text("X", style)).partition("X")
     return before, after

@@ -111,7 +111,10 @@ class TerminalReporter:
             parts.append(f"{event.deselected} deselected")
         if event.deselected:
             parts.append(f"{len(event.nodeids)} selected")
-        self.write(" / ".join(parts) + "\n\n")
+        self.write(" / ".join(parts) + "\n")
+        for note in event.notes:
+            self.write(note + "\n")
+        self.write("\n")
         self.out.flush()
 
     def _test_finished(self, result: TestResult) -> None:

@@ -191,6 +191,11 @@ def _clean_env() -> dict[str, str]:
     # PYTEST_ADDOPTS, PYTEST_PLUGINS, PYTEST_CURRENT_TEST... from the outer run must not leak into a sample.
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
     env["COLUMNS"] = "120"
+    # Start-up dominates a sample run. With PYTHONDONTWRITEBYTECODE every run recompiles pytest (or
+    # asynctestrun) from source, several times slower; a bytecode cache under the temp directory keeps
+    # runs fast without writing into the checkout or either virtualenv.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "asynctestrun-e2e-pycache")
     return env
 
 

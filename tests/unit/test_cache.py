@@ -48,7 +48,8 @@ def test_first_write_creates_the_directory_with_gitignore_and_readme(cache):
     cache.set("cache/lastfailed", {"a.py::t": True})
     assert (cache.directory / ".gitignore").read_text().splitlines()[-1] == "*"
     assert "asynctestrun" in (cache.directory / "README.md").read_text()
-    assert (cache.directory / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    tag = (cache.directory / "CACHEDIR.TAG").read_text()
+    assert tag.startswith("Signature: 8a477f597d28d172789f06886806bc55")
     assert json.loads((cache.directory / "v" / "cache" / "lastfailed").read_text()) == {"a.py::t": True}
     assert [p.name for p in cache.directory.parent.iterdir()] == [CACHE_DIRNAME]  # no staging left
 
@@ -194,19 +195,19 @@ def test_failure_matcher():
 # -- CacheReporter ---------------------------------------------------------------------------------------
 
 
+PASS, FAIL, SKIP = PhaseOutcome.PASSED, PhaseOutcome.FAILED, PhaseOutcome.SKIPPED
+
+
 def phase(which, outcome, duration=0.1, **kwargs):
     return PhaseResult(which, outcome, duration, **kwargs)
 
 
-def result(nodeid, call=PhaseOutcome.PASSED, *, setup=PhaseOutcome.PASSED, teardown=PhaseOutcome.PASSED, **kw):
+def result(nodeid, call=PASS, *, setup=PASS, teardown=PASS, **kw):
     phases = [phase(Phase.SETUP, setup)]
     if setup is PhaseOutcome.PASSED:
         phases.append(phase(Phase.CALL, call, **kw))
     phases.append(phase(Phase.TEARDOWN, teardown))
     return events.TestFinished(outcomes.TestResult(nodeid, nodeid.split("::")[0], 1, tuple(phases)))
-
-
-PASS, FAIL, SKIP = PhaseOutcome.PASSED, PhaseOutcome.FAILED, PhaseOutcome.SKIPPED
 
 
 def run(cache, events, *, nodeids=None, errors=(), finish=True, **kwargs):
@@ -272,7 +273,8 @@ def test_conftest_error_is_replaced_by_the_tests_below_it(cache):
 
 def test_skipped_module_clears_its_file_entry(cache):
     cache.set("cache/lastfailed", {"a.py": True})
-    skipped = events.TestFinished(outcomes.TestResult("a.py", "a.py", 1, (phase(Phase.SETUP, SKIP, 0.0, reason="no db"),)))
+    module_skip = (phase(Phase.SETUP, SKIP, 0.0, reason="no db"),)
+    skipped = events.TestFinished(outcomes.TestResult("a.py", "a.py", 1, module_skip))
     run(cache, [skipped], nodeids=[])
     assert lastfailed(cache) == {}
     assert "a.py" not in cache.get("cache/nodeids", [])
@@ -281,7 +283,8 @@ def test_skipped_module_clears_its_file_entry(cache):
 
 def test_nodeids_are_merged_and_sorted(cache):
     cache.set("cache/nodeids", ["z.py::old", "a.py::t"])
-    run(cache, [result("b.py::t"), result("a.py::t")], nodeids=["b.py::t", "a.py::t", "c.py::deselected_later"])
+    collected = ["b.py::t", "a.py::t", "c.py::deselected_later"]
+    run(cache, [result("b.py::t"), result("a.py::t")], nodeids=collected)
     assert cache.get("cache/nodeids", None) == ["a.py::t", "b.py::t", "c.py::deselected_later", "z.py::old"]
 
 

@@ -124,7 +124,7 @@ def section(text, title):
 
 
 def screen(raw):
-    """What a terminal shows after ``raw``: just enough of VT100 for rich's live display."""
+    """What a terminal shows after ``raw``: just enough of VT100 for the live area."""
     rows, row, col = [""], 0, 0
     for token in re.split(r"(\x1b\[[0-9;?]*[A-Za-z]|\r|\n)", raw):
         if token == "\n":
@@ -137,6 +137,9 @@ def screen(raw):
                 row -= int(arg or 1)
             elif code == "K":
                 rows[row] = "" if arg == "2" else rows[row][:col]
+            elif code == "J":
+                rows[row] = rows[row][:col]
+                del rows[row + 1:]
             elif code == "G":
                 col = int(arg or 1) - 1
         elif token:

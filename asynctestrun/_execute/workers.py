@@ -1,0 +1,636 @@
+"""``-n N``: test files spread over worker processes, their event streams merged into one for the reporters.
+
+Distribution is pytest-xdist's "loadfile": a test file runs entirely inside one worker, so module,
+class and loop scopes keep their meaning; session-scoped fixtures run once per worker, as under xdist.
+Each worker is an ordinary run over its files (``python -m asynctestrun ... --worker-jsonl FILES``)
+whose only output is the event stream (``_report.jsonlines``) on stdout; its stderr is kept apart,
+for crash reports.
+
+Why a static split, decided up front, and not a queue workers pull files from. The reporters need one
+``CollectionFinished`` with every test before the first result; a worker only learns its files when it
+starts, so handing files out one batch at a time would hold all output back until the last batch was
+collected, and would run session fixtures (and process start-up, conftests, plugins) once per batch.
+A queue needs workers that collect once and then take files on a command channel, which the session
+does not offer. So files are split once, longest processing time first (``_plan.shard.lpt``), weighed by
+recorded durations: with durations that is within 4/3 of the best possible split; without them every
+file weighs the same and the split is by file count.
+
+The merge, as the parent's reporters see it::
+
+    SessionStarted        the first worker's (rootdir, ini, ... are the same in every worker)
+    CollectionFinished    once every worker has collected: node ids in file order, errors concatenated
+                          (a broken conftest reported by every worker appears once), deselected summed
+    test events           a file's events together (buffered per worker until the file is done), files
+                          interleaved as workers finish them; until the merged collection, all are held
+    SessionFinished       the parent's own, with the combined exit code
+
+A worker that dies without its ``SessionFinished`` crashed: the test it was running is reported as an
+error with the exit code or signal and the tail of its stderr, and the tests it had not run go to a new
+worker (same files, ``--deselect`` for what already ran). A replacement that crashes before finishing
+any test is not replaced again: its tests are reported as errors, so a run always ends. Ctrl-C (or
+``maxfail`` reached, ``pytest.exit`` in a worker, a collection error) sends SIGINT to every worker, so
+fixtures are torn down as in a normal interrupted run, and kills what is still running after a grace
+period.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .._model.events import (
+    CollectionFinished,
+    Event,
+    SessionFinished,
+    SessionStarted,
+    TestFinished,
+    TestStarted,
+    WarningRaised,
+)
+from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
+from .._model.serialize import DecodeError, event_from_json
+from .._plan.shard import file_of, file_weights, lpt
+
+if TYPE_CHECKING:
+    from .._config.config import Config
+
+WORKER_FLAG = "--worker-jsonl"
+STDERR_TAIL_LINES = 40
+EXIT_AFTER_EOF = 2.0  # seconds to wait for a process whose stream ended (or that exited) to finish both
+
+
+def default_worker_command(args: list[str]) -> list[str]:
+    return [sys.executable, "-m", "asynctestrun", *args]
+
+
+def resolve_numprocesses(value: str) -> int:
+    """``-n`` value: a count, or ``auto``/``logical`` for the CPUs this process may use."""
+    if value in ("auto", "logical"):
+        override = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "")
+        if override.isdigit():
+            return int(override)
+        if hasattr(os, "sched_getaffinity"):
+            return max(1, len(os.sched_getaffinity(0)))
+        return max(1, os.cpu_count() or 1)
+    try:
+        count = int(value)
+    except ValueError:
+        raise ValueError(f"-n expects a number of workers or 'auto', got {value!r}") from None
+    if count < 0:
+        raise ValueError(f"-n expects a number of workers or 'auto', got {value!r}")
+    return count
+
+
+def worker_targets(config: Config) -> list[str]:
+    """The command-line targets expanded to test files, as rootdir-relative node-id prefixes
+    (``tests/a.py``, or ``tests/a.py::TestX`` when the user named part of a file), in collection order."""
+    from .._collect.discover import parse_targets, walk
+
+    targets: list[str] = []
+    for target in parse_targets(config):
+        if target.path.is_dir():
+            for path in walk(target.path, config):
+                if path.name != "conftest.py" and not path.is_dir():
+                    targets.append(_relpath(path, config.rootdir))
+        else:
+            targets.append("::".join((_relpath(target.path, config.rootdir), *target.parts)))
+    return list(dict.fromkeys(targets))
+
+
+def assign(files: Sequence[str], n: int, durations: Mapping[str, float]) -> list[list[str]]:
+    """Targets grouped by file, the files balanced over at most ``n`` workers (none left empty)."""
+    groups: dict[str, list[str]] = {}
+    for target in files:
+        groups.setdefault(file_of(target), []).append(target)
+    keys = list(groups)
+    bins = lpt(file_weights(keys, durations), max(1, min(n, len(keys))))
+    return [[t for i in b for t in groups[keys[i]]] for b in bins if b]
+
+
+def run_workers(
+    argv_without_n: list[str],
+    files: list[str],
+    n: int,
+    emit: Callable[[Event], None],
+    *,
+    durations: Mapping[str, float],
+    rootdir: Path | None = None,
+    cwd: Path | None = None,
+    inifile: Path | None = None,
+    basetemp: Path | None = None,
+    maxfail: int = 0,
+    continue_on_collection_errors: bool = False,
+    worker_command: Callable[[list[str]], list[str]] = default_worker_command,
+    shutdown_grace: float = 10.0,
+) -> int:
+    """Run ``files`` (rootdir-relative targets, see ``worker_targets``) in up to ``n`` workers; every
+    event goes to ``emit``. Returns the exit code, which the final ``SessionFinished`` also carries."""
+    if not files:
+        raise ValueError("run_workers needs at least one file; run in-process instead")
+    if n < 1:
+        raise ValueError("run_workers needs at least one worker")
+    start = time.perf_counter()
+    cwd = Path(cwd or os.getcwd())
+    rootdir = Path(rootdir or cwd)
+    if basetemp is not None:
+        # --basetemp means "exactly this directory, fresh"; each worker gets a subdirectory of it.
+        shutil.rmtree(basetemp, ignore_errors=True)
+        basetemp.mkdir(parents=True, exist_ok=True)
+    batches = assign(files, n, durations)
+    common = [*argv_without_n, f"--rootdir={rootdir}", *(["-c", str(inifile)] if inifile else [])]
+    pool = _Pool(
+        common, rootdir, cwd, basetemp, worker_command, len(batches), shutdown_grace, uuid.uuid4().hex
+    )
+    merge = _Merge(emit, files, rootdir, inifile, maxfail, continue_on_collection_errors)
+    try:
+        for batch in batches:
+            merge.add(pool.spawn(tuple(batch), ()), initial=True)
+        _pump(pool, merge)
+    except KeyboardInterrupt:
+        merge.interrupt("KeyboardInterrupt")
+        with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C: stop waiting for teardowns
+            _pump(pool, merge)
+    finally:
+        pool.kill_all()
+    return merge.finish(time.perf_counter() - start)
+
+
+def _pump(pool: _Pool, merge: _Merge) -> None:
+    """Feed worker output to the merge until no worker is left."""
+    while pool.live:
+        if merge.stop is not None:
+            pool.stop_all()
+        message = pool.next_message(timeout=0.1)
+        if message is None:
+            continue
+        worker, line = message
+        if worker not in pool.live:
+            continue  # already reaped (its stream outlived the process)
+        if line is not None:
+            try:
+                event = event_from_json(line)
+            except DecodeError:
+                worker.note(f"[stdout] {line.decode(errors='replace').rstrip()}")
+                continue
+            merge.on_event(worker, event)
+            continue
+        returncode = pool.reap(worker)
+        rerun = merge.on_exit(worker, returncode, stopping=pool.stopping)
+        if rerun is not None and not pool.stopping:
+            merge.add(pool.spawn(rerun.files, rerun.deselect, expected=rerun.expected), initial=False)
+
+
+# -- processes ---------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Worker:
+    """One worker process and what its stream has said so far."""
+
+    name: str
+    files: tuple[str, ...]
+    deselect: tuple[str, ...]
+    expected: frozenset[str] | None  # a replacement: the tests it must run
+    process: subprocess.Popen[bytes]
+    _stderr: deque[str] = field(default_factory=lambda: deque(maxlen=STDERR_TAIL_LINES))
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    stderr_reader: threading.Thread | None = None
+    exited_at: float | None = None
+    collection: CollectionFinished | None = None
+    running: TestStarted | None = None
+    running_since: float = 0.0
+    finished: list[str] = field(default_factory=list)
+    last_result: TestResult | None = None
+    session_finished: SessionFinished | None = None
+    block: list[Event] = field(default_factory=list)
+    block_path: str | None = None
+
+    def note(self, line: str) -> None:
+        """Keep a line of stderr (or unparsable stdout) for a crash report; called from reader threads."""
+        with self._lock:
+            self._stderr.append(line[:2000])
+
+    def stderr_tail(self) -> str:
+        with self._lock:
+            return "\n".join(self._stderr).rstrip()
+
+
+@dataclass(frozen=True)
+class _Rerun:
+    """What a crashed worker leaves to its replacement."""
+
+    files: tuple[str, ...]
+    deselect: tuple[str, ...]
+    expected: frozenset[str]
+
+
+class _Pool:
+    def __init__(
+        self,
+        common: list[str],
+        rootdir: Path,
+        cwd: Path,
+        basetemp: Path | None,
+        command: Callable[[list[str]], list[str]],
+        count: int,
+        grace: float,
+        run_id: str,
+    ) -> None:
+        self._common = common
+        self._rootdir = rootdir
+        self._cwd = cwd
+        self._basetemp = basetemp
+        self._command = command
+        self._count = count
+        self._grace = grace
+        self._run_id = run_id
+        self._queue: queue.Queue[tuple[_Worker, bytes | None]] = queue.Queue()
+        self._spawned = 0
+        self.live: list[_Worker] = []
+        self.stopping = False
+        self._kill_at = 0.0
+
+    def spawn(
+        self, files: tuple[str, ...], deselect: tuple[str, ...], *, expected: frozenset[str] | None = None
+    ) -> _Worker:
+        name = f"gw{self._spawned}"
+        self._spawned += 1
+        args = list(self._common)
+        if self._basetemp is not None:
+            args.append(f"--basetemp={self._basetemp / name}")
+        for nodeid in deselect:
+            args += ["--deselect", nodeid]
+        args += [WORKER_FLAG, *(self._argument(t) for t in files)]
+        env = dict(os.environ)
+        # The names pytest-xdist sets: suites use them to give each worker its own database, port, ...
+        env.update(
+            PYTEST_XDIST_WORKER=name,
+            PYTEST_XDIST_WORKER_COUNT=str(self._count),
+            PYTEST_XDIST_TESTRUNUID=self._run_id,
+        )
+        process = subprocess.Popen(
+            self._command(args),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=self._cwd,
+            env=env,
+            # Its own process group: a Ctrl-C reaches only the parent, which passes on exactly one.
+            process_group=0 if os.name == "posix" else None,
+        )
+        worker = _Worker(name, files, deselect, expected, process)
+        threading.Thread(target=self._read_stdout, args=(worker,), daemon=True).start()
+        worker.stderr_reader = threading.Thread(target=_read_stderr, args=(worker,), daemon=True)
+        worker.stderr_reader.start()
+        self.live.append(worker)
+        return worker
+
+    def _argument(self, target: str) -> str:
+        path, sep, rest = target.partition("::")
+        absolute = (self._rootdir / path).resolve()
+        try:
+            shown = os.path.relpath(absolute, self._cwd)
+        except ValueError:  # another drive (Windows)
+            shown = str(absolute)
+        return shown + sep + rest
+
+    def _read_stdout(self, worker: _Worker) -> None:
+        stream = worker.process.stdout
+        assert stream is not None
+        for line in iter(stream.readline, b""):
+            self._queue.put((worker, line))
+        self._queue.put((worker, None))
+
+    def next_message(self, timeout: float) -> tuple[_Worker, bytes | None] | None:
+        now = time.monotonic()
+        if self.stopping and now > self._kill_at:
+            self.kill_all()  # the grace period for teardowns is over
+        for worker in self.live:
+            # A process that exited while its stream stays open (a forked child holds the pipe).
+            if worker.exited_at is None and worker.process.poll() is not None:
+                worker.exited_at = now
+            elif worker.exited_at is not None and now - worker.exited_at > EXIT_AFTER_EOF:
+                return worker, None
+        try:
+            return self._queue.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def reap(self, worker: _Worker) -> int:
+        if worker in self.live:
+            self.live.remove(worker)
+        try:
+            returncode = worker.process.wait(timeout=EXIT_AFTER_EOF)
+        except subprocess.TimeoutExpired:
+            worker.process.kill()
+            returncode = worker.process.wait()
+        if worker.stderr_reader is not None:
+            # Its last lines explain a crash; a child process still holding the pipe must not block us.
+            worker.stderr_reader.join(timeout=EXIT_AFTER_EOF)
+        return returncode
+
+    def stop_all(self) -> None:
+        if self.stopping:
+            return
+        self.stopping = True
+        self._kill_at = time.monotonic() + self._grace
+        for worker in self.live:
+            with contextlib.suppress(OSError):
+                if os.name == "posix":
+                    worker.process.send_signal(signal.SIGINT)
+                else:
+                    worker.process.terminate()
+
+    def kill_all(self) -> None:
+        for worker in self.live:
+            with contextlib.suppress(OSError):
+                worker.process.kill()
+
+
+def _read_stderr(worker: _Worker) -> None:
+    stream = worker.process.stderr
+    assert stream is not None
+    for line in iter(stream.readline, b""):
+        worker.note(line.decode(errors="replace").rstrip("\n"))
+
+
+# -- the merge ---------------------------------------------------------------------------------------
+
+
+class _Merge:
+    def __init__(
+        self,
+        emit: Callable[[Event], None],
+        files: Sequence[str],
+        rootdir: Path,
+        inifile: Path | None,
+        maxfail: int,
+        continue_on_collection_errors: bool,
+    ) -> None:
+        self._emit = emit
+        self._file_order = {file_of(f): i for i, f in reversed(list(enumerate(files)))}
+        self._rootdir = rootdir
+        self._inifile = inifile
+        self._maxfail = maxfail
+        self._continue = continue_on_collection_errors
+        self._workers: list[_Worker] = []
+        self._uncollected: list[_Worker] = []
+        self._crash_errors: list[CollectError] = []
+        self._held: list[Event] | None = []  # None once the merged CollectionFinished is out
+        self._started = False
+        self._collection: CollectionFinished | None = None
+        self._session_warnings: set[WarningRaised] = set()
+        self._discard_tests = False
+        self._failed = 0
+        self._results = 0
+        self._worker_codes: list[int] = []
+        self.stop: tuple[int, str | None] | None = None
+
+    def add(self, worker: _Worker, *, initial: bool) -> None:
+        self._workers.append(worker)
+        if initial:
+            self._uncollected.append(worker)
+
+    def interrupt(self, reason: str) -> None:
+        if self.stop is None:
+            self.stop = (2, reason)
+
+    # -- events from a worker --------------------------------------------------------------------
+    def on_event(self, worker: _Worker, event: Event) -> None:
+        if isinstance(event, SessionStarted):
+            if not self._started:
+                self._started = True
+                self._emit(event)
+        elif isinstance(event, CollectionFinished):
+            worker.collection = event
+            if worker in self._uncollected:
+                self._uncollected.remove(worker)
+                if not self._uncollected:
+                    self._emit_collection()
+        elif isinstance(event, SessionFinished):
+            worker.session_finished = event
+            self._worker_codes.append(event.exit_code)
+            self._flush(worker)
+            if event.interrupted is not None and self.stop is None:
+                self.stop = (event.exit_code, event.interrupted)  # maxfail or pytest.exit in the worker
+        elif isinstance(event, WarningRaised) and event.nodeid is None:
+            if event not in self._session_warnings:  # plugin and hook warnings come from every worker
+                self._session_warnings.add(event)
+                self._route(worker, event)
+        else:
+            if isinstance(event, TestStarted):
+                worker.running, worker.running_since = event, time.monotonic()
+            elif isinstance(event, TestFinished):
+                if worker.running is not None and worker.running.nodeid == event.result.nodeid:
+                    worker.running = None
+                worker.finished.append(event.result.nodeid)
+                worker.last_result = event.result
+            self._route(worker, event)
+
+    def _route(self, worker: _Worker, event: Event) -> None:
+        """Keep a file's events together: a worker's events wait until it moves on to another file."""
+        path = (
+            event.path
+            if isinstance(event, TestStarted)
+            else event.result.path
+            if isinstance(event, TestFinished)
+            else None
+        )
+        if path is not None and path != worker.block_path:
+            self._flush(worker)
+            worker.block_path = path
+        worker.block.append(event)
+
+    def _flush(self, worker: _Worker) -> None:
+        block, worker.block = worker.block, []
+        for event in block:
+            self._out(event)
+
+    def _out(self, event: Event) -> None:
+        if self._held is not None:
+            self._held.append(event)
+            return
+        if isinstance(event, TestFinished):
+            if self._discard_tests:
+                return
+            self._results += 1
+            if any(o in (Outcome.FAILED, Outcome.ERROR) for o in event.result.outcomes):
+                self._failed += 1
+                if self._maxfail and self._failed >= self._maxfail and self.stop is None:
+                    self.stop = (1, f"stopping after {self._failed} failures")
+        elif self._discard_tests and not isinstance(event, WarningRaised):
+            return
+        self._emit(event)
+
+    def _emit_collection(self) -> None:
+        self._ensure_started()
+        by_file: dict[str, list[str]] = {}
+        errors: list[CollectError] = []
+        deselected = 0
+        for worker in self._workers:
+            if worker.collection is None or worker.expected is not None:
+                continue
+            for nodeid in worker.collection.nodeids:
+                by_file.setdefault(file_of(nodeid), []).append(nodeid)
+            errors += [e for e in worker.collection.errors if e not in errors]
+            deselected += worker.collection.deselected
+        errors += self._crash_errors
+        last = len(self._file_order)
+        files = sorted(by_file, key=lambda f: self._file_order.get(f, last))
+        errors.sort(key=lambda e: self._file_order.get(file_of(e.nodeid), last))
+        self._collection = CollectionFinished(
+            tuple(n for f in files for n in by_file[f]), tuple(errors), deselected
+        )
+        self._emit(self._collection)
+        if errors and not self._continue:
+            self._discard_tests = True
+            if self.stop is None:
+                self.stop = (2, None)
+        held, self._held = self._held or [], None
+        for event in held:
+            self._out(event)
+
+    def _ensure_started(self) -> None:
+        if not self._started:  # no worker got as far as starting its session
+            self._started = True
+            self._emit(
+                SessionStarted(
+                    rootdir=str(self._rootdir),
+                    inifile=self._inifile.name if self._inifile else None,
+                    python=platform.python_version(),
+                    asyncio_mode="unknown",
+                    loop_factory="unknown",
+                )
+            )
+
+    # -- a worker's end --------------------------------------------------------------------------
+    def on_exit(self, worker: _Worker, returncode: int, *, stopping: bool) -> _Rerun | None:
+        """Report what a worker's end means; returns the work a replacement must do, if any."""
+        try:
+            if worker.session_finished is not None:
+                if worker.expected is not None and not stopping:
+                    missing = worker.expected - set(worker.finished)
+                    self._report_unrun(worker, missing, "was not run again by the replacement worker", "")
+                return None
+            if stopping:
+                return None
+            return self._crashed(worker, returncode)
+        finally:
+            self._flush(worker)
+            if worker in self._uncollected:
+                self._uncollected.remove(worker)
+                if not self._uncollected:
+                    self._emit_collection()
+
+    def _crashed(self, worker: _Worker, returncode: int) -> _Rerun | None:
+        how = _describe_exit(returncode)
+        details = f"\n\nlast lines of worker {worker.name}'s stderr:\n{worker.stderr_tail() or '(nothing)'}"
+        if worker.expected is not None:
+            expected = worker.expected
+        elif worker.collection is not None:
+            expected = frozenset(worker.collection.nodeids)
+        else:
+            message = f"worker crashed while collecting {', '.join(worker.files)}: {how}"
+            self._crash_errors.append(CollectError(file_of(worker.files[0]), message + details, message))
+            return None
+        crashed = worker.running
+        if crashed is not None:
+            message = f"worker crashed while running this test: {how}"
+            duration = time.monotonic() - worker.running_since
+            result = _error(crashed.nodeid, crashed.path, message, details, duration, crashed.loop_scope)
+            self.on_event(worker, TestFinished(result))
+        done = set(worker.finished)
+        pending = expected - done
+        if not pending:
+            if crashed is None:  # after its last test: at session teardown, reported as pytest does
+                anchor = worker.last_result
+                nodeid = anchor.nodeid if anchor else file_of(worker.files[0])
+                message = f"worker crashed after its last test: {how}"
+                result = _error(nodeid, file_of(nodeid), message, details, 0.0, None, Phase.TEARDOWN)
+                self.on_event(worker, TestFinished(result))
+            return None
+        if crashed is None and not worker.finished:
+            # No progress since this worker started: another try would crash the same way.
+            self._report_unrun(worker, pending, f"worker crashed before this test ran: {how}", details)
+            return None
+        pending_files = {file_of(n) for n in pending}
+        files = tuple(t for t in worker.files if file_of(t) in pending_files)
+        deselect = (n for n in (*worker.deselect, *worker.finished) if file_of(n) in pending_files)
+        return _Rerun(files, tuple(dict.fromkeys(deselect)), pending)
+
+    def _report_unrun(self, worker: _Worker, nodeids: frozenset[str], message: str, details: str) -> None:
+        """Tests a worker was meant to run and never reported: errors, in collection order."""
+        collected = worker.collection.nodeids if worker.collection else ()
+        order = {nodeid: i for i, nodeid in enumerate(collected)}
+        for nodeid in sorted(nodeids, key=lambda n: (order.get(n, len(order)), n)):
+            self.on_event(worker, TestFinished(_error(nodeid, file_of(nodeid), message, details, 0.0, None)))
+
+    # -- the end ---------------------------------------------------------------------------------
+    def finish(self, duration: float) -> int:
+        self._ensure_started()
+        if self._collection is None:
+            self._emit_collection()  # interrupted before every worker had collected
+        for worker in self._workers:
+            self._flush(worker)
+        assert self._collection is not None
+        if self.stop is not None:
+            code, reason = self.stop
+        else:
+            reason = None
+            if self._failed or self._collection.errors:
+                code = 1
+            elif not self._collection.nodeids and not self._results:
+                code = 5
+            else:
+                code = 0
+            unusual = [c for c in self._worker_codes if c not in (0, 1, 2, 5)]
+            if unusual:
+                code = unusual[0]
+            elif code in (0, 5) and 1 in self._worker_codes:
+                code = 1
+        self._emit(SessionFinished(code, duration, reason))
+        return code
+
+
+def _error(
+    nodeid: str,
+    path: str,
+    message: str,
+    details: str,
+    duration: float,
+    loop_scope: str | None,
+    phase: Phase = Phase.SETUP,
+) -> TestResult:
+    failed = PhaseResult(phase, PhaseOutcome.FAILED, duration, longrepr=message + details, message=message)
+    return TestResult(nodeid=nodeid, path=path, lineno=None, phases=(failed,), loop_scope=loop_scope)
+
+
+def _describe_exit(returncode: int) -> str:
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            return f"signal {-returncode}"
+        return f"signal {-returncode} ({name})"
+    return f"exit code {returncode}"
+
+
+def _relpath(path: Path, rootdir: Path) -> str:
+    try:
+        return path.relative_to(rootdir).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(path, rootdir)).as_posix()
