@@ -16,7 +16,7 @@ from typing import Any
 
 from ._collect.collector import BUILTIN_HOLDER, Collection, Collector
 from ._collect.harvest import harvest_fixtures
-from ._collect.hooks import SILENT_HOOKS, HookRegistry
+from ._collect.hooks import SILENT_HOOKS, HookRegistry, PluginModule
 from ._config.config import Config, ConfigError
 from ._declare.outcomes import Exit
 from ._execute.nodes import ItemNode
@@ -69,6 +69,9 @@ class Session:
         self.parser = Parser()
         self.plugin_config = PytestConfig(config, self.parser, argv)
         self.collector = Collector(config, self.registry, self.hooks, self.plugin_config)
+        self.plugin_config.hook.bind(self.hooks.call)
+        self.deselected_by_hooks = _DeselectedCounter()
+        self.hooks.register(PluginModule("asynctestrun-deselected", self.deselected_by_hooks))
         self.session_view = SessionView(self.plugin_config, [])
         self.unknown_args: list[str] = []
 
@@ -186,6 +189,7 @@ class Session:
             emit(WarningRaised(text, None, "PytestCollectionWarning", where))
         items, nodes = self._modify_items(collection)
         selected, deselected = select(items, config)
+        deselected += self.deselected_by_hooks.count
         unknown_marks = self._unknown_marks(selected)
         if unknown_marks and config.strict_markers:
             for nodeid, name in unknown_marks:
@@ -295,6 +299,16 @@ class Session:
 
             self.broadcast.handle(TestFinished(result))
             del result
+
+
+class _DeselectedCounter:
+    """Counts what plugins report through ``config.hook.pytest_deselected`` (pytest's summary does)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def pytest_deselected(self, items: Sequence[object]) -> None:
+        self.count += len(items)
 
 
 BUILTIN_MARKS = frozenset(

@@ -109,6 +109,27 @@ class Collector:
             if self.on_plugin_module is not None:
                 self.on_plugin_module(plugin)
 
+    def ignored_by_conftest(self, path: Path) -> bool:
+        """``collect_ignore``/``collect_ignore_glob`` in conftests above ``path``, and the
+        ``pytest_ignore_collect`` hook (first non-None answer wins, as in pytest)."""
+        import fnmatch
+
+        for directory in self.conftest_dirs(path.parent):
+            module = self.conftests.get(directory)
+            if module is None:
+                continue
+            for entry in getattr(module, "collect_ignore", None) or ():
+                if path == (directory / str(entry)).resolve():
+                    return True
+            for pattern in getattr(module, "collect_ignore_glob", None) or ():
+                if fnmatch.fnmatch(str(path), str(directory / str(pattern))):
+                    return True
+        owners = [self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)]
+        answers = self.hooks.call_scoped(
+            "pytest_ignore_collect", owners, collection_path=path, path=path, config=self.plugin_config
+        )
+        return bool(answers and answers[0])
+
     def relpath(self, path: Path) -> str:
         try:
             return path.relative_to(self.config.rootdir).as_posix()
@@ -135,7 +156,7 @@ class Collector:
     def _collect_target(self, target: Target, collection: Collection) -> None:
         if target.path.is_dir():
             self.load_conftests(target.path)
-            files: Iterable[Path] = walk(target.path, self.config)
+            files: Iterable[Path] = walk(target.path, self.config, self.ignored_by_conftest)
             for path in files:
                 if path.is_dir():
                     self.load_conftests(path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,8 +68,14 @@ def is_test_file(path: Path, config: Config) -> bool:
     return path.suffix == ".py" and matches_any(path.name, config.python_files)
 
 
-def walk(directory: Path, config: Config) -> Iterator[Path]:
-    """Yield directories (before their contents) and candidate test files below ``directory``."""
+def walk(
+    directory: Path, config: Config, skip: Callable[[Path], bool] = lambda _path: False
+) -> Iterator[Path]:
+    """Yield directories (before their contents) and candidate test files below ``directory``.
+
+    ``skip`` is asked about each entry when it is reached, after the conftests of the directories
+    above it were loaded, so their ``collect_ignore`` lists and ``pytest_ignore_collect`` hooks apply.
+    """
     try:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError:
@@ -79,9 +85,9 @@ def walk(directory: Path, config: Config) -> Iterator[Path]:
         if entry.is_dir(follow_symlinks=True):
             if entry.name == "__pycache__" or matches_any(entry.name, config.norecursedirs):
                 continue
-            if _is_venv(path) or is_ignored(path, config):
+            if _is_venv(path) or is_ignored(path, config) or skip(path):
                 continue
             yield path
-            yield from walk(path, config)
-        elif entry.is_file() and is_test_file(path, config) and not is_ignored(path, config):
+            yield from walk(path, config, skip)
+        elif entry.is_file() and is_test_file(path, config) and not is_ignored(path, config) and not skip(path):
             yield path

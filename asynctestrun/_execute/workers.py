@@ -311,8 +311,9 @@ class _Pool:
     def _read_stdout(self, worker: _Worker) -> None:
         stream = worker.process.stdout
         assert stream is not None
-        for line in iter(stream.readline, b""):
-            self._queue.put((worker, line))
+        with stream:
+            for line in iter(stream.readline, b""):
+                self._queue.put((worker, line))
         self._queue.put((worker, None))
 
     def next_message(self, timeout: float) -> tuple[_Worker, bytes | None] | None:
@@ -364,8 +365,9 @@ class _Pool:
 def _read_stderr(worker: _Worker) -> None:
     stream = worker.process.stderr
     assert stream is not None
-    for line in iter(stream.readline, b""):
-        worker.note(line.decode(errors="replace").rstrip("\n"))
+    with stream:
+        for line in iter(stream.readline, b""):
+            worker.note(line.decode(errors="replace").rstrip("\n"))
 
 
 # -- the merge ---------------------------------------------------------------------------------------

@@ -12,8 +12,10 @@ stderr (which the parent keeps for crash reports). Output capture then works exa
 
 from __future__ import annotations
 
+import faulthandler
 import io
 import os
+import signal
 import sys
 from typing import IO, BinaryIO, cast
 
@@ -48,8 +50,16 @@ def open_worker_stream() -> BinaryIO:
     Call it first thing in a worker, before plugins and conftests are imported, so even import-time
     prints cannot reach the stream. The returned file is not inherited by subprocesses tests start,
     so the parent sees end-of-file exactly when the worker exits.
+
+    It also points ``faulthandler`` at a copy of the real stderr (as pytest does): output capture
+    redirects fd 2 while a test runs, and a segfault's Python traceback is what the parent's crash
+    report shows from the worker's stderr. And it makes SIGINT raise KeyboardInterrupt even when the
+    parent was started with SIGINT ignored (a background job in a script): the parent asks workers to
+    stop, tearing their fixtures down, with exactly that signal.
     """
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.stdout.flush()
     private = os.dup(1)  # os.dup makes non-inheritable descriptors
     os.dup2(2, 1)
+    faulthandler.enable(file=os.fdopen(os.dup(2), "w"), all_threads=True)  # faulthandler keeps the file
     return os.fdopen(private, "wb")

@@ -64,11 +64,11 @@ def highlight_longrepr(text: str) -> Text:
     return out
 
 
-def heading(title: str, *, boxed: bool, width: int, char: str = "=", style: str = "bold") -> RenderableType:
+def heading(title: str, *, boxed: bool, width: int, style: str = "bold") -> RenderableType:
     """A section heading: a rich Rule when boxed, pytest's ``==== title ====`` otherwise."""
     if boxed:
-        return Rule(Text(title, style), characters="─" if char == "=" else "╌", style=style)
-    return Text(_rule(title, char, width), style)
+        return Rule(Text(title, style), style=style)
+    return Text(_rule(title, "=", width), style)
 
 
 def failure_block(title: str, longrepr: str, sections: Sequence[tuple[str, str]], *, boxed: bool,

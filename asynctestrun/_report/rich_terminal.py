@@ -97,11 +97,11 @@ class RichReporter:
         # Pinned now: capture swaps sys.stdout during tests, the terminal stays where it was.
         file = file or sys.stdout
         self.console = console or make_console(file, color, os.environ)
-        # A forced-colour console into a pipe is a "terminal" to rich; boxes and redraws need a real one.
+        # The live face (redraws, panels) needs a real terminal with colour; anything else is plain.
+        # A forced-colour console into a pipe is a "terminal" to rich, hence the own isatty check.
         tty = self.console.is_terminal if console is not None else _isatty(file)
-        self.boxed = tty and not self.console.is_dumb_terminal
-        self.live_enabled = (self.boxed and self.console.color_system is not None
-                             and not self.console.legacy_windows)
+        self.live = (tty and not self.console.is_dumb_terminal and self.console.color_system is not None
+                     and not self.console.legacy_windows)
         self.width = min(self.console.width, 120)
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
@@ -127,7 +127,7 @@ class RichReporter:
     def handle(self, event: Event) -> None:
         if isinstance(event, TestStarted):
             self._current = event
-            if self.live_enabled:
+            if self.live:
                 self._redraw()
         elif isinstance(event, TestFinished):
             self._test_finished(event.result)
@@ -156,7 +156,7 @@ class RichReporter:
         self._start = time.monotonic()
         if self.verbose < 0:
             return
-        self._print(panels.heading("test session starts", boxed=self.boxed, width=self.width))
+        self._print(panels.heading("test session starts", boxed=self.live, width=self.width))
         config = f", configfile: {event.inifile}" if event.inifile else ""
         self._print(Text(f"platform {sys.platform} -- Python {event.python}, asynctestrun\n"
                          f"rootdir: {event.rootdir}{config}\n"
@@ -173,7 +173,7 @@ class RichReporter:
             parts.append(f"{len(event.errors)} error{'s' if len(event.errors) != 1 else ''}")
         if event.deselected:
             parts.extend([f"{event.deselected} deselected", f"{len(event.nodeids)} selected"])
-        self._print(Text(" / ".join(parts) + "\n"))
+        self._print(Text("\n".join([" / ".join(parts), *event.notes]) + "\n"))
 
     # -- progress ------------------------------------------------------------------------------
     def _test_finished(self, result: TestResult) -> None:
@@ -195,17 +195,17 @@ class RichReporter:
         if key != self._line_key:
             self._finish_line()
             self._line_key = key
-            if not self.live_enabled and self.verbose == 0:
+            if not self.live and self.verbose == 0:
                 self._out.write(f"{key} ")
         char = _CHARS[outcome]
         self._chars.append(char)
-        if not self.live_enabled:
+        if not self.live:
             before, after = self._paint[outcome]
             self._out.write(f"{before}{char}{after}")
             self._out.flush()
 
     def _emit(self, line: str) -> None:
-        if self.live_enabled:
+        if self.live:
             self._pending.append(line)
         else:
             self._out.write(line + "\n")
@@ -214,7 +214,7 @@ class RichReporter:
     def _finish_line(self) -> None:
         if self._line_key is None:
             return
-        if self.live_enabled:
+        if self.live:
             self._pending.append(self._prefix() + self._painted(self._chars))
         else:
             self._out.write("\n")
@@ -271,29 +271,29 @@ class RichReporter:
             self._section("ERRORS", "bold magenta")
             for error in self.collect_errors:
                 self._print(panels.failure_block(f"ERROR collecting {error.nodeid}", error.longrepr, (),
-                                                 boxed=self.boxed, width=self.width, border="magenta"))
+                                                 boxed=self.live, width=self.width, border="magenta"))
             for result, phase in errored:
                 self._print(panels.failure_block(
                     f"ERROR at {phase.phase.value} of {result.nodeid}", phase.longrepr or "",
-                    result.sections, boxed=self.boxed, width=self.width, border="magenta"))
+                    result.sections, boxed=self.live, width=self.width, border="magenta"))
         failures = [(r, p) for r in self.results for p in r.phases
                     if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED]
         if failures:
             self._section("FAILURES", "bold red")
             for result, phase in failures:
                 self._print(panels.failure_block(result.nodeid, phase.longrepr or "", result.sections,
-                                                 boxed=self.boxed, width=self.width))
+                                                 boxed=self.live, width=self.width))
         if self.warnings and self.verbose >= -1:
             self._section("warnings summary", "yellow")
             self._print(panels.warnings_summary(self.warnings))
         if self.durations is not None:
             count = self.durations or len(self.results)
             self._section(f"slowest {count} durations" if count else "slowest durations", "bold")
-            self._print(panels.durations_table(self.results, count, boxed=self.boxed))
+            self._print(panels.durations_table(self.results, count, boxed=self.live))
         counts = count_outcomes(self.results, len(self.collect_errors), self.deselected, len(self.warnings))
         if self.verbose >= 0 and any(counts.values()):
             self._print(Text(""))
-            self._print(panels.counts_table(counts, boxed=self.boxed))
+            self._print(panels.counts_table(counts, boxed=self.live))
         lines = panels.short_summary(self.results, self.collect_errors, self.report_chars)
         if lines:
             self._section("short test summary info", "bold")
@@ -305,7 +305,7 @@ class RichReporter:
             self._print(Text(_rule(f"Interrupted: {n_errors} error{'s' if n_errors != 1 else ''} during "
                                    "collection", "!", self.width), "bold red"))
         closing = _rule(format_summary_line(counts, event.duration), width=self.width)
-        if self.live_enabled:  # a person is watching: colour it; pipes and CI get it byte-plain
+        if self.live:  # a person is watching: colour it; pipes and CI get it byte-plain
             bad = counts.get("failed") or counts.get("error") or event.interrupted
             self._print(Text(closing, "bold red" if bad else "bold green"))
         else:
@@ -314,10 +314,10 @@ class RichReporter:
 
     def _section(self, title: str, style: str) -> None:
         self._print(Text(""))
-        self._print(panels.heading(title, boxed=self.boxed, width=self.width, style=style))
+        self._print(panels.heading(title, boxed=self.live, width=self.width, style=style))
 
     def _print(self, renderable: RenderableType) -> None:
-        if self.boxed:
+        if self.live:
             self.console.print(renderable)
             return
         # Plain: lines stay whole (a log viewer wraps them, rich must not split them) and tables

@@ -179,6 +179,26 @@ class PluginManager:
         pass
 
 
+class HookProxy:
+    """``config.hook.pytest_something(**kwargs)``: calls the registered implementations."""
+
+    def __init__(self) -> None:
+        self._call: Any = None
+
+    def bind(self, call: Any) -> None:
+        self._call = call
+
+    def __getattr__(self, name: str) -> Any:
+        if not name.startswith("pytest_"):
+            raise AttributeError(name)
+        call = self._call
+
+        def caller(**kwargs: Any) -> list[Any]:
+            return list(call(name, **kwargs)) if call is not None else []
+
+        return caller
+
+
 class InvocationParams:
     def __init__(self, args: Sequence[str], directory: Path) -> None:
         self.args = tuple(args)
@@ -194,6 +214,7 @@ class PytestConfig:
         self._parser = parser
         self._ini_lines: dict[str, list[str]] = {}
         self.pluginmanager = PluginManager()
+        self.hook = HookProxy()
         self.stash: dict[Any, Any] = {}
         self.invocation_params = InvocationParams(argv, config.invocation_dir)
         self.option = SimpleNamespace()

@@ -81,9 +81,12 @@ class ForkServer:
     """Client of ``server.py``: one long-lived warm process that forks a child per run."""
 
     def __init__(
-        self, rootdir: Path, on_exit: ExitCallback | None = None, *, preload: Iterable[str] = ()
+        self, rootdir: Path, on_exit: ExitCallback | None = None, *, preload: Iterable[str] = (),
+        cwd: Path | None = None,
     ) -> None:
+        """Runs happen in ``cwd`` (default: the current directory), with this process's ``sys.path``."""
         self.rootdir = rootdir
+        self.cwd = cwd
         self._state = _RunState(on_exit)
         self._preload = sorted(set(preload))
         self._process: subprocess.Popen[bytes] | None = None
@@ -103,7 +106,7 @@ class ForkServer:
         try:
             process = subprocess.Popen(
                 [sys.executable, "-m", "asynctestrun._watch.server", str(write_fd)],
-                stdin=subprocess.PIPE, pass_fds=(write_fd,),
+                stdin=subprocess.PIPE, pass_fds=(write_fd,), cwd=self.cwd,
             )
         finally:
             os.close(write_fd)
@@ -185,9 +188,10 @@ class ForkServer:
 class SubprocessRunner:
     """Where there is no fork: ``python -m asynctestrun ARGS`` per run, cold every time."""
 
-    def __init__(self, on_exit: ExitCallback | None = None) -> None:
+    def __init__(self, on_exit: ExitCallback | None = None, *, cwd: Path | None = None) -> None:
         self._state = _RunState(on_exit)
         self._process: subprocess.Popen[bytes] | None = None
+        self.cwd = cwd
 
     @property
     def running(self) -> bool:
@@ -197,7 +201,7 @@ class SubprocessRunner:
         self.cancel()
         run_id = self._state.begin()
         process = subprocess.Popen(
-            [sys.executable, "-m", "asynctestrun", *argv], stdin=subprocess.DEVNULL,
+            [sys.executable, "-m", "asynctestrun", *argv], stdin=subprocess.DEVNULL, cwd=self.cwd,
             start_new_session=os.name == "posix",  # Ctrl-C is the watch loop's; cancel() stops runs
         )
         self._process = process

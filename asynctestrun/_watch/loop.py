@@ -7,7 +7,8 @@ Three sources feed one queue, and the main thread handles one event at a time:
   in progress;
 - a key thread (stdin is a terminal): ``a`` all, ``f`` failed only, ``p`` file pattern, ``t`` test
   pattern (``-k``), Enter rerun, ``q`` quit;
-- the runner: a run ended → read its failures (from a JSON report the loop asks for) → footer.
+- the runner: a run ended → footer. Where the runner has no ``--lf``, the loop asks each run for a
+  JSON report and keeps the failing node ids itself, for ``f``.
 
 Ctrl-C and ``q`` end the loop with exit code 0; the terminal is restored either way.
 """
@@ -85,7 +86,7 @@ class WatchLoop:
         self.file_pattern: str | None = None
         self.test_pattern: str | None = None
         self.failures: dict[str, list[str]] = {}  # test file -> failed node ids, both rootdir-relative
-        self.last: tuple[list[Path] | None, str] = (None, "")
+        self.last: tuple[list[Path] | None, str, list[str] | None] = (None, "", None)  # for Enter
         self.run_id: int | None = None
         self.ran: list[Path] | None = None
         self._stop = threading.Event()
@@ -136,7 +137,7 @@ class WatchLoop:
             for batch in watchfiles.watch(self.rootdir, watch_filter=watch_filter, debounce=1600, step=50,
                                           stop_event=self._stop, raise_interrupt=False):
                 self.events.put(("changes", batch, None))
-        except Exception as exc:  # noqa: BLE001 - reported by the main thread, which then stops
+        except Exception as exc:  # reported by the main thread, which then stops
             self.events.put(("error", exc, None))
 
     def _dispatch(self, event: tuple[str, Any, Any]) -> bool:
@@ -175,7 +176,8 @@ class WatchLoop:
         if run_id != self.run_id:
             return  # a cancelled run
         self.run_id = None
-        self._record_failures()
+        if self._track_failures:
+            self._record_failures()
         failed = sum(len(ids) for ids in self.failures.values())
         status = f"exit {code}" + (f", {failed} failing" if failed else "")
         filters = self._filters()
@@ -199,16 +201,17 @@ class WatchLoop:
             self.start(self.last[0], f"test pattern {self.test_pattern!r}" if self.test_pattern
                        else "test pattern cleared")
         elif key in ("\n", "\r"):
-            self.start(self.last[0], "rerun · " + self.last[1])
+            self.start(self.last[0], "rerun · " + self.last[1], self.last[2])
         return True
 
     # -- runs ----------------------------------------------------------------------------------
-    def start(self, selected: list[Path] | None, header: str, node_ids: list[str] | None = None) -> None:
-        """Start a run of ``selected`` test files (None: all), after the filters."""
+    def start(self, selected: list[Path] | None, header: str, positional: list[str] | None = None) -> None:
+        """Start a run of ``selected`` test files (None: all), after the filters; ``positional`` (node
+        ids, ``--lf``) replaces the file arguments."""
         assert self.runner is not None
         self.run_id = None
         self.runner.cancel()
-        self.last = (selected, header.removeprefix("rerun · "))
+        self.last = (selected, header.removeprefix("rerun · "), positional)
         files = self._filtered(selected)
         if files is not None and not files:
             self.say(f"[watch] {header} · nothing to run{self._filters()}")
@@ -219,13 +222,14 @@ class WatchLoop:
             args += ["-k", f"({keyword}) and ({self.test_pattern})" if keyword else self.test_pattern]
         if "--ff" in self.options:
             args.append("--ff")
-        report = self._report_path()
-        if self.project.json_report is None:
-            args += ["--json-report", str(report)]
-        with contextlib.suppress(OSError):
-            report.unlink()
-        if node_ids is not None:
-            args += node_ids
+        if self._track_failures:
+            report = self._report_path()
+            if self.project.json_report is None:
+                args += ["--json-report", str(report)]
+            with contextlib.suppress(OSError):
+                report.unlink()
+        if positional is not None:
+            args += positional
         else:
             args += list(self.project.targets) if files is None else narrow(self.project, files)
         self.ran = files
@@ -236,14 +240,14 @@ class WatchLoop:
 
     def _run_failed(self) -> None:
         if "--lf" in self.options:
-            self.start(None, "failed tests only (--lf)", node_ids=["--lf", *self.project.targets])
+            self.start(None, "failed tests only (--lf)", positional=["--lf", *self.project.targets])
             return
         ids = [node_id_arg(self.project, nodeid) for ids in self.failures.values() for nodeid in ids]
         if not ids:
             self.say("[watch] no failing tests recorded")
             return
         files = sorted({self.rootdir / path for path in self.failures})
-        self.start(files, f"{len(ids)} failing tests (f)", node_ids=ids)
+        self.start(files, f"{len(ids)} failing tests (f)", positional=ids)
 
     def _filtered(self, selected: list[Path] | None) -> list[Path] | None:
         files = selected if selected is None else [path for path in selected if path in self.tests]
@@ -270,6 +274,11 @@ class WatchLoop:
             return f"all {total} test files · {selection.reason}"
         count = len([p for p in selection.paths if self.rootdir / p in self.tests])
         return f"{count} of {total} test files · {selection.reason}"
+
+    @property
+    def _track_failures(self) -> bool:
+        """Whether the loop itself remembers failures: only where the runner cannot (no --lf)."""
+        return "--lf" not in self.options or self.project.json_report is not None
 
     def _report_path(self) -> Path:
         return self.project.json_report or self._tmp / "report.json"

@@ -100,7 +100,7 @@ def collect_test_files(project: WatchProject) -> set[Path]:
         if target.path.is_file():
             files.add(target.path)
         elif not is_ignored(target.path, config):
-            files.update(path for path in walk(target.path, config) if path.suffix == ".py" and path.is_file())
+            files.update(p for p in walk(target.path, config) if p.suffix == ".py" and p.is_file())
     return files
 
 

@@ -56,10 +56,14 @@ _SHIMMED: Final = frozenset({"pytest", "_pytest", "pytest_asyncio", "py"})
 
 
 def invalidate_bytecode(paths: Iterable[Path]) -> None:
-    """Remove the cached bytecode of these source files: Python's ``.pyc`` and the rewrite cache."""
+    """Remove the cached bytecode of these source files: Python's ``.pyc`` (also under
+    ``PYTHONPYCACHEPREFIX``) and the rewrite cache, which always sits in ``__pycache__``."""
     for path in paths:
         if path.suffix != ".py":
             continue
+        for optimization in ("", 1, 2):
+            with contextlib.suppress(OSError, ValueError, NotImplementedError):
+                os.unlink(importlib.util.cache_from_source(str(path), optimization=optimization))
         cache = path.parent / "__pycache__"
         prefix = path.stem + "."
         with contextlib.suppress(OSError):

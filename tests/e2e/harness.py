@@ -1,9 +1,10 @@
 """Run a sample project under asynctestrun or under the reference pytest + pytest-asyncio, and read back
 what happened: exit code, output, and one outcome per node id rebuilt from the JUnit XML.
 
-Each run works on a fresh copy of the sample (``<tmp>/<runner>/<sample>``), so caches, ``__pycache__``
-and files the sample writes (``events.log``) never land in the repository, and two runs never see each
-other's leftovers. The JUnit file is written next to the copy, outside the collected tree.
+Each run works on a fresh copy of the sample (``<tmp>/<runner>-XXXX/<sample>``), so caches and files the
+sample writes (``events.log``) never land in the repository, and two runs never see each other's
+leftovers. The JUnit file and the captured output are written next to the copy, outside the collected
+tree.
 
 Which interpreters:
 
@@ -16,10 +17,15 @@ Which interpreters:
 Outcomes come from JUnit XML because both runners write it in pytest's layout, so one parser reads both:
 ``classname`` is the dotted module path plus classes, ``name`` the test name with its ``[params]``. The
 node id is rebuilt by finding the longest dotted prefix of ``classname`` that is a ``.py`` file in the
-sample. A collection error (or a module-level skip) has an empty ``classname`` and the dotted module as
-``name``; it is keyed by the file path (``sub/test_x.py``). When one node id has several verdicts (a
-failing call and a failing teardown), the worst wins: error > failed > skipped > passed. JUnit cannot
-tell xpassed from passed; an xfail is a ``skipped`` whose type is ``pytest.xfail``, listed in ``xfailed``.
+sample::
+
+    classname="pkg_a.test_alpha.TestFirstClass" name="test_one[1]"
+        pkg_a.test_alpha.py?  yes  ->  pkg_a/test_alpha.py::TestFirstClass::test_one[1]
+
+A collection error (or a module-level skip) has an empty ``classname`` and the dotted module as ``name``;
+it is keyed by the file path (``sub/test_x.py``). When one node id has several verdicts (a failing call
+and a failing teardown), the worst wins: error > failed > skipped > passed. JUnit cannot tell xpassed
+from passed; an xfail is a ``skipped`` whose type is ``pytest.xfail``, listed in ``xfailed``.
 """
 
 from __future__ import annotations
@@ -32,8 +38,9 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -45,12 +52,28 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 RUN_TIMEOUT_SECONDS = 60
 
 _RANK = {"passed": 0, "skipped": 1, "failed": 2, "error": 3}
-_COPY_IGNORE = shutil.ignore_patterns(
-    "__pycache__", "*.pyc", ".pytest_cache", ".asynctestrun_cache", "events.log"
-)
+_VERDICTS = {"failure": "failed", "error": "error", "skipped": "skipped"}
+_COPY_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".asynctestrun_cache", "events.log")
 _SUMMARY_COUNT = re.compile(r"(\d+) (failed|passed|skipped|xfailed|xpassed|deselected|errors?|warnings?)\b")
 _SUMMARY_TIME = re.compile(r"\bin \d+(\.\d+)?s\b")
 _SUMMARY_ALIASES = {"error": "errors", "warning": "warnings"}
+
+
+@dataclass(frozen=True)
+class JUnitReport:
+    """What one JUnit XML file says, keyed by rebuilt node ids."""
+
+    outcomes: dict[str, str] = field(default_factory=dict)
+    xfailed: frozenset[str] = frozenset()
+    # Every testcase's node id in file order; a test that ran twice is listed twice.
+    testcases: tuple[str, ...] = ()
+    # Per node id, the child elements of its testcase(s): ("failure",), ("skipped", "pytest.xfail"),
+    # ("system-out",), ("properties", "key=value")... The text inside is not compared.
+    layout: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # The <testsuite> attributes tests / errors / failures / skipped.
+    suite_counts: dict[str, str] = field(default_factory=dict)
+    # Why the file could not be read; None when it was read (or when the runner wrote none).
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +86,9 @@ class Observed:
     events: tuple[str, ...] | None = None
     order: tuple[str, ...] | None = None
     counts: Mapping[str, int] | None = None
+    layout: Mapping[str, tuple[tuple[str, ...], ...]] | None = None
+    suite_counts: Mapping[str, str] | None = None
+    junit_problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,22 +100,32 @@ class Result:
     exit_code: int
     stdout: str
     stderr: str
-    outcomes: dict[str, str]
-    xfailed: frozenset[str]
+    junit: JUnitReport
     workdir: Path
+
+    @property
+    def outcomes(self) -> dict[str, str]:
+        return self.junit.outcomes
+
+    @property
+    def xfailed(self) -> frozenset[str]:
+        return self.junit.xfailed
 
     def observed(self) -> Observed:
         events = self.read("events.log")
-        counts = {kind: n for kind, n in self.summary_counts.items() if kind != "warnings"}
         return Observed(
             exit_code=self.exit_code,
-            outcomes=self.outcomes,
-            xfailed=self.xfailed,
+            outcomes=self.junit.outcomes,
+            xfailed=self.junit.xfailed,
             events=tuple(events.splitlines()) if events is not None else None,
-            # Test items in the order they ran (dict order = XML order); collection reports are left
-            # out because the runners emit them at different moments.
-            order=tuple(nodeid for nodeid in self.outcomes if "::" in nodeid),
-            counts=counts,
+            # Test items in the order they ran; collection reports are left out because the runners
+            # emit them at different moments.
+            order=tuple(nodeid for nodeid in self.junit.testcases if "::" in nodeid),
+            # Warning counts are left out: pytest-asyncio and asynctestrun warn about different things.
+            counts={kind: n for kind, n in self.summary_counts.items() if kind != "warnings"},
+            layout=self.junit.layout,
+            suite_counts=self.junit.suite_counts,
+            junit_problem=self.junit.problem,
         )
 
     def read(self, name: str) -> str | None:
@@ -102,10 +138,7 @@ class Result:
         """Counts from the final summary line ("1 failed, 2 passed in 0.1s"), warnings included."""
         for line in reversed(self.stdout.splitlines()):
             if _SUMMARY_TIME.search(line):
-                return {
-                    _SUMMARY_ALIASES.get(kind, kind): int(count)
-                    for count, kind in _SUMMARY_COUNT.findall(line)
-                }
+                return {_SUMMARY_ALIASES.get(kind, kind): int(n) for n, kind in _SUMMARY_COUNT.findall(line)}
         return {}
 
     def describe(self, tail: int = 60) -> str:
@@ -116,6 +149,10 @@ class Result:
             f"--- {self.runner} {' '.join(self.args)} (exit {self.exit_code}) in {self.workdir}\n"
             f"--- stdout (last {tail} lines):\n{out}\n--- stderr (last {tail} lines):\n{err}"
         )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Interpreters
 
 
 def asynctestrun_python() -> str:
@@ -142,9 +179,7 @@ def reference_python() -> tuple[str | None, str]:
     if configured:
         if not _can_import(configured, "pytest, pytest_asyncio"):
             # Asked for explicitly: a broken reference must fail loudly, not skip quietly.
-            raise RuntimeError(
-                f"ASYNCTESTRUN_REFERENCE_PYTHON={configured} cannot import pytest and pytest_asyncio"
-            )
+            raise RuntimeError(f"ASYNCTESTRUN_REFERENCE_PYTHON={configured} cannot import pytest and pytest_asyncio")
         return configured, ""
     if _can_import(sys.executable, "pytest, pytest_asyncio"):
         return sys.executable, ""
@@ -152,39 +187,6 @@ def reference_python() -> tuple[str | None, str]:
         f"no reference pytest + pytest-asyncio: {sys.executable} cannot import pytest_asyncio and "
         "ASYNCTESTRUN_REFERENCE_PYTHON is not set"
     )
-
-
-def run_asynctestrun(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
-    """Run ``python -m asynctestrun <args> --junitxml <tmp>`` in a fresh copy of ``sample_dir``."""
-    return _asynctestrun_run(sample_dir, args, tmp_root).wait()
-
-
-def run_pytest(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
-    """Run the reference ``python -m pytest <args> --junitxml <tmp>``; skips the test if there is none."""
-    return _pytest_run(sample_dir, args, tmp_root).wait()
-
-
-def run_both(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> tuple[Result, Result]:
-    """(pytest, asynctestrun) on separate copies of the sample, run side by side to halve the wait."""
-    reference = _pytest_run(sample_dir, args, tmp_root)
-    candidate = _asynctestrun_run(sample_dir, args, tmp_root)
-    return reference.wait(), candidate.wait()
-
-
-def _asynctestrun_run(sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None) -> _Run:
-    python = asynctestrun_python()
-    if not _can_import(python, "asynctestrun"):
-        raise RuntimeError(
-            f"{python} cannot import asynctestrun; set ASYNCTESTRUN_PYTHON to the interpreter it is installed in"
-        )
-    return _Run("asynctestrun", [python, "-m", "asynctestrun"], sample_dir, args, tmp_root)
-
-
-def _pytest_run(sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None) -> _Run:
-    python, reason = reference_python()
-    if python is None:
-        pytest.skip(reason)
-    return _Run("pytest", [python, "-m", "pytest"], sample_dir, args, tmp_root)
 
 
 def _clean_env() -> dict[str, str]:
@@ -197,6 +199,43 @@ def _clean_env() -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "asynctestrun-e2e-pycache")
     return env
+
+
+# ---------------------------------------------------------------------------------------------------
+# Running
+
+
+def run_asynctestrun(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
+    """Run ``python -m asynctestrun <args> --junitxml <tmp>`` in a fresh copy of ``sample_dir``."""
+    return _start_asynctestrun(sample_dir, args, tmp_root).wait()
+
+
+def run_pytest(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
+    """Run the reference ``python -m pytest <args> --junitxml <tmp>``; skips the test if there is none."""
+    return _start_pytest(sample_dir, args, tmp_root).wait()
+
+
+def run_both(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> tuple[Result, Result]:
+    """(pytest, asynctestrun) on separate copies of the sample, run side by side to halve the wait."""
+    reference = _start_pytest(sample_dir, args, tmp_root)
+    candidate = _start_asynctestrun(sample_dir, args, tmp_root)
+    return reference.wait(), candidate.wait()
+
+
+def _start_asynctestrun(sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None) -> _Run:
+    python = asynctestrun_python()
+    if not _can_import(python, "asynctestrun"):
+        raise RuntimeError(
+            f"{python} cannot import asynctestrun; set ASYNCTESTRUN_PYTHON to the interpreter it is installed in"
+        )
+    return _Run("asynctestrun", [python, "-m", "asynctestrun"], sample_dir, args, tmp_root)
+
+
+def _start_pytest(sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None) -> _Run:
+    python, reason = reference_python()
+    if python is None:
+        pytest.skip(reason)
+    return _Run("pytest", [python, "-m", "pytest"], sample_dir, args, tmp_root)
 
 
 class _Run:
@@ -236,40 +275,57 @@ class _Run:
             self.process.kill()
             self.process.wait()
             raise
-        if self.junit.is_file():
-            outcomes, xfailed = parse_junit(self.junit, self.workdir)
-        else:
-            outcomes, xfailed = {}, frozenset()
         return Result(
             runner=self.runner,
             args=self.args,
             exit_code=exit_code,
             stdout=(self.root / "stdout.txt").read_text(errors="replace"),
             stderr=(self.root / "stderr.txt").read_text(errors="replace"),
-            outcomes=outcomes,
-            xfailed=xfailed,
+            junit=parse_junit(self.junit, self.workdir, self.runner) if self.junit.is_file() else JUnitReport(),
             workdir=self.workdir,
         )
 
 
-def parse_junit(junit: Path, sample_root: Path) -> tuple[dict[str, str], frozenset[str]]:
-    """Per-node-id outcomes (worst verdict wins) and the node ids that were xfailed."""
+# ---------------------------------------------------------------------------------------------------
+# Reading JUnit XML
+
+
+def parse_junit(junit: Path, sample_root: Path, runner: str = "the runner") -> JUnitReport:
+    try:
+        root = ET.parse(junit).getroot()
+    except ET.ParseError as exc:
+        return JUnitReport(problem=f"{runner} wrote a JUnit XML file that does not parse: {exc}")
     outcomes: dict[str, str] = {}
     xfailed: set[str] = set()
-    for case in ET.parse(junit).getroot().iter("testcase"):
+    testcases: list[str] = []
+    layout: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for case in root.iter("testcase"):
+        if not case.get("classname") and not case.get("name"):
+            # pytest leaves an empty <testcase/> behind for the test that called pytest.exit().
+            continue
         nodeid = junit_nodeid(case.get("classname", ""), case.get("name", ""), sample_root)
+        testcases.append(nodeid)
         outcome = "passed"
         for child in case:
-            verdict = {"failure": "failed", "error": "error", "skipped": "skipped"}.get(child.tag)
-            if verdict is None:
-                continue
+            verdict = _VERDICTS.get(child.tag)
             if child.tag == "skipped" and child.get("type") == "pytest.xfail":
                 xfailed.add(nodeid)
-            if _RANK[verdict] > _RANK[outcome]:
+            if verdict is not None and _RANK[verdict] > _RANK[outcome]:
                 outcome = verdict
         if nodeid not in outcomes or _RANK[outcome] > _RANK[outcomes[nodeid]]:
             outcomes[nodeid] = outcome
-    return outcomes, frozenset(xfailed)
+        layout[nodeid] = layout.get(nodeid, ()) + tuple(_element_shape(child) for child in case)
+    suite = root if root.tag == "testsuite" else root.find("testsuite")
+    suite_counts = {}
+    if suite is not None:
+        suite_counts = {key: suite.get(key, "") for key in ("tests", "errors", "failures", "skipped")}
+    return JUnitReport(outcomes, frozenset(xfailed), tuple(testcases), layout, suite_counts)
+
+
+def _element_shape(element: ET.Element) -> tuple[str, ...]:
+    if element.tag == "properties":
+        return ("properties", *(f"{p.get('name')}={p.get('value')}" for p in element))
+    return (element.tag, element.get("type", "")) if element.tag == "skipped" else (element.tag,)
 
 
 def junit_nodeid(classname: str, name: str, sample_root: Path) -> str:
@@ -288,9 +344,13 @@ def junit_nodeid(classname: str, name: str, sample_root: Path) -> str:
     return "::".join([classname, name])
 
 
+# ---------------------------------------------------------------------------------------------------
+# Comparing
+
+
 def differences(expected: Observed, actual: Observed, expected_label: str, actual_label: str) -> list[str]:
     """Human-readable lines, one per disagreement; empty when the two runs agree."""
-    problems: list[str] = []
+    problems = [run.junit_problem for run in (expected, actual) if run.junit_problem]
     if expected.exit_code != actual.exit_code:
         problems.append(f"exit code: {expected_label} {expected.exit_code}, {actual_label} {actual.exit_code}")
     for nodeid in sorted(expected.outcomes.keys() | actual.outcomes.keys()):
@@ -306,22 +366,39 @@ def differences(expected: Observed, actual: Observed, expected_label: str, actua
             f"summary line (warnings aside): {expected_label} {dict(expected.counts)}, "
             f"{actual_label} {dict(actual.counts)}"
         )
-    if (
-        expected.order is not None
-        and actual.order is not None
-        and set(expected.order) == set(actual.order)
-        and expected.order != actual.order
-    ):
-        problems.append(f"tests ran in a different order ({expected_label} first, {actual_label} second):")
-        problems.extend(_diff(expected.order, actual.order, expected_label, actual_label))
+    if expected.order is not None and actual.order is not None and expected.order != actual.order:
+        expected_runs, actual_runs = Counter(expected.order), Counter(actual.order)
+        for nodeid in sorted(expected_runs.keys() & actual_runs.keys()):
+            if expected_runs[nodeid] != actual_runs[nodeid]:
+                problems.append(
+                    f"{nodeid}: ran {expected_runs[nodeid]} time(s) under {expected_label}, "
+                    f"{actual_runs[nodeid]} under {actual_label}"
+                )
+        if expected_runs == actual_runs:
+            problems.append(f"tests ran in a different order ({expected_label} first, {actual_label} second):")
+            problems.extend(_diff(expected.order, actual.order, expected_label, actual_label))
     if expected.events is not None and expected.events != actual.events:
         problems.append(f"events.log differs ({expected_label} first, {actual_label} second):")
         problems.extend(_diff(expected.events, actual.events or (), expected_label, actual_label))
+    problems.extend(_layout_differences(expected, actual, expected_label, actual_label))
+    return problems
+
+
+def _layout_differences(expected: Observed, actual: Observed, expected_label: str, actual_label: str) -> list[str]:
+    if expected.layout is None or actual.layout is None:
+        return []
+    problems = []
+    for nodeid in sorted(expected.layout.keys() & actual.layout.keys()):
+        want, got = sorted(expected.layout[nodeid]), sorted(actual.layout[nodeid])
+        if want != got:
+            problems.append(f"{nodeid}: JUnit testcase holds {want} under {expected_label}, {got} under {actual_label}")
+    if expected.suite_counts and actual.suite_counts and expected.suite_counts != actual.suite_counts:
+        problems.append(
+            f"JUnit <testsuite> counts: {expected_label} {dict(expected.suite_counts)}, "
+            f"{actual_label} {dict(actual.suite_counts)}"
+        )
     return problems
 
 
 def _diff(left: tuple[str, ...], right: tuple[str, ...], left_label: str, right_label: str) -> list[str]:
-    return [
-        line.rstrip("\n")
-        for line in difflib.unified_diff(left, right, left_label, right_label, lineterm="", n=2)
-    ]
+    return [line.rstrip("\n") for line in difflib.unified_diff(left, right, left_label, right_label, lineterm="", n=2)]

@@ -225,6 +225,14 @@ def test_default_is_a_line_per_file_with_a_character_per_test():
     assert lines[0].endswith(" test session starts " + "=" * 30)
 
 
+def test_collection_line_and_notes():
+    note = "run-last-failure: rerun previous 1 failure"
+    event = CollectionFinished(("tests/t.py::test_a",), (), 2, notes=(note,))
+    lines = run_rich([event]).splitlines()
+    assert lines == ["collected 3 items / 2 deselected / 1 selected", note, ""]
+    assert lines == run_plain([event]).splitlines()
+
+
 def test_quiet_prints_only_dots_and_the_summary():
     text = run_rich(session(mixed_results()), verbose=-1)
     assert text.splitlines()[0] == ".F.sxXE"

@@ -132,7 +132,7 @@ def test_file_level_targets_shard_like_their_tests():
     """-n with --shard shards the file list before any worker collects: the same split as the tests'."""
     ids = _suite(random.Random(2))
     files = list(dict.fromkeys(file_of(n) for n in ids))
-    durations = {n: 1.0 for n in ids[::3]}
+    durations = dict.fromkeys(ids[::3], 1.0)
     for index in (1, 2, 3, 4):
         assert shard(files, index, 4, durations) == list(
             dict.fromkeys(file_of(n) for n in shard(ids, index, 4, durations))

@@ -1,0 +1,2 @@
+def test_in_package_one():
+    pass

@@ -1,0 +1,2 @@
+def test_in_plain_dir_two():
+    pass

@@ -1,0 +1,2 @@
+def check_only_collected_when_named():
+    pass

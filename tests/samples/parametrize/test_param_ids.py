@@ -1,0 +1,49 @@
+"""How pytest turns parameter values into test ids."""
+
+import enum
+
+import pytest
+
+
+class Colour(enum.Enum):
+    RED = 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        -1,
+        0.0,
+        float("inf"),
+        "é",
+        "",
+        "line\nbreak",
+        b"bytes",
+        ("tuple",),
+        Colour.RED,
+        len,
+        int,
+        None,
+        "a" * 30,
+        "with[brackets]",
+        "double::colon",
+    ],
+)
+def test_ids_of_unusual_values(value):
+    pass
+
+
+@pytest.mark.parametrize("value", [1, 2, 3], ids=["same", "same", None])
+def test_duplicate_explicit_ids(value):
+    pass
+
+
+@pytest.mark.parametrize("value", [pytest.param(1, id="é-explicit"), pytest.param(2, id="")])
+def test_explicit_unusual_ids(value):
+    pass
+
+
+@pytest.mark.parametrize(("a", "b"), [(1, "x")], ids=["pair"])
+@pytest.mark.parametrize("c", [True])
+def test_ids_of_stacked_multi_argument_parametrize(a, b, c):
+    pass
