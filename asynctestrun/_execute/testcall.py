@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._declare.outcomes import Exit, Failed, Skipped, XFailed
+from .._declare.pytest_warnings import PytestReturnNotNoneWarning, PytestWarning
 from .._model.items import FuncKind
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
 from .._model.scopes import LoopScope
@@ -28,10 +29,6 @@ from .nodes import ItemNode
 from .session_state import SessionState
 from .timeouts import run_with_deadline, timeout_for
 from .unittest_case import run_test_case
-
-
-class ReturnNotNoneWarning(UserWarning):
-    """A test returned something other than None (pytest's PytestReturnNotNoneWarning)."""
 
 
 @dataclass
@@ -167,9 +164,10 @@ class TestRun:
         else:
             if self.item.get_closest_marker("asyncio") is not None:
                 warnings.warn(
-                    f"{item.nodeid} is marked with @pytest.mark.asyncio but it is not an async function; "
-                    "the mark has no effect",
-                    UserWarning,
+                    f"The test {item.nodeid} is marked with @pytest.mark.asyncio but it is not an async "
+                    "function: the mark has no effect. Remove it, or if the mark comes from a module or "
+                    "class 'pytestmark', apply it to the async tests only.",
+                    PytestWarning,
                     stacklevel=1,
                 )
             result = func(**kwargs)
@@ -182,7 +180,7 @@ class TestRun:
             )
         if result is not None:
             message = f"Expected None, but test returned {result!r}. Did you mean to use `assert` instead of `return`?"
-            warnings.warn(ReturnNotNoneWarning(message), stacklevel=1)
+            warnings.warn(PytestReturnNotNoneWarning(message), stacklevel=1)
 
     def teardown(self, next_planned: PlannedTest | None) -> None:
         start = self._begin(Phase.TEARDOWN)

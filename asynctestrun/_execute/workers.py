@@ -441,7 +441,16 @@ class _Merge:
                     worker.running = None
                 worker.finished.append(event.result.nodeid)
                 worker.last_result = event.result
+                self._count(event.result)
             self._route(worker, event)
+
+    def _count(self, result: TestResult) -> None:
+        """Counted on arrival, not when the file's block is shown: ``maxfail`` must not wait for it."""
+        self._results += 1
+        if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
+            self._failed += 1
+            if self._maxfail and self._failed >= self._maxfail and self.stop is None:
+                self.stop = (1, f"stopping after {self._failed} failures")
 
     def _route(self, worker: _Worker, event: Event) -> None:
         """Keep a file's events together: a worker's events wait until it moves on to another file."""
@@ -466,16 +475,8 @@ class _Merge:
         if self._held is not None:
             self._held.append(event)
             return
-        if isinstance(event, TestFinished):
-            if self._discard_tests:
-                return
-            self._results += 1
-            if any(o in (Outcome.FAILED, Outcome.ERROR) for o in event.result.outcomes):
-                self._failed += 1
-                if self._maxfail and self._failed >= self._maxfail and self.stop is None:
-                    self.stop = (1, f"stopping after {self._failed} failures")
-        elif self._discard_tests and not isinstance(event, WarningRaised):
-            return
+        if self._discard_tests and not isinstance(event, WarningRaised):
+            return  # collection errors stop the run: results of tests that ran meanwhile are dropped
         self._emit(event)
 
     def _emit_collection(self) -> None:
@@ -526,7 +527,10 @@ class _Merge:
             if worker.session_finished is not None:
                 if worker.expected is not None and not stopping:
                     missing = worker.expected - set(worker.finished)
-                    self._report_unrun(worker, missing, "was not run again by the replacement worker", "")
+                    errors = worker.collection.errors if worker.collection else ()
+                    details = "".join(f"\n\n{e.longrepr}" for e in errors)
+                    message = f"not run: worker {worker.name}, replacing a crashed one, did not run this test"
+                    self._report_unrun(worker, missing, message, details)
                 return None
             if stopping:
                 return None
@@ -546,7 +550,7 @@ class _Merge:
         elif worker.collection is not None:
             expected = frozenset(worker.collection.nodeids)
         else:
-            message = f"worker crashed while collecting {', '.join(worker.files)}: {how}"
+            message = f"worker crashed while collecting {_some(worker.files)}: {how}"
             self._crash_errors.append(CollectError(file_of(worker.files[0]), message + details, message))
             return None
         crashed = worker.running
@@ -619,6 +623,11 @@ def _error(
 ) -> TestResult:
     failed = PhaseResult(phase, PhaseOutcome.FAILED, duration, longrepr=message + details, message=message)
     return TestResult(nodeid=nodeid, path=path, lineno=None, phases=(failed,), loop_scope=loop_scope)
+
+
+def _some(files: Sequence[str], shown: int = 3) -> str:
+    more = f" and {len(files) - shown} more" if len(files) > shown else ""
+    return ", ".join(files[:shown]) + more
 
 
 def _describe_exit(returncode: int) -> str:

@@ -29,6 +29,22 @@ from .._declare.outcomes import (
     skip,
     xfail,
 )
+from .._declare.pytest_warnings import (
+    PytestAssertRewriteWarning,
+    PytestCacheWarning,
+    PytestCollectionWarning,
+    PytestConfigWarning,
+    PytestDeprecationWarning,
+    PytestExperimentalApiWarning,
+    PytestFDWarning,
+    PytestRemovedIn9Warning,
+    PytestRemovedIn10Warning,
+    PytestReturnNotNoneWarning,
+    PytestUnhandledThreadExceptionWarning,
+    PytestUnknownMarkWarning,
+    PytestUnraisableExceptionWarning,
+    PytestWarning,
+)
 from .._declare.raises import ExceptionInfo, raises
 from .._declare.warns import WarningsRecorder, deprecated_call, warns
 from .._execute.fixtures import FixtureLookupError, FixtureRequest
@@ -38,62 +54,6 @@ from .config import OptionGroup, Parser, PluginManager, PytestConfig
 
 __version__ = "9.2.0"
 version_tuple = (9, 2, 0)
-
-
-class PytestWarning(UserWarning):
-    pass
-
-
-class PytestAssertRewriteWarning(PytestWarning):
-    pass
-
-
-class PytestCacheWarning(PytestWarning):
-    pass
-
-
-class PytestCollectionWarning(PytestWarning):
-    pass
-
-
-class PytestConfigWarning(PytestWarning):
-    pass
-
-
-class PytestDeprecationWarning(PytestWarning, DeprecationWarning):
-    pass
-
-
-class PytestRemovedIn9Warning(PytestDeprecationWarning):
-    pass
-
-
-class PytestRemovedIn10Warning(PytestDeprecationWarning):
-    pass
-
-
-class PytestExperimentalApiWarning(PytestWarning, FutureWarning):
-    pass
-
-
-class PytestReturnNotNoneWarning(PytestWarning):
-    pass
-
-
-class PytestUnknownMarkWarning(PytestWarning):
-    pass
-
-
-class PytestUnraisableExceptionWarning(PytestWarning):
-    pass
-
-
-class PytestUnhandledThreadExceptionWarning(PytestWarning):
-    pass
-
-
-class PytestFDWarning(PytestWarning):
-    pass
 
 
 class UsageError(Exception):
