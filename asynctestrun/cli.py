@@ -319,13 +319,10 @@ def _run_session(
     from ._config.load import load
     from ._model.events import Broadcast
     from ._report.junit import JUnitReporter
-    from ._report.terminal import TerminalReporter
     from .session import Session
 
     broadcast = Broadcast([])
-    terminal = TerminalReporter(
-        verbose=config.verbose, report_chars=config.report_chars, durations=config.durations
-    )
+    terminal = _terminal_reporter(config)
     broadcast.add(terminal)
     session = Session(config, broadcast, argv)
     try:
@@ -358,6 +355,30 @@ def _run_session(
         for line in traceback.format_exc().splitlines():
             click.echo(f"INTERNALERROR> {line}", err=True)
         return EXIT_INTERNAL
+    finally:
+        close = getattr(terminal, "close", None)
+        if close is not None:
+            close()
+
+
+def _terminal_reporter(config: Any) -> Any:
+    """Rich output on an interactive terminal (or --color=yes); pytest's plain layout otherwise,
+    so CI logs and tools that read them see what they expect."""
+    interactive = sys.stdout.isatty() and config.color != "no" and not os.environ.get("NO_COLOR")
+    if interactive or config.color == "yes":
+        from ._report.rich_terminal import RichReporter
+
+        return RichReporter(
+            verbose=config.verbose,
+            report_chars=config.report_chars,
+            durations=config.durations,
+            color=config.color,
+            showlocals=config.showlocals,
+            live=config.capture != "no" and interactive,
+        )
+    from ._report.terminal import TerminalReporter
+
+    return TerminalReporter(verbose=config.verbose, report_chars=config.report_chars, durations=config.durations)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

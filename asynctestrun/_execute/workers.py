@@ -483,6 +483,7 @@ class _Merge:
         self._ensure_started()
         by_file: dict[str, list[str]] = {}
         errors: list[CollectError] = []
+        notes: list[str] = []
         deselected = 0
         for worker in self._workers:
             if worker.collection is None or worker.expected is not None:
@@ -490,13 +491,14 @@ class _Merge:
             for nodeid in worker.collection.nodeids:
                 by_file.setdefault(file_of(nodeid), []).append(nodeid)
             errors += [e for e in worker.collection.errors if e not in errors]
+            notes += [n for n in worker.collection.notes if n not in notes]
             deselected += worker.collection.deselected
         errors += self._crash_errors
         last = len(self._file_order)
         files = sorted(by_file, key=lambda f: self._file_order.get(f, last))
         errors.sort(key=lambda e: self._file_order.get(file_of(e.nodeid), last))
         self._collection = CollectionFinished(
-            tuple(n for f in files for n in by_file[f]), tuple(errors), deselected
+            tuple(n for f in files for n in by_file[f]), tuple(errors), deselected, tuple(notes)
         )
         self._emit(self._collection)
         if errors and not self._continue:

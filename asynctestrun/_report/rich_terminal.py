@@ -84,11 +84,15 @@ def make_console(file: TextIO, color: str, environ: Mapping[str, str]) -> Consol
 
 
 class RichReporter:
-    """A Reporter (``handle(event)``) drawing with rich. ``console`` is for tests and embedding."""
+    """A Reporter (``handle(event)``) drawing with rich.
+
+    ``live=False`` forces the plain face (for ``-s``, where tests write to the terminal and would
+    tear the live area); ``console`` replaces the one built from ``file`` and ``color`` (tests).
+    """
 
     def __init__(self, *, verbose: int = 0, report_chars: str = "fE", durations: int | None = None,
                  color: str = "auto", file: TextIO | None = None, showlocals: bool = False,
-                 console: Console | None = None) -> None:
+                 live: bool = True, console: Console | None = None) -> None:
         self.verbose = verbose
         self.report_chars = report_chars
         self.durations = durations
@@ -100,8 +104,8 @@ class RichReporter:
         # The live face (redraws, panels) needs a real terminal with colour; anything else is plain.
         # A forced-colour console into a pipe is a "terminal" to rich, hence the own isatty check.
         tty = self.console.is_terminal if console is not None else _isatty(file)
-        self.live = (tty and not self.console.is_dumb_terminal and self.console.color_system is not None
-                     and not self.console.legacy_windows)
+        self.live = (live and tty and not self.console.is_dumb_terminal
+                     and self.console.color_system is not None and not self.console.legacy_windows)
         self.width = min(self.console.width, 120)
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []

@@ -1,20 +1,28 @@
 """The end-to-end scenarios: which sample, which arguments, and what pytest + pytest-asyncio do with them.
 
-Each expectation below is pytest 9.2 + pytest-asyncio 1.5's behaviour (checked against the reference by
-``test_differential.test_reference_pytest_matches_expectations``), written out by hand so that
-``test_samples`` means something on a machine without pytest.
+Each expectation below is pytest 9.2 + pytest-asyncio 1.5's behaviour, written out so that
+``test_samples`` means something on a machine without pytest; ``test_differential`` re-checks every
+table against the reference whenever one is available, so a stale table cannot hide.
 
-An expectation table has one ``node id  outcome`` per line. Outcomes are what the JUnit XML can say:
-``passed``, ``failed``, ``error``, ``skipped``, plus ``xfailed`` (a ``skipped`` of type ``pytest.xfail``)
-and ``xpassed`` (JUnit reports a non-strict xpass as ``passed``; the word only records the intent, the
-differential test compares the summary line's ``xpassed`` count with pytest's).
+An expectation table has one ``node id  outcome`` line per JUnit testcase, in the order pytest reports
+them (collection reports first, then tests in the order they ran; the order of test lines is checked).
+Outcomes are what the JUnit XML can say: ``passed``, ``failed``, ``error``, ``skipped``, plus ``xfailed``
+(a ``skipped`` of type ``pytest.xfail``) and ``xpassed`` (JUnit reports a non-strict xpass as a plain
+pass; the word records the intent, and ``counts`` checks the summary line's ``xpassed``).
+
+``counts`` is the final summary line ("1 failed, 2 passed, 3 deselected"), warnings left out: it catches
+what JUnit cannot show, such as deselection, xpasses, or a test run twice. ``events`` is the content of
+the ``events.log`` the fixture samples write: the order fixtures were set up and torn down.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from harness import Observed
+
+_OUTCOMES_IN_JUNIT = {"xfailed": "skipped", "xpassed": "passed"}
 
 
 @dataclass(frozen=True)
@@ -23,35 +31,32 @@ class Scenario:
     sample: str
     args: tuple[str, ...]
     exit_code: int
-    expected: str = ""
-    # Lines the sample writes to events.log (fixture setup/teardown order), when it keeps such a log.
-    events: tuple[str, ...] | None = field(default=None)
+    expected: str
+    counts: Mapping[str, int]
+    events: str | None = None
 
     @property
     def rows(self) -> list[tuple[str, str]]:
         rows = []
         for line in self.expected.strip().splitlines():
-            if not line.strip():
-                continue
-            nodeid, outcome = line.strip().rsplit(None, 1)
-            assert outcome in ("passed", "failed", "error", "skipped", "xfailed", "xpassed"), line
-            rows.append((nodeid, outcome))
+            if line.strip():
+                nodeid, outcome = line.strip().rsplit(None, 1)
+                rows.append((nodeid, outcome))
         return rows
 
-    @property
-    def outcomes(self) -> dict[str, str]:
-        junit = {"xfailed": "skipped", "xpassed": "passed"}
-        return {nodeid: junit.get(outcome, outcome) for nodeid, outcome in self.rows}
-
-    @property
-    def xfailed(self) -> frozenset[str]:
-        return frozenset(nodeid for nodeid, outcome in self.rows if outcome == "xfailed")
-
     def observed(self) -> Observed:
-        return Observed(self.exit_code, self.outcomes, self.xfailed, events=self.events)
+        rows = self.rows
+        return Observed(
+            exit_code=self.exit_code,
+            outcomes={nodeid: _OUTCOMES_IN_JUNIT.get(outcome, outcome) for nodeid, outcome in rows},
+            xfailed=frozenset(nodeid for nodeid, outcome in rows if outcome == "xfailed"),
+            events=tuple(self.events.strip().splitlines()) if self.events is not None else None,
+            order=tuple(nodeid for nodeid, _ in rows if "::" in nodeid),
+            counts=self.counts,
+        )
 
 
-FIXTURE_SCOPES_EVENTS = """
+EVENTS_FIXTURE_SCOPES = """
 setup session_sync
 setup session_gen
 setup session_async
@@ -114,405 +119,907 @@ teardown root_package_gen
 teardown session_agen
 teardown session_gen
 """
-
-STRICT_MODE = """
-    test_strict.py::test_sync_test_passes                                 passed
-    test_strict.py::test_sync_test_failure_is_reported                    failed
-    test_strict.py::test_marked_async_test_runs_on_a_running_loop         passed
-    test_strict.py::test_marked_async_test_failure_is_reported            failed
-    test_strict.py::test_async_fixtures_are_awaited                       passed
-    test_strict.py::test_sync_test_gets_value_of_async_fixture            passed
-    test_strict.py::test_unmarked_async_test_fails_in_strict_mode         failed
-    test_strict.py::test_sync_test_returning_a_coroutine_fails            failed
-    test_strict.py::test_plain_async_fixture_is_an_error_in_strict_mode   error
-    test_strict.py::test_sync_test_returning_a_value_only_warns           passed
+EVENTS_FIXTURE_ORDER = """
+setup conftest_autouse
+setup module_autouse
+setup independent
+setup base
+setup dependent
+run test_dependencies_set_up_first_torn_down_last
+teardown dependent
+teardown base
+teardown independent
+teardown module_autouse
+teardown conftest_autouse
+setup conftest_autouse
+setup module_autouse
+setup base
+setup dependent
+setup async_dependent
+run test_async_fixture_on_top_of_sync_chain
+teardown async_dependent
+teardown dependent
+teardown base
+teardown module_autouse
+teardown conftest_autouse
+setup module_param[m1]
+setup conftest_autouse
+setup module_autouse
+run test_module_param_first_user[m1]
+teardown module_autouse
+teardown conftest_autouse
+setup conftest_autouse
+setup module_autouse
+run test_module_param_second_user[m1]
+teardown module_autouse
+teardown conftest_autouse
+teardown module_param[m1]
+finalizer module_param[m1]
+setup module_param[m2]
+setup conftest_autouse
+setup module_autouse
+run test_module_param_first_user[m2]
+teardown module_autouse
+teardown conftest_autouse
+setup conftest_autouse
+setup module_autouse
+run test_module_param_second_user[m2]
+teardown module_autouse
+teardown conftest_autouse
+setup backend[x]
+setup conftest_autouse
+setup module_autouse
+run test_session_param_in_first_module[x]
+teardown module_autouse
+teardown conftest_autouse
+teardown module_param[m2]
+finalizer module_param[m2]
+setup conftest_autouse
+run test_session_param_in_second_module[x]
+teardown conftest_autouse
+teardown backend[x]
+setup backend[y]
+setup conftest_autouse
+setup module_autouse
+run test_session_param_in_first_module[y]
+teardown module_autouse
+teardown conftest_autouse
+setup conftest_autouse
+run test_session_param_in_second_module[y]
+teardown conftest_autouse
+setup conftest_autouse
+setup module_autouse
+setup base
+setup class_autouse
+run test_class_autouse_runs_after_module_autouse
+teardown class_autouse
+teardown base
+teardown module_autouse
+teardown conftest_autouse
+setup conftest_autouse
+run test_plain_test_in_second_module
+teardown conftest_autouse
+teardown backend[y]
 """
 
-SELECTION_TEST_GROUP = """
-    test_select.py::TestGroup::test_numbers[1]      passed
-    test_select.py::TestGroup::test_numbers[2]      passed
-    test_select.py::TestGroup::test_numbers[3]      failed
-"""
-
-SELECTION_SLOW = """
-    test_select.py::test_beta_is_slow                 passed
-    test_select.py::test_gamma_is_slow_and_networked  passed
-    test_select.py::test_speed[crawl]                 passed
-"""
 
 SCENARIOS = [
-    Scenario("strict_mode", "strict_mode", (), 1, STRICT_MODE),
+    Scenario(
+        "strict_mode",
+        "strict_mode",
+        (),
+        1,
+        r"""
+            test_strict.py::test_sync_test_passes                                             passed
+            test_strict.py::test_sync_test_failure_is_reported                                failed
+            test_strict.py::test_marked_async_test_runs_on_a_running_loop                     passed
+            test_strict.py::test_marked_async_test_failure_is_reported                        failed
+            test_strict.py::test_async_fixtures_are_awaited                                   passed
+            test_strict.py::test_sync_test_gets_value_of_async_fixture                        passed
+            test_strict.py::test_unmarked_async_test_fails_in_strict_mode                     failed
+            test_strict.py::test_sync_test_returning_a_coroutine_fails                        failed
+            test_strict.py::test_plain_async_fixture_is_an_error_in_strict_mode               error
+            test_strict.py::test_sync_test_returning_a_value_only_warns                       passed
+            test_strict_edges.py::test_event_loop_fixture_was_removed_in_pytest_asyncio_1     error
+            test_strict_edges.py::TestUnmarkedAsyncMethods::test_unmarked_async_method_fails  failed
+            test_strict_edges.py::TestClassLevelMark::test_class_mark_covers_async_methods    passed
+            test_strict_edges.py::test_cancelled_error_in_test_is_a_failure                   failed
+            test_strict_edges.py::test_timeout_error_in_test_is_a_failure                     failed
+            test_strict_edges.py::test_leaving_a_pending_task_behind_passes                   passed
+            test_strict_edges.py::test_exception_inside_gathered_task_fails                   failed
+            test_strict_edges.py::test_sync_test_can_run_its_own_loop                         passed
+            test_strict_edges.py::test_async_fixture_teardown_error                           error
+            test_strict_edges.py::test_sync_fixture_may_depend_on_async_fixture               passed
+        """,
+        counts={"failed": 8, "passed": 10, "errors": 3},
+    ),
     Scenario(
         "strict_mode-exitfirst",
         "strict_mode",
         ("-x",),
         1,
-        """
-        test_strict.py::test_sync_test_passes               passed
-        test_strict.py::test_sync_test_failure_is_reported  failed
+        r"""
+            test_strict.py::test_sync_test_passes               passed
+            test_strict.py::test_sync_test_failure_is_reported  failed
         """,
+        counts={"failed": 1, "passed": 1},
     ),
-    Scenario("unknown_flag", "strict_mode", ("--no-such-flag",), 4),
+    Scenario(
+        "unknown_flag",
+        "strict_mode",
+        ("--no-such-flag",),
+        4,
+        "",
+        counts={},
+    ),
     Scenario(
         "auto_mode",
         "auto_mode",
         (),
         1,
-        """
-        test_auto.py::test_unmarked_async_test_runs                                passed
-        test_auto.py::test_plain_fixture_decorator_drives_async_fixtures           passed
-        test_auto.py::test_sync_test_still_runs                                    passed
-        test_auto.py::test_unmarked_async_failure_is_reported                      failed
-        test_auto.py::test_explicit_mark_is_harmless_in_auto_mode                  passed
-        test_auto.py::TestAsyncMethods::test_async_method_runs                     passed
-        test_auto.py::TestAsyncMethods::test_parametrized_async_method[0]          passed
-        test_auto.py::TestAsyncMethods::test_parametrized_async_method[0.001]      passed
+        r"""
+            test_auto.py::test_unmarked_async_test_runs                            passed
+            test_auto.py::test_plain_fixture_decorator_drives_async_fixtures       passed
+            test_auto.py::test_sync_test_still_runs                                passed
+            test_auto.py::test_unmarked_async_failure_is_reported                  failed
+            test_auto.py::test_explicit_mark_is_harmless_in_auto_mode              passed
+            test_auto.py::TestAsyncMethods::test_async_method_runs                 passed
+            test_auto.py::TestAsyncMethods::test_parametrized_async_method[0]      passed
+            test_auto.py::TestAsyncMethods::test_parametrized_async_method[0.001]  passed
         """,
+        counts={"failed": 1, "passed": 7},
     ),
     Scenario(
         "auto_mode-overridden-to-strict-on-cli",
         "auto_mode",
         ("--asyncio-mode=strict",),
         1,
-        """
-        test_auto.py::test_unmarked_async_test_runs                                failed
-        test_auto.py::test_plain_fixture_decorator_drives_async_fixtures           error
-        test_auto.py::test_sync_test_still_runs                                    error
-        test_auto.py::test_unmarked_async_failure_is_reported                      failed
-        test_auto.py::test_explicit_mark_is_harmless_in_auto_mode                  passed
-        test_auto.py::TestAsyncMethods::test_async_method_runs                     failed
-        test_auto.py::TestAsyncMethods::test_parametrized_async_method[0]          failed
-        test_auto.py::TestAsyncMethods::test_parametrized_async_method[0.001]      failed
+        r"""
+            test_auto.py::test_unmarked_async_test_runs                            failed
+            test_auto.py::test_plain_fixture_decorator_drives_async_fixtures       error
+            test_auto.py::test_sync_test_still_runs                                error
+            test_auto.py::test_unmarked_async_failure_is_reported                  failed
+            test_auto.py::test_explicit_mark_is_harmless_in_auto_mode              passed
+            test_auto.py::TestAsyncMethods::test_async_method_runs                 failed
+            test_auto.py::TestAsyncMethods::test_parametrized_async_method[0]      failed
+            test_auto.py::TestAsyncMethods::test_parametrized_async_method[0.001]  failed
         """,
+        counts={"failed": 5, "passed": 1, "errors": 2},
     ),
     Scenario(
         "fixture_scopes",
         "fixture_scopes",
         (),
         0,
-        """
-        pkg_a/test_alpha.py::TestFirstClass::test_one                               passed
-        pkg_a/test_alpha.py::TestFirstClass::test_two                               passed
-        pkg_a/test_alpha.py::TestSecondClass::test_three                            passed
-        pkg_a/test_alpha.py::test_module_level_function_gets_its_own_class_scope    passed
-        pkg_b/test_beta.py::test_four                                               passed
-        pkg_b/test_beta.py::test_five                                               passed
-        test_gamma.py::test_six                                                     passed
+        r"""
+            pkg_a/test_alpha.py::TestFirstClass::test_one                             passed
+            pkg_a/test_alpha.py::TestFirstClass::test_two                             passed
+            pkg_a/test_alpha.py::TestSecondClass::test_three                          passed
+            pkg_a/test_alpha.py::test_module_level_function_gets_its_own_class_scope  passed
+            pkg_b/test_beta.py::test_four                                             passed
+            pkg_b/test_beta.py::test_five                                             passed
+            test_gamma.py::test_six                                                   passed
         """,
-        events=tuple(FIXTURE_SCOPES_EVENTS.strip().splitlines()),
+        counts={"passed": 7},
+        events=EVENTS_FIXTURE_SCOPES,
     ),
     Scenario(
-        "conftest_override",
-        "conftest_override",
-        (),
-        1,
-        """
-        sub/test_sub.py::test_sub_conftest_replaces_root_fixture                                passed
-        sub/test_sub.py::test_override_can_request_the_fixture_it_overrides                     passed
-        sub/test_sub.py::test_root_fixture_still_visible_below                                  passed
-        sub/test_sub.py::test_async_fixture_builds_on_overridden_fixture                        passed
-        sub/test_sub.py::TestClassOverride::test_class_fixture_extends_sub_conftest_fixture     passed
-        sub/test_sub.py::TestClassOverride::test_dependent_fixture_sees_class_override          passed
-        sub/test_sub.py::test_class_override_does_not_leak_to_module                            passed
-        sub/test_sub_module_override.py::test_module_fixture_extends_sub_conftest_fixture       passed
-        sub/test_sub_module_override.py::test_parametrize_argument_shadows_fixture[direct]      passed
-        test_module_override.py::test_module_fixture_extends_the_conftest_fixture_it_overrides  passed
-        test_top.py::test_root_conftest_fixtures_are_visible                                    passed
-        test_top.py::test_sub_conftest_fixture_is_not_visible_at_root                           error
-        """,
-    ),
-    Scenario(
-        "parametrize",
-        "parametrize",
-        (),
-        1,
-        """
-        test_params.py::test_stacked_parametrize_is_a_cartesian_product[a-1]                    passed
-        test_params.py::test_stacked_parametrize_is_a_cartesian_product[a-2]                    passed
-        test_params.py::test_stacked_parametrize_is_a_cartesian_product[b-1]                    passed
-        test_params.py::test_stacked_parametrize_is_a_cartesian_product[b-2]                    passed
-        test_params.py::test_several_argnames_one_failing_case[1-2-3]                           passed
-        test_params.py::test_several_argnames_one_failing_case[2-2-5]                           failed
-        test_params.py::test_explicit_ids[short]                                                passed
-        test_params.py::test_explicit_ids[with-space]                                           passed
-        test_params.py::test_explicit_ids[slash]                                                passed
-        test_params.py::test_ids_from_a_callable[v10]                                           passed
-        test_params.py::test_ids_from_a_callable[v20]                                           passed
-        test_params.py::test_automatic_ids_for_various_types[thing0]                            passed
-        test_params.py::test_automatic_ids_for_various_types[None]                              passed
-        test_params.py::test_automatic_ids_for_various_types[1.5]                               passed
-        test_params.py::test_automatic_ids_for_various_types[True]                              passed
-        test_params.py::test_automatic_ids_for_various_types[text]                              passed
-        test_params.py::test_pytest_param_with_marks_and_ids[1]                                 passed
-        test_params.py::test_pytest_param_with_marks_and_ids[two]                               passed
-        test_params.py::test_pytest_param_with_marks_and_ids[three-xfail]                       xfailed
-        test_params.py::test_pytest_param_with_marks_and_ids[4]                                 skipped
-        test_params.py::test_pytest_param_with_marks_and_ids[5]                                 xpassed
-        test_params.py::test_indirect_parametrize_goes_through_fixture[1]                       passed
-        test_params.py::test_indirect_parametrize_goes_through_fixture[5]                       passed
-        test_params.py::test_indirect_list_only_routes_named_args[3-3]                          passed
-        test_params.py::test_fixture_params_multiply_the_test[low]                              passed
-        test_params.py::test_fixture_params_multiply_the_test[high]                             passed
-        test_params.py::test_fixture_params_with_ids_combine[low-one]                           passed
-        test_params.py::test_fixture_params_with_ids_combine[low-two]                           passed
-        test_params.py::test_fixture_params_with_ids_combine[high-one]                          passed
-        test_params.py::test_fixture_params_with_ids_combine[high-two]                          passed
-        test_params.py::test_fixture_params_combine_with_parametrize[one-0]                     passed
-        test_params.py::test_fixture_params_combine_with_parametrize[two-0]                     passed
-        test_params.py::test_parametrized_async_test[0]                                         passed
-        test_params.py::test_parametrized_async_test[0.001]                                     passed
-        test_params.py::test_duplicate_ids_are_disambiguated[1_0]                               passed
-        test_params.py::test_duplicate_ids_are_disambiguated[1_1]                               passed
-        test_params.py::test_empty_parameter_set_is_skipped[NOTSET]                             skipped
-        test_params.py::TestParametrizedClass::test_every_method_gets_the_class_params[100]     passed
-        test_params.py::TestParametrizedClass::test_every_method_gets_the_class_params[200]     passed
-        test_params.py::TestParametrizedClass::test_method_params_stack_on_class_params[1-100]  passed
-        test_params.py::TestParametrizedClass::test_method_params_stack_on_class_params[1-200]  passed
-        """,
-    ),
-    Scenario(
-        "marks",
-        "marks",
-        (),
-        1,
-        """
-        test_marks.py::test_skip_mark_skips                                         skipped
-        test_marks.py::test_skipif_true_condition_skips                             skipped
-        test_marks.py::test_skipif_false_condition_runs                             passed
-        test_marks.py::test_skipif_string_condition_is_evaluated                    passed
-        test_marks.py::test_xfail_that_fails_is_xfailed                             xfailed
-        test_marks.py::test_xfail_that_passes_is_xpassed                            xpassed
-        test_marks.py::test_strict_xfail_that_passes_fails                          failed
-        test_marks.py::test_xfail_raises_matching_exception_is_xfailed              xfailed
-        test_marks.py::test_xfail_raises_other_exception_fails                      failed
-        test_marks.py::test_xfail_run_false_is_not_run                              xfailed
-        test_marks.py::test_async_xfail_is_xfailed                                  xfailed
-        test_marks.py::test_imperative_skip                                         skipped
-        test_marks.py::test_imperative_xfail                                        xfailed
-        test_marks.py::test_imperative_fail                                         failed
-        test_marks.py::test_usefixtures_runs_the_fixture                            passed
-        test_marks.py::test_usefixtures_teardown_ran                                passed
-        test_marks.py::TestSkippedClass::test_method_is_skipped                     skipped
-        test_module_pytestmark.py::test_module_asyncio_mark_applies_to_async_tests  passed
-        test_module_pytestmark.py::test_module_usefixtures_applies_to_every_test    passed
-        test_module_pytestmark.py::test_sync_test_under_module_asyncio_mark         passed
-        test_module_skip.py::test_skipped_by_module_pytestmark                      skipped
-        test_module_skip.py::TestAlsoSkipped::test_method                           skipped
-        """,
-    ),
-    Scenario(
-        "classes",
-        "classes",
-        (),
-        1,
-        """
-        test_classes.py::TestBase::test_inherited_from_plain_base                   passed
-        test_classes.py::TestBase::test_autouse_fixture_from_class_ran              passed
-        test_classes.py::TestBase::test_uses_class_attribute                        passed
-        test_classes.py::TestBase::test_fixture_defined_in_class                    passed
-        test_classes.py::TestBase::test_async_method                                passed
-        test_classes.py::TestBase::test_overridden_in_child                         passed
-        test_classes.py::TestChild::test_inherited_from_plain_base                  passed
-        test_classes.py::TestChild::test_autouse_fixture_from_class_ran             passed
-        test_classes.py::TestChild::test_uses_class_attribute                       passed
-        test_classes.py::TestChild::test_fixture_defined_in_class                   passed
-        test_classes.py::TestChild::test_async_method                               passed
-        test_classes.py::TestChild::test_overridden_in_child                        passed
-        test_classes.py::TestChild::test_only_in_child                              passed
-        test_classes.py::TestFreshInstancePerTest::test_first_sets_attribute        passed
-        test_classes.py::TestFreshInstancePerTest::test_second_does_not_see_it      passed
-        test_classes.py::TestOuter::test_outer                                      passed
-        test_classes.py::TestOuter::TestInner::test_nested_class_is_collected       passed
-        test_classes.py::TestStaticAndClassMethods::test_staticmethod_is_collected  passed
-        test_classes.py::TestStaticAndClassMethods::test_classmethod_is_collected   passed
-        test_classes.py::TestXunitMethods::test_first                               passed
-        test_classes.py::TestXunitMethods::test_second                              passed
-        test_classes.py::TestFailingMethod::test_failure_inside_class               failed
-        test_classes.py::test_module_level_function                                 passed
-        """,
-    ),
-    Scenario(
-        "loop_scopes",
-        "loop_scopes",
+        "fixture_order",
+        "fixture_order",
         (),
         0,
-        """
-        test_loops.py::test_module_loop_first                                   passed
-        test_loops.py::test_module_loop_second_shares_the_loop                  passed
-        test_loops.py::test_function_loop_first                                 passed
-        test_loops.py::test_function_loop_second_gets_a_fresh_loop              passed
-        test_loops.py::test_module_fixture_runs_in_the_module_loop              passed
-        test_loops.py::test_default_fixture_loop_scope_from_ini                 passed
-        test_loops.py::test_function_loop_fixture_shares_the_test_loop          passed
-        test_loops.py::test_module_loop_test_may_use_function_loop_fixture      passed
-        test_loops.py::test_function_loop_test_gets_module_loop_fixture_value   passed
-        test_loops.py::TestClassLoop::test_first_records_class_loop             passed
-        test_loops.py::TestClassLoop::test_second_shares_class_loop             passed
-        test_loops.py::TestClassLoopViaPytestmark::test_first                   passed
-        test_loops.py::TestClassLoopViaPytestmark::test_second                  passed
-        test_loops.py::test_session_loop_recorded                               passed
-        test_module_wide_loop.py::test_module_pytestmark_first                  passed
-        test_module_wide_loop.py::test_module_pytestmark_second_shares_loop     passed
-        test_module_wide_loop.py::test_session_loop_shared_across_modules       passed
+        r"""
+            test_order.py::test_dependencies_set_up_first_torn_down_last                   passed
+            test_order.py::test_async_fixture_on_top_of_sync_chain                         passed
+            test_order.py::test_module_param_first_user[m1]                                passed
+            test_order.py::test_module_param_second_user[m1]                               passed
+            test_order.py::test_module_param_first_user[m2]                                passed
+            test_order.py::test_module_param_second_user[m2]                               passed
+            test_order.py::test_session_param_in_first_module[x]                           passed
+            test_order_second_module.py::test_session_param_in_second_module[x]            passed
+            test_order.py::test_session_param_in_first_module[y]                           passed
+            test_order_second_module.py::test_session_param_in_second_module[y]            passed
+            test_order.py::TestClassAutouse::test_class_autouse_runs_after_module_autouse  passed
+            test_order_second_module.py::test_plain_test_in_second_module                  passed
         """,
+        counts={"passed": 12},
+        events=EVENTS_FIXTURE_ORDER,
+    ),
+    Scenario(
+        "conftest_override",
+        "conftest_override",
+        (),
+        1,
+        r"""
+            sub/test_sub.py::test_sub_conftest_replaces_root_fixture                                passed
+            sub/test_sub.py::test_override_can_request_the_fixture_it_overrides                     passed
+            sub/test_sub.py::test_root_fixture_still_visible_below                                  passed
+            sub/test_sub.py::test_async_fixture_builds_on_overridden_fixture                        passed
+            sub/test_sub.py::TestClassOverride::test_class_fixture_extends_sub_conftest_fixture     passed
+            sub/test_sub.py::TestClassOverride::test_dependent_fixture_sees_class_override          passed
+            sub/test_sub.py::test_class_override_does_not_leak_to_module                            passed
+            sub/test_sub_module_override.py::test_module_fixture_extends_sub_conftest_fixture       passed
+            sub/test_sub_module_override.py::test_parametrize_argument_shadows_fixture[direct]      passed
+            test_module_override.py::test_module_fixture_extends_the_conftest_fixture_it_overrides  passed
+            test_top.py::test_root_conftest_fixtures_are_visible                                    passed
+            test_top.py::test_sub_conftest_fixture_is_not_visible_at_root                           error
+        """,
+        counts={"passed": 11, "errors": 1},
+    ),
+    Scenario(
+        "parametrize",
+        "parametrize",
+        (),
+        1,
+        r"""
+            test_param_ids.py::test_ids_of_unusual_values[-1]                                       passed
+            test_param_ids.py::test_ids_of_unusual_values[0.0]                                      passed
+            test_param_ids.py::test_ids_of_unusual_values[inf]                                      passed
+            test_param_ids.py::test_ids_of_unusual_values[\xe9]                                     passed
+            test_param_ids.py::test_ids_of_unusual_values[]                                         passed
+            test_param_ids.py::test_ids_of_unusual_values[line\nbreak]                              passed
+            test_param_ids.py::test_ids_of_unusual_values[bytes]                                    passed
+            test_param_ids.py::test_ids_of_unusual_values[value7]                                   passed
+            test_param_ids.py::test_ids_of_unusual_values[Colour.RED]                               passed
+            test_param_ids.py::test_ids_of_unusual_values[len]                                      passed
+            test_param_ids.py::test_ids_of_unusual_values[int]                                      passed
+            test_param_ids.py::test_ids_of_unusual_values[None]                                     passed
+            test_param_ids.py::test_ids_of_unusual_values[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]           passed
+            test_param_ids.py::test_ids_of_unusual_values[with[brackets]]                           passed
+            test_param_ids.py::test_ids_of_unusual_values[double::colon]                            passed
+            test_param_ids.py::test_duplicate_explicit_ids[same0]                                   passed
+            test_param_ids.py::test_duplicate_explicit_ids[same1]                                   passed
+            test_param_ids.py::test_duplicate_explicit_ids[3]                                       passed
+            test_param_ids.py::test_explicit_unusual_ids[\xe9-explicit]                             passed
+            test_param_ids.py::test_explicit_unusual_ids[]                                          passed
+            test_param_ids.py::test_ids_of_stacked_multi_argument_parametrize[True-pair]            passed
+            test_params.py::test_stacked_parametrize_is_a_cartesian_product[a-1]                    passed
+            test_params.py::test_stacked_parametrize_is_a_cartesian_product[a-2]                    passed
+            test_params.py::test_stacked_parametrize_is_a_cartesian_product[b-1]                    passed
+            test_params.py::test_stacked_parametrize_is_a_cartesian_product[b-2]                    passed
+            test_params.py::test_several_argnames_one_failing_case[1-2-3]                           passed
+            test_params.py::test_several_argnames_one_failing_case[2-2-5]                           failed
+            test_params.py::test_explicit_ids[short]                                                passed
+            test_params.py::test_explicit_ids[with-space]                                           passed
+            test_params.py::test_explicit_ids[slash]                                                passed
+            test_params.py::test_ids_from_a_callable[v10]                                           passed
+            test_params.py::test_ids_from_a_callable[v20]                                           passed
+            test_params.py::test_automatic_ids_for_various_types[thing0]                            passed
+            test_params.py::test_automatic_ids_for_various_types[None]                              passed
+            test_params.py::test_automatic_ids_for_various_types[1.5]                               passed
+            test_params.py::test_automatic_ids_for_various_types[True]                              passed
+            test_params.py::test_automatic_ids_for_various_types[text]                              passed
+            test_params.py::test_pytest_param_with_marks_and_ids[1]                                 passed
+            test_params.py::test_pytest_param_with_marks_and_ids[two]                               passed
+            test_params.py::test_pytest_param_with_marks_and_ids[three-xfail]                       xfailed
+            test_params.py::test_pytest_param_with_marks_and_ids[4]                                 skipped
+            test_params.py::test_pytest_param_with_marks_and_ids[5]                                 xpassed
+            test_params.py::test_indirect_parametrize_goes_through_fixture[1]                       passed
+            test_params.py::test_indirect_parametrize_goes_through_fixture[5]                       passed
+            test_params.py::test_indirect_list_only_routes_named_args[3-3]                          passed
+            test_params.py::test_fixture_params_multiply_the_test[low]                              passed
+            test_params.py::test_fixture_params_multiply_the_test[high]                             passed
+            test_params.py::test_fixture_params_with_ids_combine[low-one]                           passed
+            test_params.py::test_fixture_params_with_ids_combine[low-two]                           passed
+            test_params.py::test_fixture_params_with_ids_combine[high-one]                          passed
+            test_params.py::test_fixture_params_with_ids_combine[high-two]                          passed
+            test_params.py::test_fixture_params_combine_with_parametrize[one-0]                     passed
+            test_params.py::test_fixture_params_combine_with_parametrize[two-0]                     passed
+            test_params.py::test_parametrized_async_test[0]                                         passed
+            test_params.py::test_parametrized_async_test[0.001]                                     passed
+            test_params.py::test_duplicate_ids_are_disambiguated[1_0]                               passed
+            test_params.py::test_duplicate_ids_are_disambiguated[1_1]                               passed
+            test_params.py::test_empty_parameter_set_is_skipped[NOTSET]                             skipped
+            test_params.py::TestParametrizedClass::test_every_method_gets_the_class_params[100]     passed
+            test_params.py::TestParametrizedClass::test_every_method_gets_the_class_params[200]     passed
+            test_params.py::TestParametrizedClass::test_method_params_stack_on_class_params[1-100]  passed
+            test_params.py::TestParametrizedClass::test_method_params_stack_on_class_params[1-200]  passed
+        """,
+        counts={"failed": 1, "passed": 57, "skipped": 2, "xfailed": 1, "xpassed": 1},
+    ),
+    Scenario(
+        "marks",
+        "marks",
+        (),
+        1,
+        r"""
+            test_importorskip.py                                                        skipped
+            test_marks.py::test_skip_mark_skips                                         skipped
+            test_marks.py::test_skipif_true_condition_skips                             skipped
+            test_marks.py::test_skipif_false_condition_runs                             passed
+            test_marks.py::test_skipif_string_condition_is_evaluated                    passed
+            test_marks.py::test_xfail_that_fails_is_xfailed                             xfailed
+            test_marks.py::test_xfail_that_passes_is_xpassed                            xpassed
+            test_marks.py::test_strict_xfail_that_passes_fails                          failed
+            test_marks.py::test_xfail_raises_matching_exception_is_xfailed              xfailed
+            test_marks.py::test_xfail_raises_other_exception_fails                      failed
+            test_marks.py::test_xfail_run_false_is_not_run                              xfailed
+            test_marks.py::test_async_xfail_is_xfailed                                  xfailed
+            test_marks.py::test_imperative_skip                                         skipped
+            test_marks.py::test_imperative_xfail                                        xfailed
+            test_marks.py::test_imperative_fail                                         failed
+            test_marks.py::test_usefixtures_runs_the_fixture                            passed
+            test_marks.py::test_usefixtures_teardown_ran                                passed
+            test_marks.py::TestSkippedClass::test_method_is_skipped                     skipped
+            test_marks_in_fixtures.py::test_skip_from_fixture                           skipped
+            test_marks_in_fixtures.py::test_xfail_from_fixture                          xfailed
+            test_marks_in_fixtures.py::test_fail_from_fixture_is_an_error               error
+            test_marks_in_fixtures.py::test_first_user_of_skipping_module_fixture       skipped
+            test_marks_in_fixtures.py::test_second_user_of_skipping_module_fixture      skipped
+            test_marks_in_fixtures.py::test_skipif_string_condition_can_read_config     passed
+            test_marks_in_fixtures.py::test_xfail_with_false_condition_fails_normally   failed
+            test_marks_in_fixtures.py::test_xfail_with_true_condition                   xfailed
+            test_marks_in_fixtures.py::test_any_true_skipif_skips                       skipped
+            test_marks_in_fixtures.py::test_xfail_with_teardown_error                   xfailed
+            test_module_pytestmark.py::test_module_asyncio_mark_applies_to_async_tests  passed
+            test_module_pytestmark.py::test_module_usefixtures_applies_to_every_test    passed
+            test_module_pytestmark.py::test_sync_test_under_module_asyncio_mark         passed
+            test_module_skip.py::test_skipped_by_module_pytestmark                      skipped
+            test_module_skip.py::TestAlsoSkipped::test_method                           skipped
+        """,
+        counts={"failed": 4, "passed": 8, "skipped": 11, "xfailed": 9, "xpassed": 1, "errors": 1},
+    ),
+    Scenario(
+        "classes",
+        "classes",
+        (),
+        1,
+        r"""
+            test_classes.py::TestBase::test_inherited_from_plain_base                   passed
+            test_classes.py::TestBase::test_autouse_fixture_from_class_ran              passed
+            test_classes.py::TestBase::test_uses_class_attribute                        passed
+            test_classes.py::TestBase::test_fixture_defined_in_class                    passed
+            test_classes.py::TestBase::test_async_method                                passed
+            test_classes.py::TestBase::test_overridden_in_child                         passed
+            test_classes.py::TestChild::test_inherited_from_plain_base                  passed
+            test_classes.py::TestChild::test_autouse_fixture_from_class_ran             passed
+            test_classes.py::TestChild::test_uses_class_attribute                       passed
+            test_classes.py::TestChild::test_fixture_defined_in_class                   passed
+            test_classes.py::TestChild::test_async_method                               passed
+            test_classes.py::TestChild::test_overridden_in_child                        passed
+            test_classes.py::TestChild::test_only_in_child                              passed
+            test_classes.py::TestFreshInstancePerTest::test_first_sets_attribute        passed
+            test_classes.py::TestFreshInstancePerTest::test_second_does_not_see_it      passed
+            test_classes.py::TestOuter::test_outer                                      passed
+            test_classes.py::TestOuter::TestInner::test_nested_class_is_collected       passed
+            test_classes.py::TestStaticAndClassMethods::test_staticmethod_is_collected  passed
+            test_classes.py::TestStaticAndClassMethods::test_classmethod_is_collected   passed
+            test_classes.py::TestXunitMethods::test_first                               passed
+            test_classes.py::TestXunitMethods::test_second                              passed
+            test_classes.py::TestFailingMethod::test_failure_inside_class               failed
+            test_classes.py::test_module_level_function                                 passed
+        """,
+        counts={"failed": 1, "passed": 22},
+    ),
+    Scenario(
+        "loop_scopes",
+        "loop_scopes",
+        (),
+        1,
+        r"""
+            test_cross_loop.py::test_queue_from_module_loop_fixture_works_in_module_loop_test    passed
+            test_cross_loop.py::test_future_from_module_loop_cannot_be_awaited_on_function_loop  failed
+            test_cross_loop.py::test_session_fixture_with_narrower_default_loop_scope            error
+            test_loops.py::test_module_loop_first                                                passed
+            test_loops.py::test_module_loop_second_shares_the_loop                               passed
+            test_loops.py::test_function_loop_first                                              passed
+            test_loops.py::test_function_loop_second_gets_a_fresh_loop                           passed
+            test_loops.py::test_module_fixture_runs_in_the_module_loop                           passed
+            test_loops.py::test_default_fixture_loop_scope_from_ini                              passed
+            test_loops.py::test_function_loop_fixture_shares_the_test_loop                       passed
+            test_loops.py::test_module_loop_test_may_use_function_loop_fixture                   passed
+            test_loops.py::test_function_loop_test_gets_module_loop_fixture_value                passed
+            test_loops.py::TestClassLoop::test_first_records_class_loop                          passed
+            test_loops.py::TestClassLoop::test_second_shares_class_loop                          passed
+            test_loops.py::TestClassLoopViaPytestmark::test_first                                passed
+            test_loops.py::TestClassLoopViaPytestmark::test_second                               passed
+            test_loops.py::test_session_loop_recorded                                            passed
+            test_module_wide_loop.py::test_module_pytestmark_first                               passed
+            test_module_wide_loop.py::test_module_pytestmark_second_shares_loop                  passed
+            test_module_wide_loop.py::test_session_loop_shared_across_modules                    passed
+        """,
+        counts={"failed": 1, "passed": 18, "errors": 1},
     ),
     Scenario(
         "fixture_errors",
         "fixture_errors",
         (),
         1,
-        """
-        test_fixture_errors.py::test_requests_unknown_fixture              error
-        test_fixture_errors.py::test_neighbour_of_missing_fixture_passes   passed
-        test_fixture_errors.py::test_fixture_dependency_is_missing         error
-        test_fixture_errors.py::test_async_test_requests_unknown_fixture   error
-        test_fixture_errors.py::test_fixture_setup_raises                  error
-        test_fixture_errors.py::test_fixture_teardown_raises               error
-        test_fixture_errors.py::test_failure_and_teardown_error_together   error
-        test_fixture_errors.py::test_first_user_of_broken_module_fixture   error
-        test_fixture_errors.py::test_second_user_of_broken_module_fixture  error
-        test_fixture_errors.py::test_scope_mismatch_is_an_error            error
-        test_fixture_errors.py::test_fixture_dependency_cycle_is_an_error  error
-        test_fixture_errors.py::test_last_test_still_runs                  passed
+        r"""
+            test_fixture_errors.py::test_requests_unknown_fixture              error
+            test_fixture_errors.py::test_neighbour_of_missing_fixture_passes   passed
+            test_fixture_errors.py::test_fixture_dependency_is_missing         error
+            test_fixture_errors.py::test_async_test_requests_unknown_fixture   error
+            test_fixture_errors.py::test_fixture_setup_raises                  error
+            test_fixture_errors.py::test_fixture_teardown_raises               error
+            test_fixture_errors.py::test_failure_and_teardown_error_together   error
+            test_fixture_errors.py::test_first_user_of_broken_module_fixture   error
+            test_fixture_errors.py::test_second_user_of_broken_module_fixture  error
+            test_fixture_errors.py::test_scope_mismatch_is_an_error            error
+            test_fixture_errors.py::test_fixture_dependency_cycle_is_an_error  error
+            test_fixture_errors.py::test_last_test_still_runs                  passed
         """,
+        counts={"failed": 1, "passed": 3, "errors": 10},
     ),
     Scenario(
         "collection_errors",
         "collection_errors",
         (),
         2,
-        """
-        sub/test_import_error.py  error
-        test_module_skip.py       skipped
-        test_syntax_error.py      error
+        r"""
+            sub/test_import_error.py  error
+            test_module_skip.py       skipped
+            test_syntax_error.py      error
         """,
+        counts={"skipped": 1, "errors": 2},
     ),
     Scenario(
         "collection_errors-continue",
         "collection_errors",
         ("--continue-on-collection-errors",),
         1,
-        """
-        sub/test_import_error.py                                        error
-        test_module_skip.py                                             skipped
-        test_syntax_error.py                                            error
-        test_good.py::test_good_sync_runs                               passed
-        test_good.py::test_good_async_runs                              passed
-        test_good.py::test_good_failure_counts                          failed
-        test_zz_after_errors.py::test_collected_after_the_broken_files  passed
+        r"""
+            sub/test_import_error.py                                        error
+            test_module_skip.py                                             skipped
+            test_syntax_error.py                                            error
+            test_good.py::test_good_sync_runs                               passed
+            test_good.py::test_good_async_runs                              passed
+            test_good.py::test_good_failure_counts                          failed
+            test_zz_after_errors.py::test_collected_after_the_broken_files  passed
         """,
+        counts={"failed": 1, "passed": 3, "skipped": 1, "errors": 2},
+    ),
+    Scenario(
+        "collection_rules",
+        "collection_rules",
+        (),
+        2,
+        r"""
+            plain_two/test_clash.py  error
+            test_yield_in_test.py    error
+        """,
+        counts={"errors": 2},
+    ),
+    Scenario(
+        "collection_rules-continue",
+        "collection_rules",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            plain_two/test_clash.py                                                   error
+            test_yield_in_test.py                                                     error
+            pkg_one/test_same_name.py::test_in_package_one                            passed
+            pkg_two/test_same_name.py::test_in_package_two                            passed
+            plain_one/test_clash.py::test_in_plain_dir_one                            passed
+            test_async_generator_test.py::test_async_generator_function_as_test       xfailed
+            test_async_generator_test.py::test_neighbour_of_async_generator           passed
+            test_naming.py::testnounderscore                                          passed
+            test_naming.py::test_lambda                                               passed
+            test_naming.py::Tests::test_class_named_tests_is_collected                passed
+            test_naming.py::test_default_argument_is_not_a_fixture                    passed
+            test_naming.py::test_wrapped_function_gets_fixtures_of_wrapped_signature  passed
+        """,
+        counts={"passed": 9, "xfailed": 1, "errors": 2},
     ),
     Scenario(
         "select-keyword",
         "selection",
         ("-k", "alpha"),
         0,
-        """
-        test_other.py::test_other_alpha                 passed
-        test_select.py::test_alpha                      passed
-        test_select.py::TestGroup::test_alpha_in_class  passed
+        r"""
+            test_other.py::test_other_alpha                 passed
+            test_select.py::test_alpha                      passed
+            test_select.py::TestGroup::test_alpha_in_class  passed
         """,
+        counts={"passed": 3, "deselected": 9},
     ),
-    Scenario("select-keyword-class-and-not", "selection", ("-k", "TestGroup and not alpha"), 1, SELECTION_TEST_GROUP),
+    Scenario(
+        "select-keyword-is-case-insensitive",
+        "selection",
+        ("-k", "ALPHA"),
+        0,
+        r"""
+            test_other.py::test_other_alpha                 passed
+            test_select.py::test_alpha                      passed
+            test_select.py::TestGroup::test_alpha_in_class  passed
+        """,
+        counts={"passed": 3, "deselected": 9},
+    ),
+    Scenario(
+        "select-keyword-class-and-not",
+        "selection",
+        ("-k", "TestGroup and not alpha"),
+        1,
+        r"""
+            test_select.py::TestGroup::test_numbers[1]  passed
+            test_select.py::TestGroup::test_numbers[2]  passed
+            test_select.py::TestGroup::test_numbers[3]  failed
+        """,
+        counts={"failed": 1, "passed": 2, "deselected": 9},
+    ),
     Scenario(
         "select-keyword-param-id",
         "selection",
         ("-k", "numbers and 2"),
         0,
-        "test_select.py::TestGroup::test_numbers[2]  passed",
+        r"""
+            test_select.py::TestGroup::test_numbers[2]  passed
+        """,
+        counts={"passed": 1, "deselected": 11},
     ),
-    Scenario("select-keyword-matches-mark-names", "selection", ("-k", "slow"), 0, SELECTION_SLOW),
-    Scenario("select-mark", "selection", ("-m", "slow"), 0, SELECTION_SLOW),
+    Scenario(
+        "select-keyword-matches-mark-names",
+        "selection",
+        ("-k", "slow"),
+        0,
+        r"""
+            test_select.py::test_beta_is_slow                 passed
+            test_select.py::test_gamma_is_slow_and_networked  passed
+            test_select.py::test_speed[crawl]                 passed
+        """,
+        counts={"passed": 3, "deselected": 9},
+    ),
+    Scenario(
+        "select-mark",
+        "selection",
+        ("-m", "slow"),
+        0,
+        r"""
+            test_select.py::test_beta_is_slow                 passed
+            test_select.py::test_gamma_is_slow_and_networked  passed
+            test_select.py::test_speed[crawl]                 passed
+        """,
+        counts={"passed": 3, "deselected": 9},
+    ),
     Scenario(
         "select-mark-and-not",
         "selection",
         ("-m", "network and not slow"),
         0,
-        "test_select.py::test_delta_async_networked  passed",
+        r"""
+            test_select.py::test_delta_async_networked  passed
+        """,
+        counts={"passed": 1, "deselected": 11},
     ),
     Scenario(
         "select-mark-not-not",
         "selection",
         ("-m", "not slow and not network"),
         1,
-        """
-        test_other.py::test_other_alpha                 passed
-        test_other.py::test_other_omega                 passed
-        test_select.py::test_alpha                      passed
-        test_select.py::TestGroup::test_numbers[1]      passed
-        test_select.py::TestGroup::test_numbers[2]      passed
-        test_select.py::TestGroup::test_numbers[3]      failed
-        test_select.py::TestGroup::test_alpha_in_class  passed
-        test_select.py::test_speed[fast]                passed
+        r"""
+            test_other.py::test_other_alpha                 passed
+            test_other.py::test_other_omega                 passed
+            test_select.py::test_alpha                      passed
+            test_select.py::TestGroup::test_numbers[1]      passed
+            test_select.py::TestGroup::test_numbers[2]      passed
+            test_select.py::TestGroup::test_numbers[3]      failed
+            test_select.py::TestGroup::test_alpha_in_class  passed
+            test_select.py::test_speed[fast]                passed
         """,
+        counts={"failed": 1, "passed": 7, "deselected": 4},
+    ),
+    Scenario(
+        "select-deselect-option",
+        "selection",
+        ("--deselect", "test_select.py::TestGroup::test_numbers[3]", "--deselect", "test_other.py"),
+        0,
+        r"""
+            test_select.py::test_alpha                        passed
+            test_select.py::test_beta_is_slow                 passed
+            test_select.py::test_gamma_is_slow_and_networked  passed
+            test_select.py::test_delta_async_networked        passed
+            test_select.py::TestGroup::test_numbers[1]        passed
+            test_select.py::TestGroup::test_numbers[2]        passed
+            test_select.py::TestGroup::test_alpha_in_class    passed
+            test_select.py::test_speed[fast]                  passed
+            test_select.py::test_speed[crawl]                 passed
+        """,
+        counts={"passed": 9, "deselected": 3},
     ),
     Scenario(
         "select-nodeid-with-param",
         "selection",
         ("test_select.py::TestGroup::test_numbers[2]",),
         0,
-        "test_select.py::TestGroup::test_numbers[2]  passed",
+        r"""
+            test_select.py::TestGroup::test_numbers[2]  passed
+        """,
+        counts={"passed": 1},
+    ),
+    Scenario(
+        "select-nodeid-without-param",
+        "selection",
+        ("test_select.py::TestGroup::test_numbers",),
+        1,
+        r"""
+            test_select.py::TestGroup::test_numbers[1]  passed
+            test_select.py::TestGroup::test_numbers[2]  passed
+            test_select.py::TestGroup::test_numbers[3]  failed
+        """,
+        counts={"failed": 1, "passed": 2},
     ),
     Scenario(
         "select-nodeid-param-carrying-a-mark",
         "selection",
         ("test_select.py::test_speed[crawl]",),
         0,
-        "test_select.py::test_speed[crawl]  passed",
+        r"""
+            test_select.py::test_speed[crawl]  passed
+        """,
+        counts={"passed": 1},
     ),
     Scenario(
         "select-nodeid-class-and-function",
         "selection",
         ("test_select.py::TestGroup", "test_other.py::test_other_omega"),
         1,
-        SELECTION_TEST_GROUP
-        + """
-        test_select.py::TestGroup::test_alpha_in_class  passed
-        test_other.py::test_other_omega                 passed
+        r"""
+            test_select.py::TestGroup::test_numbers[1]      passed
+            test_select.py::TestGroup::test_numbers[2]      passed
+            test_select.py::TestGroup::test_numbers[3]      failed
+            test_select.py::TestGroup::test_alpha_in_class  passed
+            test_other.py::test_other_omega                 passed
         """,
+        counts={"failed": 1, "passed": 4},
     ),
-    Scenario("select-nothing-matches", "selection", ("-k", "nomatch"), 5),
-    Scenario("select-unknown-nodeid", "selection", ("test_select.py::test_missing",), 4),
-    Scenario("select-unknown-file", "selection", ("no_such_file.py",), 4),
-    Scenario("select-bad-mark-expression", "selection", ("-m", "slow and"), 4),
-    Scenario("empty", "empty", (), 5),
+    Scenario(
+        "select-overlapping-directory-and-file",
+        "selection",
+        (".", "test_other.py"),
+        1,
+        r"""
+            test_other.py::test_other_alpha                   passed
+            test_other.py::test_other_omega                   passed
+            test_select.py::test_alpha                        passed
+            test_select.py::test_beta_is_slow                 passed
+            test_select.py::test_gamma_is_slow_and_networked  passed
+            test_select.py::test_delta_async_networked        passed
+            test_select.py::TestGroup::test_numbers[1]        passed
+            test_select.py::TestGroup::test_numbers[2]        passed
+            test_select.py::TestGroup::test_numbers[3]        failed
+            test_select.py::TestGroup::test_alpha_in_class    passed
+            test_select.py::test_speed[fast]                  passed
+            test_select.py::test_speed[crawl]                 passed
+        """,
+        counts={"failed": 1, "passed": 11},
+    ),
+    Scenario(
+        "select-overlapping-nodeid-and-file",
+        "selection",
+        ("test_other.py::test_other_alpha", "test_other.py"),
+        0,
+        r"""
+            test_other.py::test_other_alpha  passed
+            test_other.py::test_other_omega  passed
+        """,
+        counts={"passed": 2},
+    ),
+    Scenario(
+        "select-nothing-matches",
+        "selection",
+        ("-k", "nomatch"),
+        5,
+        "",
+        counts={"deselected": 12},
+    ),
+    Scenario(
+        "select-unknown-nodeid",
+        "selection",
+        ("test_select.py::test_missing",),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "select-unknown-param",
+        "selection",
+        ("test_select.py::TestGroup::test_numbers[9]",),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "select-unknown-file",
+        "selection",
+        ("no_such_file.py",),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "select-bad-mark-expression",
+        "selection",
+        ("-m", "slow and"),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "ini_options",
+        "ini_options",
+        (),
+        1,
+        r"""
+            checks/check_things.py::check_function_with_custom_prefix               passed
+            checks/check_things.py::check_async_function_in_auto_mode               passed
+            checks/check_things.py::CheckGroup::check_method_in_custom_class        passed
+            checks/check_things.py::check_xpass_fails_under_xfail_strict            failed
+            checks/check_things.py::check_explicit_non_strict_xpass_passes          xpassed
+            checks/check_things.py::check_warning_is_an_error_under_filterwarnings  failed
+            checks/check_things.py::check_ignored_warning_stays_harmless            passed
+            checks/check_things.py::check_filterwarnings_mark_overrides_the_ini     passed
+        """,
+        counts={"failed": 2, "passed": 5, "deselected": 1, "xpassed": 1},
+    ),
+    Scenario(
+        "ini_options-override-xfail-strict",
+        "ini_options",
+        ("-o", "xfail_strict=false"),
+        1,
+        r"""
+            checks/check_things.py::check_function_with_custom_prefix               passed
+            checks/check_things.py::check_async_function_in_auto_mode               passed
+            checks/check_things.py::CheckGroup::check_method_in_custom_class        passed
+            checks/check_things.py::check_xpass_fails_under_xfail_strict            xpassed
+            checks/check_things.py::check_explicit_non_strict_xpass_passes          xpassed
+            checks/check_things.py::check_warning_is_an_error_under_filterwarnings  failed
+            checks/check_things.py::check_ignored_warning_stays_harmless            passed
+            checks/check_things.py::check_filterwarnings_mark_overrides_the_ini     passed
+        """,
+        counts={"failed": 1, "passed": 5, "deselected": 1, "xpassed": 2},
+    ),
+    Scenario(
+        "ini_options-path-outside-testpaths",
+        "ini_options",
+        ("elsewhere",),
+        0,
+        r"""
+            elsewhere/check_outside_testpaths.py::check_only_collected_when_named  passed
+        """,
+        counts={"passed": 1},
+    ),
+    Scenario(
+        "ini_options-mark-overrides-addopts",
+        "ini_options",
+        ("-m", "slow"),
+        1,
+        r"""
+            checks/check_things.py::check_deselected_by_addopts  failed
+        """,
+        counts={"failed": 1, "deselected": 8},
+    ),
+    Scenario(
+        "early_exit",
+        "early_exit",
+        (),
+        2,
+        r"""
+            test_a_system_exit.py::test_sys_exit_in_a_test_is_a_failure  failed
+            test_a_system_exit.py::test_runs_after_sys_exit              passed
+            test_a_system_exit.py::test_second_failure                   failed
+            test_a_system_exit.py::test_third_failure                    failed
+            test_b_pytest_exit.py::test_before_pytest_exit               passed
+        """,
+        counts={"failed": 3, "passed": 2},
+    ),
+    Scenario(
+        "early_exit-maxfail",
+        "early_exit",
+        ("--maxfail=2",),
+        1,
+        r"""
+            test_a_system_exit.py::test_sys_exit_in_a_test_is_a_failure  failed
+            test_a_system_exit.py::test_runs_after_sys_exit              passed
+            test_a_system_exit.py::test_second_failure                   failed
+        """,
+        counts={"failed": 2, "passed": 1},
+    ),
+    Scenario(
+        "early_exit-pytest-exit",
+        "early_exit",
+        ("test_b_pytest_exit.py", "test_a_system_exit.py"),
+        2,
+        r"""
+            test_b_pytest_exit.py::test_before_pytest_exit  passed
+        """,
+        counts={"passed": 1},
+    ),
+    Scenario(
+        "early_exit-pytest-exit-returncode",
+        "early_exit",
+        ("test_d_exit_with_returncode.py",),
+        7,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "early_exit-keyboard-interrupt",
+        "early_exit",
+        ("test_c_keyboard_interrupt.py", "test_a_system_exit.py"),
+        2,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "junit_layout",
+        "junit_layout",
+        (),
+        1,
+        r"""
+            test_layout.py::test_passing_test_that_prints           passed
+            test_layout.py::test_failing_test_that_prints_and_logs  failed
+            test_layout.py::test_teardown_error_after_print         error
+            test_layout.py::test_skip_after_print                   skipped
+            test_layout.py::test_xfail_after_print                  xfailed
+            test_layout.py::test_strict_xpass                       failed
+            test_layout.py::test_record_property                    passed
+            test_layout.py::test_async_failure_that_prints          failed
+        """,
+        counts={"failed": 3, "passed": 3, "skipped": 1, "xfailed": 1, "errors": 1},
+    ),
+    Scenario(
+        "junit_escaping",
+        "junit_escaping",
+        (),
+        1,
+        r"""
+            test_control_characters.py::test_control_characters_in_parameter_ids[nul\x00byte]     passed
+            test_control_characters.py::test_control_characters_in_parameter_ids[bell\x07]        passed
+            test_control_characters.py::test_control_characters_in_parameter_ids[escape\x1b[31m]  passed
+            test_control_characters.py::test_control_characters_in_failure_message                failed
+            test_control_characters.py::test_plain_neighbour                                      passed
+        """,
+        counts={"failed": 1, "passed": 4},
+    ),
+    Scenario(
+        "empty",
+        "empty",
+        (),
+        5,
+        "",
+        counts={},
+    ),
     Scenario(
         "builtins",
         "builtins",
         (),
         1,
-        """
-        test_builtins.py::test_raises_catches_expected_exception          passed
-        test_builtins.py::test_raises_accepts_a_callable                  passed
-        test_builtins.py::test_raises_fails_when_nothing_is_raised        failed
-        test_builtins.py::test_raises_fails_when_match_does_not_match     failed
-        test_builtins.py::test_raises_lets_other_exceptions_through       failed
-        test_builtins.py::test_raises_around_await                        passed
-        test_builtins.py::test_approx_equal_floats                        passed
-        test_builtins.py::test_approx_collections_and_tolerances          passed
-        test_builtins.py::test_approx_mismatch_fails                      failed
-        test_builtins.py::test_warns_captures_matching_warning            passed
-        test_builtins.py::test_warns_fails_when_no_warning                failed
-        test_builtins.py::test_deprecated_call                            passed
-        test_builtins.py::test_monkeypatch_setenv_setattr_setitem         passed
-        test_builtins.py::test_monkeypatch_is_undone_after_the_test       passed
-        test_builtins.py::test_monkeypatch_delattr_and_syspath            passed
-        test_builtins.py::test_tmp_path_is_an_empty_writable_directory    passed
-        test_builtins.py::test_tmp_path_is_fresh_for_each_test            passed
-        test_builtins.py::test_capsys_reads_stdout_and_stderr             passed
-        test_builtins.py::test_capsys_in_async_test                       passed
-        test_builtins.py::test_caplog_records_warnings                    passed
-        test_builtins.py::test_caplog_set_level_captures_debug            passed
-        test_builtins.py::test_caplog_at_level_context                    passed
-        test_builtins.py::test_request_addfinalizer                       passed
-        test_builtins.py::test_finalizers_ran_last_in_first_out           passed
-        test_builtins.py::test_request_getfixturevalue                    passed
-        test_builtins.py::test_request_getfixturevalue_unknown_name_fails failed
-        test_builtins.py::test_request_param_in_fixture[red]              passed
-        test_builtins.py::test_request_param_in_fixture[green]            passed
+        r"""
+            test_builtins.py::test_raises_catches_expected_exception           passed
+            test_builtins.py::test_raises_accepts_a_callable                   passed
+            test_builtins.py::test_raises_fails_when_nothing_is_raised         failed
+            test_builtins.py::test_raises_fails_when_match_does_not_match      failed
+            test_builtins.py::test_raises_lets_other_exceptions_through        failed
+            test_builtins.py::test_raises_around_await                         passed
+            test_builtins.py::test_approx_equal_floats                         passed
+            test_builtins.py::test_approx_collections_and_tolerances           passed
+            test_builtins.py::test_approx_mismatch_fails                       failed
+            test_builtins.py::test_warns_captures_matching_warning             passed
+            test_builtins.py::test_warns_fails_when_no_warning                 failed
+            test_builtins.py::test_deprecated_call                             passed
+            test_builtins.py::test_monkeypatch_setenv_setattr_setitem          passed
+            test_builtins.py::test_monkeypatch_is_undone_after_the_test        passed
+            test_builtins.py::test_monkeypatch_delattr_and_syspath             passed
+            test_builtins.py::test_tmp_path_is_an_empty_writable_directory     passed
+            test_builtins.py::test_tmp_path_is_fresh_for_each_test             passed
+            test_builtins.py::test_capsys_reads_stdout_and_stderr              passed
+            test_builtins.py::test_capsys_in_async_test                        passed
+            test_builtins.py::test_caplog_records_warnings                     passed
+            test_builtins.py::test_caplog_set_level_captures_debug             passed
+            test_builtins.py::test_caplog_at_level_context                     passed
+            test_builtins.py::test_request_addfinalizer                        passed
+            test_builtins.py::test_finalizers_ran_last_in_first_out            passed
+            test_builtins.py::test_request_getfixturevalue                     passed
+            test_builtins.py::test_request_getfixturevalue_unknown_name_fails  failed
+            test_builtins.py::test_request_param_in_fixture[red]               passed
+            test_builtins.py::test_request_param_in_fixture[green]             passed
         """,
+        counts={"failed": 6, "passed": 22},
     ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
 assert len(set(SCENARIO_IDS)) == len(SCENARIO_IDS), "scenario ids must be unique"
+for _scenario in SCENARIOS:
+    for _nodeid, _outcome in _scenario.rows:
+        assert _outcome in ("passed", "failed", "error", "skipped", "xfailed", "xpassed"), (_scenario.id, _nodeid)

@@ -313,6 +313,12 @@ def test_live_status_names_the_current_test_and_its_loop_scope_then_disappears()
     assert re.fullmatch(closing, final[-1])
 
 
+def test_live_can_be_turned_off_for_uncaptured_runs():
+    raw = _live_run(mixed_results(), live=False)
+    assert not re.search(r"\x1b\[(\?25[lh]|\d*A|J)", raw)
+    assert "tests/test_a.py " in ANSI.sub("", raw) and "╭" not in raw
+
+
 def test_live_verbose_lines_all_reach_the_screen():
     results = [passed(f"tests/test_a.py::test_{i}") for i in range(50)]
     final = screen(_live_run(results, verbose=1)).splitlines()

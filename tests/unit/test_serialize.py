@@ -53,6 +53,7 @@ SAMPLES = [
         ("a.py::t", "b.py::t[x]"),
         (CollectError("c.py", "Traceback...\nImportError: no", "ImportError: no"), CollectError("d.py", "x")),
         7,
+        ("run-last-failure: rerun previous 2 failures",),
     ),
     LoopScopeOpened("session", "session"),
     LoopScopeClosed("module", "tests/test_a.py"),

@@ -4,8 +4,10 @@ The stand-in (``FAKE_WORKER``) speaks the real protocol (JsonLinesReporter on st
 files" that are scripts for it: one ``name action`` line per test. Actions: ``pass``, ``fail``,
 ``crash`` (os._exit(1) mid-test, after a line on stderr), ``kill`` (SIGKILL itself), ``sleep:SECONDS``,
 ``exit`` (pytest.exit: an interrupted SessionFinished with code 3), ``noise`` (a non-JSON line on
-stdout). A first line ``!collect-error`` / ``!collect-crash`` fails the file's collection. Every
-invocation is logged to ``calls.jsonl`` in the project.
+stdout). Lines starting with ``!`` are directives: ``!collect-error`` / ``!collect-crash`` fail the
+file's collection; ``!crash-at-end`` exits before SessionFinished; in a replacement (a worker given
+``--deselect``), ``!rerun-collect-crash`` crashes while collecting and ``!rerun-drop`` leaves the file's
+last test out. Every invocation is logged to ``calls.jsonl`` in the project.
 """
 
 import json
@@ -50,22 +52,26 @@ with open(os.path.join(rootdir, "calls.jsonl"), "a") as log:
 emit = JsonLinesReporter(sys.stdout.buffer).handle
 emit(WarningRaised("a plugin warning every worker repeats", None, "PluginWarning"))
 emit(SessionStarted(rootdir, None, "3.x", "strict", "asyncio"))
-tests, errors, deselected = [], [], 0
+tests, errors, deselected, flags = [], [], 0, set()
 for f in files:
     rel = os.path.relpath(os.path.abspath(f), rootdir).replace(os.sep, "/")
-    lines = open(f).read().splitlines()
-    if lines and lines[0] == "!collect-error":
+    lines = [line for line in open(f).read().splitlines() if not line.startswith("!")]
+    here = [line for line in open(f).read().splitlines() if line.startswith("!")]
+    flags.update(here)
+    if "!collect-error" in here:
         errors.append(CollectError(rel, "ImportError: boom", "ImportError: boom")); continue
-    if lines and lines[0] == "!collect-crash":
+    if "!collect-crash" in here or ("!rerun-collect-crash" in here and deselect):
         sys.stderr.write("Fatal Python error: Segmentation fault during import\\n"); sys.stderr.flush()
         os._exit(139)
+    if "!rerun-drop" in flags and deselect:
+        lines = lines[:-1]
     for line in lines:
         name, action = line.split()
         nodeid = rel + "::" + name
         if nodeid in deselect:
             deselected += 1; continue
         tests.append((nodeid, rel, action))
-emit(CollectionFinished(tuple(t[0] for t in tests), tuple(errors), deselected))
+emit(CollectionFinished(tuple(t[0] for t in tests), tuple(errors), deselected, ("a note from each",)))
 if errors:
     emit(SessionFinished(2, 0.0)); sys.exit(2)
 failed = 0
@@ -88,6 +94,8 @@ try:
         emit(TestFinished(TestResult(nodeid, rel, 1, (PhaseResult(Phase.CALL, outcome, 0.01),))))
 except KeyboardInterrupt:
     emit(SessionFinished(2, 0.0, "KeyboardInterrupt")); sys.exit(2)
+if "!crash-at-end" in flags:
+    os._exit(1)
 emit(SessionFinished(1 if failed else 0 if tests else 5, 0.0))
 """
 
@@ -148,6 +156,7 @@ def test_streams_are_merged_into_one_session(project):
     assert collection.nodeids == (
         "test_a.py::t1", "test_a.py::t2", "test_b.py::t1", "test_b.py::t2", "test_c.py::t1"
     )  # file order, not worker order
+    assert collection.notes == ("a note from each",)
     assert names.index("CollectionFinished") < names.index("TestStarted")
     assert sorted(results(events)) == sorted(collection.nodeids)
     assert results(events)["test_b.py::t2"].outcome is Outcome.FAILED
@@ -221,6 +230,49 @@ def test_repeated_crashes_each_cost_one_test(project):
     outcomes = [got[f"test_a.py::t{i}"].outcome for i in (1, 2, 3)]
     assert outcomes == [Outcome.ERROR, Outcome.ERROR, Outcome.PASSED]
     assert [c["worker"] for c in calls(project)] == ["gw0", "gw1", "gw2"]
+
+
+def test_a_crash_after_the_last_test_is_a_teardown_error_on_it(project):
+    code, events = run(project, {"test_a.py": "t1 pass\nt2 pass\n!crash-at-end\n"}, n=1)
+    assert code == 1
+    last = [e.result for e in events if isinstance(e, ev.TestFinished)]
+    assert [r.nodeid for r in last] == ["test_a.py::t1", "test_a.py::t2", "test_a.py::t2"]
+    (phase,) = last[-1].phases
+    assert phase.phase is Phase.TEARDOWN
+    assert phase.message == "worker crashed after its last test: exit code 1"
+    assert len(calls(project)) == 1  # nothing left to run: no replacement
+
+
+def test_a_replacement_that_crashes_before_any_test_is_not_replaced(project):
+    script = "t1 pass\nt2 crash\nt3 pass\nt4 pass\n!rerun-collect-crash\n"
+    code, events = run(project, {"test_a.py": script}, n=1)
+    assert code == 1
+    got = results(events)
+    assert [got[f"test_a.py::t{i}"].outcome for i in (1, 2, 3, 4)] == [
+        Outcome.PASSED, Outcome.ERROR, Outcome.ERROR, Outcome.ERROR
+    ]
+    assert got["test_a.py::t3"].phases[0].message == "worker crashed before this test ran: exit code 139"
+    assert "Segmentation fault during import" in got["test_a.py::t3"].phases[0].longrepr
+    assert len(calls(project)) == 2
+
+
+def test_a_test_the_replacement_does_not_run_is_an_error(project):
+    code, events = run(project, {"test_a.py": "t1 crash\nt2 pass\nt3 pass\n!rerun-drop\n"}, n=1)
+    assert code == 1
+    got = results(events)
+    assert got["test_a.py::t2"].outcome is Outcome.PASSED
+    assert got["test_a.py::t3"].phases[0].message == (
+        "not run: worker gw1, replacing a crashed one, did not run this test"
+    )
+
+
+def test_each_worker_gets_its_own_basetemp(project, tmp_path):
+    basetemp = tmp_path / "bt"
+    (basetemp / "stale").mkdir(parents=True)
+    run(project, {"test_a.py": "t1 pass\n", "test_b.py": "t1 pass\n"}, basetemp=basetemp)
+    given = sorted(a for c in calls(project) for a in c["args"] if a.startswith("--basetemp="))
+    assert given == [f"--basetemp={basetemp / 'gw0'}", f"--basetemp={basetemp / 'gw1'}"]
+    assert not (basetemp / "stale").exists()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="signals")
