@@ -142,6 +142,11 @@ def _options(func: Any) -> Any:
                      help="Stepwise, starting again from the first test."),
         click.option("--lfnf", "--last-failed-no-failures", "last_failed_no_failures", default="all",
                      type=click.Choice(["all", "none"]), help="With --lf and no recorded failures: run all or none."),
+        click.option("-n", "--numprocesses", "numprocesses", default=None, metavar="N|auto",
+                     help="Run tests in N worker processes (whole files per worker)."),
+        click.option("--shard", "shard", default=None, metavar="I/N",
+                     help="Run only shard I of N (files split by recorded durations)."),
+        click.option("--worker-jsonl", "worker", is_flag=True, hidden=True),
         click.option("--cache-clear", "cache_clear", is_flag=True, help="Clear the cache before the run."),
         click.option(
             "--strict-leaks",
@@ -242,6 +247,9 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         stepwise_reset=values["stepwise_reset"],
         last_failed_no_failures=values["last_failed_no_failures"],
         cache_clear=values["cache_clear"],
+        worker=values["worker"],
+        numprocesses=values["numprocesses"],
+        shard=values["shard"],
         log_level=values["log_level"],
         extra=extra,
     )
@@ -322,17 +330,24 @@ def _run_session(
     from .session import Session
 
     broadcast = Broadcast([])
-    terminal = _terminal_reporter(config)
-    broadcast.add(terminal)
+    terminal: Any = None
+    if config.worker:
+        # A worker talks to its parent only: events as JSON lines on a private copy of stdout.
+        from ._report.jsonlines import JsonLinesReporter, open_worker_stream
+
+        broadcast.add(JsonLinesReporter(open_worker_stream()))
+    else:
+        terminal = _terminal_reporter(config)
+        broadcast.add(terminal)
     session = Session(config, broadcast, argv)
     try:
         positional, extra = session.prepare(unknown)
         if unknown or extra:
             config = load(_cli_options(values, positional, extra), invocation_dir, ini)
             session.reconfigure(config)
-        if config.junitxml is not None:
+        if config.junitxml is not None and not config.worker:
             broadcast.add(JUnitReporter(config.junitxml, config.junit_suite_name))
-        if config.json_report is not None:
+        if config.json_report is not None and not config.worker:
             from ._report.json_report import JsonReporter
 
             broadcast.add(JsonReporter(config.json_report))
@@ -342,6 +357,8 @@ def _run_session(
             broadcast._reporters = [CollectOnlyReporter(verbose=config.verbose)] + [
                 r for r in broadcast._reporters if r is not terminal
             ]
+        if config.numprocesses and not config.collect_only:
+            return _run_parallel(session, config, broadcast, argv, positional, invocation_dir)
         return session.run()
     except ConfigError as exc:
         click.echo(f"ERROR: {exc}", err=True)
@@ -359,6 +376,41 @@ def _run_session(
         close = getattr(terminal, "close", None)
         if close is not None:
             close()
+
+
+def _run_parallel(
+    session: Any, config: Any, broadcast: Any, argv: Sequence[str], positional: list[str], invocation_dir: Path
+) -> int:
+    """``-n N``: whole files per worker process; this process merges their events."""
+    from ._config.config import ConfigError
+    from ._execute.workers import run_workers, worker_argv, worker_targets
+    from ._plan.shard import shard
+    from ._report.cache import CacheReporter, read_durations
+
+    if config.stepwise or config.stepwise_skip:
+        raise ConfigError("--sw/--stepwise runs tests one after another; it cannot be combined with -n")
+    files = worker_targets(config)
+    if not files:
+        return int(session.run())
+    durations = read_durations(session.cache) if config.use_cache else {}
+    if config.shard:
+        files = shard(files, config.shard[0], config.shard[1], {})
+    if config.use_cache:
+        broadcast.add(CacheReporter(session.cache, stepwise=None))
+    return run_workers(
+        worker_argv(argv, positional),
+        files,
+        config.numprocesses,
+        broadcast.handle,
+        durations=durations,
+        rootdir=config.rootdir,
+        cwd=invocation_dir,
+        inifile=config.inipath,
+        basetemp=config.basetemp,
+        maxfail=config.maxfail,
+        continue_on_collection_errors=config.continue_on_collection_errors,
+        echo_stderr=config.capture == "no",
+    )
 
 
 def _terminal_reporter(config: Any) -> Any:

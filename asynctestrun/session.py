@@ -203,6 +203,9 @@ class Session:
         rerun = apply_rerun(reorder(selected), options, self.cache)
         selected = rerun.items
         deselected += rerun.deselected
+        if config.shard and not config.numprocesses:
+            selected, dropped = _keep_shard(selected, config)
+            deselected += dropped
         if config.use_cache and not config.collect_only and not config.worker:
             self.broadcast.add(CacheReporter(self.cache, stepwise=rerun.stepwise))
         notes = (rerun.message,) if rerun.message else ()
@@ -299,6 +302,18 @@ class Session:
 
             self.broadcast.handle(TestFinished(result))
             del result
+
+
+def _keep_shard(items: list[TestItem], config: Config) -> tuple[list[TestItem], int]:
+    """``--shard i/N``: split the discovered files (not the selected tests), so every shard computes the
+    same split whatever ``-k``/``--lf`` selected, and with or without ``-n``."""
+    from ._execute.workers import worker_targets
+    from ._plan.shard import file_of, shard
+
+    assert config.shard is not None
+    mine = {file_of(t) for t in shard(worker_targets(config), config.shard[0], config.shard[1], {})}
+    kept = [item for item in items if file_of(item.nodeid) in mine]
+    return kept, len(items) - len(kept)
 
 
 class _DeselectedCounter:

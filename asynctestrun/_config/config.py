@@ -71,6 +71,8 @@ class Config:
     cache_clear: bool = False
     use_cache: bool = True
     worker: bool = False  # a worker process: events go to stdout as JSON lines
+    numprocesses: int = 0  # -n: worker processes (0: run in this process)
+    shard: tuple[int, int] | None = None  # --shard i/N
     filterwarnings: tuple[str, ...] = ()
     # reporting
     verbose: int = 0

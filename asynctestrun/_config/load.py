@@ -67,6 +67,9 @@ class CliOptions:
     stepwise_reset: bool = False
     last_failed_no_failures: str = "all"
     cache_clear: bool = False
+    worker: bool = False
+    numprocesses: str | None = None
+    shard: str | None = None
     log_level: str | None = None
     extra: Mapping[str, object] = field(default_factory=dict)
 
@@ -184,6 +187,9 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         stepwise_reset=cli.stepwise_reset,
         last_failed_no_failures=cli.last_failed_no_failures,
         cache_clear=cli.cache_clear,
+        worker=cli.worker,
+        numprocesses=_numprocesses(cli.numprocesses) if not cli.worker else 0,
+        shard=_shard(cli.shard) if not cli.worker else None,
         use_cache=not any(p in ("no:cacheprovider", "no:cache") for p in cli.plugins),
         filterwarnings=(*get_lines(values, "filterwarnings"), *cli.warning_filters),
         verbose=cli.verbose,
@@ -201,6 +207,28 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         basetemp=(invocation_dir / cli.basetemp) if cli.basetemp else None,
         log_level=cli.log_level or _ini_str(values, "log_level"),
     )
+
+
+def _numprocesses(value: str | None) -> int:
+    if not value:
+        return 0
+    from .._execute.workers import resolve_numprocesses
+
+    try:
+        return resolve_numprocesses(value)
+    except ValueError as exc:
+        raise ConfigError(f"-n/--numprocesses: {exc}") from None
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    from .._plan.shard import parse_shard
+
+    try:
+        return parse_shard(value)
+    except ValueError as exc:
+        raise ConfigError(f"--shard: {exc}") from None
 
 
 def addopts(ini: IniConfig, overrides: Sequence[str]) -> list[str]:

@@ -95,6 +95,30 @@ def resolve_numprocesses(value: str) -> int:
     return count
 
 
+def worker_argv(argv: Sequence[str], positional: Sequence[str]) -> list[str]:
+    """The user's arguments as every worker gets them: without ``-n``/``--numprocesses`` and ``--shard``
+    (any spelling, with their values) and without the positional paths, which the parent expands into
+    each worker's files. A path is removed at its last occurrence, so an option value that happens to
+    equal it (``-k test_a.py test_a.py``) stays."""
+    kept: list[str] = []
+    skip_next = False
+    for arg in argv:
+        if skip_next:
+            skip_next = False
+        elif arg in ("-n", "--numprocesses", "--shard"):
+            skip_next = True
+        elif not arg.startswith(("--numprocesses=", "--shard=")) and not (
+            arg.startswith("-n") and not arg.startswith("--")
+        ):
+            kept.append(arg)
+    for path in positional:
+        for i in range(len(kept) - 1, -1, -1):
+            if kept[i] == path:
+                del kept[i]
+                break
+    return kept
+
+
 def worker_targets(config: Config) -> list[str]:
     """The command-line targets expanded to test files, as rootdir-relative node-id prefixes
     (``tests/a.py``, or ``tests/a.py::TestX`` when the user named part of a file), in collection order."""
@@ -136,9 +160,13 @@ def run_workers(
     continue_on_collection_errors: bool = False,
     worker_command: Callable[[list[str]], list[str]] = default_worker_command,
     shutdown_grace: float = 10.0,
+    echo_stderr: bool = False,
 ) -> int:
     """Run ``files`` (rootdir-relative targets, see ``worker_targets``) in up to ``n`` workers; every
-    event goes to ``emit``. Returns the exit code, which the final ``SessionFinished`` also carries."""
+    event goes to ``emit``. Returns the exit code, which the final ``SessionFinished`` also carries.
+
+    A worker's stderr is kept for crash reports; ``echo_stderr`` also copies it, line by line and
+    prefixed with the worker's name, to this process's stderr (for ``-s``, where tests print there)."""
     if not files:
         raise ValueError("run_workers needs at least one file; run in-process instead")
     if n < 1:
@@ -153,7 +181,8 @@ def run_workers(
     batches = assign(files, n, durations)
     common = [*argv_without_n, f"--rootdir={rootdir}", *(["-c", str(inifile)] if inifile else [])]
     pool = _Pool(
-        common, rootdir, cwd, basetemp, worker_command, len(batches), shutdown_grace, uuid.uuid4().hex
+        common, rootdir, cwd, basetemp, worker_command, len(batches), shutdown_grace, uuid.uuid4().hex,
+        echo_stderr,
     )
     merge = _Merge(emit, files, rootdir, inifile, maxfail, continue_on_collection_errors)
     try:
@@ -249,6 +278,7 @@ class _Pool:
         count: int,
         grace: float,
         run_id: str,
+        echo_stderr: bool,
     ) -> None:
         self._common = common
         self._rootdir = rootdir
@@ -258,6 +288,7 @@ class _Pool:
         self._count = count
         self._grace = grace
         self._run_id = run_id
+        self._echo = echo_stderr
         self._queue: queue.Queue[tuple[_Worker, bytes | None]] = queue.Queue()
         self._spawned = 0
         self.live: list[_Worker] = []
@@ -294,7 +325,7 @@ class _Pool:
         )
         worker = _Worker(name, files, deselect, expected, process)
         threading.Thread(target=self._read_stdout, args=(worker,), daemon=True).start()
-        worker.stderr_reader = threading.Thread(target=_read_stderr, args=(worker,), daemon=True)
+        worker.stderr_reader = threading.Thread(target=_read_stderr, args=(worker, self._echo), daemon=True)
         worker.stderr_reader.start()
         self.live.append(worker)
         return worker
@@ -362,12 +393,16 @@ class _Pool:
                 worker.process.kill()
 
 
-def _read_stderr(worker: _Worker) -> None:
+def _read_stderr(worker: _Worker, echo: bool) -> None:
     stream = worker.process.stderr
     assert stream is not None
     with stream:
-        for line in iter(stream.readline, b""):
-            worker.note(line.decode(errors="replace").rstrip("\n"))
+        for raw in iter(stream.readline, b""):
+            line = raw.decode(errors="replace").rstrip("\n")
+            worker.note(line)
+            if echo:
+                sys.stderr.write(f"[{worker.name}] {line}\n")
+                sys.stderr.flush()
 
 
 # -- the merge ---------------------------------------------------------------------------------------

@@ -86,6 +86,7 @@ class Observed:
     events: tuple[str, ...] | None = None
     order: tuple[str, ...] | None = None
     counts: Mapping[str, int] | None = None
+    testcase_counts: Mapping[str, int] | None = None
     layout: Mapping[str, tuple[tuple[str, ...], ...]] | None = None
     suite_counts: Mapping[str, str] | None = None
     junit_problem: str | None = None
@@ -118,11 +119,12 @@ class Result:
             outcomes=self.junit.outcomes,
             xfailed=self.junit.xfailed,
             events=tuple(events.splitlines()) if events is not None else None,
-            # Test items in the order they ran; collection reports are left out because the runners
-            # emit them at different moments.
-            order=tuple(nodeid for nodeid in self.junit.testcases if "::" in nodeid),
+            # Test items in the order they first ran; collection reports are left out because the
+            # runners emit them at different moments.
+            order=tuple(dict.fromkeys(nodeid for nodeid in self.junit.testcases if "::" in nodeid)),
             # Warning counts are left out: pytest-asyncio and asynctestrun warn about different things.
             counts={kind: n for kind, n in self.summary_counts.items() if kind != "warnings"},
+            testcase_counts=Counter(self.junit.testcases),
             layout=self.junit.layout,
             suite_counts=self.junit.suite_counts,
             junit_problem=self.junit.problem,
@@ -366,17 +368,14 @@ def differences(expected: Observed, actual: Observed, expected_label: str, actua
             f"summary line (warnings aside): {expected_label} {dict(expected.counts)}, "
             f"{actual_label} {dict(actual.counts)}"
         )
-    if expected.order is not None and actual.order is not None and expected.order != actual.order:
-        expected_runs, actual_runs = Counter(expected.order), Counter(actual.order)
-        for nodeid in sorted(expected_runs.keys() & actual_runs.keys()):
-            if expected_runs[nodeid] != actual_runs[nodeid]:
-                problems.append(
-                    f"{nodeid}: ran {expected_runs[nodeid]} time(s) under {expected_label}, "
-                    f"{actual_runs[nodeid]} under {actual_label}"
-                )
-        if expected_runs == actual_runs:
-            problems.append(f"tests ran in a different order ({expected_label} first, {actual_label} second):")
-            problems.extend(_diff(expected.order, actual.order, expected_label, actual_label))
+    if (
+        expected.order is not None
+        and actual.order is not None
+        and expected.order != actual.order
+        and set(expected.order) == set(actual.order)
+    ):
+        problems.append(f"tests ran in a different order ({expected_label} first, {actual_label} second):")
+        problems.extend(_diff(expected.order, actual.order, expected_label, actual_label))
     if expected.events is not None and expected.events != actual.events:
         problems.append(f"events.log differs ({expected_label} first, {actual_label} second):")
         problems.extend(_diff(expected.events, actual.events or (), expected_label, actual_label))
@@ -385,9 +384,16 @@ def differences(expected: Observed, actual: Observed, expected_label: str, actua
 
 
 def _layout_differences(expected: Observed, actual: Observed, expected_label: str, actual_label: str) -> list[str]:
-    if expected.layout is None or actual.layout is None:
-        return []
     problems = []
+    if expected.testcase_counts is not None and actual.testcase_counts is not None:
+        for nodeid in sorted(expected.testcase_counts.keys() & actual.testcase_counts.keys()):
+            want, got = expected.testcase_counts[nodeid], actual.testcase_counts[nodeid]
+            if want != got:
+                problems.append(
+                    f"{nodeid}: {want} JUnit <testcase> element(s) under {expected_label}, {got} under {actual_label}"
+                )
+    if expected.layout is None or actual.layout is None:
+        return problems
     for nodeid in sorted(expected.layout.keys() & actual.layout.keys()):
         want, got = sorted(expected.layout[nodeid]), sorted(actual.layout[nodeid])
         if want != got:

@@ -450,7 +450,7 @@ SCENARIOS = [
             test_marks_in_fixtures.py::test_xfail_with_false_condition_fails_normally   failed
             test_marks_in_fixtures.py::test_xfail_with_true_condition                   xfailed
             test_marks_in_fixtures.py::test_any_true_skipif_skips                       skipped
-            test_marks_in_fixtures.py::test_xfail_with_teardown_error                   xfailed
+            test_marks_in_fixtures.py::test_xfail_also_covers_teardown_errors            xfailed
             test_module_pytestmark.py::test_module_asyncio_mark_applies_to_async_tests  passed
             test_module_pytestmark.py::test_module_usefixtures_applies_to_every_test    passed
             test_module_pytestmark.py::test_sync_test_under_module_asyncio_mark         passed

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import asynctestrun
-from asynctestrun._execute.workers import assign, resolve_numprocesses, run_workers
+from asynctestrun._execute.workers import assign, resolve_numprocesses, run_workers, worker_argv
 from asynctestrun._model import events as ev
 from asynctestrun._model.outcomes import Outcome, Phase
 
@@ -359,6 +359,26 @@ def test_resolve_numprocesses(monkeypatch):
     for bad in ("-1", "many"):
         with pytest.raises(ValueError, match="-n expects"):
             resolve_numprocesses(bad)
+
+
+@pytest.mark.parametrize(
+    ("argv", "positional", "expected"),
+    [
+        (["-n", "4", "tests", "-x"], ["tests"], ["-x"]),
+        (["-n4", "--numprocesses=auto", "--numprocesses", "2", "-q"], [], ["-q"]),
+        (["--shard", "1/3", "--shard=2/3", "-k", "a.py", "a.py"], ["a.py"], ["-k", "a.py"]),
+        (["--myplugin-opt", "value", "tests/a.py::test_x", "--tb=short"], ["tests/a.py::test_x"],
+         ["--myplugin-opt", "value", "--tb=short"]),
+    ],
+)
+def test_worker_argv_drops_parallel_flags_and_paths(argv, positional, expected):
+    assert worker_argv(argv, positional) == expected
+
+
+def test_worker_stderr_can_be_echoed(project, capfd):
+    code, _ = run(project, {"test_a.py": "t1 crash\nt2 pass\n"}, n=1, echo_stderr=True)
+    assert code == 1
+    assert "[gw0] boom: the C extension fell over in test_a.py::t1" in capfd.readouterr().err
 
 
 def test_no_files_is_refused():

@@ -64,7 +64,7 @@ def test_any_true_skipif_skips():
     raise AssertionError("must not run")
 
 
-@pytest.mark.xfail(reason="xfail does not cover teardown errors")
-def test_xfail_with_teardown_error(request):
+@pytest.mark.xfail(reason="xfail covers teardown errors too")
+def test_xfail_also_covers_teardown_errors(request):
     request.addfinalizer(lambda: 1 / 0)
     assert False
