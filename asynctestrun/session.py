@@ -192,10 +192,14 @@ class Session:
         deselected += self.deselected_by_hooks.count
         unknown_marks = self._unknown_marks(selected)
         if unknown_marks and config.strict_markers:
+            # pytest fails the whole file at collection: none of its tests run.
+            bad_files: dict[str, str] = {}
             for nodeid, name in unknown_marks:
-                collection.errors.append(
-                    CollectError(nodeid, f"'{name}' not found in `markers` configuration option")
-                )
+                bad_files.setdefault(nodeid.split("::", 1)[0], name)
+            for path, name in bad_files.items():
+                message = f"'{name}' not found in `markers` configuration option"
+                collection.errors.append(CollectError(path, message, message))
+            selected = [item for item in selected if item.relpath not in bad_files]
         from ._plan.rerun import apply_rerun, stepwise_maxfail
         from ._report.cache import CacheReporter
 

@@ -171,7 +171,9 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         continue_on_collection_errors=cli.continue_on_collection_errors,
         keyword=(cli.keyword or "").strip(),
         markexpr=cli.markexpr or "",
-        strict_markers=cli.strict_markers or get_bool(values, "strict_markers", False),
+        strict_markers=cli.strict_markers
+        or get_bool(values, "strict_markers", False)
+        or get_bool(values, "strict", False),
         markers=tuple(get_lines(values, "markers")),
         xfail_strict=get_bool(values, "xfail_strict", False),
         empty_parameter_set_mark=empty_mark,
