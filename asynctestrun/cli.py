@@ -346,7 +346,8 @@ def _run_session(
             config = load(_cli_options(values, positional, extra), invocation_dir, ini)
             session.reconfigure(config)
         if config.junitxml is not None and not config.worker:
-            broadcast.add(JUnitReporter(config.junitxml, config.junit_suite_name))
+            junit_logging = config.ini.get("junit_logging", "no") not in ("no", "")
+            broadcast.add(JUnitReporter(config.junitxml, config.junit_suite_name, junit_logging))
         if config.json_report is not None and not config.worker:
             from ._report.json_report import JsonReporter
 

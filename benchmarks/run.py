@@ -357,8 +357,15 @@ def time_extras(
     return lines, failures
 
 
-def machine_lines(pytest_python: str, asynctestrun: str) -> list[str]:
-    """A description of the machine and the tools' versions."""
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: other work on the machine skews every timing."""
+    if not hasattr(os, "getloadavg"):
+        return "unknown"
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def machine_lines(pytest_python: str, asynctestrun: str, load_at_start: str) -> list[str]:
+    """A description of the machine, its load and the tools' versions."""
     model = "unknown"
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -379,6 +386,7 @@ def machine_lines(pytest_python: str, asynctestrun: str) -> list[str]:
     return [
         f"- date: {datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- machine: {platform.system()} {platform.release()}, nproc {nproc}, CPU: {model}",
+        f"- load average (1, 5, 15 min): {load_at_start} at the start, {load_average()} at the end",
         f"- Python (asynctestrun, floor): {platform.python_version()} ({sys.executable})",
         f"- Python (pytest): {python_of_pytest} ({pytest_python})",
         "- pytest side: " + ", ".join(f"{k} {v}" for k, v in pytest_versions.items()),
@@ -416,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     has_xdist = python_has(pytest_python, "xdist")
     columns = make_columns(pytest_python, asynctestrun, has_xdist)
     started = time.perf_counter()
+    load_at_start = load_average()
     suites = {size: suite_for(size) for size in sizes}
     rows: list[tuple[str, int, dict[str, Cell]]] = []
     failures: list[str] = []
@@ -449,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "## Machine",
         "",
-        *machine_lines(pytest_python, asynctestrun),
+        *machine_lines(pytest_python, asynctestrun, load_at_start),
         "",
         "## Full runs",
         "",

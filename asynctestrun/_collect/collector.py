@@ -46,6 +46,7 @@ class Collector:
     conftests: dict[Path, ModuleType | None] = field(default_factory=dict)  # dir -> conftest (None: none)
     on_plugin_module: Callable[[ModuleType], None] | None = None
     conftest_errors: list[CollectError] = field(default_factory=list)
+    seen_nodeids: set[str] = field(default_factory=set)
 
     # -- plugins and conftests -------------------------------------------------------------
     def register_plugin(self, name: str, module: ModuleType | object) -> None:
@@ -182,7 +183,7 @@ class Collector:
                 )
                 collection.errors.append(CollectError(relpath, msg, msg))
                 return
-            collection.skipped_modules.append((relpath, exc.msg or "", _skip_line(exc)))
+            collection.skipped_modules.append((relpath, exc.msg or "", _skip_line(exc, path)))
             return
         except (Exit, KeyboardInterrupt):
             raise
@@ -226,7 +227,11 @@ class Collector:
                     f"not found: {relpath}::{'::'.join(parts)}\n(no match in any of [<Module {path.name}>])"
                 )
             items = selected
-        collection.items.extend(items)
+        for item in items:
+            # The same test reached twice (a directory and a file inside it): run it once, as pytest.
+            if item.nodeid not in self.seen_nodeids:
+                self.seen_nodeids.add(item.nodeid)
+                collection.items.append(item)
 
     def _packages(self, path: Path) -> tuple[str, ...]:
         packages: list[str] = []
@@ -265,11 +270,13 @@ def _matches_parts(item: TestItem, parts: tuple[str, ...]) -> bool:
     return True
 
 
-def _skip_line(exc: BaseException) -> int | None:
+def _skip_line(exc: BaseException, path: Path) -> int | None:
+    """The line of the module where the skip was raised (not the runner's own frame)."""
     tb = exc.__traceback__
     line = None
     while tb is not None:
-        line = tb.tb_lineno
+        if tb.tb_frame.f_code.co_filename == str(path):
+            line = tb.tb_lineno
         tb = tb.tb_next
     return line
 

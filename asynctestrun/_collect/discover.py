@@ -48,6 +48,19 @@ def matches_any(name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
+def matches_path(path: Path, patterns: tuple[str, ...]) -> bool:
+    """pytest's path patterns: a pattern with a "/" matches the end of the full path
+    (``checks/skip_me`` matches ``/r/checks/skip_me``), one without matches the basename."""
+    for pattern in patterns:
+        if os.sep in pattern or "/" in pattern:
+            full = pattern if os.path.isabs(pattern) else f"*{os.sep}{pattern}"
+            if fnmatch.fnmatch(str(path), full):
+                return True
+        elif fnmatch.fnmatch(path.name, pattern):
+            return True
+    return False
+
+
 def _is_venv(path: Path) -> bool:
     return (path / "pyvenv.cfg").is_file() or (path / "conda-meta" / "history").is_file()
 
@@ -65,7 +78,7 @@ def is_ignored(path: Path, config: Config) -> bool:
 
 
 def is_test_file(path: Path, config: Config) -> bool:
-    return path.suffix == ".py" and matches_any(path.name, config.python_files)
+    return path.suffix == ".py" and matches_path(path, config.python_files)
 
 
 def walk(
@@ -83,7 +96,7 @@ def walk(
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=True):
-            if entry.name == "__pycache__" or matches_any(entry.name, config.norecursedirs):
+            if entry.name == "__pycache__" or matches_path(path, config.norecursedirs):
                 continue
             if _is_venv(path) or is_ignored(path, config) or skip(path):
                 continue

@@ -21,11 +21,17 @@ from .._model.marks import Mark
 from .._model.scopes import Scope
 
 
+_NON_PRINTABLE = {i: f"\\x{i:02x}" for i in (*range(32), *range(127, 160))}
+_NON_PRINTABLE.update({ord("\t"): "\\t", ord("\r"): "\\r", ord("\n"): "\\n"})
+
+
 def ascii_escaped(value: str | bytes) -> str:
+    """Ids are printable ASCII: non-ASCII and control characters become backslash escapes."""
     if isinstance(value, bytes):
-        return value.decode("ascii", "backslashreplace")
-    escaped = value.encode("unicode_escape").decode("ascii")
-    return escaped
+        text = value.decode("ascii", "backslashreplace")
+    else:
+        text = value.encode("unicode_escape").decode("ascii")
+    return text.translate(_NON_PRINTABLE)
 
 
 def id_for_value(value: object, argname: str, index: int) -> str:
@@ -162,11 +168,11 @@ def _resolve_ids(test_name: str, names: list[str], rows: list[ParameterSet], ids
     out: list[str] = []
     for index, row in enumerate(rows):
         if row.id is not None:
-            out.append(row.id)
+            out.append(ascii_escaped(row.id))
             continue
         if id_list is not None and index < len(id_list) and id_list[index] is not None:
             given = id_list[index]
-            out.append(given if isinstance(given, str) else id_for_value(given, names[0], index))
+            out.append(ascii_escaped(given) if isinstance(given, str) else id_for_value(given, names[0], index))
             continue
         parts: list[str] = []
         for argname, value in zip(names, row.values, strict=True):
@@ -180,7 +186,9 @@ def _resolve_ids(test_name: str, names: list[str], rows: list[ParameterSet], ids
                 parts.append(id_for_value(value, argname, index))
             else:
                 parts.append(
-                    generated if isinstance(generated, str) else id_for_value(generated, argname, index)
+                    ascii_escaped(generated)
+                    if isinstance(generated, str)
+                    else id_for_value(generated, argname, index)
                 )
         out.append("-".join(parts))
     return make_unique(out)

@@ -49,6 +49,9 @@ def user_frames(tb: TracebackType | None) -> list[TracebackType]:
 
 def exception_lines(exc: BaseException) -> list[str]:
     text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
+    if type(exc).__module__.startswith("asynctestrun."):
+        # pytest.fail()/skip() outcomes read "Failed: message", without our module path.
+        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     if isinstance(exc, AssertionError):
         body = str(exc)
         text = f"AssertionError: {body}" if body else "AssertionError"

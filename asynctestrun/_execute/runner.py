@@ -56,7 +56,7 @@ def execute(
             pass
     except Exit as exc:
         summary.interrupted = f"Exit: {exc.msg}"
-        summary.exit_code = exc.returncode
+        summary.exit_code = exc.returncode if exc.returncode is not None else 2
         state.stack.teardown_to(None)
     finally:
         state.stop_capture()

@@ -117,7 +117,15 @@ class TestRun:
                 raise Failed(str(exc), pytrace=False) from None
             self.node.funcargs[name] = value
 
+    def _reevaluate_xfail(self) -> None:
+        """An xfail mark added by a fixture or by the test itself counts too (pytest re-reads marks
+        at the start and end of the call when none applied at setup)."""
+        if self.xfail is None:
+            marks = list(self.node.iter_markers())
+            self.xfail = xfail_spec(self.item, marks, self.state.plugin_config, self.state.config.xfail_strict)
+
     def call(self) -> None:
+        self._reevaluate_xfail()
         start = self._begin(Phase.CALL)
         try:
             self._call()
@@ -193,6 +201,8 @@ class TestRun:
     def _record(self, phase: Phase, exc: BaseException | None, duration: float) -> None:
         if isinstance(exc, KeyboardInterrupt | Exit):
             raise exc
+        if phase is Phase.CALL:
+            self._reevaluate_xfail()
         rootdir = self.state.config.rootdir
         style = self.state.config.tb_style
         xfail = self.xfail
@@ -261,6 +271,7 @@ class TestRun:
             warnings=tuple(self.output.warnings),
             loop_scope=self.planned.loop_scope.value if self.planned.loop_scope else None,
             markers=tuple(m.name for m in self.node.iter_markers()),
+            properties=tuple((str(k), str(v)) for k, v in self.node.user_properties),
         )
 
 

@@ -53,6 +53,7 @@ class TestResult:
     warnings: tuple[str, ...] = ()
     loop_scope: str | None = None
     markers: tuple[str, ...] = ()
+    properties: tuple[tuple[str, str], ...] = ()  # record_property(name, value)
 
     @property
     def duration(self) -> float:
@@ -67,7 +68,7 @@ class TestResult:
                 counted.append(_call_outcome(p))
             elif p.outcome is PhaseOutcome.FAILED:
                 counted.append(Outcome.ERROR)
-            elif p.outcome is PhaseOutcome.SKIPPED and p.phase is Phase.SETUP:
+            elif p.outcome is PhaseOutcome.SKIPPED and (p.phase is Phase.SETUP or p.xfail):
                 counted.append(Outcome.XFAILED if p.xfail else Outcome.SKIPPED)
         return tuple(counted)
 

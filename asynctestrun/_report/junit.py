@@ -35,8 +35,9 @@ def split_nodeid(nodeid: str) -> tuple[str, str]:
 
 
 class JUnitReporter:
-    def __init__(self, path: Path, suite_name: str = "pytest") -> None:
+    def __init__(self, path: Path, suite_name: str = "pytest", logging: bool = False) -> None:
         self.path = path
+        self.logging = logging  # junit_logging: captured output as system-out/err (off by default)
         self.suite_name = suite_name
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
@@ -57,7 +58,7 @@ class JUnitReporter:
         counts = {"errors": 0, "failures": 0, "skipped": 0, "tests": 0}
         for error in self.collect_errors:
             case = ET.SubElement(
-                suite, "testcase", classname="", name=split_nodeid(error.nodeid)[1], time="0.000"
+                suite, "testcase", classname="", name=_clean(split_nodeid(error.nodeid)[1]), time="0.000"
             )
             node = ET.SubElement(case, "error", message="collection failure")
             node.text = _clean(error.longrepr)
@@ -78,11 +79,26 @@ class JUnitReporter:
 
     def _testcase(self, suite: ET.Element, result: TestResult, counts: dict[str, int]) -> None:
         classname, name = split_nodeid(result.nodeid)
-        attrs = {"classname": classname, "name": name, "time": f"{result.duration:.3f}"}
+        attrs = {"classname": _clean(classname), "name": _clean(name), "time": f"{result.duration:.3f}"}
         case = ET.SubElement(suite, "testcase", attrs)
-        counts["tests"] += 1
+        # pytest's "tests" counts reports (a passing call, each failure, error and skip), minus one
+        # for a passing call whose teardown failed.
+        if any(p.phase is Phase.CALL and p.outcome is PhaseOutcome.PASSED for p in result.phases):
+            counts["tests"] += 1
+        if result.properties:
+            properties = ET.SubElement(case, "properties")
+            for key, value in result.properties:
+                ET.SubElement(properties, "property", name=_clean(key), value=_clean(value))
+        call = result.phase(Phase.CALL)
+        call_failed = call is not None and call.outcome is PhaseOutcome.FAILED
         for phase in result.phases:
+            if phase.phase is Phase.TEARDOWN and phase.outcome is PhaseOutcome.FAILED and call_failed:
+                # pytest reports a teardown error after a failed call as a testcase of its own.
+                case = ET.SubElement(suite, "testcase", attrs)
+            elif phase.phase is Phase.TEARDOWN and phase.outcome is PhaseOutcome.FAILED and call is not None:
+                counts["tests"] -= 1  # a passing call with a teardown error stays one testcase
             if phase.outcome is PhaseOutcome.FAILED:
+                counts["tests"] += 1
                 if phase.phase is Phase.CALL:
                     message = phase.message or "failed"
                     node = ET.SubElement(case, "failure", message=_clean(message))
@@ -97,14 +113,19 @@ class JUnitReporter:
             elif phase.outcome is PhaseOutcome.SKIPPED:
                 if phase.xfail:
                     ET.SubElement(case, "skipped", type="pytest.xfail", message=_clean(phase.reason or ""))
+                elif "::" not in result.nodeid:
+                    # A whole module skipped at import (skip(allow_module_level=True), importorskip).
+                    node = ET.SubElement(case, "skipped", message="collection skipped")
+                    node.text = _clean(f"{phase.message or result.path}: {phase.reason or ''}")
                 else:
                     node = ET.SubElement(
                         case, "skipped", type="pytest.skip", message=_clean(phase.reason or "")
                     )
                     node.text = _clean(f"{phase.message or result.path}: {phase.reason or ''}")
                 counts["skipped"] += 1
+                counts["tests"] += 1
         for title, content in result.sections:
-            if not content:
+            if not content or not self.logging:
                 continue
             tag = "system-err" if "stderr" in title else "system-out"
             node = ET.SubElement(case, tag)

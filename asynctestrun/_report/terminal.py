@@ -244,9 +244,10 @@ class TerminalReporter:
                 lines.append(f"SKIPPED [{count}] {where}: {reason}")
         elif char == "x":
             for r in self.results:
-                if Outcome.XFAILED in r.outcomes:
-                    reason = next((p.reason for p in r.phases if p.xfail), "")
-                    lines.append(f"XFAIL {r.nodeid}" + (f" - {reason}" if reason else ""))
+                for p in r.phases:
+                    if p.xfail and p.outcome is PhaseOutcome.SKIPPED:
+                        where = "" if p.phase is Phase.CALL else f"at {p.phase.value} of "
+                        lines.append(f"XFAIL {where}{r.nodeid}" + (f" - {p.reason}" if p.reason else ""))
         elif char == "X":
             for r in self.results:
                 if Outcome.XPASSED in r.outcomes:

@@ -259,6 +259,10 @@ class ImportGraph:
         cached = self._names_of.get(path)
         return cached if cached is not None else self._compute_names(path)
 
+    def files_for(self, name: str) -> set[Path]:
+        """The project files importable as ``name`` (more than one when import roots overlap)."""
+        return set(self._by_name.get(name, ()))
+
     def dynamic_modules(self) -> dict[Path, tuple[str, ...]]:
         """Modules whose imports cannot all be followed, with where."""
         return {path: info.dynamic for path, info in self._modules.items() if info.dynamic}

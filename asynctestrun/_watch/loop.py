@@ -21,10 +21,12 @@ import json
 import os
 import queue
 import shutil
+import signal
 import sys
 import tempfile
 import threading
 from pathlib import Path
+from types import FrameType
 from typing import Any, TextIO
 
 from .._config.config import ConfigError
@@ -61,6 +63,27 @@ def runner_options() -> set[str]:
     with contextlib.redirect_stdout(buffer), contextlib.suppress(SystemExit):
         run(["--help"])
     return {word.rstrip(",") for word in buffer.getvalue().split() if word.startswith("--")}
+
+
+def _files(count: int) -> str:
+    return f"{count} test file" + ("" if count == 1 else "s")
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_signals() -> dict[int, Any]:
+    """SIGTERM and SIGHUP end the loop like Ctrl-C (terminal restored, runs stopped); returns the
+    handlers to put back. Only the main thread may install handlers; elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            previous[signum] = signal.signal(signum, _interrupt)
+    return previous
 
 
 class WatchFilter:
@@ -103,17 +126,17 @@ class WatchLoop:
 
     def run(self) -> int:
         keys = KeyReader(lambda key, text: self.events.put(("key", key, text)), PROMPTS)
+        previous = _stop_on_signals()
         try:
-            self.graph = ImportGraph.build(self.rootdir, self.project.import_roots)
             self.tests = collect_test_files(self.project)
             self.options = runner_options()
-            self.runner = make_runner(
-                self.rootdir, lambda run_id, code: self.events.put(("exit", run_id, code)),
-                self.graph.external_imports(),
-            )
+            self.runner = make_runner(self.rootdir, self._on_exit_from_thread)
             self.interactive = keys.start()
             threading.Thread(target=self._watch_files, daemon=True, name="watch-files").start()
-            self.start(None, f"watching {self.rootdir}: running all {len(self.tests)} test files")
+            self.start(None, f"watching {self.rootdir}: running all {_files(len(self.tests))}")
+            # Built while the first run goes: changes saved meanwhile wait in the queue.
+            self.graph = ImportGraph.build(self.rootdir, self.project.import_roots)
+            self.runner.preload(self.graph.external_imports())
             while self._dispatch(self.events.get()):
                 pass
         except KeyboardInterrupt:
@@ -124,10 +147,15 @@ class WatchLoop:
         finally:
             self._stop.set()
             keys.stop()
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
             if self.runner is not None:
                 self.runner.close()
             shutil.rmtree(self._tmp, ignore_errors=True)
         return 0
+
+    def _on_exit_from_thread(self, run_id: int, code: int) -> None:
+        self.events.put(("exit", run_id, code))
 
     def _watch_files(self) -> None:
         import watchfiles
@@ -189,7 +217,7 @@ class WatchLoop:
             return False
         if key == "a":
             self.file_pattern = self.test_pattern = None
-            self.start(None, f"running all {len(self.tests)} test files (a)")
+            self.start(None, f"running all {_files(len(self.tests))} (a)")
         elif key == "f":
             self._run_failed()
         elif key == "p":
@@ -271,9 +299,9 @@ class WatchLoop:
     def _header(self, selection: Selection) -> str:
         total = len(self.tests)
         if selection.paths is None:
-            return f"all {total} test files · {selection.reason}"
+            return f"all {_files(total)} · {selection.reason}"
         count = len([p for p in selection.paths if self.rootdir / p in self.tests])
-        return f"{count} of {total} test files · {selection.reason}"
+        return f"{count} of {_files(total)} · {selection.reason}"
 
     @property
     def _track_failures(self) -> bool:

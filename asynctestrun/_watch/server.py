@@ -42,6 +42,7 @@ import pkgutil
 import select
 import signal
 import sys
+import threading
 import time
 import traceback
 import warnings
@@ -52,6 +53,8 @@ from typing import Any, Final, NoReturn
 
 EXIT_INTERNAL: Final = 3
 KILL_AFTER: Final = 1.0  # seconds between SIGTERM and SIGKILL
+IMPORT_TIMEOUT: Final = 10.0  # seconds one preloaded import may take before it is given up
+NO_PRELOAD_ENV: Final = "ASYNCTESTRUN_WATCH_NO_PRELOAD"  # set: import only asynctestrun in the server
 _SHIMMED: Final = frozenset({"pytest", "_pytest", "pytest_asyncio", "py"})
 
 
@@ -108,17 +111,34 @@ def _spec_outside(name: str, root: str) -> bool:
     return not any(_is_under(entry, root) for entry in spec.submodule_search_locations or ())
 
 
+def _import_timeout(signum: int, frame: FrameType | None) -> None:
+    raise TimeoutError("import took too long")
+
+
 def _import_quietly(name: str, root: str) -> bool:
-    """Import ``name``; roll the import back if it failed or reached the project or the real pytest."""
+    """Import ``name``; roll the import back if it failed, hung for ``IMPORT_TIMEOUT`` seconds, or
+    reached the project or the real pytest."""
     before = set(sys.modules)
     sink = io.StringIO()
     ok = True
+    timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     with warnings.catch_warnings(), contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
         warnings.simplefilter("ignore")
+        if timer:
+            started = time.monotonic()
+            previous = signal.signal(signal.SIGALRM, _import_timeout)
+            outer, interval = signal.setitimer(signal.ITIMER_REAL, IMPORT_TIMEOUT)
         try:
             importlib.import_module(name)
         except BaseException:  # a broken or exiting module must not take the server down
             ok = False
+        finally:
+            if timer:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                if outer:  # someone else's timer was running: put back what is left of it
+                    remaining = max(outer - (time.monotonic() - started), 0.001)
+                    signal.setitimer(signal.ITIMER_REAL, remaining, interval)
     added = set(sys.modules) - before
     tainted = any(n.split(".", 1)[0] in _SHIMMED or _module_under(sys.modules.get(n), root) for n in added)
     if ok and not tainted:
@@ -129,7 +149,12 @@ def _import_quietly(name: str, root: str) -> bool:
 
 
 def preload(names: Iterable[str], rootdir: Path) -> int:
-    """Import the given external modules (parents first); returns how many were imported."""
+    """Import the given external modules (parents first); returns how many were imported.
+
+    ``ASYNCTESTRUN_WATCH_NO_PRELOAD`` turns this off, for dependencies whose import has side effects
+    that must happen in the run (reading environment variables a conftest sets, say)."""
+    if os.environ.get(NO_PRELOAD_ENV):
+        return 0
     root = str(rootdir) + os.sep
     count = 0
     for name in sorted(set(names), key=lambda n: (n.count("."), n)):

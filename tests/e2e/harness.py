@@ -1,10 +1,14 @@
 """Run a sample project under asynctestrun or under the reference pytest + pytest-asyncio, and read back
 what happened: exit code, output, and one outcome per node id rebuilt from the JUnit XML.
 
+``run_asynctestrun`` / ``run_pytest`` / ``run_both`` (the two side by side) return ``Result``s;
+``Result.observed()`` is what gets compared, and ``differences`` / ``junit_layout_differences`` turn two
+``Observed`` into one readable line per disagreement (empty when they agree).
+
 Each run works on a fresh copy of the sample (``<tmp>/<runner>-XXXX/<sample>``), so caches and files the
 sample writes (``events.log``) never land in the repository, and two runs never see each other's
 leftovers. The JUnit file and the captured output are written next to the copy, outside the collected
-tree.
+tree. Bytecode goes to a cache under the temp directory (see ``_clean_env``), never into the checkout.
 
 Which interpreters:
 
@@ -53,10 +57,19 @@ RUN_TIMEOUT_SECONDS = 60
 
 _RANK = {"passed": 0, "skipped": 1, "failed": 2, "error": 3}
 _VERDICTS = {"failure": "failed", "error": "error", "skipped": "skipped"}
-_COPY_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".asynctestrun_cache", "events.log")
+_COPY_IGNORE = shutil.ignore_patterns(
+    "__pycache__", "*.pyc", ".pytest_cache", ".asynctestrun_cache", "events.log"
+)
 _SUMMARY_COUNT = re.compile(r"(\d+) (failed|passed|skipped|xfailed|xpassed|deselected|errors?|warnings?)\b")
 _SUMMARY_TIME = re.compile(r"\bin \d+(\.\d+)?s\b")
 _SUMMARY_ALIASES = {"error": "errors", "warning": "warnings"}
+
+# test_samples and test_differential judge the same asynctestrun run of a scenario, one against the
+# written expectations and one against pytest. Running it twice would add a third to the suite's time
+# and tell nothing new, so a run is kept per (interpreter, sample, arguments) for the rest of the
+# session. Results are frozen; their sample copies live under the first caller's tmp_path, which both
+# runners keep until the session is over.
+_ASYNCTESTRUN_RUNS: dict[tuple[str, Path, tuple[str, ...]], Result] = {}
 
 
 @dataclass(frozen=True)
@@ -181,7 +194,9 @@ def reference_python() -> tuple[str | None, str]:
     if configured:
         if not _can_import(configured, "pytest, pytest_asyncio"):
             # Asked for explicitly: a broken reference must fail loudly, not skip quietly.
-            raise RuntimeError(f"ASYNCTESTRUN_REFERENCE_PYTHON={configured} cannot import pytest and pytest_asyncio")
+            raise RuntimeError(
+                f"ASYNCTESTRUN_REFERENCE_PYTHON={configured} cannot import pytest and pytest_asyncio"
+            )
         return configured, ""
     if _can_import(sys.executable, "pytest, pytest_asyncio"):
         return sys.executable, ""
@@ -209,7 +224,10 @@ def _clean_env() -> dict[str, str]:
 
 def run_asynctestrun(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
     """Run ``python -m asynctestrun <args> --junitxml <tmp>`` in a fresh copy of ``sample_dir``."""
-    return _start_asynctestrun(sample_dir, args, tmp_root).wait()
+    key = _asynctestrun_key(sample_dir, args)
+    if key not in _ASYNCTESTRUN_RUNS:
+        _ASYNCTESTRUN_RUNS[key] = _start_asynctestrun(sample_dir, args, tmp_root).wait()
+    return _ASYNCTESTRUN_RUNS[key]
 
 
 def run_pytest(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> Result:
@@ -220,15 +238,33 @@ def run_pytest(sample_dir: str | Path, *args: str, tmp_root: Path | None = None)
 def run_both(sample_dir: str | Path, *args: str, tmp_root: Path | None = None) -> tuple[Result, Result]:
     """(pytest, asynctestrun) on separate copies of the sample, run side by side to halve the wait."""
     reference = _start_pytest(sample_dir, args, tmp_root)
+    key = _asynctestrun_key(sample_dir, args)
+    if key in _ASYNCTESTRUN_RUNS:
+        return reference.wait(), _ASYNCTESTRUN_RUNS[key]
     candidate = _start_asynctestrun(sample_dir, args, tmp_root)
-    return reference.wait(), candidate.wait()
+    _ASYNCTESTRUN_RUNS[key] = candidate.wait()
+    return reference.wait(), _ASYNCTESTRUN_RUNS[key]
+
+
+def _asynctestrun_key(sample_dir: str | Path, args: tuple[str, ...]) -> tuple[str, Path, tuple[str, ...]]:
+    return asynctestrun_python(), _sample_path(sample_dir), tuple(args)
+
+
+def _sample_path(sample_dir: str | Path) -> Path:
+    sample = Path(sample_dir)
+    if not sample.is_absolute():
+        sample = SAMPLES / sample
+    if not sample.is_dir():
+        raise FileNotFoundError(f"no sample project at {sample}")
+    return sample
 
 
 def _start_asynctestrun(sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None) -> _Run:
     python = asynctestrun_python()
     if not _can_import(python, "asynctestrun"):
         raise RuntimeError(
-            f"{python} cannot import asynctestrun; set ASYNCTESTRUN_PYTHON to the interpreter it is installed in"
+            f"{python} cannot import asynctestrun; "
+            "set ASYNCTESTRUN_PYTHON to the interpreter it is installed in"
         )
     return _Run("asynctestrun", [python, "-m", "asynctestrun"], sample_dir, args, tmp_root)
 
@@ -247,13 +283,14 @@ class _Run:
     """
 
     def __init__(
-        self, runner: str, command: list[str], sample_dir: str | Path, args: tuple[str, ...], tmp_root: Path | None
+        self,
+        runner: str,
+        command: list[str],
+        sample_dir: str | Path,
+        args: tuple[str, ...],
+        tmp_root: Path | None,
     ) -> None:
-        sample = Path(sample_dir)
-        if not sample.is_absolute():
-            sample = SAMPLES / sample
-        if not sample.is_dir():
-            raise FileNotFoundError(f"no sample project at {sample}")
+        sample = _sample_path(sample_dir)
         self.runner = runner
         self.args = tuple(args)
         self.root = Path(tempfile.mkdtemp(prefix=f"{runner}-", dir=tmp_root))
@@ -283,7 +320,9 @@ class _Run:
             exit_code=exit_code,
             stdout=(self.root / "stdout.txt").read_text(errors="replace"),
             stderr=(self.root / "stderr.txt").read_text(errors="replace"),
-            junit=parse_junit(self.junit, self.workdir, self.runner) if self.junit.is_file() else JUnitReport(),
+            junit=parse_junit(self.junit, self.workdir, self.runner)
+            if self.junit.is_file()
+            else JUnitReport(),
             workdir=self.workdir,
         )
 
@@ -351,10 +390,12 @@ def junit_nodeid(classname: str, name: str, sample_root: Path) -> str:
 
 
 def differences(expected: Observed, actual: Observed, expected_label: str, actual_label: str) -> list[str]:
-    """Human-readable lines, one per disagreement; empty when the two runs agree."""
+    """Human-readable lines, one per disagreement on what ran and how it ended; empty when they agree."""
     problems = [run.junit_problem for run in (expected, actual) if run.junit_problem]
     if expected.exit_code != actual.exit_code:
-        problems.append(f"exit code: {expected_label} {expected.exit_code}, {actual_label} {actual.exit_code}")
+        problems.append(
+            f"exit code: {expected_label} {expected.exit_code}, {actual_label} {actual.exit_code}"
+        )
     for nodeid in sorted(expected.outcomes.keys() | actual.outcomes.keys()):
         want = expected.outcomes.get(nodeid, "not reported")
         got = actual.outcomes.get(nodeid, "not reported")
@@ -379,25 +420,30 @@ def differences(expected: Observed, actual: Observed, expected_label: str, actua
     if expected.events is not None and expected.events != actual.events:
         problems.append(f"events.log differs ({expected_label} first, {actual_label} second):")
         problems.extend(_diff(expected.events, actual.events or (), expected_label, actual_label))
-    problems.extend(_layout_differences(expected, actual, expected_label, actual_label))
     return problems
 
 
-def _layout_differences(expected: Observed, actual: Observed, expected_label: str, actual_label: str) -> list[str]:
+def junit_layout_differences(
+    expected: Observed, actual: Observed, expected_label: str, actual_label: str
+) -> list[str]:
+    """Disagreements on the JUnit file's shape: testcase elements per test, their children, suite counts."""
     problems = []
     if expected.testcase_counts is not None and actual.testcase_counts is not None:
         for nodeid in sorted(expected.testcase_counts.keys() & actual.testcase_counts.keys()):
             want, got = expected.testcase_counts[nodeid], actual.testcase_counts[nodeid]
             if want != got:
                 problems.append(
-                    f"{nodeid}: {want} JUnit <testcase> element(s) under {expected_label}, {got} under {actual_label}"
+                    f"{nodeid}: {want} JUnit <testcase> element(s) under {expected_label}, "
+                    f"{got} under {actual_label}"
                 )
     if expected.layout is None or actual.layout is None:
         return problems
     for nodeid in sorted(expected.layout.keys() & actual.layout.keys()):
         want, got = sorted(expected.layout[nodeid]), sorted(actual.layout[nodeid])
         if want != got:
-            problems.append(f"{nodeid}: JUnit testcase holds {want} under {expected_label}, {got} under {actual_label}")
+            problems.append(
+                f"{nodeid}: JUnit testcase holds {want} under {expected_label}, {got} under {actual_label}"
+            )
     if expected.suite_counts and actual.suite_counts and expected.suite_counts != actual.suite_counts:
         problems.append(
             f"JUnit <testsuite> counts: {expected_label} {dict(expected.suite_counts)}, "
@@ -407,4 +453,7 @@ def _layout_differences(expected: Observed, actual: Observed, expected_label: st
 
 
 def _diff(left: tuple[str, ...], right: tuple[str, ...], left_label: str, right_label: str) -> list[str]:
-    return [line.rstrip("\n") for line in difflib.unified_diff(left, right, left_label, right_label, lineterm="", n=2)]
+    return [
+        line.rstrip("\n")
+        for line in difflib.unified_diff(left, right, left_label, right_label, lineterm="", n=2)
+    ]

@@ -35,6 +35,11 @@ class Scenario:
     counts: Mapping[str, int]
     events: str | None = None
 
+    def __post_init__(self) -> None:
+        known = ("passed", "failed", "error", "skipped", "xfailed", "xpassed")
+        for nodeid, outcome in self.rows:
+            assert outcome in known, f"{self.id}: {nodeid}: unknown outcome {outcome!r}"
+
     @property
     def rows(self) -> list[tuple[str, str]]:
         rows = []
@@ -345,6 +350,46 @@ SCENARIOS = [
             test_top.py::test_sub_conftest_fixture_is_not_visible_at_root                           error
         """,
         counts={"passed": 11, "errors": 1},
+    ),
+    Scenario(
+        "conftest_hooks",
+        "conftest_hooks",
+        (),
+        1,
+        r"""
+            test_hooks.py::test_fast                                              passed
+            test_hooks.py::test_slow_is_skipped_without_runslow                   skipped
+            test_hooks.py::test_slow_failure_only_shows_with_runslow              skipped
+            test_hooks.py::test_runslow_option_is_readable                        passed
+            test_hooks.py::test_fixture_from_pytest_plugins_module                passed
+            test_hooks.py::test_fixture_found_by_name_argument                    passed
+            test_hooks.py::test_xfail_added_by_fixture_turns_failure_into_xfail   xfailed
+            test_hooks.py::test_xfail_added_by_fixture_with_strict_fails_on_pass  failed
+            test_hooks.py::test_closest_marker_is_visible                         passed
+            test_hooks.py::test_marker_args_visible_through_request               skipped
+            test_hooks.py::test_xfail_added_inside_the_test_body                  xfailed
+        """,
+        counts={"failed": 1, "passed": 5, "skipped": 3, "xfailed": 2},
+    ),
+    Scenario(
+        "conftest_hooks-runslow",
+        "conftest_hooks",
+        ("--runslow",),
+        1,
+        r"""
+            test_hooks.py::test_fast                                              passed
+            test_hooks.py::test_slow_is_skipped_without_runslow                   passed
+            test_hooks.py::test_slow_failure_only_shows_with_runslow              failed
+            test_hooks.py::test_runslow_option_is_readable                        passed
+            test_hooks.py::test_fixture_from_pytest_plugins_module                passed
+            test_hooks.py::test_fixture_found_by_name_argument                    passed
+            test_hooks.py::test_xfail_added_by_fixture_turns_failure_into_xfail   xfailed
+            test_hooks.py::test_xfail_added_by_fixture_with_strict_fails_on_pass  failed
+            test_hooks.py::test_closest_marker_is_visible                         passed
+            test_hooks.py::test_marker_args_visible_through_request               passed
+            test_hooks.py::test_xfail_added_inside_the_test_body                  xfailed
+        """,
+        counts={"failed": 2, "passed": 7, "xfailed": 2},
     ),
     Scenario(
         "parametrize",
@@ -1020,6 +1065,3 @@ SCENARIOS = [
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
 assert len(set(SCENARIO_IDS)) == len(SCENARIO_IDS), "scenario ids must be unique"
-for _scenario in SCENARIOS:
-    for _nodeid, _outcome in _scenario.rows:
-        assert _outcome in ("passed", "failed", "error", "skipped", "xfailed", "xpassed"), (_scenario.id, _nodeid)

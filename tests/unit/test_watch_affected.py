@@ -16,7 +16,7 @@ class Project:
         for name, source in files.items():
             self.write(name, source)
         self.graph = ImportGraph.build(root)
-        self.tests = {p for p in root.rglob("test_*.py")}
+        self.tests = set(root.rglob("test_*.py"))
 
     def write(self, name, source=""):
         path = self.root / name

@@ -27,6 +27,8 @@ def test_names_follow_import_roots_not_every_directory(tmp_path):
     assert set(graph.module_names(tmp_path / "tests/test_x.py")) == {"test_x", "tests.test_x"}
     # the stdlib's logging is not the project's app/logging.py
     assert "logging" not in graph.module_names(tmp_path / "src/app/logging.py")
+    assert graph.files_for("app.logging") == {tmp_path / "src/app/logging.py"}
+    assert graph.files_for("logging") == set()
 
 
 def test_import_forms(tmp_path):
@@ -70,7 +72,8 @@ def test_package_init_is_a_dependency_of_its_modules(tmp_path):
         "pkg/mod.py": "",
         "tests/test_mod.py": "from pkg.mod import thing\n",
     })
-    assert rel(tmp_path, graph.dependents(tmp_path / "pkg/__init__.py")) == ["pkg/mod.py", "tests/test_mod.py"]
+    dependents = graph.dependents(tmp_path / "pkg/__init__.py")
+    assert rel(tmp_path, dependents) == ["pkg/mod.py", "tests/test_mod.py"]
 
 
 def test_imports_inside_functions_and_conditionals_count(tmp_path):

@@ -120,7 +120,8 @@ def test_preload_rolls_back_imports_that_reach_the_project(tmp_path, monkeypatch
     monkeypatch.syspath_prepend(str(root))
     monkeypatch.syspath_prepend(str(external))
     try:
-        assert preload(["watch_ext_clean", "watch_ext_dirty", "watch_project_mod", "no_such_mod_x"], root) == 1
+        names = ["watch_ext_clean", "watch_ext_dirty", "watch_project_mod", "no_such_mod_x"]
+        assert preload(names, root) == 1
         assert "watch_ext_clean" in sys.modules
         assert "watch_ext_dirty" not in sys.modules
         assert "watch_project_mod" not in sys.modules
@@ -137,3 +138,23 @@ def test_subprocess_fallback_runs(tmp_path):
         assert runner.wait(120) == 0
     finally:
         runner.close()
+
+
+def test_preload_gives_up_on_a_hanging_import(tmp_path, monkeypatch):
+    from asynctestrun._watch import server as server_module
+
+    site = make(tmp_path / "site", {"watch_ext_hangs.py": "import time\ntime.sleep(60)\n"})
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(server_module, "IMPORT_TIMEOUT", 0.5)
+    started = time.monotonic()
+    assert preload(["watch_ext_hangs"], tmp_path / "project") == 0
+    assert time.monotonic() - started < 10
+    assert "watch_ext_hangs" not in sys.modules
+
+
+def test_preload_can_be_switched_off(tmp_path, monkeypatch):
+    site = make(tmp_path / "site", {"watch_ext_optout.py": ""})
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setenv("ASYNCTESTRUN_WATCH_NO_PRELOAD", "1")
+    assert preload(["watch_ext_optout"], tmp_path / "project") == 0
+    assert "watch_ext_optout" not in sys.modules
