@@ -145,7 +145,7 @@ def _options(func: Any) -> Any:
         click.option("-n", "--numprocesses", "numprocesses", default=None, metavar="N|auto",
                      help="Run tests in N worker processes (whole files per worker)."),
         click.option("--shard", "shard", default=None, metavar="I/N",
-                     help="Run only shard I of N (files split by recorded durations)."),
+                     help="Run only shard I of N (whole files, split by a stable hash of their paths)."),
         click.option("--worker-jsonl", "worker", is_flag=True, hidden=True),
         click.option("--cache-clear", "cache_clear", is_flag=True, help="Clear the cache before the run."),
         click.option(
@@ -248,6 +248,7 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         last_failed_no_failures=values["last_failed_no_failures"],
         cache_clear=values["cache_clear"],
         worker=values["worker"],
+        show_fixtures=values["show_fixtures"],
         numprocesses=values["numprocesses"],
         shard=values["shard"],
         log_level=values["log_level"],
@@ -367,6 +368,8 @@ def _run_session(
     except KeyboardInterrupt:
         click.echo("\n!!! KeyboardInterrupt !!!", err=True)
         return 2
+    except BrokenPipeError:
+        raise
     except Exception:  # noqa: BLE001 - a bug in the runner itself: pytest's exit code 3
         import traceback
 
@@ -435,4 +438,12 @@ def _terminal_reporter(config: Any) -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    sys.exit(run(list(sys.argv[1:] if argv is None else argv)))
+    try:
+        code = run(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Output piped into `head` and the reader went away: not an error of the run.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 0
+    sys.exit(code)

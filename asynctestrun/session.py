@@ -187,6 +187,11 @@ class Session:
             )
         for where, text in collection.warnings:
             emit(WarningRaised(text, None, "PytestCollectionWarning", where))
+        if config.show_fixtures:
+            from ._report.fixtures_list import print_fixtures
+
+            print_fixtures(self.registry, collection.items, config)
+            return self._finish(start, EXIT_OK)
         items, nodes = self._modify_items(collection)
         selected, deselected = select(items, config)
         deselected += self.deselected_by_hooks.count

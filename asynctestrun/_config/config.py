@@ -85,6 +85,7 @@ class Config:
     showlocals: bool = False
     color: str = "auto"
     collect_only: bool = False
+    show_fixtures: bool = False
     # free-form options declared by conftest pytest_addoption (dest -> value)
     plugin_options: Mapping[str, Any] = field(default_factory=dict)
     disabled_plugins: tuple[str, ...] = ()

@@ -67,6 +67,7 @@ class CliOptions:
     stepwise_reset: bool = False
     last_failed_no_failures: str = "all"
     cache_clear: bool = False
+    show_fixtures: bool = False
     worker: bool = False
     numprocesses: str | None = None
     shard: str | None = None
@@ -190,6 +191,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         last_failed_no_failures=cli.last_failed_no_failures,
         cache_clear=cli.cache_clear,
         worker=cli.worker,
+        show_fixtures=cli.show_fixtures,
         numprocesses=_numprocesses(cli.numprocesses) if not cli.worker else 0,
         shard=_shard(cli.shard) if not cli.worker else None,
         use_cache=not any(p in ("no:cacheprovider", "no:cache") for p in cli.plugins),

@@ -172,7 +172,8 @@ class RichReporter:
         self._total = len(event.nodeids)
         if self.verbose < 0:
             return
-        parts = [f"collected {len(event.nodeids) + event.deselected} items"]
+        total = len(event.nodeids) + event.deselected
+        parts = [f"collected {total} item{'' if total == 1 else 's'}"]
         if event.errors:
             parts.append(f"{len(event.errors)} error{'s' if len(event.errors) != 1 else ''}")
         if event.deselected:
