@@ -302,7 +302,12 @@ SOURCE = """
 )
 def test_failure_messages_match_pytest(tmp_path, function, expected):
     module = _import(tmp_path, SOURCE)
-    message = _message(getattr(module, function))
+    # Default settings explicitly: the runner itself turns truncation off on CI (as pytest does).
+    token = SETTINGS.set(AssertionSettings())
+    try:
+        message = _message(getattr(module, function))
+    finally:
+        SETTINGS.reset(token)
     normalised = _normalise_addresses(message)
     assert normalised == expected.replace("MODULE", module.__name__)
 
