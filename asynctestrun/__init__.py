@@ -39,7 +39,20 @@ _EXPORTS = {
     "warns": "._declare.warns",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "__version__",
+    "approx",
+    "asyncio_fixture",
+    "fail",
+    "fixture",
+    "importorskip",
+    "mark",
+    "param",
+    "raises",
+    "skip",
+    "warns",
+    "xfail",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,5 +1,5 @@
 """``python -m asynctestrun``."""
 
-from asynctestrun.cli import main
+from asynctestrun._entry import main
 
 main()

@@ -131,21 +131,57 @@ def _options(func: Any) -> Any:
         ),
         click.option("--basetemp", default=None, metavar="DIR", help="Base directory for tmp_path."),
         click.option("--timeout", type=float, default=None, help="Per-test timeout in seconds."),
-        click.option("--lf", "--last-failed", "last_failed", is_flag=True, help="Rerun only last run's failures."),
-        click.option("--ff", "--failed-first", "failed_first", is_flag=True, help="Run last run's failures first."),
+        click.option(
+            "--lf", "--last-failed", "last_failed", is_flag=True, help="Rerun only last run's failures."
+        ),
+        click.option(
+            "--ff", "--failed-first", "failed_first", is_flag=True, help="Run last run's failures first."
+        ),
         click.option("--nf", "--new-first", "new_first", is_flag=True, help="Run new tests first."),
-        click.option("--sw", "--stepwise", "stepwise", is_flag=True,
-                     help="Stop at the first failure; next run continues from it."),
-        click.option("--sw-skip", "--stepwise-skip", "stepwise_skip", is_flag=True,
-                     help="Stepwise, but skip the first failing test."),
-        click.option("--sw-reset", "--stepwise-reset", "stepwise_reset", is_flag=True,
-                     help="Stepwise, starting again from the first test."),
-        click.option("--lfnf", "--last-failed-no-failures", "last_failed_no_failures", default="all",
-                     type=click.Choice(["all", "none"]), help="With --lf and no recorded failures: run all or none."),
-        click.option("-n", "--numprocesses", "numprocesses", default=None, metavar="N|auto",
-                     help="Run tests in N worker processes (whole files per worker)."),
-        click.option("--shard", "shard", default=None, metavar="I/N",
-                     help="Run only shard I of N (whole files, split by a stable hash of their paths)."),
+        click.option(
+            "--sw",
+            "--stepwise",
+            "stepwise",
+            is_flag=True,
+            help="Stop at the first failure; next run continues from it.",
+        ),
+        click.option(
+            "--sw-skip",
+            "--stepwise-skip",
+            "stepwise_skip",
+            is_flag=True,
+            help="Stepwise, but skip the first failing test.",
+        ),
+        click.option(
+            "--sw-reset",
+            "--stepwise-reset",
+            "stepwise_reset",
+            is_flag=True,
+            help="Stepwise, starting again from the first test.",
+        ),
+        click.option(
+            "--lfnf",
+            "--last-failed-no-failures",
+            "last_failed_no_failures",
+            default="all",
+            type=click.Choice(["all", "none"]),
+            help="With --lf and no recorded failures: run all or none.",
+        ),
+        click.option(
+            "-n",
+            "--numprocesses",
+            "numprocesses",
+            default=None,
+            metavar="N|auto",
+            help="Run tests in N worker processes (whole files per worker).",
+        ),
+        click.option(
+            "--shard",
+            "shard",
+            default=None,
+            metavar="I/N",
+            help="Run only shard I of N (whole files, split by a stable hash of their paths).",
+        ),
         click.option("--worker-jsonl", "worker", is_flag=True, hidden=True),
         click.option("--cache-clear", "cache_clear", is_flag=True, help="Clear the cache before the run."),
         click.option(
@@ -157,8 +193,12 @@ def _options(func: Any) -> Any:
         click.option("--log-level", "log_level", default=None, help="Level of log records captured."),
         click.option("--version", "show_version", is_flag=True, help="Print the version and exit."),
         click.option("--fixtures", "show_fixtures", is_flag=True, help="List the available fixtures."),
-        click.option("--watch", "watch", is_flag=True,
-                     help="Keep running; rerun the tests a saved change affects (also: asynctestrun watch)."),
+        click.option(
+            "--watch",
+            "watch",
+            is_flag=True,
+            help="Keep running; rerun the tests a saved change affects (also: asynctestrun watch).",
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -370,7 +410,7 @@ def _run_session(
         return 2
     except BrokenPipeError:
         raise
-    except Exception:  # noqa: BLE001 - a bug in the runner itself: pytest's exit code 3
+    except Exception:
         import traceback
 
         for line in traceback.format_exc().splitlines():
@@ -383,7 +423,12 @@ def _run_session(
 
 
 def _run_parallel(
-    session: Any, config: Any, broadcast: Any, argv: Sequence[str], positional: list[str], invocation_dir: Path
+    session: Any,
+    config: Any,
+    broadcast: Any,
+    argv: Sequence[str],
+    positional: list[str],
+    invocation_dir: Path,
 ) -> int:
     """``-n N``: whole files per worker process; this process merges their events."""
     from ._config.config import ConfigError
@@ -434,7 +479,9 @@ def _terminal_reporter(config: Any) -> Any:
         )
     from ._report.terminal import TerminalReporter
 
-    return TerminalReporter(verbose=config.verbose, report_chars=config.report_chars, durations=config.durations)
+    return TerminalReporter(
+        verbose=config.verbose, report_chars=config.report_chars, durations=config.durations
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -202,8 +202,8 @@ class Session:
             for nodeid, name in unknown_marks:
                 bad_files.setdefault(nodeid.split("::", 1)[0], name)
             for path, name in bad_files.items():
-                message = f"'{name}' not found in `markers` configuration option"
-                collection.errors.append(CollectError(path, message, message))
+                text = f"'{name}' not found in `markers` configuration option"
+                collection.errors.append(CollectError(path, text, text))
             selected = [item for item in selected if item.relpath not in bad_files]
         from ._plan.rerun import apply_rerun, stepwise_maxfail
         from ._report.cache import CacheReporter
@@ -218,7 +218,9 @@ class Session:
         if config.use_cache and not config.collect_only and not config.worker:
             self.broadcast.add(CacheReporter(self.cache, stepwise=rerun.stepwise))
         notes = (rerun.message,) if rerun.message else ()
-        emit(CollectionFinished(tuple(i.nodeid for i in selected), tuple(collection.errors), deselected, notes))
+        emit(
+            CollectionFinished(tuple(i.nodeid for i in selected), tuple(collection.errors), deselected, notes)
+        )
         self._report_skipped_modules(collection)
         self.session_view.testscollected = len(selected)
         if config.collect_only:

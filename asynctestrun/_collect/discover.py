@@ -102,5 +102,7 @@ def walk(
                 continue
             yield path
             yield from walk(path, config, skip)
-        elif entry.is_file() and is_test_file(path, config) and not is_ignored(path, config) and not skip(path):
+        elif (
+            entry.is_file() and is_test_file(path, config) and not is_ignored(path, config) and not skip(path)
+        ):
             yield path

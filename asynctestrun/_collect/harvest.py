@@ -273,7 +273,7 @@ def _harvest_function(
         return
     func: Any = raw
     if not inspect.isfunction(func) and not inspect.isfunction(getattr(func, "__func__", None)):
-        if hasattr(func, "__call__") and not inspect.isclass(func) and hasattr(func, "__wrapped__"):
+        if callable(func) and not inspect.isclass(func) and hasattr(func, "__wrapped__"):
             pass  # decorated callables (mock.patch objects, functools.partial wrappers) are tests too
         else:
             result.warnings.append((relpath, f"cannot collect {name!r} because it is not a function."))

@@ -115,9 +115,9 @@ class HookRegistry:
         out: list[tuple[str, str]] = []
         for plugin in self.plugins:
             for attr in dir(plugin.module):
-                if attr.startswith("pytest_") and attr not in KNOWN_HOOKS and attr != "pytest_plugins":
-                    if callable(getattr(plugin.module, attr, None)):
-                        out.append((plugin.name, attr))
+                unknown = attr.startswith("pytest_") and attr not in KNOWN_HOOKS and attr != "pytest_plugins"
+                if unknown and callable(getattr(plugin.module, attr, None)):
+                    out.append((plugin.name, attr))
         return out
 
 

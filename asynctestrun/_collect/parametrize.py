@@ -20,7 +20,6 @@ from .._model.items import CallSpec
 from .._model.marks import Mark
 from .._model.scopes import Scope
 
-
 _NON_PRINTABLE = {i: f"\\x{i:02x}" for i in (*range(32), *range(127, 160))}
 _NON_PRINTABLE.update({ord("\t"): "\\t", ord("\r"): "\\r", ord("\n"): "\\n"})
 
@@ -172,7 +171,9 @@ def _resolve_ids(test_name: str, names: list[str], rows: list[ParameterSet], ids
             continue
         if id_list is not None and index < len(id_list) and id_list[index] is not None:
             given = id_list[index]
-            out.append(ascii_escaped(given) if isinstance(given, str) else id_for_value(given, names[0], index))
+            out.append(
+                ascii_escaped(given) if isinstance(given, str) else id_for_value(given, names[0], index)
+            )
             continue
         parts: list[str] = []
         for argname, value in zip(names, row.values, strict=True):

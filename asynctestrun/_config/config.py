@@ -110,8 +110,8 @@ def parse_choice(value: str, choices: Sequence[str], what: str) -> str:
 
 
 def parse_fixture_loop_scope(value: str | None) -> LoopScope | None:
-    """``asyncio_default_fixture_loop_scope``: a scope name, or 'fixture-scope'/unset for the fixture's own."""
-    if value is None or value == "" or value == "fixture-scope":
+    """``asyncio_default_fixture_loop_scope``: a scope, or 'fixture-scope'/unset for the fixture's own."""
+    if value is None or value in {"", "fixture-scope"}:
         return None
     if value not in SCOPE_NAMES:
         raise ConfigError(

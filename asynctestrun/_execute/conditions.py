@@ -46,7 +46,8 @@ def _evaluate(condition: object, mark: Mark, item: TestItem, config: Any) -> tup
         raise Failed(f"Error evaluating {mark.name!r} condition as a boolean\n{exc}", pytrace=False) from None
     if reason is None and mark.name == "skipif":
         raise Failed(
-            f"Error evaluating {mark.name!r}: you need to specify reason=STRING when using booleans as conditions.",
+            f"Error evaluating {mark.name!r}: you need to specify reason=STRING when using booleans "
+            "as conditions.",
             pytrace=False,
         )
     return result, reason or ""

@@ -55,7 +55,7 @@ def exception_lines(exc: BaseException) -> list[str]:
     if isinstance(exc, AssertionError):
         body = str(exc)
         text = f"AssertionError: {body}" if body else "AssertionError"
-        if body.startswith("assert ") or "\nassert " in body or body.startswith("assert\n"):
+        if body.startswith(("assert ", "assert\n")) or "\nassert " in body:
             text = body
     return [f"E       {line}" if line else "E" for line in text.splitlines()] or ["E"]
 

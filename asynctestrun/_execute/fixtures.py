@@ -9,6 +9,7 @@ scope instance see the same error without running the fixture again.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import inspect
 from collections.abc import Callable
@@ -133,11 +134,11 @@ class FixtureRequest:
 
     def addfinalizer(self, finalizer: Callable[[], object]) -> None:
         if self._fixturedef is None:
-            self._runtime.function_node().addfinalizer(lambda: None if finalizer() else None)
+            self._runtime.function_node().addfinalizer(_discard_result(finalizer))
             return
         cached = self._runtime.state.cache.get(self._fixturedef)
         if cached is not None:
-            cached.finalizers.append(lambda: None if finalizer() else None)
+            cached.finalizers.append(_discard_result(finalizer))
 
     def applymarker(self, marker: Any) -> None:
         self._runtime.node.add_marker(marker)
@@ -147,6 +148,13 @@ class FixtureRequest:
 
     def __repr__(self) -> str:
         return f"<FixtureRequest for {self._runtime.node!r}>"
+
+
+def _discard_result(finalizer: Callable[[], object]) -> Callable[[], None]:
+    def run() -> None:
+        finalizer()
+
+    return run
 
 
 class ItemRuntime:
@@ -360,10 +368,10 @@ def _apply_context(source: contextvars.Context) -> Callable[[], None]:
 
     def reset() -> None:
         for token in reversed(tokens):
-            try:
+            with contextlib.suppress(
+                ValueError
+            ):  # set in another context meanwhile; nothing sensible to undo
                 token.var.reset(token)
-            except ValueError:  # set in another context meanwhile; nothing sensible to undo
-                pass
 
     return reset
 

@@ -6,6 +6,7 @@ class's tests together), so each loop is opened once and closed when the scope s
 
 from __future__ import annotations
 
+import contextlib
 import time
 import warnings
 from collections.abc import Callable
@@ -50,10 +51,8 @@ def execute(
                 break
     except KeyboardInterrupt:
         summary.interrupted = "KeyboardInterrupt"
-        try:
+        with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C skips the remaining teardowns
             state.stack.teardown_to(None)
-        except KeyboardInterrupt:
-            pass
     except Exit as exc:
         summary.interrupted = f"Exit: {exc.msg}"
         summary.exit_code = exc.returncode if exc.returncode is not None else 2
@@ -124,7 +123,7 @@ def _add_filter(spec: str) -> None:
         category = _resolve_category(category_name)
         if category is None:
             return
-    try:
+    with contextlib.suppress(ValueError, AssertionError):
         warnings.filterwarnings(
             action or "default",  # type: ignore[arg-type]
             message=message,
@@ -132,8 +131,6 @@ def _add_filter(spec: str) -> None:
             module=module,
             lineno=int(lineno) if lineno else 0,
         )
-    except (ValueError, AssertionError):
-        pass
 
 
 def _resolve_category(name: str) -> Any:

@@ -56,7 +56,10 @@ class TestRun:
         self.xfail: XfailSpec | None = None
         self.deadline: float | None = None
         self.rearm: Callable[[float], None] = lambda _delay: None
-        node.stash["_asynctestrun_addfinalizer"] = lambda fin: state.stack.stack[-1].addfinalizer(fin)
+        node.stash["_asynctestrun_addfinalizer"] = self._add_item_finalizer
+
+    def _add_item_finalizer(self, finalizer: Callable[[], None]) -> None:
+        self.state.stack.stack[-1].addfinalizer(finalizer)
 
     # -- phases ----------------------------------------------------------------------------
     def _begin(self, phase: Phase) -> float:
@@ -122,7 +125,9 @@ class TestRun:
         at the start and end of the call when none applied at setup)."""
         if self.xfail is None:
             marks = list(self.node.iter_markers())
-            self.xfail = xfail_spec(self.item, marks, self.state.plugin_config, self.state.config.xfail_strict)
+            self.xfail = xfail_spec(
+                self.item, marks, self.state.plugin_config, self.state.config.xfail_strict
+            )
 
     def call(self) -> None:
         self._reevaluate_xfail()
@@ -182,12 +187,15 @@ class TestRun:
         if inspect.iscoroutine(result):
             result.close()
             raise Failed(
-                "async def functions are not natively supported.\nasynctestrun: the test returned a coroutine "
-                "that was never awaited (a sync test calling an async function without await?)",
+                "async def functions are not natively supported.\nasynctestrun: the test returned a "
+                "coroutine that was never awaited (a sync test calling an async function without await?)",
                 pytrace=False,
             )
         if result is not None:
-            message = f"Expected None, but test returned {result!r}. Did you mean to use `assert` instead of `return`?"
+            message = (
+                f"Expected None, but test returned {result!r}. "
+                "Did you mean to use `assert` instead of `return`?"
+            )
             warnings.warn(PytestReturnNotNoneWarning(message), stacklevel=1)
 
     def teardown(self, next_planned: PlannedTest | None) -> None:

@@ -116,7 +116,8 @@ class Watchdog:
         def on_alarm(signum: int, frame: FrameType | None) -> None:
             stack = "".join(traceback.format_list(_user_stack(frame))) if frame is not None else ""
             raise TestTimeout(
-                f"Timeout: {what} did not finish within {seconds:g}s; it was blocking here (innermost last):\n"
+                f"Timeout: {what} did not finish within {seconds:g}s; it was blocking here "
+                "(innermost last):\n"
                 f"{stack}",
                 pytrace=False,
             )

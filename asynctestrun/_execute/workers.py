@@ -181,7 +181,14 @@ def run_workers(
     batches = assign(files, n, durations)
     common = [*argv_without_n, f"--rootdir={rootdir}", *(["-c", str(inifile)] if inifile else [])]
     pool = _Pool(
-        common, rootdir, cwd, basetemp, worker_command, len(batches), shutdown_grace, uuid.uuid4().hex,
+        common,
+        rootdir,
+        cwd,
+        basetemp,
+        worker_command,
+        len(batches),
+        shutdown_grace,
+        uuid.uuid4().hex,
         echo_stderr,
     )
     merge = _Merge(emit, files, rootdir, inifile, maxfail, continue_on_collection_errors)

@@ -1,1 +1,1 @@
-"""Planning: fixture visibility and closures, loop-scope assignment, selection, errors found before running."""
+"""Planning: fixture visibility and closures, loop-scope assignment, selection, errors found early."""

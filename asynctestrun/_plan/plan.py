@@ -88,7 +88,8 @@ def plan_one(item: TestItem, registry: FixtureRegistry, config: Config) -> Plann
             if fixturedef.loop_scope.narrower_than(fixturedef.scope):
                 error = (
                     f"{item.nodeid}: fixture '{name}' ({fixturedef.location}) is cached for the "
-                    f"{fixturedef.scope.value} scope but runs on a {fixturedef.loop_scope.value}-scoped event "
+                    f"{fixturedef.scope.value} scope but runs on a "
+                    f"{fixturedef.loop_scope.value}-scoped event "
                     f"loop, which is closed before the fixture's value is dropped.\nGive it "
                     f'loop_scope="{fixturedef.scope.value}" (or wider), or make its scope '
                     f'"{fixturedef.loop_scope.value}".'

@@ -153,7 +153,8 @@ def _last_failed(
     if skipped_files:
         status += f" (skipped {len(skipped_files)} {'file' if len(skipped_files) == 1 else 'files'})"
     deselected = sum(
-        1 for item in dropped
+        1
+        for item in dropped
         if _file(item.nodeid) in options.initial_paths and _file(item.nodeid) not in skipped_files
     )
     return status, failed, deselected

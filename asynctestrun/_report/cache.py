@@ -319,11 +319,14 @@ class CacheReporter:
         if DURATIONS_KEY in self._dirty:
             self._cache.set(DURATIONS_KEY, dict(sorted(self._durations.items())))
         if STEPWISE_KEY in self._dirty and self._stepwise is not None:
-            self._cache.set(STEPWISE_KEY, {
-                "last_failed": self._stepwise_last_failed,
-                "last_test_count": self._stepwise.test_count,
-                "last_cache_date_str": datetime.now().isoformat(),
-            })
+            self._cache.set(
+                STEPWISE_KEY,
+                {
+                    "last_failed": self._stepwise_last_failed,
+                    "last_test_count": self._stepwise.test_count,
+                    "last_cache_date_str": datetime.now().isoformat(),
+                },
+            )
         self._dirty.clear()
 
     def _collection_finished(self, event: CollectionFinished) -> None:
@@ -381,4 +384,3 @@ class CacheReporter:
         elif result.phase(Phase.CALL) is not None and result.nodeid == self._stepwise_last_failed:
             self._stepwise_last_failed = None
             self._dirty.add(STEPWISE_KEY)
-

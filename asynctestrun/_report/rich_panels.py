@@ -35,10 +35,20 @@ STYLES = {
 }
 # Styles for the first word of the short summary lines and the outcome keys of the counts table.
 WORD_STYLES = {
-    "FAILED": "bold red", "ERROR": "bold magenta", "SKIPPED": "yellow", "XFAIL": "yellow",
-    "XPASS": "bold yellow", "PASSED": "green",
-    "failed": "bold red", "error": "bold magenta", "passed": "green", "skipped": "yellow",
-    "xfailed": "yellow", "xpassed": "bold yellow", "deselected": "dim", "warnings": "yellow",
+    "FAILED": "bold red",
+    "ERROR": "bold magenta",
+    "SKIPPED": "yellow",
+    "XFAIL": "yellow",
+    "XPASS": "bold yellow",
+    "PASSED": "green",
+    "failed": "bold red",
+    "error": "bold magenta",
+    "passed": "green",
+    "skipped": "yellow",
+    "xfailed": "yellow",
+    "xpassed": "bold yellow",
+    "deselected": "dim",
+    "warnings": "yellow",
 }
 # "tests/test_x.py:12: AssertionError" and "tests/test_x.py:7: in helper" in a longrepr.
 _LOCATION = re.compile(r"^\S+:\d+: ")
@@ -71,8 +81,15 @@ def heading(title: str, *, boxed: bool, width: int, style: str = "bold") -> Rend
     return Text(_rule(title, "=", width), style)
 
 
-def failure_block(title: str, longrepr: str, sections: Sequence[tuple[str, str]], *, boxed: bool,
-                  width: int, border: str = "red") -> RenderableType:
+def failure_block(
+    title: str,
+    longrepr: str,
+    sections: Sequence[tuple[str, str]],
+    *,
+    boxed: bool,
+    width: int,
+    border: str = "red",
+) -> RenderableType:
     """One failure or error: a panel titled with the test id, its traceback, then captured output."""
     parts: list[RenderableType] = [highlight_longrepr(longrepr)]
     for name, content in sections:
@@ -80,25 +97,40 @@ def failure_block(title: str, longrepr: str, sections: Sequence[tuple[str, str]]
             parts.append(Rule(Text(name), style="dim") if boxed else Text(_rule(name, "-", width), "dim"))
             parts.append(Text(content.rstrip()))
     if boxed:
-        return Panel(Group(*parts), title=Text(title, "bold"), title_align="left", border_style=border,
-                     box=box.ROUNDED)
+        return Panel(
+            Group(*parts), title=Text(title, "bold"), title_align="left", border_style=border, box=box.ROUNDED
+        )
     return Group(Text(_rule(title, "_", width), border), *parts)
 
 
 _SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
-def status_line(*, done: int, total: int, tallies: Mapping[Outcome, int], warnings: int, elapsed: float,
-                current: str | None, loop_scope: str | None, width: int, ascii_only: bool) -> Text:
+def status_line(
+    *,
+    done: int,
+    total: int,
+    tallies: Mapping[Outcome, int],
+    warnings: int,
+    elapsed: float,
+    current: str | None,
+    loop_scope: str | None,
+    width: int,
+    ascii_only: bool,
+) -> Text:
     """The live line, cut to ``width``: spinner, bar, done/total, counts, elapsed time, current test.
 
     One Text rather than a Table of columns: it is drawn up to ten times a second.
     """
     frames, bar = ("|/-\\", "#-") if ascii_only else (_SPINNER, "━━")
     filled = 20 * done // max(total, 1)
-    line = Text.assemble((frames[int(elapsed * 10) % len(frames)], "cyan"), " ",
-                         (bar[0] * filled, "magenta"), (bar[1] * (20 - filled), "bright_black"),
-                         f" {done}/{total}")
+    line = Text.assemble(
+        (frames[int(elapsed * 10) % len(frames)], "cyan"),
+        " ",
+        (bar[0] * filled, "magenta"),
+        (bar[1] * (20 - filled), "bright_black"),
+        f" {done}/{total}",
+    )
     for outcome in Outcome:
         if tallies.get(outcome):
             line.append(f" {tallies[outcome]} {outcome.value}", STYLES[outcome])
@@ -160,8 +192,9 @@ def warnings_summary(warnings: Iterable[WarningRaised], *, limit: int = 5) -> Te
     return out
 
 
-def short_summary(results: Sequence[TestResult], collect_errors: Sequence[CollectError],
-                  report_chars: str) -> list[Text]:
+def short_summary(
+    results: Sequence[TestResult], collect_errors: Sequence[CollectError], report_chars: str
+) -> list[Text]:
     """The ``short test summary info`` lines: the same lines, in the same order, as terminal.py."""
     chars = report_chars
     if "a" in chars:
@@ -175,8 +208,9 @@ def short_summary(results: Sequence[TestResult], collect_errors: Sequence[Collec
     return [Text.assemble((word, WORD_STYLES[word]), f" {rest}") for word, rest in lines]
 
 
-def _summary_lines(char: str, results: Sequence[TestResult],
-                   collect_errors: Sequence[CollectError]) -> list[tuple[str, str]]:
+def _summary_lines(
+    char: str, results: Sequence[TestResult], collect_errors: Sequence[CollectError]
+) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     if char == "f":
         for r in results:

@@ -78,9 +78,16 @@ def make_console(file: TextIO, color: str, environ: Mapping[str, str]) -> Consol
     colour = wants_colour(color, isatty, environ)
     columns = environ.get("COLUMNS", "")
     width = None if isatty else int(columns) if columns.isdigit() and int(columns) > 0 else 80
-    return Console(file=file, force_terminal=isatty or colour, width=width,
-                   color_system=("auto" if isatty else "standard") if colour else None,
-                   no_color=not colour, highlight=False, markup=False, emoji=False)
+    return Console(
+        file=file,
+        force_terminal=isatty or colour,
+        width=width,
+        color_system=("auto" if isatty else "standard") if colour else None,
+        no_color=not colour,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
 
 
 class RichReporter:
@@ -90,9 +97,18 @@ class RichReporter:
     tear the live area); ``console`` replaces the one built from ``file`` and ``color`` (tests).
     """
 
-    def __init__(self, *, verbose: int = 0, report_chars: str = "fE", durations: int | None = None,
-                 color: str = "auto", file: TextIO | None = None, showlocals: bool = False,
-                 live: bool = True, console: Console | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        verbose: int = 0,
+        report_chars: str = "fE",
+        durations: int | None = None,
+        color: str = "auto",
+        file: TextIO | None = None,
+        showlocals: bool = False,
+        live: bool = True,
+        console: Console | None = None,
+    ) -> None:
         self.verbose = verbose
         self.report_chars = report_chars
         self.durations = durations
@@ -104,8 +120,13 @@ class RichReporter:
         # The live face (redraws, panels) needs a real terminal with colour; anything else is plain.
         # A forced-colour console into a pipe is a "terminal" to rich, hence the own isatty check.
         tty = self.console.is_terminal if console is not None else _isatty(file)
-        self.live = (live and tty and not self.console.is_dumb_terminal
-                     and self.console.color_system is not None and not self.console.legacy_windows)
+        self.live = (
+            live
+            and tty
+            and not self.console.is_dumb_terminal
+            and self.console.color_system is not None
+            and not self.console.legacy_windows
+        )
         self.width = min(self.console.width, 120)
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
@@ -162,9 +183,13 @@ class RichReporter:
             return
         self._print(panels.heading("test session starts", boxed=self.live, width=self.width))
         config = f", configfile: {event.inifile}" if event.inifile else ""
-        self._print(Text(f"platform {sys.platform} -- Python {event.python}, asynctestrun\n"
-                         f"rootdir: {event.rootdir}{config}\n"
-                         f"asyncio: mode={event.asyncio_mode}, loop={event.loop_factory}"))
+        self._print(
+            Text(
+                f"platform {sys.platform} -- Python {event.python}, asynctestrun\n"
+                f"rootdir: {event.rootdir}{config}\n"
+                f"asyncio: mode={event.asyncio_mode}, loop={event.loop_factory}"
+            )
+        )
 
     def _collection_finished(self, event: CollectionFinished) -> None:
         self.collect_errors = list(event.errors)
@@ -250,11 +275,22 @@ class RichReporter:
                 prefix, room = (prefix + "...", room - 3) if room > 12 else ("...", width - 3)
             area.append(prefix + self._painted(self._chars[-room:] if room > 0 else []))
         current = self._current
-        area.append(_render(self.console, panels.status_line(
-            done=len(self.results), total=self._total, tallies=self._tallies, warnings=len(self.warnings),
-            elapsed=now - self._start, current=current.nodeid if current else None,
-            loop_scope=current.loop_scope if current else None, width=width,
-            ascii_only=self.console.options.ascii_only)))
+        area.append(
+            _render(
+                self.console,
+                panels.status_line(
+                    done=len(self.results),
+                    total=self._total,
+                    tallies=self._tallies,
+                    warnings=len(self.warnings),
+                    elapsed=now - self._start,
+                    current=current.nodeid if current else None,
+                    loop_scope=current.loop_scope if current else None,
+                    width=width,
+                    ascii_only=self.console.options.ascii_only,
+                ),
+            )
+        )
         parts = [f"\x1b[{self._area_height}A\r\x1b[J" if self._area_height else _HIDE_CURSOR]
         parts.extend(line + "\n" for line in self._pending)
         parts.extend(line + "\n" for line in area)
@@ -270,24 +306,54 @@ class RichReporter:
     # -- summary -------------------------------------------------------------------------------
     def _session_finished(self, event: SessionFinished) -> None:
         self._end_progress()
-        errored = [(r, p) for r in self.results for p in r.phases
-                   if p.phase is not Phase.CALL and p.outcome is PhaseOutcome.FAILED]
+        errored = [
+            (r, p)
+            for r in self.results
+            for p in r.phases
+            if p.phase is not Phase.CALL and p.outcome is PhaseOutcome.FAILED
+        ]
         if self.collect_errors or errored:
             self._section("ERRORS", "bold magenta")
             for error in self.collect_errors:
-                self._print(panels.failure_block(f"ERROR collecting {error.nodeid}", error.longrepr, (),
-                                                 boxed=self.live, width=self.width, border="magenta"))
+                self._print(
+                    panels.failure_block(
+                        f"ERROR collecting {error.nodeid}",
+                        error.longrepr,
+                        (),
+                        boxed=self.live,
+                        width=self.width,
+                        border="magenta",
+                    )
+                )
             for result, phase in errored:
-                self._print(panels.failure_block(
-                    f"ERROR at {phase.phase.value} of {result.nodeid}", phase.longrepr or "",
-                    result.sections, boxed=self.live, width=self.width, border="magenta"))
-        failures = [(r, p) for r in self.results for p in r.phases
-                    if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED]
+                self._print(
+                    panels.failure_block(
+                        f"ERROR at {phase.phase.value} of {result.nodeid}",
+                        phase.longrepr or "",
+                        result.sections,
+                        boxed=self.live,
+                        width=self.width,
+                        border="magenta",
+                    )
+                )
+        failures = [
+            (r, p)
+            for r in self.results
+            for p in r.phases
+            if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED
+        ]
         if failures:
             self._section("FAILURES", "bold red")
             for result, phase in failures:
-                self._print(panels.failure_block(result.nodeid, phase.longrepr or "", result.sections,
-                                                 boxed=self.live, width=self.width))
+                self._print(
+                    panels.failure_block(
+                        result.nodeid,
+                        phase.longrepr or "",
+                        result.sections,
+                        boxed=self.live,
+                        width=self.width,
+                    )
+                )
         if self.warnings and self.verbose >= -1:
             self._section("warnings summary", "yellow")
             self._print(panels.warnings_summary(self.warnings))
@@ -307,8 +373,16 @@ class RichReporter:
         if event.interrupted:
             self._print(Text(_rule(f"Interrupted: {event.interrupted}", "!", self.width), "bold red"))
         elif n_errors and event.exit_code == 2:
-            self._print(Text(_rule(f"Interrupted: {n_errors} error{'s' if n_errors != 1 else ''} during "
-                                   "collection", "!", self.width), "bold red"))
+            self._print(
+                Text(
+                    _rule(
+                        f"Interrupted: {n_errors} error{'s' if n_errors != 1 else ''} during collection",
+                        "!",
+                        self.width,
+                    ),
+                    "bold red",
+                )
+            )
         closing = _rule(format_summary_line(counts, event.duration), width=self.width)
         if self.live:  # a person is watching: colour it; pipes and CI get it byte-plain
             bad = counts.get("failed") or counts.get("error") or event.interrupted

@@ -57,8 +57,14 @@ def _rule(title: str, char: str = "=", width: int = 80) -> str:
 
 
 class TerminalReporter:
-    def __init__(self, *, verbose: int = 0, report_chars: str = "fE", out: TextIO | None = None,
-                 durations: int | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        verbose: int = 0,
+        report_chars: str = "fE",
+        out: TextIO | None = None,
+        durations: int | None = None,
+    ) -> None:
         self.verbose = verbose
         self.report_chars = report_chars
         self.out = out or sys.stdout
@@ -164,10 +170,10 @@ class TerminalReporter:
         if failures:
             self.write("\n" + _rule("FAILURES", width=self.width) + "\n")
             for result in failures:
-                phase = result.phase(Phase.CALL)
-                assert phase is not None
+                call = result.phase(Phase.CALL)
+                assert call is not None
                 self.write(_rule(result.nodeid.split("::", 1)[-1].replace("::", "."), "_", self.width) + "\n")
-                self.write((phase.longrepr or "").rstrip() + "\n")
+                self.write((call.longrepr or "").rstrip() + "\n")
                 for title, content in result.sections:
                     if content.strip():
                         self.write(_rule(title, "-", self.width) + "\n" + content.rstrip() + "\n")
@@ -189,8 +195,14 @@ class TerminalReporter:
             self.write(_rule(f"Interrupted: {event.interrupted}", "!", self.width) + "\n")
         elif self.collect_errors and event.exit_code == 2:
             count = len(self.collect_errors)
-            self.write(_rule(f"Interrupted: {count} error{'s' if count != 1 else ''} during collection", "!",
-                             self.width) + "\n")
+            self.write(
+                _rule(
+                    f"Interrupted: {count} error{'s' if count != 1 else ''} during collection",
+                    "!",
+                    self.width,
+                )
+                + "\n"
+            )
         self.write(_rule(self.summary_line(event.duration), width=self.width) + "\n")
         self.out.flush()
 
@@ -200,7 +212,9 @@ class TerminalReporter:
             ((p.duration, p.phase.value, r.nodeid) for r in self.results for p in r.phases),
             reverse=True,
         )[: count if count > 0 else None]
-        self.write(_rule(f"slowest {count} durations" if count else "slowest durations", width=self.width) + "\n")
+        self.write(
+            _rule(f"slowest {count} durations" if count else "slowest durations", width=self.width) + "\n"
+        )
         for duration, phase, nodeid in timed:
             self.write(f"{duration:.2f}s {phase:<8} {nodeid}\n")
         self.write("\n")
@@ -252,8 +266,8 @@ class TerminalReporter:
         elif char == "X":
             for r in self.results:
                 if Outcome.XPASSED in r.outcomes:
-                    reason = next((p.reason for p in r.phases if p.xfail), "")
-                    lines.append(f"XPASS {r.nodeid}" + (f" - {reason}" if reason else ""))
+                    xpass_reason = next((p.reason for p in r.phases if p.xfail), "")
+                    lines.append(f"XPASS {r.nodeid}" + (f" - {xpass_reason}" if xpass_reason else ""))
         elif char in "pP":
             for r in self.results:
                 if r.outcome is Outcome.PASSED:
@@ -267,8 +281,9 @@ class TerminalReporter:
         return format_summary_line(self.counts(), duration)
 
 
-def count_outcomes(results: Iterable[TestResult], collect_errors: int, deselected: int,
-                   warnings: int) -> dict[str, int]:
+def count_outcomes(
+    results: Iterable[TestResult], collect_errors: int, deselected: int, warnings: int
+) -> dict[str, int]:
     """Counts keyed by outcome word ("passed", "error", "warnings"...), as the closing line needs them."""
     counts: Counter[str] = Counter()
     for r in results:

@@ -218,7 +218,7 @@ class PytestConfig:
         self.stash: dict[Any, Any] = {}
         self.invocation_params = InvocationParams(argv, config.invocation_dir)
         self.option = SimpleNamespace()
-        self.cache = None
+        self.cache: Any = None  # the run's Cache, set by the session
         self.workerinput: Any = None
         self.refresh()
 

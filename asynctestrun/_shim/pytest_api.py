@@ -30,19 +30,6 @@ from .._declare.outcomes import (
     xfail,
 )
 from .._declare.pytest_warnings import (
-    PytestAssertRewriteWarning,
-    PytestCacheWarning,
-    PytestCollectionWarning,
-    PytestConfigWarning,
-    PytestDeprecationWarning,
-    PytestExperimentalApiWarning,
-    PytestFDWarning,
-    PytestRemovedIn9Warning,
-    PytestRemovedIn10Warning,
-    PytestReturnNotNoneWarning,
-    PytestUnhandledThreadExceptionWarning,
-    PytestUnknownMarkWarning,
-    PytestUnraisableExceptionWarning,
     PytestWarning,
 )
 from .._declare.raises import ExceptionInfo, raises

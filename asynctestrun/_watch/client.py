@@ -81,7 +81,11 @@ class ForkServer:
     """Client of ``server.py``: one long-lived warm process that forks a child per run."""
 
     def __init__(
-        self, rootdir: Path, on_exit: ExitCallback | None = None, *, preload: Iterable[str] = (),
+        self,
+        rootdir: Path,
+        on_exit: ExitCallback | None = None,
+        *,
+        preload: Iterable[str] = (),
         cwd: Path | None = None,
     ) -> None:
         """Runs happen in ``cwd`` (default: the current directory), with this process's ``sys.path``."""
@@ -106,7 +110,9 @@ class ForkServer:
         try:
             process = subprocess.Popen(
                 [sys.executable, "-m", "asynctestrun._watch.server", str(write_fd)],
-                stdin=subprocess.PIPE, pass_fds=(write_fd,), cwd=self.cwd,
+                stdin=subprocess.PIPE,
+                pass_fds=(write_fd,),
+                cwd=self.cwd,
             )
         finally:
             os.close(write_fd)
@@ -201,7 +207,9 @@ class SubprocessRunner:
         self.cancel()
         run_id = self._state.begin()
         process = subprocess.Popen(
-            [sys.executable, "-m", "asynctestrun", *argv], stdin=subprocess.DEVNULL, cwd=self.cwd,
+            [sys.executable, "-m", "asynctestrun", *argv],
+            stdin=subprocess.DEVNULL,
+            cwd=self.cwd,
             start_new_session=os.name == "posix",  # Ctrl-C is the watch loop's; cancel() stops runs
         )
         self._process = process

@@ -40,10 +40,17 @@ IGNORED_DIRS: Final = frozenset({"__pycache__", "node_modules", "site-packages",
 #: Skipped only directly under the rootdir, where they hold build output (copies of the sources).
 ROOT_IGNORED_DIRS: Final = frozenset({"build", "dist"})
 #: Calls that load code in ways the AST cannot follow.
-_DYNAMIC_LOADERS: Final = frozenset({
-    "spec_from_file_location", "run_path", "run_module", "walk_packages", "load_source",
-    "SourceFileLoader", "load_module",
-})
+_DYNAMIC_LOADERS: Final = frozenset(
+    {
+        "spec_from_file_location",
+        "run_path",
+        "run_module",
+        "walk_packages",
+        "load_source",
+        "SourceFileLoader",
+        "load_module",
+    }
+)
 _NAME_IMPORTERS: Final = frozenset({"import_module", "__import__", "importorskip"})
 _K = TypeVar("_K", str, Path)
 _CALL_MARKERS: Final = tuple(name.encode() for name in _NAME_IMPORTERS | _DYNAMIC_LOADERS)
@@ -313,7 +320,8 @@ class ImportGraph:
         out even when they are attributes rather than modules.
         """
         return {
-            name for name in self._wanted_names
+            name
+            for name in self._wanted_names
             if not any(prefix in self._by_name for prefix in _dotted_prefixes(name))
         }
 

@@ -162,8 +162,14 @@ class WatchLoop:
 
         watch_filter = WatchFilter(self.rootdir, self.project.config_files)
         try:
-            for batch in watchfiles.watch(self.rootdir, watch_filter=watch_filter, debounce=1600, step=50,
-                                          stop_event=self._stop, raise_interrupt=False):
+            for batch in watchfiles.watch(
+                self.rootdir,
+                watch_filter=watch_filter,
+                debounce=1600,
+                step=50,
+                stop_event=self._stop,
+                raise_interrupt=False,
+            ):
                 self.events.put(("changes", batch, None))
         except Exception as exc:  # reported by the main thread, which then stops
             self.events.put(("error", exc, None))
@@ -188,11 +194,18 @@ class WatchLoop:
         self.runner.cancel()
         if any(is_config_file(path, self.rootdir, self.project.config_files) for _, path in changes):
             with contextlib.suppress(ConfigError):  # a half-edited config: keep the old, the run says why
-                self.project = load_project(self.project.base_argv + self.project.targets,
-                                            self.project.invocation_dir)
+                self.project = load_project(
+                    self.project.base_argv + self.project.targets, self.project.invocation_dir
+                )
         before = set(self.graph.paths)
-        selection = select_affected(changes, self.graph, self.tests, self.rootdir,
-                                    self.project.config.python_files, self.project.config_files)
+        selection = select_affected(
+            changes,
+            self.graph,
+            self.tests,
+            self.rootdir,
+            self.project.config.python_files,
+            self.project.config_files,
+        )
         if set(self.graph.paths) != before or any(is_config_file(p, self.rootdir) for _, p in changes):
             with contextlib.suppress(ConfigError):
                 self.tests = collect_test_files(self.project)
@@ -226,8 +239,10 @@ class WatchLoop:
             self.start(None, f"file pattern {pattern!r}" if pattern else "file pattern cleared")
         elif key == "t":
             self.test_pattern = text or None
-            self.start(self.last[0], f"test pattern {self.test_pattern!r}" if self.test_pattern
-                       else "test pattern cleared")
+            self.start(
+                self.last[0],
+                f"test pattern {self.test_pattern!r}" if self.test_pattern else "test pattern cleared",
+            )
         elif key in ("\n", "\r"):
             self.start(self.last[0], "rerun · " + self.last[1], self.last[2])
         return True
@@ -282,8 +297,11 @@ class WatchLoop:
         if self.file_pattern is None:
             return files
         pattern = self.file_pattern
-        return [path for path in sorted(self.tests if files is None else files)
-                if fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(self._relative(path), pattern)]
+        return [
+            path
+            for path in sorted(self.tests if files is None else files)
+            if fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(self._relative(path), pattern)
+        ]
 
     def _relative(self, path: Path) -> str:
         return os.path.relpath(path, self.rootdir)
@@ -327,4 +345,3 @@ class WatchLoop:
         for nodeid, outcome in entries:
             if outcome in _FAILED:
                 self.failures.setdefault(nodeid.partition("::")[0], []).append(nodeid)
-

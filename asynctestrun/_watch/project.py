@@ -68,8 +68,11 @@ def load_project(argv: Sequence[str], invocation_dir: Path | None = None) -> Wat
         raise ConfigError(exc.format_message()) from None
     targets = _positional(parse(argv)["args"], cwd)
     cli = CliOptions(
-        args=tuple(_positional(values["args"], cwd)), inifile=values["inifile"], rootdir=values["rootdir"],
-        overrides=tuple(values["overrides"]), ignore=tuple(values["ignore"]),
+        args=tuple(_positional(values["args"], cwd)),
+        inifile=values["inifile"],
+        rootdir=values["rootdir"],
+        overrides=tuple(values["overrides"]),
+        ignore=tuple(values["ignore"]),
         ignore_glob=tuple(values["ignore_glob"]),
     )
     config = load(cli, cwd, ini)

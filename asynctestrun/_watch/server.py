@@ -91,8 +91,11 @@ def _module_under(module: ModuleType | None, root: str) -> bool:
 def purge_project_modules(rootdir: Path) -> list[str]:
     """Drop every module loaded from under ``rootdir`` from ``sys.modules``; returns their names."""
     root = str(rootdir) + os.sep
-    doomed = [name for name, module in list(sys.modules.items())
-              if name != "__main__" and _module_under(module, root)]
+    doomed = [
+        name
+        for name, module in list(sys.modules.items())
+        if name != "__main__" and _module_under(module, root)
+    ]
     for name in doomed:
         del sys.modules[name]
     return doomed
