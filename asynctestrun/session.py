@@ -369,7 +369,11 @@ def _install_rewriter(config: Config) -> Any:
             text.startswith(rootdir) or "site-packages" not in text
         )
 
-    finder = RewritingFinder(should_rewrite)
+    def may_rewrite(name: str) -> bool:
+        last = name.rpartition(".")[2]
+        return last == "conftest" or matches_any(f"{last}.py", patterns)
+
+    finder = RewritingFinder(should_rewrite, name_filter=may_rewrite)
     install(finder)
     return finder
 

@@ -232,6 +232,10 @@ class _FDCapture:
     def snap(self) -> bytes:
         if self._targetfd == 0 or self._tmpfile is None:
             return b""
+        # Most phases print nothing: a size check is much cheaper than seek/read/truncate.
+        self._tmpfile.flush()
+        if os.fstat(self._tmpfile.fileno()).st_size == 0:
+            return b""
         self._tmpfile.seek(0)
         data = bytes(self._tmpfile.buffer.read())
         self._tmpfile.seek(0)

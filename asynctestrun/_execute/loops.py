@@ -3,11 +3,17 @@
 A LoopRunner is created lazily for a loop-scope instance (one per test for ``function``, one per
 class/module/package, one for the session) and closed when that instance ends: pending tasks are
 cancelled, async generators and the default executor are shut down, then the loop is closed.
+
+The loop is driven directly (``run_until_complete`` on a task created in the given context) rather than
+through ``asyncio.Runner.run``, which re-installs a SIGINT handler on every call: for a suite of small
+tests that bookkeeping costs more than the test. Ctrl-C still works: it raises KeyboardInterrupt out
+of the loop and the runner tears everything down.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
@@ -40,22 +46,31 @@ class LoopRunner:
         if policy is not None:
             self._old_policy = asyncio.get_event_loop_policy()
             asyncio.set_event_loop_policy(policy)
-        self._runner = asyncio.Runner(debug=debug, loop_factory=loop_factory)
-        self.loop = self._runner.get_loop()
-        if loop_factory is not None:
-            # asyncio.Runner only makes its loop current when it created the loop itself.
-            asyncio.set_event_loop(self.loop)
-        self._made_current = loop_factory is not None
+        self.loop = loop_factory() if loop_factory is not None else asyncio.new_event_loop()
+        if debug:
+            self.loop.set_debug(True)
+        # Like asyncio.Runner (and so pytest-asyncio): the loop is the current loop while it lives.
+        asyncio.set_event_loop(self.loop)
 
     def run(self, coro: Coroutine[Any, Any, T], context: contextvars.Context | None = None) -> T:
+        loop = self.loop
+        if loop.is_running():
+            raise RuntimeError("a test or fixture tried to run the event loop while it is running")
         # Sync code between runs (sync fixtures, other loops) may have changed the current loop.
-        asyncio.set_event_loop(self.loop)
-        return self._runner.run(coro, context=context)
+        asyncio.set_event_loop(loop)
+        task = loop.create_task(coro, context=context)
+        try:
+            return loop.run_until_complete(task)
+        except BaseException:
+            if not task.done():
+                # Interrupted from outside (Ctrl-C, a timeout signal): don't leave the task running.
+                task.cancel()
+                with contextlib.suppress(BaseException):  # the original error is what matters
+                    loop.run_until_complete(task)
+            raise
 
     def pending_tasks(self) -> str | None:
         """Where tasks still pending on this loop are awaiting, or None when there are none."""
-        import asyncio
-
         from .timeouts import describe_tasks
 
         if self.loop.is_closed() or not [t for t in asyncio.all_tasks(self.loop) if not t.done()]:
@@ -63,10 +78,32 @@ class LoopRunner:
         return describe_tasks(self.loop)
 
     def close(self) -> None:
+        loop = self.loop
         try:
-            self._runner.close()
+            if not loop.is_closed():
+                _cancel_all(loop)
+                loop.run_until_complete(loop.shutdown_asyncgens())
+                loop.run_until_complete(loop.shutdown_default_executor())
         finally:
-            if self._made_current:
-                asyncio.set_event_loop(None)
+            if not loop.is_closed():
+                loop.close()
+            asyncio.set_event_loop(None)
             if self._old_policy is not None:
                 asyncio.set_event_loop_policy(self._old_policy)
+
+
+def _cancel_all(loop: asyncio.AbstractEventLoop) -> None:
+    tasks = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    if not tasks:
+        return
+    for task in tasks:
+        task.cancel()
+    loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+    for task in tasks:
+        if task.cancelled():
+            continue
+        exc = task.exception()
+        if exc is not None:
+            loop.call_exception_handler(
+                {"message": "unhandled exception during loop close", "exception": exc, "task": task}
+            )

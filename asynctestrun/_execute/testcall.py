@@ -64,14 +64,18 @@ class TestRun:
     # -- phases ----------------------------------------------------------------------------
     def _begin(self, phase: Phase) -> float:
         self.state.logging.start_phase(phase.value)
-        self.state.capture.resume()
+        if phase is Phase.SETUP:
+            # Capture stays on from setup to teardown (the phases are read apart): switching file
+            # descriptors once per test instead of once per phase.
+            self.state.capture.resume()
         return time.perf_counter()
 
     def _end(self, phase: Phase, start: float, exc: BaseException | None) -> None:
         duration = time.perf_counter() - start
         capture = self.state.capture
         out, err = capture.read()
-        capture.suspend()
+        if phase is Phase.TEARDOWN:
+            capture.suspend()
         log = self.state.logging.end_phase()
         for title, content in (("stdout", out), ("stderr", err), ("log", log)):
             if content:

@@ -54,9 +54,19 @@ class RewriteWarning(UserWarning):
 class RewritingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Finds and loads the modules whose assertions the runner wants rewritten."""
 
-    def __init__(self, should_rewrite: Callable[[str, Path], bool], *, cache: bool | None = None) -> None:
-        """``cache=None`` means "cache unless ``ASYNCTESTRUN_NO_REWRITE_CACHE`` is set"."""
+    def __init__(
+        self,
+        should_rewrite: Callable[[str, Path], bool],
+        *,
+        cache: bool | None = None,
+        name_filter: Callable[[str], bool] | None = None,
+    ) -> None:
+        """``cache=None`` means "cache unless ``ASYNCTESTRUN_NO_REWRITE_CACHE`` is set".
+
+        ``name_filter`` answers from the module name alone whether a module may be rewritten; the
+        finder sits in front of every import, so skipping the path search for the rest matters."""
         self._should_rewrite = should_rewrite
+        self._name_filter = name_filter
         self._cache = not os.environ.get(NO_CACHE_ENV) if cache is None else cache
         self._marked: set[str] = set()
         self._origins: dict[str, Path] = {}  # modules this finder has claimed
@@ -79,6 +89,9 @@ class RewritingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
         if not assertions_enabled() or fullname in self._busy:
+            return None
+        filtered_out = self._name_filter is not None and not self._name_filter(fullname)
+        if filtered_out and not self._is_marked(fullname):
             return None
         self._busy.add(fullname)
         try:
