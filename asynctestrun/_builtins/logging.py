@@ -75,24 +75,28 @@ class LoggingCapture:
     ) -> None:
         self.level = resolve_level(level)
         self.formatter = logging.Formatter(fmt, datefmt)
-        self.handler = LogCaptureHandler()
-        self.handler.setFormatter(self.formatter)
+        # Two handlers made once and reset per phase (as pytest's caplog handler is): creating
+        # handlers costs a lock and a weakref registration each, six times per test.
+        self.handler = self._make_handler()
+        self._report = self._make_handler()
         self.records_by_phase: dict[str, list[logging.LogRecord]] = {}
         self._report_handler: LogCaptureHandler | None = None
         self._saved_root_level: int | None = None
 
-    def _install(self, handler: LogCaptureHandler) -> None:
+    def _make_handler(self) -> LogCaptureHandler:
+        handler = LogCaptureHandler()
         handler.setFormatter(self.formatter)
         if self.level is not None:
             handler.setLevel(self.level)
-        logging.getLogger().addHandler(handler)
+        return handler
 
     def start_phase(self, when: Phase) -> None:
         root = logging.getLogger()
-        self.handler = LogCaptureHandler()
-        self._report_handler = LogCaptureHandler()
-        self._install(self.handler)
-        self._install(self._report_handler)
+        self.handler.reset()
+        self._report.reset()
+        self._report_handler = self._report
+        root.addHandler(self.handler)
+        root.addHandler(self._report)
         self.records_by_phase[when] = self.handler.records
         if self.level is not None:
             self._saved_root_level = root.level

@@ -35,6 +35,7 @@ class SessionState:
         self.hooks_call: Callable[..., Any] = hooks_call or (lambda *args, **kwargs: None)
         self.stack = ScopeStack()
         self.pending_warnings: list[str] = []  # collected during a test, attached to its result
+        self.warned: set[str] = set()  # one-per-run warnings already given
         self.cache: dict[FixtureDef, CachedValue] = {}
         self._containers: dict[str, ContainerNode] = {}
         self._loop_factory: LoopFactory | None = uvloop_factory() if config.loop_factory == "uvloop" else None
