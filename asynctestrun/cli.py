@@ -66,6 +66,8 @@ def _options(func: Any) -> Any:
             help="Which async tests and fixtures the runner drives (default strict).",
         ),
         click.option("--asyncio-debug", "asyncio_debug", is_flag=True, help="Run event loops in debug mode."),
+        click.option("--slow-callback-ms", "slow_callback_ms", type=float, default=None,
+                     help="Report event-loop callbacks slower than this (implies --asyncio-debug)."),
         click.option(
             "--loop",
             "loop_factory",
@@ -260,6 +262,7 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         json_report=values["json_report"],
         asyncio_mode=values["asyncio_mode"],
         asyncio_debug=values["asyncio_debug"],
+        slow_callback_ms=values["slow_callback_ms"],
         loop_factory=values["loop_factory"],
         inifile=values["inifile"],
         rootdir=values["rootdir"],

@@ -38,6 +38,7 @@ class Config:
     default_fixture_loop_scope: LoopScope | None = None  # None: the fixture's own scope
     default_test_loop_scope: LoopScope = LoopScope.FUNCTION
     asyncio_debug: bool = False
+    slow_callback_ms: float = 100.0  # with asyncio_debug: callbacks slower than this are reported
     loop_factory: str = "asyncio"
     # collection
     python_files: tuple[str, ...] = ("test_*.py", "*_test.py")

@@ -40,6 +40,7 @@ class CliOptions:
     json_report: str | None = None
     asyncio_mode: str | None = None
     asyncio_debug: bool = False
+    slow_callback_ms: float | None = None
     loop_factory: str | None = None
     inifile: str | None = None
     rootdir: str | None = None
@@ -159,7 +160,10 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         asyncio_mode=mode,
         default_fixture_loop_scope=fixture_loop,
         default_test_loop_scope=test_loop,
-        asyncio_debug=debug,
+        asyncio_debug=debug or cli.slow_callback_ms is not None,
+        slow_callback_ms=cli.slow_callback_ms
+        if cli.slow_callback_ms is not None
+        else float(_ini_str(values, "slow_callback_ms") or 100.0),
         loop_factory=loop_factory,
         python_files=python_files,
         python_classes=tuple(get_list(values, "python_classes")) or ("Test",),

@@ -39,6 +39,7 @@ class LoopRunner:
         debug: bool,
         loop_factory: LoopFactory | None,
         policy: asyncio.AbstractEventLoopPolicy | None = None,
+        slow_callback_seconds: float = 0.1,
     ) -> None:
         self.loop_scope = loop_scope
         self.key = key
@@ -49,6 +50,7 @@ class LoopRunner:
         self.loop = loop_factory() if loop_factory is not None else asyncio.new_event_loop()
         if debug:
             self.loop.set_debug(True)
+            self.loop.slow_callback_duration = slow_callback_seconds
         # Like asyncio.Runner (and so pytest-asyncio): the loop is the current loop while it lives.
         asyncio.set_event_loop(self.loop)
 

@@ -40,6 +40,10 @@ def execute(
     summary = RunSummary()
     tests = plan.tests
     state.start_capture()
+    if state.config.asyncio_debug:
+        from . import slow_callbacks
+
+        state.slow_callbacks = slow_callbacks.install()
     try:
         for index, planned in enumerate(tests):
             next_planned = tests[index + 1] if index + 1 < len(tests) else None
@@ -59,6 +63,10 @@ def execute(
         state.stack.teardown_to(None)
     finally:
         state.stop_capture()
+        if state.slow_callbacks is not None:
+            from . import slow_callbacks
+
+            slow_callbacks.uninstall(state.slow_callbacks)
     return summary
 
 
@@ -102,7 +110,8 @@ def _run_one(
             )
         )
     for message in result.warnings:
-        emit(WarningRaised(message, item.nodeid, "LeakWarning"))
+        category = "SlowCallbackWarning" if message.startswith("the event loop was blocked") else "LeakWarning"
+        emit(WarningRaised(message, item.nodeid, category))
     emit(TestFinished(result))
     # Drop references to this test's fixture values now, not when the cycle collector runs: a
     # fixture holding a loop or a connection would otherwise outlive its test by thousands of tests.

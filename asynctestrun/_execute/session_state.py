@@ -36,6 +36,7 @@ class SessionState:
         self.stack = ScopeStack()
         self.pending_warnings: list[str] = []  # collected during a test, attached to its result
         self.warned: set[str] = set()  # one-per-run warnings already given
+        self.slow_callbacks: Any = None  # with asyncio_debug: collects slow-callback reports
         self.cache: dict[FixtureDef, CachedValue] = {}
         self._containers: dict[str, ContainerNode] = {}
         self._loop_factory: LoopFactory | None = uvloop_factory() if config.loop_factory == "uvloop" else None
@@ -75,6 +76,7 @@ class SessionState:
             loop_scope.value,
             node.key,
             debug=self.config.asyncio_debug,
+            slow_callback_seconds=self.config.slow_callback_ms / 1000.0,
             loop_factory=self._loop_factory if policy is None else None,
             policy=policy,
         )

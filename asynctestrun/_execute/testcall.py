@@ -208,6 +208,8 @@ class TestRun:
         self._end(Phase.TEARDOWN, start, errors[0] if errors else None)
         self.output.warnings.extend(self.state.pending_warnings)
         self.state.pending_warnings.clear()
+        if self.state.slow_callbacks is not None:
+            self.output.warnings.extend(self.state.slow_callbacks.drain())
 
     # -- outcome ---------------------------------------------------------------------------
     def _record(self, phase: Phase, exc: BaseException | None, duration: float) -> None:
