@@ -119,6 +119,11 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
         "Directories or globs to collect when no paths are given and asynctestrun runs from the rootdir.",
     ),
     "timeout": ("pytest-timeout", "Per-test timeout in seconds, like `--timeout`. Unset: no timeout."),
+    "slow_callback_ms": (
+        "asynctestrun",
+        "With asyncio debug mode, event-loop callbacks slower than this many milliseconds are reported "
+        "against the running test, like `--slow-callback-ms`. Default 100.",
+    ),
     "tmp_path_retention_count": ("pytest", "How many runs' `tmp_path` directories are kept."),
     "tmp_path_retention_policy": (
         "pytest",

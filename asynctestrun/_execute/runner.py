@@ -110,7 +110,8 @@ def _run_one(
             )
         )
     for message in result.warnings:
-        category = "SlowCallbackWarning" if message.startswith("the event loop was blocked") else "LeakWarning"
+        blocked = message.startswith("the event loop was blocked")
+        category = "SlowCallbackWarning" if blocked else "LeakWarning"
         emit(WarningRaised(message, item.nodeid, category))
     emit(TestFinished(result))
     # Drop references to this test's fixture values now, not when the cycle collector runs: a
