@@ -74,6 +74,7 @@ class Session:
         self.hooks.register(PluginModule("asynctestrun-deselected", self.deselected_by_hooks))
         self.session_view = SessionView(self.plugin_config, [])
         self.unknown_args: list[str] = []
+        self.failed_plugins: list[str] = []  # plugins that could not load: named in "fixture not found"
 
     # -- set-up ------------------------------------------------------------------------------
     def prepare(self, unknown_args: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
@@ -94,6 +95,7 @@ class Session:
         from ._collect.plugins import load_entry_point_plugins
 
         for warning in load_entry_point_plugins(self.collector, self.config):
+            self.failed_plugins.append(warning)
             self.broadcast.handle(WarningRaised(warning, None, "PluginWarning"))
         for target in self.config.args:
             path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
@@ -229,7 +231,7 @@ class Session:
             )
         if collection.errors and not config.continue_on_collection_errors:
             return self._finish(start, EXIT_INTERRUPTED)
-        plan = build_plan(selected, self.registry, config)
+        plan = build_plan(selected, self.registry, config, failed_plugins=self.failed_plugins)
         _configure_assertions(config)
         state = SessionState(
             config, self.registry, self.plugin_config, self.session_view, emit, hooks_call=self.hooks.call

@@ -57,6 +57,11 @@ def exception_lines(exc: BaseException) -> list[str]:
         text = f"AssertionError: {body}" if body else "AssertionError"
         if body.startswith(("assert ", "assert\n")) or "\nassert " in body:
             text = body
+    if isinstance(exc, BaseExceptionGroup):
+        # Name what the group holds: "unhandled errors in a TaskGroup" alone says nothing.
+        for index, sub in enumerate(exc.exceptions, 1):
+            sub_text = "".join(traceback.format_exception_only(type(sub), sub)).strip()
+            text += f"\n  [{index}] {sub_text}"
     return [f"E       {line}" if line else "E" for line in text.splitlines()] or ["E"]
 
 

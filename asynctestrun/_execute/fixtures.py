@@ -342,20 +342,16 @@ class ItemRuntime:
             value = runner.run(func(**kwargs), context=context)
             cached.finalizers.append(_apply_context(context))
             return value
-        agen = func(**kwargs)
-        value = runner.run(agen.__anext__(), context=context)
+        from . import structured
+
+        value, teardown = structured.start(runner, func(**kwargs), context, fixturedef.name, self.state.guard)
         reset = _apply_context(context)
 
         def finish_async_generator() -> None:
-            async def finalize() -> None:
-                try:
-                    await agen.__anext__()
-                except StopAsyncIteration:
-                    return
-                raise ValueError(f"fixture function {fixturedef.name} has more than one 'yield'")
-
-            runner.run(finalize(), context=context)
-            reset()
+            try:
+                teardown()
+            finally:
+                reset()
 
         cached.finalizers.append(finish_async_generator)
         return value

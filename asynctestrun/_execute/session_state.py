@@ -36,6 +36,9 @@ class SessionState:
         self.stack = ScopeStack()
         self.pending_warnings: list[str] = []  # collected during a test, attached to its result
         self.warned: set[str] = set()  # one-per-run warnings already given
+        from .structured import TestGuard
+
+        self.guard = TestGuard()  # lets a failing structured fixture stop the test on its loop
         self.slow_callbacks: Any = None  # with asyncio_debug: collects slow-callback reports
         self.cache: dict[FixtureDef, CachedValue] = {}
         self._containers: dict[str, ContainerNode] = {}

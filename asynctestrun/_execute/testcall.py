@@ -175,7 +175,7 @@ class TestRun:
                 # for code that blocks the loop.
                 self.rearm(remaining + 1.0)
                 coro = run_with_deadline(coro, remaining, f"test {item.nodeid}")
-            result = runner.run(coro, context=contextvars.copy_context())
+            result = runner.run(self.state.guard.run(coro), context=contextvars.copy_context())
         elif item.kind is FuncKind.ASYNC_GENERATOR:
             raise Failed(NOT_SUPPORTED, pytrace=False)
         else:

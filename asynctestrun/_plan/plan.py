@@ -57,14 +57,18 @@ def test_loop_scope(item: TestItem, config: Config) -> tuple[LoopScope | None, s
         return None, str(exc)
 
 
-def build_plan(items: Sequence[TestItem], registry: FixtureRegistry, config: Config) -> RunPlan:
+def build_plan(
+    items: Sequence[TestItem], registry: FixtureRegistry, config: Config, failed_plugins: Sequence[str] = ()
+) -> RunPlan:
     planned: list[PlannedTest] = []
     for item in items:
-        planned.append(plan_one(item, registry, config))
+        planned.append(plan_one(item, registry, config, failed_plugins))
     return RunPlan(tuple(planned))
 
 
-def plan_one(item: TestItem, registry: FixtureRegistry, config: Config) -> PlannedTest:
+def plan_one(
+    item: TestItem, registry: FixtureRegistry, config: Config, failed_plugins: Sequence[str] = ()
+) -> PlannedTest:
     warnings: list[str] = []
     is_async = item.kind in (FuncKind.COROUTINE, FuncKind.ASYNC_GENERATOR)
     marked = is_asyncio_marked(item)
@@ -76,6 +80,11 @@ def plan_one(item: TestItem, registry: FixtureRegistry, config: Config) -> Plann
         loop_scope, error = test_loop_scope(item, config)
     if error is None:
         error = _missing_fixture(item, registry)
+        if error is not None and failed_plugins:
+            error += "\n" + "\n".join(
+                f">       note: {reason} (if the fixture comes from that plugin, this is why)"
+                for reason in failed_plugins
+            )
     if error is None:
         error = _cycle(item)
     if error is None:
