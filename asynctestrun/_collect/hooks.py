@@ -69,13 +69,28 @@ class PluginModule:
 @dataclass(slots=True)
 class HookRegistry:
     plugins: list[PluginModule] = field(default_factory=list)
+    # Lookups are repeated per test (pytest_runtest_setup) and per definition: cache them until the
+    # next registration. Keyed by identity: plugins and conftest modules live for the whole run.
+    _cache: dict[tuple[object, ...], list[Callable[..., Any]]] = field(default_factory=dict)
 
     def register(self, plugin: PluginModule) -> None:
         if all(p.module is not plugin.module for p in self.plugins):
             self.plugins.append(plugin)
+            self._cache.clear()
 
     def implementations(
         self, hook: str, extra: Iterable[object] = (), owners: Iterable[object] | None = None
+    ) -> list[Callable[..., Any]]:
+        extra = tuple(extra)
+        owners = None if owners is None else tuple(owners)
+        key = (hook, None if owners is None else tuple(map(id, owners)), tuple(map(id, extra)))
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._find(hook, extra, owners)
+        return cached
+
+    def _find(
+        self, hook: str, extra: tuple[object, ...], owners: tuple[object, ...] | None
     ) -> list[Callable[..., Any]]:
         if owners is None:
             base = [p.module for p in self.plugins]

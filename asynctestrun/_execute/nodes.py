@@ -86,7 +86,7 @@ class ItemNode:
         self.originalname = item.originalname
         self.own_markers: list[Mark] = list(item.marks)
         self.added_marks: list[Mark] = []
-        self.keywords = Keywords(item.keywords, list(item.marks))
+        self._keywords: Keywords | None = None
         self.user_properties: list[tuple[str, Any]] = []
         self.stash: dict[Any, Any] = {}
         self.extra_keyword_matches: set[str] = set()
@@ -100,6 +100,13 @@ class ItemNode:
     @property
     def item(self) -> TestItem:
         return self._item
+
+    @property
+    def keywords(self) -> Keywords:
+        # Built on first use: most tests never look at their keywords.
+        if self._keywords is None:
+            self._keywords = Keywords(self._item.keywords, list(self._item.marks))
+        return self._keywords
 
     @property
     def path(self) -> Path:
