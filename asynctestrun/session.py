@@ -272,6 +272,7 @@ class Session:
         self.hooks.call(
             "pytest_collection_modifyitems", session=self.session_view, config=self.plugin_config, items=nodes
         )
+        self.hooks.call("pytest_collection_finish", session=self.session_view)
         items: list[TestItem] = []
         by_id: dict[str, ItemNode] = {}
         for node in nodes:

@@ -26,13 +26,11 @@ KNOWN_HOOKS = frozenset(
         "pytest_runtest_setup",
         "pytest_runtest_teardown",
         "pytest_runtest_call",
-        "pytest_asyncio_loop_factories",
         "pytest_ignore_collect",
         "pytest_report_header",
         "pytest_collection_finish",
         "pytest_plugin_registered",
         "pytest_load_initial_conftests",
-        "pytest_make_parametrize_id",
         "pytest_itemcollected",
         "pytest_runtest_logreport",
         "pytest_terminal_summary",
@@ -51,10 +49,7 @@ SILENT_HOOKS = frozenset(
         "pytest_itemcollected",
         "pytest_deselected",
         "pytest_keyboard_interrupt",
-        "pytest_collection_finish",
         "pytest_unconfigure",
-        "pytest_runtest_teardown",
-        "pytest_runtest_call",
     }
 )
 

@@ -137,6 +137,7 @@ class TestRun:
         self._reevaluate_xfail()
         start = self._begin(Phase.CALL)
         try:
+            self.state.hooks_call("pytest_runtest_call", item=self.node)
             self._call()
         except BaseException as exc:
             self._end(Phase.CALL, start, exc)
@@ -204,7 +205,12 @@ class TestRun:
 
     def teardown(self, next_planned: PlannedTest | None) -> None:
         start = self._begin(Phase.TEARDOWN)
-        errors = self.state.stack.teardown_to(next_planned.item if next_planned is not None else None)
+        errors: list[BaseException] = []
+        try:
+            self.state.hooks_call("pytest_runtest_teardown", item=self.node, nextitem=None)
+        except Exception as exc:  # reported as this test's teardown error
+            errors.append(exc)
+        errors += self.state.stack.teardown_to(next_planned.item if next_planned is not None else None)
         self._end(Phase.TEARDOWN, start, errors[0] if errors else None)
         self.output.warnings.extend(self.state.pending_warnings)
         self.state.pending_warnings.clear()
