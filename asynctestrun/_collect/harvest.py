@@ -70,13 +70,18 @@ def harvest_fixtures(
 ) -> list[FixtureDef]:
     """Every fixture reachable as an attribute of ``obj`` (dir() order: alphabetical, as pytest)."""
     found: list[FixtureDef] = []
+    namespace = vars(obj) if isinstance(obj, ModuleType) else None
     for attr in dir(obj):
-        try:
-            value = inspect.getattr_static(obj, attr)
-        except AttributeError:
-            continue
+        if namespace is not None:
+            # A module's attributes are its __dict__: no need for the generic (slow) static lookup.
+            value = namespace.get(attr)
+        else:
+            try:
+                value = inspect.getattr_static(obj, attr)
+            except AttributeError:
+                continue
         spec = fixture_spec(value)
-        if spec is None:
+        if spec is None or value is None:
             continue
         func: Callable[..., Any] = value.__wrapped__
         found.append(make_fixturedef(func, spec, attr, holder, config, in_class=in_class, cls=obj))
