@@ -46,7 +46,7 @@ from .._model.events import (
 )
 from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, TestResult
 from . import rich_panels as panels
-from .terminal import _CHARS, _WORDS, _rule, count_outcomes, format_summary_line
+from .terminal import _CHARS, _WORDS, _rule, collection_line, count_outcomes, format_summary_line
 
 _REDRAW_INTERVAL = 0.1  # seconds: at most ~10 redraws a second, whatever the test rate
 _HIDE_CURSOR, _SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
@@ -197,13 +197,7 @@ class RichReporter:
         self._total = len(event.nodeids)
         if self.verbose < 0:
             return
-        total = len(event.nodeids) + event.deselected
-        parts = [f"collected {total} item{'' if total == 1 else 's'}"]
-        if event.errors:
-            parts.append(f"{len(event.errors)} error{'s' if len(event.errors) != 1 else ''}")
-        if event.deselected:
-            parts.extend([f"{event.deselected} deselected", f"{len(event.nodeids)} selected"])
-        self._print(Text("\n".join([" / ".join(parts), *event.notes]) + "\n"))
+        self._print(Text("\n".join([collection_line(event), *event.notes]) + "\n"))
 
     # -- progress ------------------------------------------------------------------------------
     def _test_finished(self, result: TestResult) -> None:

@@ -110,15 +110,7 @@ class TerminalReporter:
         self._total = len(event.nodeids)
         if self.verbose < 0:
             return
-        total = len(event.nodeids) + event.deselected
-        parts = [f"collected {total} item{'' if total == 1 else 's'}"]
-        if event.errors:
-            parts.append(f"{len(event.errors)} error{'s' if len(event.errors) != 1 else ''}")
-        if event.deselected:
-            parts.append(f"{event.deselected} deselected")
-        if event.deselected:
-            parts.append(f"{len(event.nodeids)} selected")
-        self.write(" / ".join(parts) + "\n")
+        self.write(collection_line(event) + "\n")
         for note in event.notes:
             self.write(note + "\n")
         self.write("\n")
@@ -316,6 +308,17 @@ def format_summary_line(counts: Mapping[str, int], duration: float) -> str:
     if not parts:
         parts.append("no tests ran")
     return f"{', '.join(parts)} in {duration:.2f}s"
+
+
+def collection_line(event: CollectionFinished) -> str:
+    """pytest's "collected 12 items / 1 error / 3 deselected / 9 selected" line."""
+    total = len(event.nodeids) + event.deselected
+    parts = [f"collected {total} item{'' if total == 1 else 's'}"]
+    if event.errors:
+        parts.append(f"{len(event.errors)} error{'s' if len(event.errors) != 1 else ''}")
+    if event.deselected:
+        parts.extend([f"{event.deselected} deselected", f"{len(event.nodeids)} selected"])
+    return " / ".join(parts)
 
 
 def _errored(result: TestResult) -> bool:
