@@ -101,6 +101,11 @@ class Session:
             path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
             if path.exists():
                 self.collector.load_conftests(path if path.is_dir() else path.parent)
+        if self.collector.conftest_errors:
+            # As pytest: a conftest that fails while the run starts up is a usage error (exit 4),
+            # reported with its traceback; nothing is collected or run.
+            error = self.collector.conftest_errors[0]
+            raise ConfigError(f"ImportError while loading conftest '{error.nodeid}'.\n{error.longrepr}")
         self.hooks.call(
             "pytest_addoption", parser=self.parser, pluginmanager=self.plugin_config.pluginmanager
         )

@@ -98,6 +98,23 @@ def _anyio_test(
     return mode == "auto"
 
 
+def _check_asyncio_mark(definition: TestDefinition, marks: Sequence[Mark], ctx: ItemContext) -> None:
+    """An invalid ``mark.asyncio(loop_scope=...)`` fails the module's collection, as in pytest-asyncio."""
+    from .._model.scopes import SCOPE_NAMES
+
+    mark = next((m for m in marks if m.name == "asyncio"), None)
+    if mark is None:
+        return
+    value = mark.kwargs.get("loop_scope", mark.kwargs.get("scope"))
+    if value is not None and value not in SCOPE_NAMES:
+        nodeid = f"{ctx.relpath}::{'::'.join((*definition.class_names, definition.name))}"
+        raise Failed(
+            f"{nodeid}: mark.asyncio got an unexpected loop scope value {value!r}. "
+            f"Valid scopes are: {', '.join(SCOPE_NAMES)}.",
+            pytrace=False,
+        )
+
+
 def _usefixtures(marks: Sequence[Mark]) -> list[str]:
     names: list[str] = []
     for mark in marks:
@@ -138,6 +155,7 @@ def build_items(
     plugin_config: Any,
 ) -> list[TestItem]:
     all_marks = [*definition.marks, *definition.outer_marks]
+    _check_asyncio_mark(definition, all_marks, ctx)
     initial = [*_usefixtures(all_marks), *definition.argnames]
     if _anyio_test(definition, all_marks, config, plugin_config) and registry.visible(
         "anyio_backend", definition.holders

@@ -50,7 +50,7 @@ class SessionState:
         self.anyio = AnyioRunners()
         from .timeouts import Watchdog
 
-        self.watchdog = Watchdog()
+        self.watchdog = Watchdog(hard_kill=config.worker)
         self.capture = CaptureManager(config.capture)  # type: ignore[arg-type]
         self.logging = LoggingCapture(config.log_level)
 

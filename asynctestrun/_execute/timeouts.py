@@ -98,13 +98,24 @@ async def run_with_deadline(coro: Coroutine[Any, Any, Any], seconds: float, what
         handle.cancel()
 
 
-class Watchdog:
-    """SIGALRM-based interruption of code blocking the main thread."""
+# How long after the timeout a worker that still has not regained control is terminated.
+HARD_KILL_GRACE = 10.0
 
-    def __init__(self) -> None:
+
+class Watchdog:
+    """SIGALRM-based interruption of code blocking the main thread.
+
+    In a worker process (``hard_kill``), a thread also stands by: code that never returns to the
+    interpreter (a C call ignoring signals) cannot be interrupted, so past the timeout plus a grace
+    period the worker writes which test hung, with every thread's stack, to stderr and exits; its
+    parent reports that test and runs the rest of the worker's files in a new worker.
+    """
+
+    def __init__(self, *, hard_kill: bool = False) -> None:
         self.available = (
             hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         )
+        self.hard_kill = hard_kill
 
     @contextmanager
     def arm(self, seconds: float | None, what: str) -> Iterator[Callable[[float], None]]:
@@ -124,6 +135,11 @@ class Watchdog:
 
         previous = signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, seconds)
+        done = threading.Event()
+        if self.hard_kill:
+            threading.Thread(
+                target=_kill_if_stuck, args=(done, seconds + HARD_KILL_GRACE, what), daemon=True
+            ).start()
         try:
 
             def rearm(delay: float) -> None:
@@ -131,8 +147,22 @@ class Watchdog:
 
             yield rearm
         finally:
+            done.set()
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+
+
+def _kill_if_stuck(done: threading.Event, after: float, what: str) -> None:
+    if done.wait(after):
+        return
+    import faulthandler
+    import os
+    import sys
+
+    sys.stderr.write(f"Timeout: {what} could not be interrupted; terminating this worker. Stacks:\n")
+    sys.stderr.flush()
+    faulthandler.dump_traceback(all_threads=True)
+    os._exit(70)
 
 
 def _user_stack(frame: FrameType) -> traceback.StackSummary:
