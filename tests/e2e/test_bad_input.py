@@ -18,6 +18,7 @@ def _run(project, *args):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "ASYNCTESTRUN_REFERENCE"))}
     return subprocess.run(
         [python, "-m", "asynctestrun", "-q", "-p", "no:cacheprovider", *args],
+        check=False,
         cwd=project,
         capture_output=True,
         text=True,
@@ -50,7 +51,10 @@ CASES = {
         "unexpected loop scope value 'galaxy'",
     ),
     "parametrize-arity": (
-        {"test_a.py": 'import pytest\n@pytest.mark.parametrize("a,b", [(1, 2, 3)])\ndef test_a(a, b): pass\n'},
+        {
+            "test_a.py": 'import pytest\n@pytest.mark.parametrize("a,b", [(1, 2, 3)])\n'
+            "def test_a(a, b): pass\n"
+        },
         INI,
         (),
         2,
@@ -64,7 +68,10 @@ CASES = {
         "uses no argument 'z'",
     ),
     "bad-fixture-scope": (
-        {"test_a.py": 'import pytest\n@pytest.fixture(scope="forever")\ndef f(): pass\ndef test_a(f): pass\n'},
+        {
+            "test_a.py": 'import pytest\n@pytest.fixture(scope="forever")\ndef f(): pass\n'
+            "def test_a(f): pass\n"
+        },
         INI,
         (),
         2,
