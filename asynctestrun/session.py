@@ -101,6 +101,10 @@ class Session:
             path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
             if path.exists():
                 self.collector.load_conftests(path if path.is_dir() else path.parent)
+        for warning in self.collector.plugin_warnings:
+            self.failed_plugins.append(warning)
+            self.broadcast.handle(WarningRaised(warning, None, "PluginWarning"))
+        self.collector.plugin_warnings.clear()
         if self.collector.conftest_errors:
             # As pytest: a conftest that fails while the run starts up is a usage error (exit 4),
             # reported with its traceback; nothing is collected or run.

@@ -25,6 +25,18 @@ from .importer import import_path
 from .items import ItemContext, build_items
 
 BUILTIN_HOLDER = Holder(HolderKind.BUILTIN, "builtin")
+# Names pytest resolves to its own bundled plugins (or that asynctestrun itself replaces).
+BUILT_IN_PLUGIN_NAMES = frozenset(
+    {
+        "pytester",
+        "_pytest.pytester",
+        "pytest_asyncio",
+        "pytest_asyncio.plugin",
+        "asyncio",
+        "anyio",
+        "anyio.pytest_plugin",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -47,6 +59,7 @@ class Collector:
     on_plugin_module: Callable[[ModuleType], None] | None = None
     conftest_errors: list[CollectError] = field(default_factory=list)
     seen_nodeids: set[str] = field(default_factory=set)
+    plugin_warnings: list[str] = field(default_factory=list)
 
     # -- plugins and conftests -------------------------------------------------------------
     def register_plugin(self, name: str, module: ModuleType | object) -> None:
@@ -103,6 +116,14 @@ class Collector:
 
         for name in declared:
             if self.config.disabled_plugins and name in self.config.disabled_plugins:
+                continue
+            if name in BUILT_IN_PLUGIN_NAMES:
+                # pytest's own plugins (pytester...) or ones asynctestrun replaces (pytest_asyncio).
+                if name not in ("pytest_asyncio", "asyncio", "anyio"):
+                    self.plugin_warnings.append(
+                        f"pytest_plugins names {name!r}, a pytest-internal plugin asynctestrun does not "
+                        "provide; tests using its fixtures will report them as not found"
+                    )
                 continue
             plugin = importlib.import_module(name)
             self._load_declared_plugins(plugin)
