@@ -66,8 +66,13 @@ def _options(func: Any) -> Any:
             help="Which async tests and fixtures the runner drives (default strict).",
         ),
         click.option("--asyncio-debug", "asyncio_debug", is_flag=True, help="Run event loops in debug mode."),
-        click.option("--slow-callback-ms", "slow_callback_ms", type=float, default=None,
-                     help="Report event-loop callbacks slower than this (implies --asyncio-debug)."),
+        click.option(
+            "--slow-callback-ms",
+            "slow_callback_ms",
+            type=float,
+            default=None,
+            help="Report event-loop callbacks slower than this (implies --asyncio-debug).",
+        ),
         click.option(
             "--loop",
             "loop_factory",

@@ -31,7 +31,7 @@ from ._model.events import (
 )
 from ._model.items import TestItem
 from ._model.marks import Mark
-from ._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
+from ._model.outcomes import CollectError, Phase, PhaseOutcome, PhaseResult, TestResult
 from ._plan.order import reorder
 from ._plan.plan import build_plan
 from ._plan.registry import FixtureRegistry
@@ -420,11 +420,3 @@ def _configure_assertions(config: Config) -> None:
 
     truncate = config.verbose < 2 and not os.environ.get("CI") and not os.environ.get("BUILD_NUMBER")
     SETTINGS.set(AssertionSettings(verbose=max(config.verbose, 0), truncate=truncate))
-
-
-def outcome_counts(results: Sequence[TestResult]) -> dict[Outcome, int]:
-    counts: dict[Outcome, int] = {}
-    for result in results:
-        for outcome in result.outcomes:
-            counts[outcome] = counts.get(outcome, 0) + 1
-    return counts

@@ -276,12 +276,12 @@ def _harvest_function(
     if not callable(raw):
         return
     func: Any = raw
-    if not inspect.isfunction(func) and not inspect.isfunction(getattr(func, "__func__", None)):
-        if callable(func) and not inspect.isclass(func) and hasattr(func, "__wrapped__"):
-            pass  # decorated callables (mock.patch objects, functools.partial wrappers) are tests too
-        else:
-            result.warnings.append((relpath, f"cannot collect {name!r} because it is not a function."))
-            return
+    plain = inspect.isfunction(func) or inspect.isfunction(getattr(func, "__func__", None))
+    # Decorated callables (mock.patch objects, functools.partial wrappers) are tests too.
+    wrapped = not inspect.isclass(func) and hasattr(func, "__wrapped__")
+    if not plain and not wrapped:
+        result.warnings.append((relpath, f"cannot collect {name!r} because it is not a function."))
+        return
     kind = func_kind(func)
     inner = getattr(getattr(func, "hypothesis", None), "inner_test", None)
     if inner is not None and inspect.iscoroutinefunction(inner):

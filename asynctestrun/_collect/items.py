@@ -15,9 +15,8 @@ from typing import Any
 
 from .._config.config import Config
 from .._declare.outcomes import Failed
-from .._model.items import CallSpec, FixtureDef, Holder, HolderKind, ScopeChain, TestItem
+from .._model.items import CallSpec, FixtureDef, ScopeChain, TestItem
 from .._model.marks import Mark
-from .._model.scopes import Scope
 from .._plan.closure import Closure, compute_closure
 from .._plan.registry import FixtureRegistry
 from .harvest import TestDefinition
@@ -270,11 +269,3 @@ def _keywords(
     func_dict = getattr(definition.function, "__dict__", {})
     words.update(k for k in func_dict if not k.startswith("_") and k != "pytestmark")
     return frozenset(words)
-
-
-def scope_of_holder(holder: Holder) -> Scope:
-    if holder.kind is HolderKind.CLASS:
-        return Scope.CLASS
-    if holder.kind is HolderKind.MODULE:
-        return Scope.MODULE
-    return Scope.SESSION

@@ -6,7 +6,6 @@ Layering (lowest first): built-in defaults < pytest ini section < ``[tool.asynct
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,7 +119,3 @@ def parse_fixture_loop_scope(value: str | None) -> LoopScope | None:
             f"use one of {', '.join(SCOPE_NAMES)} or 'fixture-scope'"
         )
     return LoopScope(value)
-
-
-def env_flag(name: str) -> bool:
-    return os.environ.get(name, "").lower() in ("1", "true", "yes")

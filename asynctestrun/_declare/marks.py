@@ -7,7 +7,7 @@ what they expect.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -140,11 +140,3 @@ def param(
     if id is not None and not isinstance(id, str):
         raise TypeError(f"param id must be a string, got {id!r}")
     return ParameterSet(tuple(values), tuple(normalize_marks(list(marks))), id)
-
-
-def get_marks_named(marks: Sequence[Mark], name: str) -> list[Mark]:
-    return [m for m in marks if m.name == name]
-
-
-def callable_name(obj: Callable[..., Any]) -> str:
-    return getattr(obj, "__qualname__", getattr(obj, "__name__", repr(obj)))

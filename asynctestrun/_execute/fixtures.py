@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .._declare.outcomes import Failed
 from .._model.items import FixtureDef, FuncKind, HolderKind, TestItem
 from .._model.scopes import LoopScope, Scope
-from .scopestack import ScopeNode, run_finalizers
+from .scopestack import ScopeNode
 
 if TYPE_CHECKING:
     from .session_state import SessionState
@@ -383,11 +382,3 @@ def _finish_generator(generator: Any, fixturedef: FixtureDef) -> None:
 def _raise_first(errors: list[BaseException]) -> None:
     if errors:
         raise errors[0]
-
-
-def finish_cached(cached: CachedValue) -> list[BaseException]:
-    return run_finalizers(cached.finalizers)
-
-
-def is_coroutine_result(value: object) -> bool:
-    return inspect.iscoroutine(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -106,10 +106,3 @@ class CollectError:
     nodeid: str
     longrepr: str
     message: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    by_outcome: dict[Outcome, int] = field(default_factory=dict)
-    collect_errors: int = 0
-    warnings: int = 0
