@@ -5,6 +5,7 @@ Nothing else lives here: each step is a call into the stage that owns it.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import platform
 import sys
@@ -75,6 +76,7 @@ class Session:
         self.session_view = SessionView(self.plugin_config, [])
         self.unknown_args: list[str] = []
         self.failed_plugins: list[str] = []  # plugins that could not load: named in "fixture not found"
+        self._gc_paused = False
 
     # -- set-up ------------------------------------------------------------------------------
     def prepare(self, unknown_args: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
@@ -186,6 +188,7 @@ class Session:
         self.hooks.call("pytest_sessionstart", session=self.session_view)
         with warnings.catch_warnings(record=True) as collect_warnings:
             warnings.simplefilter("default")
+            self._pause_gc()
             collection = self.collector.collect()
         for message in collect_warnings:
             emit(
@@ -241,7 +244,7 @@ class Session:
         if collection.errors and not config.continue_on_collection_errors:
             return self._finish(start, EXIT_INTERRUPTED)
         plan = build_plan(selected, self.registry, config, failed_plugins=self.failed_plugins)
-        _freeze_collected_objects()
+        self._resume_gc(freeze=True)
         _configure_assertions(config)
         state = SessionState(
             config, self.registry, self.plugin_config, self.session_view, emit, hooks_call=self.hooks.call
@@ -266,7 +269,26 @@ class Session:
             code = EXIT_OK
         return self._finish(start, code, summary.interrupted)
 
+    def _pause_gc(self) -> None:
+        """No cyclic garbage collection while collecting: collection only allocates what lives for the
+        whole run (modules, functions, items), so each automatic pass re-scanned an ever larger heap
+        to find nothing (0.6 s of 2 s collecting 10,000 tests). One pass runs at the end instead."""
+        if gc.isenabled():
+            gc.disable()
+            self._gc_paused = True
+
+    def _resume_gc(self, *, freeze: bool = False) -> None:
+        if freeze:
+            # Everything alive now (modules, items, fixture definitions) lives until the end of the
+            # run: moved out of the collector's view, later passes stop re-scanning it per test.
+            gc.collect()
+            gc.freeze()
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
+
     def _finish(self, start: float, code: int, interrupted: str | None = None) -> int:
+        self._resume_gc()
         try:
             self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
             self.hooks.call("pytest_unconfigure", config=self.plugin_config)
@@ -389,16 +411,6 @@ def _install_rewriter(config: Config) -> Any:
     finder = RewritingFinder(should_rewrite, name_filter=may_rewrite)
     install(finder)
     return finder
-
-
-def _freeze_collected_objects() -> None:
-    """Move everything alive after collection (modules, items, fixture definitions) out of the
-    garbage collector's view: they live until the end of the run, and re-scanning them on every
-    collection makes per-test cost grow with suite size."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
 
 
 def _prepend_pythonpath(config: Config) -> None:

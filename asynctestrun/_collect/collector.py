@@ -60,6 +60,7 @@ class Collector:
     conftest_errors: list[CollectError] = field(default_factory=list)
     seen_nodeids: set[str] = field(default_factory=set)
     plugin_warnings: list[str] = field(default_factory=list)
+    conftest_dirs_memo: dict[Path, list[Path]] = field(default_factory=dict)
 
     # -- plugins and conftests -------------------------------------------------------------
     def register_plugin(self, name: str, module: ModuleType | object) -> None:
@@ -71,10 +72,13 @@ class Collector:
 
     def conftest_dirs(self, directory: Path) -> list[Path]:
         """Directories from the conftest cut-off dir down to ``directory`` (inclusive)."""
-        cutoff = self.config.inipath.parent if self.config.inipath else self.config.rootdir
-        dirs = [directory, *directory.parents]
-        chain = [d for d in dirs if d == cutoff or cutoff in d.parents]
-        return list(reversed(chain))
+        found = self.conftest_dirs_memo.get(directory)
+        if found is None:
+            cutoff = self.config.inipath.parent if self.config.inipath else self.config.rootdir
+            dirs = [directory, *directory.parents]
+            chain = [d for d in dirs if d == cutoff or cutoff in d.parents]
+            found = self.conftest_dirs_memo[directory] = list(reversed(chain))
+        return list(found)
 
     def load_conftests(self, directory: Path) -> list[Holder]:
         holders: list[Holder] = []

@@ -70,11 +70,21 @@ def harvest_fixtures(
 ) -> list[FixtureDef]:
     """Every fixture reachable as an attribute of ``obj`` (dir() order: alphabetical, as pytest)."""
     found: list[FixtureDef] = []
-    namespace = vars(obj) if isinstance(obj, ModuleType) else None
+    namespace: dict[str, Any] | None = None
+    if isinstance(obj, ModuleType):
+        # A module's attributes are its __dict__: no need for the generic (slow) static lookup.
+        namespace = vars(obj)
+    elif isinstance(obj, type):
+        # A class's static attributes are its MRO's dicts, the most derived winning; the generic
+        # lookup would also try every name dir() lists from ``object``, for each test class.
+        namespace = {}
+        for klass in reversed(obj.__mro__):
+            namespace.update(vars(klass))
     for attr in dir(obj):
-        if namespace is not None:
-            # A module's attributes are its __dict__: no need for the generic (slow) static lookup.
-            value = namespace.get(attr)
+        if namespace is not None and attr in namespace:
+            value = namespace[attr]
+        elif isinstance(obj, ModuleType):
+            value = None
         else:
             try:
                 value = inspect.getattr_static(obj, attr)

@@ -78,10 +78,14 @@ class HookRegistry:
     ) -> list[Callable[..., Any]]:
         extra = tuple(extra)
         owners = None if owners is None else tuple(owners)
-        key = (hook, None if owners is None else tuple(map(id, owners)), tuple(map(id, extra)))
+        if extra and any(callable(getattr(owner, hook, None)) for owner in extra):
+            # A test module or class implementing the hook itself: rare, so not cached (the extras
+            # differ for every class, and would fill the cache with one-off keys).
+            return self._find(hook, extra, owners)
+        key = (hook, None if owners is None else tuple(map(id, owners)))
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._cache[key] = self._find(hook, extra, owners)
+            cached = self._cache[key] = self._find(hook, (), owners)
         return cached
 
     def _find(

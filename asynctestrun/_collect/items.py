@@ -8,6 +8,7 @@ and class's own first, then conftests innermost first), then fixture ``params``,
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,6 +144,13 @@ class ItemContext:
     rootdir: Path
     chain: ScopeChain
     hook_owners: tuple[object, ...]  # conftests visible to this file (outermost first)
+    file_words: frozenset[str] = field(init=False)  # -k words every test of this file has
+
+    def __post_init__(self) -> None:
+        words = {self.path.name}
+        with contextlib.suppress(ValueError):  # a file outside the rootdir: no directory words
+            words.update(part for part in self.path.parent.relative_to(self.rootdir).parts if part)
+        object.__setattr__(self, "file_words", frozenset(words))
 
 
 def build_items(
@@ -259,12 +267,7 @@ def _fixture_param_call(test_name: str, fixturedef: FixtureDef) -> ParametrizeCa
 def _keywords(
     ctx: ItemContext, definition: TestDefinition, name: str, marks: Sequence[Mark]
 ) -> frozenset[str]:
-    words = {name, definition.name, ctx.path.name, *definition.class_names}
-    try:
-        rel_dir = ctx.path.parent.relative_to(ctx.rootdir)
-        words.update(part for part in rel_dir.parts if part)
-    except ValueError:
-        pass
+    words = {name, definition.name, *ctx.file_words, *definition.class_names}
     words.update(m.name for m in marks)
     func_dict = getattr(definition.function, "__dict__", {})
     words.update(k for k in func_dict if not k.startswith("_") and k != "pytestmark")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .._declare.marks import ParameterSet
@@ -216,8 +216,7 @@ class CallSpecBuilder:
                     indices[name] = index
                     scopes[name] = call.scope
                 new_calls.append(
-                    replace(
-                        spec,
+                    CallSpec(
                         params=params,
                         indices=indices,
                         param_scopes=scopes,

@@ -18,10 +18,15 @@ from .._model.items import FixtureDef, Holder
 @dataclass(slots=True)
 class FixtureRegistry:
     by_holder: dict[Holder, dict[str, FixtureDef]] = field(default_factory=dict)
+    # Results computed from the registry (fixture closures, keyed by what they were computed from):
+    # the tests of one module mostly ask for the same fixtures, so most closures are found here.
+    # Any new definition may change any result, so ``add`` empties it.
+    memo: dict[object, object] = field(default_factory=dict)
 
     def add(self, fixturedef: FixtureDef) -> None:
         # A later definition in the same holder replaces the earlier (re-binding a name in a module).
         self.by_holder.setdefault(fixturedef.holder, {})[fixturedef.name] = fixturedef
+        self.memo.clear()
 
     def add_all(self, defs: Iterable[FixtureDef]) -> None:
         for fixturedef in defs:
