@@ -81,6 +81,14 @@ def _options(func: Any) -> Any:
             help="Event loop implementation (default asyncio).",
         ),
         click.option(
+            "--loop-matrix",
+            "loop_matrix",
+            default=None,
+            metavar="NAMES",
+            help="Run every async test once per event loop implementation, e.g. asyncio,uvloop "
+            "(like a pytest_asyncio_loop_factories hook returning them).",
+        ),
+        click.option(
             "-c",
             "--config-file",
             "inifile",
@@ -187,7 +195,20 @@ def _options(func: Any) -> Any:
             "shard",
             default=None,
             metavar="I/N",
-            help="Run only shard I of N (whole files, split by a stable hash of their paths).",
+            help="Run only shard I of N (whole files, balanced by --durations-path, else by a stable hash).",
+        ),
+        click.option(
+            "--durations-path",
+            "durations_path",
+            default=None,
+            metavar="FILE",
+            help="Recorded test durations that --shard balances by (default .test_durations in the rootdir).",
+        ),
+        click.option(
+            "--store-durations",
+            "store_durations",
+            is_flag=True,
+            help="At the end, write each test's duration into the --durations-path file, merged with it.",
         ),
         click.option("--worker-jsonl", "worker", is_flag=True, hidden=True),
         click.option("--cache-clear", "cache_clear", is_flag=True, help="Clear the cache before the run."),
@@ -269,6 +290,7 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         asyncio_debug=values["asyncio_debug"],
         slow_callback_ms=values["slow_callback_ms"],
         loop_factory=values["loop_factory"],
+        loop_matrix=values["loop_matrix"],
         inifile=values["inifile"],
         rootdir=values["rootdir"],
         overrides=tuple(values["overrides"]),
@@ -299,13 +321,15 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         show_fixtures=values["show_fixtures"],
         numprocesses=values["numprocesses"],
         shard=values["shard"],
+        durations_path=values["durations_path"],
+        store_durations=values["store_durations"],
         log_level=values["log_level"],
         extra=extra,
     )
 
 
 def _subcommand(argv: Sequence[str]) -> int | None:
-    """``asynctestrun report ...`` and ``asynctestrun watch ...`` (unless a path of that name exists)."""
+    """``asynctestrun report ...``, ``merge ...`` and ``watch ...`` (unless a path of that name exists)."""
     if not argv or os.path.exists(argv[0]):
         return None
     if argv[0] == "report":
@@ -318,6 +342,17 @@ def _subcommand(argv: Sequence[str]) -> int | None:
         except click.ClickException as exc:
             exc.show()
             return exc.exit_code
+        return 0
+    if argv[0] == "merge":
+        from .merge_cli import merge_command
+
+        try:
+            merge_command().main(list(argv[1:]), prog_name="asynctestrun merge", standalone_mode=False)
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        except click.ClickException as exc:
+            exc.show()
+            return EXIT_USAGE  # a bad or overlapping report is bad input, as for a test run
         return 0
     if argv[0] == "watch":
         from ._watch import run_watch
@@ -401,6 +436,11 @@ def _run_session(
             from ._report.json_report import JsonReporter
 
             broadcast.add(JsonReporter(config.json_report))
+        if config.store_durations and not config.worker and not config.collect_only:
+            # In the parent only: with -n it sees every worker's results, and one process writes the file.
+            from ._report.durations_file import DurationsFileReporter
+
+            broadcast.add(DurationsFileReporter(config.durations_file()))
         if config.collect_only:
             from ._report.collect_only import CollectOnlyReporter
 
@@ -441,7 +481,7 @@ def _run_parallel(
     """``-n N``: whole files per worker process; this process merges their events."""
     from ._config.config import ConfigError
     from ._execute.workers import run_workers, worker_argv, worker_targets
-    from ._plan.shard import shard
+    from ._plan.shard import durations_for_sharding, shard
     from ._report.cache import CacheReporter, read_durations
 
     if config.stepwise or config.stepwise_skip:
@@ -451,7 +491,11 @@ def _run_parallel(
         return int(session.run())
     durations = read_durations(session.cache) if config.use_cache else {}
     if config.shard:
-        files = shard(files, config.shard[0], config.shard[1], {})
+        # The split between jobs must be the same in every job: the durations file only, never the cache.
+        # The same file balances this job's workers, when it records anything.
+        recorded = durations_for_sharding(config)
+        files = shard(files, config.shard[0], config.shard[1], recorded)
+        durations = recorded or durations
     if config.use_cache:
         broadcast.add(CacheReporter(session.cache, stepwise=None))
     return run_workers(

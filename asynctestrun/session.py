@@ -283,6 +283,10 @@ class Session:
             # run: moved out of the collector's view, later passes stop re-scanning it per test.
             gc.collect()
             gc.freeze()
+        elif self._gc_paused:
+            # Ending early (--collect-only, collection errors): the first pass after enabling would
+            # scan the whole collected heap just before the process exits.
+            gc.freeze()
         if self._gc_paused:
             self._gc_paused = False
             gc.enable()
@@ -352,12 +356,14 @@ class Session:
 
 def _keep_shard(items: list[TestItem], config: Config) -> tuple[list[TestItem], int]:
     """``--shard i/N``: split the discovered files (not the selected tests), so every shard computes the
-    same split whatever ``-k``/``--lf`` selected, and with or without ``-n``."""
+    same split whatever ``-k``/``--lf`` selected, and with or without ``-n``. Balanced by the durations
+    file, the same in every job; never by this machine's cache."""
     from ._execute.workers import worker_targets
-    from ._plan.shard import file_of, shard
+    from ._plan.shard import durations_for_sharding, file_of, shard
 
     assert config.shard is not None
-    mine = {file_of(t) for t in shard(worker_targets(config), config.shard[0], config.shard[1], {})}
+    durations = durations_for_sharding(config)
+    mine = {file_of(t) for t in shard(worker_targets(config), config.shard[0], config.shard[1], durations)}
     kept = [item for item in items if file_of(item.nodeid) in mine]
     return kept, len(items) - len(kept)
 

@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/generate.py OUTDIR --tests N [--modules M] [--async-fraction 0.7]
-                                         [--sleep-ms 0] [--seed 1]
+                                         [--sleep-ms 0] [--tasks 0] [--seed 1]
 
 OUTDIR receives a small project that ``pytest`` (with pytest-asyncio, strict mode), ``asynctestrun``
 and ``benchmarks/floor.py`` can all run::
@@ -29,6 +29,9 @@ to carry an asyncio mark); the error diffusion makes up for them in the followin
 Fixture coverage (kind x scope): sync, generator, async (``@pytest_asyncio.fixture``) and async
 generator fixtures at function scope (every module), module scope (sync and generator in every
 module, async and async generator in module-loop modules) and session scope (conftest, all four).
+
+``--tasks N`` makes every async test also spawn N small tasks (each yielding to the loop five times)
+and gather them: a loop-heavy mix, where the loop implementation matters more than the runner.
 
 ``--sleep-ms`` makes every async test await a real ``asyncio.sleep`` of that length (0 still yields
 to the loop once). Every generated test passes.
@@ -124,7 +127,20 @@ import pytest
 import pytest_asyncio
 
 SLEEP_S = {sleep_s!r}
-'''
+{task_helpers}'''
+
+TASK_HELPERS = """TASKS = {tasks}
+
+
+async def _tick():
+    for _ in range(5):
+        await asyncio.sleep(0)
+
+
+async def pause():
+    await asyncio.sleep(SLEEP_S)
+    await asyncio.gather(*(_tick() for _ in range(TASKS)))
+"""
 
 REGULAR_FIXTURES = """
 
@@ -211,6 +227,7 @@ class SuiteSpec:
     async_fraction: float
     sleep_ms: float
     seed: int
+    tasks: int = 0  # tasks each async test spawns and gathers (a loop-heavy mix; 0: none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +247,7 @@ def is_module_loop(index: int, modules: int) -> bool:
     return index % 5 == 2
 
 
-def render_unit(kind: str, name: str, module_loop: bool) -> str:
+def render_unit(kind: str, name: str, module_loop: bool, tasks: int = 0) -> str:
     """The source of one unit: a test function, a parametrized function or a test class."""
     mark = "" if module_loop else "@pytest.mark.asyncio\n"
     if module_loop:
@@ -269,7 +286,7 @@ def render_unit(kind: str, name: str, module_loop: bool) -> str:
             '    assert session_resource["open"]\n'
             '    assert make_record(1) == {"id": 1, "owner": session_config["name"]}\n'
         )
-    sleep = "    await asyncio.sleep(SLEEP_S)\n"
+    sleep = "    await pause()\n" if tasks else "    await asyncio.sleep(SLEEP_S)\n"
     if kind == "s_plain":
         return f"def {name}():\n    assert sum(range(10)) == 45\n"
     if kind == "s_fixtures":
@@ -336,6 +353,7 @@ def render_module(
         index=index,
         kind="module-loop" if module_loop else "regular",
         sleep_s=spec.sleep_ms / 1000.0,
+        task_helpers=TASK_HELPERS.format(tasks=spec.tasks) if spec.tasks else "",
     )
     parts = [header, MODULE_LOOP_FIXTURES if module_loop else REGULAR_FIXTURES]
     sync_turn = rng.randrange(len(SYNC_KINDS))
@@ -358,7 +376,7 @@ def render_module(
         else:
             sync_turn += 1
         size = UNIT_SIZE[kind]
-        parts.append("\n\n" + render_unit(kind, f"test_{kind}_{unit:04d}", module_loop))
+        parts.append("\n\n" + render_unit(kind, f"test_{kind}_{unit:04d}", module_loop, spec.tasks))
         unit += 1
         remaining -= size
         totals[0] += size
@@ -398,6 +416,7 @@ def generate(outdir: Path, spec: SuiteSpec) -> dict[str, object]:
         "module_loop_modules": module_loop_modules,
         "async_fraction": spec.async_fraction,
         "sleep_ms": spec.sleep_ms,
+        "tasks": spec.tasks,
         "seed": spec.seed,
     }
     (outdir / "suite.json").write_text(json.dumps(summary, indent=2) + "\n")
@@ -412,10 +431,13 @@ def parse_args(argv: list[str] | None = None) -> tuple[Path, SuiteSpec]:
     parser.add_argument("--modules", type=int, default=None, help="number of test modules (default N/20)")
     parser.add_argument("--async-fraction", type=float, default=0.7, help="share of async tests")
     parser.add_argument("--sleep-ms", type=float, default=0.0, help="each async test awaits asyncio.sleep")
+    parser.add_argument("--tasks", type=int, default=0, help="tasks each async test spawns and gathers")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     modules = args.modules if args.modules is not None else max(1, args.tests // 20)
-    return args.outdir, SuiteSpec(args.tests, modules, args.async_fraction, args.sleep_ms, args.seed)
+    return args.outdir, SuiteSpec(
+        args.tests, modules, args.async_fraction, args.sleep_ms, args.seed, args.tasks
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -229,10 +229,10 @@ def make_columns(pytest_python: str, asynctestrun: str, has_xdist: bool) -> list
     return columns
 
 
-def suite_for(size: int) -> tuple[Path, int]:
+def suite_for(size: int, tasks: int = 0) -> tuple[Path, int]:
     """Generate (or regenerate) the suite of a size; returns its directory and test count."""
-    outdir = GENERATED / f"s{size}"
-    spec = generate.SuiteSpec(size, max(1, size // 20), 0.7, 0.0, 1)
+    outdir = GENERATED / (f"s{size}" if not tasks else f"s{size}-tasks{tasks}")
+    spec = generate.SuiteSpec(size, max(1, size // 20), 0.7, 0.0, 1, tasks)
     summary = generate.generate(outdir, spec)
     tests = summary["tests"]
     assert isinstance(tests, int)
@@ -406,6 +406,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--both-bytecode", action="store_true", help="run with and without bytecode writing")
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "RESULTS.md")
     parser.add_argument("--no-extras", action="store_true", help="skip --version and collect-only timings")
+    parser.add_argument(
+        "--task-sizes",
+        default="",
+        help="comma-separated test counts of a loop-heavy suite (every async test gathers --tasks tasks)",
+    )
+    parser.add_argument("--tasks", type=int, default=100, help="tasks per async test in the loop-heavy suite")
     return parser.parse_args(argv)
 
 
@@ -442,6 +448,19 @@ def main(argv: list[str] | None = None) -> int:
                 if cells[c.key].status == "FAILED"
             ]
             print("\n".join(main_table(columns, rows[-1:])[2:]), flush=True)
+    task_rows: list[tuple[str, int, dict[str, Cell]]] = []
+    for size in [int(s.replace("_", "")) for s in args.task_sizes.split(",") if s.strip()]:
+        suite, expected = suite_for(size, args.tasks)
+        label = f"{modes[0].label}, {args.tasks} tasks per async test"
+        print(f"[{time.perf_counter() - started:6.0f}s] {label}: {expected:,} tests ...", flush=True)
+        cells = time_size(columns, suite, expected, args.repeat, build_env(modes[0]))
+        task_rows.append((label, expected, cells))
+        failures += [
+            f"{label}, {expected:,} tests, {c.label}: {cells[c.key].detail}"
+            for c in columns
+            if cells[c.key].status == "FAILED"
+        ]
+        print("\n".join(main_table(columns, task_rows[-1:])[2:]), flush=True)
     extras: list[str] = []
     if not args.no_extras:
         print(f"[{time.perf_counter() - started:6.0f}s] --version and collect-only ...", flush=True)
@@ -465,6 +484,17 @@ def main(argv: list[str] | None = None) -> int:
         *main_table(columns, rows),
         "",
     ]
+    if task_rows:
+        doc += [
+            "## Loop-heavy runs",
+            "",
+            f"The default mix, except that every async test also spawns {args.tasks} tasks (each yielding "
+            "to the loop five times) and gathers them (`generate.py --tasks`): time spent inside the "
+            "event loop rather than in the runner, which is where uvloop's faster loop shows.",
+            "",
+            *main_table(columns, task_rows),
+            "",
+        ]
     if extras:
         doc += ["## Start-up and collection", "", f"Bytecode: {modes[0].label}.", "", *extras, ""]
     doc += ["## Failures", ""]

@@ -5,8 +5,9 @@
 
 Where each part comes from:
 
-- Command-line options: the click commands themselves (``asynctestrun.cli.command`` and
-  ``asynctestrun.report_cli.report_command()``): flags, value and help text as ``--help`` prints them.
+- Command-line options: the click commands themselves (``asynctestrun.cli.command``,
+  ``asynctestrun.report_cli.report_command()`` and ``asynctestrun.merge_cli.merge_command()``): flags,
+  value and help text as ``--help`` prints them.
   Hidden options are left out, as ``--help`` leaves them out.
 - Configuration keys: the union of ``_INI_TYPES`` in ``asynctestrun/_shim/config.py`` (the keys the
   runner accepts, with pytest's value types) and every key asynctestrun's own code reads. That second
@@ -71,6 +72,11 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "consider_namespace_packages": (
         "pytest",
         "Whether namespace packages count when module names are worked out.",
+    ),
+    "durations_path": (
+        "asynctestrun",
+        "The file of recorded test durations that `--shard` balances by and `--store-durations` writes "
+        "(`--durations-path` on the command line), relative to the rootdir. Default `.test_durations`.",
     ),
     "empty_parameter_set_mark": (
         "pytest",
@@ -344,6 +350,7 @@ def _options_table(rows: list[tuple[str, str, str]]) -> list[str]:
 # -- the page ----------------------------------------------------------------------------------------
 def render() -> str:
     from asynctestrun.cli import command
+    from asynctestrun.merge_cli import merge_command
     from asynctestrun.report_cli import report_command
 
     out: list[str] = [
@@ -367,6 +374,7 @@ def render() -> str:
         "asynctestrun [OPTIONS] [ARGS]...          # run the tests",
         "asynctestrun watch [OPTIONS] [ARGS]...    # watch mode, the same as --watch",
         "asynctestrun report JSON_PATH --html OUT  # an HTML page from a --json-report file",
+        "asynctestrun merge REPORT... --junitxml OUT | --json-report OUT  # --shard reports as one",
         "```",
         "",
         "`ARGS` are files, directories and node ids (`tests/test_x.py::TestY::test_z[param]`). Without",
@@ -384,6 +392,15 @@ def render() -> str:
         "[JSON report format](json-report.md).",
         "",
         *_options_table(option_rows(report_command())),
+        "",
+        "### `asynctestrun merge`",
+        "",
+        "`REPORT...` are the JUnit XML or the JSON reports of `--shard I/N` jobs, all of one kind.",
+        "The merged file looks like the report of one run; see",
+        "[Merging the shards' reports](ci.md#merging-the-shards-reports). Unreadable, mixed or",
+        "overlapping reports are a usage error (exit code 4).",
+        "",
+        *_options_table(option_rows(merge_command())),
         "",
         "## Configuration keys",
         "",

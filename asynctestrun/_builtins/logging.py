@@ -2,7 +2,8 @@
 sections, and ``LogCaptureFixture`` is the ``caplog`` fixture reading the same records.
 
 Per phase (setup, call, teardown) the runner calls ``start_phase(when)`` and ``end_phase()``. In
-between, two fresh handlers sit on the root logger: one feeds ``caplog`` (``caplog.records`` is the
+between, two handlers with fresh record lists sit on the root logger (they stay there for the whole
+run, until ``detach()``): one feeds ``caplog`` (``caplog.records`` is the
 current phase only; ``caplog.get_records(when)`` any phase), the other the report. With a configured
 ``log_level`` both handlers filter at it and the root logger is lowered to it for the phase; without
 one, nothing is changed, so what is captured is what the loggers' own levels let through (the root
@@ -95,26 +96,34 @@ class LoggingCapture:
         self.handler.reset()
         self._report.reset()
         self._report_handler = self._report
-        root.addHandler(self.handler)
-        root.addHandler(self._report)
+        # The handlers stay on the root logger from the first phase until ``detach`` (three phases
+        # a test, adding and removing them took a lock each time); a test that removed them
+        # (``logging.basicConfig(force=True)``) gets them back at the next phase.
+        if self.handler not in root.handlers:
+            root.addHandler(self.handler)
+        if self._report not in root.handlers:
+            root.addHandler(self._report)
         self.records_by_phase[when] = self.handler.records
         if self.level is not None:
             self._saved_root_level = root.level
             root.setLevel(min(root.level, self.level))
 
     def end_phase(self) -> str:
-        """Remove the handlers; return the phase's formatted log for the report (may be empty)."""
-        root = logging.getLogger()
-        root.removeHandler(self.handler)
+        """End the phase; return its formatted log for the report (may be empty)."""
         if self._saved_root_level is not None:
-            root.setLevel(self._saved_root_level)
+            logging.getLogger().setLevel(self._saved_root_level)
             self._saved_root_level = None
         if self._report_handler is None:
             return ""
-        root.removeHandler(self._report_handler)
         text = self._report_handler.stream.getvalue().strip()
         self._report_handler = None
         return text
+
+    def detach(self) -> None:
+        """Take the handlers off the root logger (the end of the run)."""
+        root = logging.getLogger()
+        root.removeHandler(self.handler)
+        root.removeHandler(self._report)
 
     @contextmanager
     def phase(self, when: Phase) -> Generator[LoggingCapture, None, None]:

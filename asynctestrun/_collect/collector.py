@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -231,11 +231,18 @@ class Collector:
                 ),
             )
             items: list[TestItem] = []
+            class_contexts: dict[tuple[str, ...], ItemContext] = {(): ctx}
             for definition in harvest.tests:
-                built = build_items(
-                    definition, ctx, self.registry, self.hooks, self.config, self.plugin_config
+                names = definition.class_names
+                item_ctx = class_contexts.get(names)
+                if item_ctx is None:
+                    class_chain = replace(ctx.chain, klass=f"{relpath}::{'::'.join(names)}")
+                    item_ctx = class_contexts[names] = replace(ctx, chain=class_chain)
+                items.extend(
+                    build_items(
+                        definition, item_ctx, self.registry, self.hooks, self.config, self.plugin_config
+                    )
                 )
-                items.extend(_with_class_chain(built, definition.class_names))
         except (Exit, KeyboardInterrupt):
             raise
         except (CollectionProblem, Failed) as exc:
@@ -267,18 +274,6 @@ class Collector:
                 break
             directory = directory.parent
         return tuple(reversed(packages))
-
-
-def _with_class_chain(items: list[TestItem], class_names: tuple[str, ...]) -> list[TestItem]:
-    if not class_names:
-        return items
-    from dataclasses import replace
-
-    out: list[TestItem] = []
-    for item in items:
-        klass = f"{item.relpath}::{'::'.join(class_names)}"
-        out.append(replace(item, chain=replace(item.chain, klass=klass)))
-    return out
 
 
 def _matches_parts(item: TestItem, parts: tuple[str, ...]) -> bool:

@@ -36,6 +36,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_terminal_summary",
         "pytest_deselected",
         "pytest_keyboard_interrupt",
+        "pytest_asyncio_loop_factories",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.
@@ -114,6 +115,17 @@ class HookRegistry:
     ) -> list[Any]:
         """Call with the global plugins plus only the given conftests (those above one file)."""
         return self._run(self.implementations(hook, extra, owners), kwargs)
+
+    def call_first(self, hook: str, owners: Iterable[object], **kwargs: Any) -> Any:
+        """A ``firstresult`` hook (pluggy's term): implementations in order until one answers
+        something other than None, which is the result; the rest are not called."""
+        for impl in self.implementations(hook, (), owners):
+            if _opt(impl, "hookwrapper") or _opt(impl, "wrapper"):
+                continue
+            result = call_with_declared(impl, kwargs)
+            if result is not None:
+                return result
+        return None
 
     def _run(self, impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[Any]:
         results: list[Any] = []

@@ -52,8 +52,8 @@ def import_path(path: Path, *, mode: str, rootdir: Path) -> ModuleType:
 
 def _check_same_file(module: ModuleType, path: Path, name: str) -> None:
     file = getattr(module, "__file__", None)
-    if file is None:
-        return
+    if file is None or file == str(path):
+        return  # the common case, without resolving symlinks on both sides
     loaded = Path(file)
     if loaded.name == "__init__.py" and path.name != "__init__.py":
         return

@@ -22,6 +22,7 @@ from .._plan.closure import Closure, compute_closure
 from .._plan.registry import FixtureRegistry
 from .harvest import TestDefinition
 from .hooks import HookRegistry
+from .loop_factories import factory_call
 from .parametrize import CallSpecBuilder, ParametrizeCall, build_call, split_argnames
 
 
@@ -98,23 +99,6 @@ def _anyio_test(
     return mode == "auto"
 
 
-def _check_asyncio_mark(definition: TestDefinition, marks: Sequence[Mark], ctx: ItemContext) -> None:
-    """An invalid ``mark.asyncio(loop_scope=...)`` fails the module's collection, as in pytest-asyncio."""
-    from .._model.scopes import SCOPE_NAMES
-
-    mark = next((m for m in marks if m.name == "asyncio"), None)
-    if mark is None:
-        return
-    value = mark.kwargs.get("loop_scope", mark.kwargs.get("scope"))
-    if value is not None and value not in SCOPE_NAMES:
-        nodeid = f"{ctx.relpath}::{'::'.join((*definition.class_names, definition.name))}"
-        raise Failed(
-            f"{nodeid}: mark.asyncio got an unexpected loop scope value {value!r}. "
-            f"Valid scopes are: {', '.join(SCOPE_NAMES)}.",
-            pytrace=False,
-        )
-
-
 def _usefixtures(marks: Sequence[Mark]) -> list[str]:
     names: list[str] = []
     for mark in marks:
@@ -162,7 +146,6 @@ def build_items(
     plugin_config: Any,
 ) -> list[TestItem]:
     all_marks = [*definition.marks, *definition.outer_marks]
-    _check_asyncio_mark(definition, all_marks, ctx)
     initial = [*_usefixtures(all_marks), *definition.argnames]
     if _anyio_test(definition, all_marks, config, plugin_config) and registry.visible(
         "anyio_backend", definition.holders
@@ -186,6 +169,19 @@ def build_items(
     )
     builder = CallSpecBuilder()
     if not definition.unittest_case:
+        # pytest-asyncio parametrizes by loop factory before any other generate_tests hook runs.
+        by_factory = factory_call(
+            definition,
+            all_marks,
+            base_nodeid,
+            hooks=hooks,
+            owners=ctx.hook_owners,
+            config=config,
+            plugin_config=plugin_config,
+            path=ctx.path,
+        )
+        if by_factory is not None:
+            builder.apply(definition.name, by_factory)
         extra: list[object] = [definition.module]
         if definition.cls is not None:
             extra.append(definition.cls)
@@ -205,7 +201,8 @@ def build_items(
     items: list[TestItem] = []
     parametrized = bool(builder.argnames_seen)
     for spec in builder.calls:
-        name = f"{definition.name}[{spec.id}]" if parametrized else definition.name
+        # Test only parametrized by ids hidden from its name (one loop factory) keeps its plain name.
+        name = f"{definition.name}[{spec.id}]" if spec.ids else definition.name
         nodeid = f"{ctx.relpath}::{class_prefix + '::' if class_prefix else ''}{name}"
         marks = (*definition.marks, *spec.marks, *definition.outer_marks)
         items.append(

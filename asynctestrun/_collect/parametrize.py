@@ -89,6 +89,8 @@ class ParametrizeCall:
     indirect: frozenset[str]
     ids: list[str]
     scope: Scope
+    # pytest's HIDDEN_PARAM for a one-row call: the row's id is left out of the test's id.
+    hide_ids: bool = False
 
 
 def build_call(
@@ -221,7 +223,7 @@ class CallSpecBuilder:
                         indices=indices,
                         param_scopes=scopes,
                         indirect=spec.indirect | call.indirect,
-                        ids=(*spec.ids, row_id),
+                        ids=spec.ids if call.hide_ids else (*spec.ids, row_id),
                         marks=(*spec.marks, *row.marks),
                     )
                 )

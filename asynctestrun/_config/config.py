@@ -18,6 +18,8 @@ CAPTURE_METHODS = ("fd", "sys", "no", "tee-sys")
 IMPORT_MODES = ("prepend", "append", "importlib")
 LOOP_FACTORIES = ("asyncio", "uvloop")
 DEFAULT_NORECURSE = ("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}")
+# pytest-split's name for recorded test durations, so a project moving over keeps its committed file.
+DEFAULT_DURATIONS_FILE = ".test_durations"
 
 
 class ConfigError(Exception):
@@ -39,6 +41,7 @@ class Config:
     asyncio_debug: bool = False
     slow_callback_ms: float = 100.0  # with asyncio_debug: callbacks slower than this are reported
     loop_factory: str = "asyncio"
+    loop_matrix: tuple[str, ...] = ()  # --loop-matrix: async tests run once per named loop factory
     # collection
     python_files: tuple[str, ...] = ("test_*.py", "*_test.py")
     python_classes: tuple[str, ...] = ("Test",)
@@ -73,6 +76,8 @@ class Config:
     worker: bool = False  # a worker process: events go to stdout as JSON lines
     numprocesses: int = 0  # -n: worker processes (0: run in this process)
     shard: tuple[int, int] | None = None  # --shard i/N
+    durations_path: Path | None = None  # --durations-path / durations_path; None: see durations_file()
+    store_durations: bool = False  # --store-durations: write this run's durations to durations_file()
     filterwarnings: tuple[str, ...] = ()
     # reporting
     verbose: int = 0
@@ -94,6 +99,10 @@ class Config:
 
     def getini(self, name: str) -> str | list[str] | None:
         return self.ini.get(name)
+
+    def durations_file(self) -> Path:
+        """Recorded test durations: what ``--shard`` balances by and ``--store-durations`` writes."""
+        return self.durations_path or self.rootdir / DEFAULT_DURATIONS_FILE
 
 
 def parse_loop_scope(value: object, what: str) -> LoopScope:

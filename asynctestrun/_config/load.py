@@ -42,6 +42,7 @@ class CliOptions:
     asyncio_debug: bool = False
     slow_callback_ms: float | None = None
     loop_factory: str | None = None
+    loop_matrix: str | None = None
     inifile: str | None = None
     rootdir: str | None = None
     overrides: tuple[str, ...] = ()
@@ -72,6 +73,8 @@ class CliOptions:
     worker: bool = False
     numprocesses: str | None = None
     shard: str | None = None
+    durations_path: str | None = None
+    store_durations: bool = False
     log_level: str | None = None
     extra: Mapping[str, object] = field(default_factory=dict)
 
@@ -127,6 +130,11 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         LOOP_FACTORIES,
         "--loop / asyncio_loop",
     )
+    loop_matrix = _loop_matrix(cli.loop_matrix)
+    if loop_factory == "uvloop":
+        _require_uvloop("--loop uvloop / asyncio_loop", "run on the asyncio loop (--loop asyncio)")
+    if "uvloop" in loop_matrix:
+        _require_uvloop("--loop-matrix", "leave uvloop out of --loop-matrix")
     args = tuple(cli.args)
     from_testpaths = False
     if not args:
@@ -165,6 +173,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         if cli.slow_callback_ms is not None
         else float(_ini_str(values, "slow_callback_ms") or 100.0),
         loop_factory=loop_factory,
+        loop_matrix=loop_matrix,
         python_files=python_files,
         python_classes=tuple(get_list(values, "python_classes")) or ("Test",),
         python_functions=tuple(get_list(values, "python_functions")) or ("test",),
@@ -198,6 +207,10 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         show_fixtures=cli.show_fixtures,
         numprocesses=_numprocesses(cli.numprocesses) if not cli.worker else 0,
         shard=_shard(cli.shard) if not cli.worker else None,
+        durations_path=_durations_path(
+            cli.durations_path, _ini_str(values, "durations_path"), invocation_dir, ini
+        ),
+        store_durations=cli.store_durations,
         use_cache=not any(p in ("no:cacheprovider", "no:cache") for p in cli.plugins),
         filterwarnings=(*get_lines(values, "filterwarnings"), *cli.warning_filters),
         verbose=cli.verbose,
@@ -237,6 +250,45 @@ def _shard(value: str | None) -> tuple[int, int] | None:
         return parse_shard(value)
     except ValueError as exc:
         raise ConfigError(f"--shard: {exc}") from None
+
+
+def _durations_path(
+    cli_value: str | None, ini_value: str | None, invocation_dir: Path, ini: IniConfig
+) -> Path | None:
+    """``--durations-path`` is relative to the current directory, like every path on the command line;
+    the ``durations_path`` key to the rootdir, like ``cache_dir``, so it means one file wherever a job
+    starts. None leaves the default, ``Config.durations_file()``."""
+    if cli_value:
+        return invocation_dir / cli_value
+    return ini.rootdir / ini_value if ini_value else None
+
+
+def _loop_matrix(value: str | None) -> tuple[str, ...]:
+    """``--loop-matrix asyncio,uvloop``: built-in loop factory names, each once."""
+    if value is None:
+        return ()
+    names = tuple(name.strip() for name in value.split(","))
+    for name in names:
+        parse_choice(name, LOOP_FACTORIES, "--loop-matrix")
+    if len(set(names)) != len(names):
+        raise ConfigError(f"--loop-matrix: {value!r} names a loop implementation twice")
+    return names
+
+
+def _require_uvloop(option: str, instead: str) -> None:
+    """Fail before collecting when uvloop cannot be found, rather than at the first async test.
+    ``find_spec`` locates the module without importing it: start-up stays fast."""
+    import importlib.util
+    import sys
+
+    if importlib.util.find_spec("uvloop") is not None:
+        return
+    if sys.platform == "win32":
+        raise ConfigError(f"{option}: uvloop does not support Windows; {instead}")
+    raise ConfigError(
+        f"{option}: uvloop is not installed for {sys.executable}. "
+        f"Install it with 'pip install uvloop', or {instead}."
+    )
 
 
 def addopts(ini: IniConfig, overrides: Sequence[str]) -> list[str]:

@@ -262,7 +262,7 @@ class ItemRuntime:
         anyio = fixturedef.kind.is_async and self.anyio_backend_requested()
         if fixturedef.asyncio_driven and not anyio:
             # Open the fixture's loop before registering its teardown, so the loop closes after it.
-            state.loop_for(self, fixturedef.loop_scope or LoopScope.of(fixturedef.scope))
+            state.loop_for(self, fixturedef.loop_scope or LoopScope.of(fixturedef.scope), fixture=fixturedef)
         package = fixturedef.holder.key if fixturedef.holder.kind is HolderKind.CONFTEST else None
         scope_node = state.stack.node_for(fixturedef.scope, package)
         scope_node.addfinalizer(lambda: _raise_first(state.finish(fixturedef)))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import sys
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
@@ -24,10 +25,28 @@ LoopFactory = Callable[[], asyncio.AbstractEventLoop]
 
 
 def uvloop_factory() -> LoopFactory:
-    import uvloop
+    try:
+        import uvloop
+    except ImportError as exc:
+        # Configuration checks that uvloop can be found; this is an installation that cannot load.
+        from .._config.config import ConfigError
 
+        raise ConfigError(f"uvloop could not be imported: {exc}") from None
     factory: LoopFactory = uvloop.new_event_loop
     return factory
+
+
+def asyncio_factory() -> LoopFactory:
+    """asyncio's own loop class. Not ``asyncio.new_event_loop``: that asks the current policy, which
+    ``uvloop.install()`` or a suite's policy may have replaced, and "asyncio" has to mean asyncio."""
+    if sys.platform == "win32":
+        return asyncio.ProactorEventLoop
+    return asyncio.SelectorEventLoop
+
+
+def builtin_factory(name: str) -> LoopFactory:
+    """The factory behind a built-in loop name (``--loop``, ``--loop-matrix``)."""
+    return uvloop_factory() if name == "uvloop" else asyncio_factory()
 
 
 class LoopRunner:
@@ -84,14 +103,44 @@ class LoopRunner:
         try:
             if not loop.is_closed():
                 _cancel_all(loop)
-                loop.run_until_complete(loop.shutdown_asyncgens())
-                loop.run_until_complete(loop.shutdown_default_executor())
+                # Like asyncio.Runner.close(), but one run for both shutdowns, or none when asyncio's
+                # own loop shows the run would call nothing. A run costs a fifth of a function-scoped
+                # asyncio loop and a third of a uvloop one (uvloop sets up signal handling on every
+                # run). It also gives callbacks still pending (a transport's connection_lost) their
+                # turn, which is why it is kept whenever that cannot be ruled out.
+                if not _nothing_to_run(loop):
+                    loop.run_until_complete(_shutdown(loop))
         finally:
             if not loop.is_closed():
                 loop.close()
             asyncio.set_event_loop(None)
             if self._old_policy is not None:
                 asyncio.set_event_loop_policy(self._old_policy)
+
+
+async def _shutdown(loop: asyncio.AbstractEventLoop) -> None:
+    await loop.shutdown_asyncgens()
+    await loop.shutdown_default_executor()
+
+
+def _nothing_to_run(loop: asyncio.AbstractEventLoop) -> bool:
+    """True when a run of ``loop`` would call no code at all: no ready callbacks or timers, no async
+    generators or default executor to shut down, no signal handlers, and no file descriptor watched
+    besides the loop's own self-pipe. Only asyncio's selector loops show all of that; for any other
+    loop (uvloop, the proactor, a future asyncio whose internals differ) the answer is False."""
+    if not isinstance(loop, asyncio.BaseEventLoop):
+        return False
+    selector = getattr(loop, "_selector", None)
+    watched = selector.get_map() if selector is not None else None
+    missing = object()
+    waiting = [getattr(loop, name, missing) for name in ("_ready", "_scheduled", "_asyncgens")]
+    return (
+        watched is not None
+        and len(watched) <= 1
+        and all(value is not missing and not value for value in waiting)
+        and getattr(loop, "_default_executor", missing) is None
+        and not getattr(loop, "_signal_handlers", None)
+    )
 
 
 def _cancel_all(loop: asyncio.AbstractEventLoop) -> None:

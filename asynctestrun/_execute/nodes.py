@@ -94,7 +94,7 @@ class ItemNode:
         self.funcargs: dict[str, Any] = {}
         self.instance: Any = None
         self._parent: ContainerNode | None = None
-        if item.callspec.ids:
+        if item.callspec.params:  # ids may be empty: one loop factory is parametrized, not named
             self.callspec = CallSpecView(item)
 
     @property

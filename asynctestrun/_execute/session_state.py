@@ -12,9 +12,10 @@ from .._model.items import FixtureDef, HolderKind, TestItem
 from .._model.scopes import LoopScope, Scope
 from .._plan.registry import FixtureRegistry
 from .fixtures import CachedValue, ItemRuntime
+from .loop_factories import CurrentFactory
 from .loops import LoopFactory, LoopRunner, uvloop_factory
 from .nodes import ContainerNode
-from .scopestack import ScopeStack, run_finalizers
+from .scopestack import ScopeNode, ScopeStack, run_finalizers
 
 
 class SessionState:
@@ -43,6 +44,9 @@ class SessionState:
         self.cache: dict[FixtureDef, CachedValue] = {}
         self._containers: dict[str, ContainerNode] = {}
         self._loop_factory: LoopFactory | None = uvloop_factory() if config.loop_factory == "uvloop" else None
+        if "uvloop" in config.loop_matrix:
+            uvloop_factory()  # an installation that cannot load stops the run here, not in every test
+        self.factories = CurrentFactory(self.stack)  # which factory loops come from (loop factories)
         from .._builtins.capture import CaptureManager
         from .._builtins.logging import LoggingCapture
         from .anyio_runner import AnyioRunners
@@ -60,6 +64,7 @@ class SessionState:
 
     def stop_capture(self) -> None:
         self.capture.stop()
+        self.logging.detach()
 
     def finish(self, fixturedef: FixtureDef) -> list[BaseException]:
         cached = self.cache.get(fixturedef)
@@ -70,41 +75,41 @@ class SessionState:
             del self.cache[fixturedef]
         return errors
 
-    def loop_for(self, runtime: ItemRuntime, loop_scope: LoopScope) -> LoopRunner:
+    def loop_for(
+        self, runtime: ItemRuntime, loop_scope: LoopScope, *, fixture: FixtureDef | None = None
+    ) -> LoopRunner:
+        """The runner of ``loop_scope`` for this test, opened if needed; ``fixture``: an async fixture
+        about to be set up on it, finished first if the loop is retired early (loop factories)."""
+        factory = self.factories.select(runtime.item)
         node = self.stack.loop_node(loop_scope)
-        if node.loop is not None:
-            return node.loop
+        runner = node.loop
+        if runner is None:
+            runner = self._open_loop(runtime, loop_scope, node, factory)
+        if fixture is not None:
+            self.factories.bind(runner, fixture, lambda: _raise_first(self.finish(fixture)))
+        return runner
+
+    def _open_loop(
+        self, runtime: ItemRuntime, loop_scope: LoopScope, node: ScopeNode, factory: LoopFactory | None
+    ) -> LoopRunner:
         policy = self._user_policy(runtime)
+        if factory is None and policy is None:
+            factory = self._loop_factory
         runner = LoopRunner(
             loop_scope.value,
             node.key,
             debug=self.config.asyncio_debug,
             slow_callback_seconds=self.config.slow_callback_ms / 1000.0,
-            loop_factory=self._loop_factory if policy is None else None,
+            # A factory from the loop-factory hook wins over the suite's policy, as in pytest-asyncio
+            # (the policy is still installed while the loop lives).
+            loop_factory=factory,
             policy=policy,
         )
         node.loop = runner
         self.emit(LoopScopeOpened(loop_scope.value, node.key))
-
-        def close() -> None:
-            node.loop = None
-            leaked = runner.pending_tasks()
-            try:
-                runner.close()
-            finally:
-                self.emit(LoopScopeClosed(loop_scope.value, node.key))
-            if leaked is not None:
-                message = (
-                    f"tasks were still pending when the {loop_scope.value}-scoped event loop closed and were "
-                    f"cancelled (left running by this test or its fixtures):\n{leaked}"
-                )
-                if self.config.strict_leaks:
-                    from .._declare.outcomes import Failed
-
-                    raise Failed(message, pytrace=False)
-                self.pending_warnings.append(message)
-
-        node.addfinalizer(close)
+        closer = _LoopCloser(self, node, runner)
+        node.addfinalizer(closer.close)
+        self.factories.opened(runner, closer.close)
         return runner
 
     def _user_policy(self, runtime: ItemRuntime) -> asyncio.AbstractEventLoopPolicy | None:
@@ -135,3 +140,44 @@ class SessionState:
                 item.path.name, key, item.module, item.path, self.plugin_config
             )
         return self._containers[key]
+
+
+class _LoopCloser:
+    """Closes one scope's loop: at the end of the scope, or earlier when its loop factory is retired.
+    The second call does nothing; the runner is dropped once closed, so a closer left on a long-lived
+    scope's finalizer list does not keep a closed loop alive."""
+
+    def __init__(self, state: SessionState, node: ScopeNode, runner: LoopRunner) -> None:
+        self._state = state
+        self._node = node
+        self._runner: LoopRunner | None = runner
+
+    def close(self) -> None:
+        runner, node, state = self._runner, self._node, self._state
+        if runner is None:
+            return
+        self._runner = None
+        if node.loop is runner:
+            node.loop = None
+        state.factories.closed(runner)
+        loop_scope = runner.loop_scope
+        leaked = runner.pending_tasks()
+        try:
+            runner.close()
+        finally:
+            state.emit(LoopScopeClosed(loop_scope, node.key))
+        if leaked is not None:
+            message = (
+                f"tasks were still pending when the {loop_scope}-scoped event loop closed and were "
+                f"cancelled (left running by this test or its fixtures):\n{leaked}"
+            )
+            if state.config.strict_leaks:
+                from .._declare.outcomes import Failed
+
+                raise Failed(message, pytrace=False)
+            state.pending_warnings.append(message)
+
+
+def _raise_first(errors: list[BaseException]) -> None:
+    if errors:
+        raise errors[0]

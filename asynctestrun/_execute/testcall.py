@@ -117,6 +117,10 @@ class TestRun:
         ):
             self.runtime.instance = self.item.cls()
             self.node.instance = self.runtime.instance
+        if self.planned.driven:
+            # pytest-asyncio settles the test's loop factory before any fixture, so a change of
+            # factory retires the previous factory's loops (and their fixtures) first.
+            self.state.factories.select(self.item)
         for name in self.item.fixturenames:
             try:
                 value = self.runtime.get_value(name)

@@ -76,7 +76,9 @@ def plan_one(
     driven = not anyio and is_async and (marked or config.asyncio_mode == "auto")
     loop_scope: LoopScope | None = None
     error: str | None = None
-    if driven or marked:
+    if driven:
+        # pytest-asyncio reads the mark of the async tests it runs only: on a sync test a bad
+        # ``mark.asyncio(...)`` is just a mark with no effect (a warning when the test runs).
         loop_scope, error = test_loop_scope(item, config)
     if error is None:
         error = _missing_fixture(item, registry)

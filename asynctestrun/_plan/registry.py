@@ -9,7 +9,7 @@ module's ``client`` itself asks for ``client``, it receives the conftest one (th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .._model.items import FixtureDef, Holder
@@ -18,6 +18,10 @@ from .._model.items import FixtureDef, Holder
 @dataclass(slots=True)
 class FixtureRegistry:
     by_holder: dict[Holder, dict[str, FixtureDef]] = field(default_factory=dict)
+    # The same definitions by name: a test's chain has half a dozen holders but a name is mostly
+    # defined in one, so lookups start from the name (per test and fixture during collection).
+    by_name: dict[str, dict[Holder, FixtureDef]] = field(default_factory=dict)
+    autouse_by_holder: dict[Holder, list[str]] = field(default_factory=dict)
     # Results computed from the registry (fixture closures, keyed by what they were computed from):
     # the tests of one module mostly ask for the same fixtures, so most closures are found here.
     # Any new definition may change any result, so ``add`` empties it.
@@ -25,27 +29,32 @@ class FixtureRegistry:
 
     def add(self, fixturedef: FixtureDef) -> None:
         # A later definition in the same holder replaces the earlier (re-binding a name in a module).
-        self.by_holder.setdefault(fixturedef.holder, {})[fixturedef.name] = fixturedef
+        holder, name = fixturedef.holder, fixturedef.name
+        self.by_holder.setdefault(holder, {})[name] = fixturedef
+        self.by_name.setdefault(name, {})[holder] = fixturedef
+        self.autouse_by_holder[holder] = [d.name for d in self.by_holder[holder].values() if d.autouse]
         self.memo.clear()
 
     def add_all(self, defs: Iterable[FixtureDef]) -> None:
         for fixturedef in defs:
             self.add(fixturedef)
 
-    def visible(self, name: str, chain: Iterable[Holder]) -> tuple[FixtureDef, ...]:
-        found: list[FixtureDef] = []
-        for holder in chain:
-            fixturedef = self.by_holder.get(holder, {}).get(name)
-            if fixturedef is not None:
-                found.append(fixturedef)
-        return tuple(found)
+    def visible(self, name: str, chain: Sequence[Holder]) -> tuple[FixtureDef, ...]:
+        """The definitions of ``name`` in the chain's holders, in chain order (outermost first)."""
+        defined = self.by_name.get(name)
+        if not defined:
+            return ()
+        if len(defined) == 1:
+            ((holder, fixturedef),) = defined.items()
+            return (fixturedef,) if holder in chain else ()
+        return tuple(defined[holder] for holder in chain if holder in defined)
 
     def autouse_names(self, chain: Iterable[Holder]) -> list[str]:
         names: list[str] = []
         for holder in chain:
-            for fixturedef in self.by_holder.get(holder, {}).values():
-                if fixturedef.autouse and fixturedef.name not in names:
-                    names.append(fixturedef.name)
+            for name in self.autouse_by_holder.get(holder, ()):
+                if name not in names:
+                    names.append(name)
         return names
 
     def names(self, chain: Iterable[Holder]) -> list[str]:

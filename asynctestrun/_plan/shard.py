@@ -18,6 +18,11 @@ alphabetical clustering (``test_db_*.py`` does not all land in one shard). Worke
     shard 1/2 = a.py, c.py (12s)        shard 2/2 = b.py, d.py, e.py (13s, in input order)
 
 ``lpt`` is shared with ``_execute.workers``, which balances files over worker processes the same way.
+
+The durations come from one file, ``Config.durations_file()`` (``--durations-path``, by default
+``.test_durations`` in the rootdir, pytest-split's name and layout), which ``--store-durations``
+refreshes. It is meant to be committed, so every job reads the same one. A missing file means none
+recorded: the hash-order split above.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
+
+from .._config.config import Config, ConfigError
 
 _SHARD = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 
@@ -139,3 +146,12 @@ def load_durations(path: Path) -> dict[str, float]:
             raise ShardError(f"cannot read durations from {path}: expected nodeid → seconds, got {pair!r}")
         durations[pair[0]] = float(pair[1])
     return durations
+
+
+def durations_for_sharding(config: Config) -> dict[str, float]:
+    """The durations ``--shard`` balances by: the durations file only, never this machine's cache, so every
+    job computes the same split. A file that cannot be read is a usage error (exit 4) before anything runs."""
+    try:
+        return load_durations(config.durations_file())
+    except ShardError as exc:
+        raise ConfigError(f"--shard: {exc}") from None

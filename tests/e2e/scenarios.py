@@ -208,6 +208,85 @@ teardown backend[y]
 """
 
 
+# Loop factories: the numbered loops (a1, b2, ...) show which loop each fixture and test ran on, and
+# when pytest-asyncio retires a loop because the factory changed.
+EVENTS_LOOP_FACTORIES = """
+run test_inner_hook_answers on c1
+run test_inner_hook_defers_to_outer[a] on a1
+run test_inner_hook_defers_to_outer[b] on b1
+run test_one[a] on a2
+run test_two[a] on a2
+run test_one[b] on b2
+run test_two[b] on b2
+setup function_async on a3
+run test_three[a] on a4 with function_async from a3
+teardown function_async on a3
+setup function_async on b3
+run test_three[b] on b4 with function_async from b3
+teardown function_async on b3
+run test_only_b on b4
+run test_runs_once_per_factory[a] on a5
+run test_runs_once_per_factory[b] on b5
+run test_factory_id_comes_before_parametrize_ids[a-1] on a6
+run test_factory_id_comes_before_parametrize_ids[a-2] on a7
+run test_factory_id_comes_before_parametrize_ids[b-1] on b6
+run test_factory_id_comes_before_parametrize_ids[b-2] on b7
+setup function_async on a8
+run test_fixture_runs_on_the_test_loop[a] on a8
+teardown function_async on a8
+setup function_async on b8
+run test_fixture_runs_on_the_test_loop[b] on b8
+teardown function_async on b8
+run test_sync_test_runs_once
+setup function_async on default
+run test_sync_test_async_fixture_gets_default_loop with fixture on default
+teardown function_async on default
+run test_one_factory_gives_no_id_suffix on a9
+run test_mark_selects_one_factory on b9
+run test_mark_order_is_kept[b] on b10
+run test_mark_order_is_kept[a] on a10
+run test_unknown_factory_in_mark_is_skipped[a] on a11
+run test_duplicate_names_get_numbered_ids[a0] on a12
+run test_duplicate_names_get_numbered_ids[a1] on a13
+run test_method[a] on a15
+run test_method[b] on b12
+setup module_async on a16
+setup module_sync
+run test_first[a] on a16 with module_async from a16
+run test_second[a] on a16 with module_async from a16
+run test_parametrized[a-1] on a16
+run test_parametrized[a-2] on a16
+teardown module_async on a16
+setup module_async on b13
+run test_first[b] on b13 with module_async from b13
+run test_second[b] on b13 with module_async from b13
+run test_parametrized[b-1] on b13
+run test_parametrized[b-2] on b13
+run test_sync_between
+teardown module_async on b13
+setup module_async on a17
+run test_function_loop_in_between[a] on a18 with module_async from a17
+teardown module_async on a17
+setup module_async on b14
+run test_function_loop_in_between[b] on b15 with module_async from b14
+teardown module_async on b14
+teardown module_sync
+setup session_async on a19
+run test_function_loop_with_session_fixture[a] on a20 with session_async from a19
+teardown session_async on a19
+setup session_async on b16
+run test_function_loop_with_session_fixture[b] on b17 with session_async from b16
+teardown session_async on b16
+setup session_async on a21
+run test_session_loop[a] on a21 with session_async from a21
+teardown session_async on a21
+setup session_async on b18
+run test_session_loop[b] on b18 with session_async from b18
+run test_sync_with_session_fixture with session_async from b18
+teardown session_async on b18
+"""
+
+
 SCENARIOS = [
     Scenario(
         "strict_mode",
@@ -1060,6 +1139,73 @@ SCENARIOS = [
             test_builtins.py::test_request_param_in_fixture[green]             passed
         """,
         counts={"failed": 6, "passed": 22},
+    ),
+    Scenario(
+        "loop_factories",
+        "loop_factories",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            matrix/bad_hook/test_empty_mapping.py                                             error
+            matrix/bad_marks/test_mark_empty.py                                               error
+            matrix/bad_marks/test_mark_keyword.py                                             error
+            matrix/bad_marks/test_mark_string.py                                              error
+            matrix/noncallable/test_noncallable.py                                            error
+            plain/test_no_hook.py                                                             error
+            matrix/bad_marks/test_mark_on_sync_test.py::test_sync_test_mark_is_not_checked    passed
+            matrix/defer/test_defer.py::test_inner_hook_answers                               passed
+            matrix/defer/test_defer.py::test_inner_hook_defers_to_outer[a]                    passed
+            matrix/defer/test_defer.py::test_inner_hook_defers_to_outer[b]                    passed
+            matrix/test_class_loop.py::TestFirstClass::test_one[a]                            passed
+            matrix/test_class_loop.py::TestFirstClass::test_two[a]                            passed
+            matrix/test_class_loop.py::TestFirstClass::test_one[b]                            passed
+            matrix/test_class_loop.py::TestFirstClass::test_two[b]                            passed
+            matrix/test_class_loop.py::TestSecondClass::test_three[a]                         passed
+            matrix/test_class_loop.py::TestSecondClass::test_three[b]                         passed
+            matrix/test_class_loop.py::TestSecondClass::test_only_b                           passed
+            matrix/test_function_loop.py::test_runs_once_per_factory[a]                       passed
+            matrix/test_function_loop.py::test_runs_once_per_factory[b]                       passed
+            matrix/test_function_loop.py::test_factory_id_comes_before_parametrize_ids[a-1]   passed
+            matrix/test_function_loop.py::test_factory_id_comes_before_parametrize_ids[a-2]   passed
+            matrix/test_function_loop.py::test_factory_id_comes_before_parametrize_ids[b-1]   passed
+            matrix/test_function_loop.py::test_factory_id_comes_before_parametrize_ids[b-2]   passed
+            matrix/test_function_loop.py::test_fixture_runs_on_the_test_loop[a]               passed
+            matrix/test_function_loop.py::test_fixture_runs_on_the_test_loop[b]               passed
+            matrix/test_function_loop.py::test_sync_test_runs_once                            passed
+            matrix/test_function_loop.py::test_sync_test_async_fixture_gets_default_loop      passed
+            matrix/test_function_loop.py::test_unmarked_async_test_in_strict_mode_is_not_run  failed
+            matrix/test_function_loop.py::test_one_factory_gives_no_id_suffix                 passed
+            matrix/test_function_loop.py::test_mark_selects_one_factory                       passed
+            matrix/test_function_loop.py::test_mark_order_is_kept[b]                          passed
+            matrix/test_function_loop.py::test_mark_order_is_kept[a]                          passed
+            matrix/test_function_loop.py::test_unknown_factory_in_mark_is_skipped[a]          passed
+            matrix/test_function_loop.py::test_unknown_factory_in_mark_is_skipped[missing]    skipped
+            matrix/test_function_loop.py::test_duplicate_names_get_numbered_ids[a0]           passed
+            matrix/test_function_loop.py::test_duplicate_names_get_numbered_ids[a1]           passed
+            matrix/test_function_loop.py::test_failure_is_reported_per_factory[a]             passed
+            matrix/test_function_loop.py::test_failure_is_reported_per_factory[b]             failed
+            matrix/test_function_loop.py::TestClass::test_method[a]                           passed
+            matrix/test_function_loop.py::TestClass::test_method[b]                           passed
+            matrix/test_module_loop.py::test_first[a]                                         passed
+            matrix/test_module_loop.py::test_second[a]                                        passed
+            matrix/test_module_loop.py::test_parametrized[a-1]                                passed
+            matrix/test_module_loop.py::test_parametrized[a-2]                                passed
+            matrix/test_module_loop.py::test_first[b]                                         passed
+            matrix/test_module_loop.py::test_second[b]                                        passed
+            matrix/test_module_loop.py::test_parametrized[b-1]                                passed
+            matrix/test_module_loop.py::test_parametrized[b-2]                                passed
+            matrix/test_module_loop.py::test_sync_between                                     passed
+            matrix/test_module_loop.py::test_function_loop_in_between[a]                      passed
+            matrix/test_module_loop.py::test_function_loop_in_between[b]                      passed
+            matrix/test_session_loop.py::test_function_loop_with_session_fixture[a]           passed
+            matrix/test_session_loop.py::test_function_loop_with_session_fixture[b]           passed
+            matrix/test_session_loop.py::test_session_loop[a]                                 passed
+            matrix/test_session_loop.py::test_session_loop[b]                                 passed
+            matrix/test_session_loop.py::test_sync_with_session_fixture                       passed
+            plain/test_plain.py::test_no_hook_here_no_suffix                                  passed
+        """,
+        counts={"failed": 2, "passed": 48, "skipped": 1, "errors": 6},
+        events=EVENTS_LOOP_FACTORIES,
     ),
 ]
 

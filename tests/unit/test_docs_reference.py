@@ -90,7 +90,11 @@ def test_configuration_md_is_what_the_generator_makes_of_the_code():
     )
 
 
-@pytest.mark.parametrize("command", [(), ("report",)], ids=["asynctestrun", "asynctestrun-report"])
+@pytest.mark.parametrize(
+    "command",
+    [(), ("report",), ("merge",)],
+    ids=["asynctestrun", "asynctestrun-report", "asynctestrun-merge"],
+)
 def test_every_long_flag_in_help_is_in_the_reference(command):
     result = _asynctestrun(*command, "--help")
     assert result.returncode == 0, result.stderr
@@ -131,6 +135,7 @@ def known_options() -> dict[str, frozenset[str]]:
     import click
 
     from asynctestrun.cli import command
+    from asynctestrun.merge_cli import merge_command
     from asynctestrun.report_cli import report_command
 
     def names(cmd: click.Command) -> frozenset[str]:
@@ -143,7 +148,7 @@ def known_options() -> dict[str, frozenset[str]]:
         )
 
     main = names(command)
-    return {"": main, "watch": main, "report": names(report_command())}
+    return {"": main, "watch": main, "report": names(report_command()), "merge": names(merge_command())}
 
 
 _CODE_SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
@@ -176,7 +181,7 @@ def test_asynctestrun_commands_in_the_docs_use_real_options():
         for code in _code_texts(text):
             for match in _COMMAND.finditer(code):
                 rest = re.split(r"&&|\|\||[|;#>]", match["rest"], maxsplit=1)[0].split()
-                sub = rest[0] if rest and rest[0] in ("watch", "report") else ""
+                sub = rest[0] if rest and rest[0] in ("watch", "report", "merge") else ""
                 for token in rest:
                     if token.startswith("-") and token != "-" and _option_name(token) not in known[sub]:
                         problems.append(

@@ -41,6 +41,7 @@ def test_report_text_uses_pytest_format_and_root_level(log, root_at_warning):
     log.info("not captured at the default WARNING root level")
     report = capture.end_phase()
     assert report == f"WARNING  {LOGGER}:test_logcapture.py:{line} warned 5"
+    capture.detach()
     assert capture.handler not in logging.getLogger().handlers
 
 
@@ -150,3 +151,19 @@ def test_resolve_level():
     assert resolve_level("25") == 25
     with pytest.raises(ValueError, match="'LOUD' is not recognized as a logging level name"):
         resolve_level("LOUD")
+
+
+def test_handlers_stay_for_the_run_and_come_back_after_removal(log, root_at_warning):
+    capture = LoggingCapture()
+    capture.start_phase("setup")
+    capture.end_phase()
+    assert capture.handler in logging.getLogger().handlers  # not re-added per phase
+    capture.start_phase("call")
+    logging.getLogger().removeHandler(capture.handler)  # as logging.basicConfig(force=True) does
+    capture.end_phase()
+    capture.start_phase("teardown")
+    log.warning("captured again")
+    assert [r.getMessage() for r in capture.handler.records] == ["captured again"]
+    capture.end_phase()
+    capture.detach()
+    assert capture.handler not in logging.getLogger().handlers

@@ -1,0 +1,1 @@
+"""The root conftest puts this directory on sys.path (prepend import mode), for eventlog."""

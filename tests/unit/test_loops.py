@@ -1,0 +1,161 @@
+"""LoopRunner (asynctestrun._execute.loops) on asyncio and on uvloop: closing a loop finishes what
+asyncio.Runner finishes, however few runs of the loop it takes, and a blocked run can still be
+interrupted (Ctrl-C, the timeout watchdog) on both."""
+
+import asyncio
+import contextvars
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from asynctestrun._execute import structured
+from asynctestrun._execute.loops import LoopRunner, _nothing_to_run, builtin_factory
+from asynctestrun._execute.timeouts import TestTimeout, Watchdog
+
+LOOPS = ["asyncio", pytest.param("uvloop", marks=pytest.mark.skipif("sys.platform == 'win32'"))]
+
+
+@pytest.fixture(params=LOOPS)
+def runner(request):
+    if request.param == "uvloop":
+        pytest.importorskip("uvloop")
+    runner = LoopRunner("function", "test", debug=False, loop_factory=builtin_factory(request.param))
+    yield runner
+    runner.close()
+
+
+def test_builtin_factories_make_the_named_loop(runner, request):
+    module = type(runner.loop).__module__
+    assert module.startswith("uvloop" if "uvloop" in request.node.name else "asyncio")
+
+
+def test_close_finishes_async_generators_and_the_default_executor(runner):
+    events = []
+
+    async def numbers():
+        try:
+            yield 1
+            yield 2
+        finally:
+            await asyncio.sleep(0)
+            events.append("generator finished")
+
+    async def test():
+        generator = numbers()
+        await generator.__anext__()  # left suspended at its first yield
+        runner.keep = generator
+        await asyncio.get_running_loop().run_in_executor(None, events.append, "executor used")
+
+    runner.run(test())
+    runner.close()
+    assert events == ["executor used", "generator finished"]
+    assert runner.loop.is_closed()
+
+
+def test_close_gives_callbacks_still_pending_their_turn(runner):
+    # A transport's close() schedules connection_lost this way: it must still be called.
+    events = []
+
+    async def test():
+        loop = asyncio.get_running_loop()
+        loop.call_soon(events.append, "first")
+        loop.call_soon(lambda: loop.call_soon(events.append, "scheduled by a callback"))
+
+    runner.run(test())
+    runner.close()
+    assert "first" in events and "scheduled by a callback" in events
+
+
+def test_close_cancels_tasks_left_running_and_they_can_be_described_first(runner):
+    async def forever():
+        await asyncio.Event().wait()
+
+    async def test():
+        runner.leaked = asyncio.get_running_loop().create_task(forever(), name="leaked-task")
+
+    runner.run(test())
+    description = runner.pending_tasks()
+    assert "leaked-task" in description and "forever" in description
+    runner.close()
+    assert runner.leaked.cancelled()
+    assert runner.pending_tasks() is None
+
+
+def test_an_idle_asyncio_loop_closes_without_a_run():
+    loop = builtin_factory("asyncio")()
+    try:
+        assert _nothing_to_run(loop)
+        loop.call_soon(lambda: None)
+        assert not _nothing_to_run(loop)  # a pending callback needs the run
+    finally:
+        loop.close()
+
+
+def test_a_loop_that_cannot_show_it_is_idle_always_gets_the_run():
+    uvloop = pytest.importorskip("uvloop")
+    loop = uvloop.new_event_loop()
+    try:
+        assert not _nothing_to_run(loop)
+    finally:
+        loop.close()
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the watchdog needs SIGALRM")
+def test_watchdog_interrupts_a_run_blocked_waiting(runner):
+    # The loop sleeps in the kernel (epoll): on uvloop only its signal wake-up gets the handler run.
+    async def hang():
+        await asyncio.get_running_loop().create_future()
+
+    watchdog = Watchdog()
+    with pytest.raises(TestTimeout, match="did not finish within 0.2s"), watchdog.arm(0.2, "test hang"):
+        runner.run(hang(), context=contextvars.copy_context())
+    assert runner.pending_tasks() is None  # the interrupted task was cancelled
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="needs POSIX signals")
+def test_ctrl_c_stops_a_blocked_run_and_cancels_its_task(runner):
+    async def hang():
+        await asyncio.get_running_loop().create_future()
+
+    main = threading.get_ident()
+
+    def press_ctrl_c():
+        time.sleep(0.2)
+        signal.pthread_kill(main, signal.SIGINT)
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        threading.Thread(target=press_ctrl_c, daemon=True).start()
+        with pytest.raises(KeyboardInterrupt):
+            runner.run(hang())
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert runner.pending_tasks() is None
+    assert os.getpid()  # still here
+
+
+def test_structured_fixture_failure_fails_the_running_test(runner):
+    guard = structured.TestGuard()
+
+    async def fixture():
+        async with asyncio.TaskGroup() as group:
+
+            async def crash():
+                await asyncio.sleep(0.01)
+                raise ValueError("background job failed")
+
+            group.create_task(crash())
+            yield "value"
+
+    value, teardown = structured.start(runner, fixture(), contextvars.copy_context(), "fixture", guard)
+    assert value == "value"
+
+    async def test():
+        await asyncio.sleep(5)
+
+    with pytest.raises(structured.BackgroundFailure, match="background job failed"):
+        runner.run(guard.run(test()))
+    teardown()  # already reported as the test's failure: not raised again
