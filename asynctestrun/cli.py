@@ -328,6 +328,19 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
     )
 
 
+def _run_click_command(command: click.Command, argv: Sequence[str], error_code: int | None = None) -> int:
+    """Run a subcommand (``argv[0]``) with its arguments; a click error gives its own exit code, or
+    ``error_code`` when given."""
+    try:
+        command.main(list(argv[1:]), prog_name=f"asynctestrun {argv[0]}", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code if error_code is None else error_code
+    return 0
+
+
 def _subcommand(argv: Sequence[str]) -> int | None:
     """``asynctestrun report ...``, ``merge ...`` and ``watch ...`` (unless a path of that name exists)."""
     if not argv or os.path.exists(argv[0]):
@@ -335,25 +348,12 @@ def _subcommand(argv: Sequence[str]) -> int | None:
     if argv[0] == "report":
         from .report_cli import report_command
 
-        try:
-            report_command().main(list(argv[1:]), prog_name="asynctestrun report", standalone_mode=False)
-        except click.exceptions.Exit as exc:
-            return exc.exit_code
-        except click.ClickException as exc:
-            exc.show()
-            return exc.exit_code
-        return 0
+        return _run_click_command(report_command(), argv)
     if argv[0] == "merge":
         from .merge_cli import merge_command
 
-        try:
-            merge_command().main(list(argv[1:]), prog_name="asynctestrun merge", standalone_mode=False)
-        except click.exceptions.Exit as exc:
-            return exc.exit_code
-        except click.ClickException as exc:
-            exc.show()
-            return EXIT_USAGE  # a bad or overlapping report is bad input, as for a test run
-        return 0
+        # A bad or overlapping report is bad input, as for a test run.
+        return _run_click_command(merge_command(), argv, error_code=EXIT_USAGE)
     if argv[0] == "watch":
         from ._watch import run_watch
 

@@ -51,7 +51,7 @@ def argnames(
             and p.default is inspect.Parameter.empty
         )
     attr = name or str(getattr(func, "__name__", ""))
-    if is_method or (cls is not None and not _is_staticmethod(cls, attr)):
+    if is_method or (cls is not None and not is_staticmethod(cls, attr)):
         names = names[1:]
     if hasattr(func, "__wrapped__"):
         names = names[_mock_patch_count(func) :]
@@ -79,7 +79,7 @@ def _plain_function_argnames(func: Callable[..., Any]) -> tuple[str, ...] | None
     return tuple(names)
 
 
-def _is_staticmethod(cls: type, attr: str) -> bool:
+def is_staticmethod(cls: type, attr: str) -> bool:
     """``inspect.getattr_static(cls, attr)`` is a staticmethod: looked up in the class dicts along the
     MRO, which is all getattr_static does for a class attribute (and a fraction of its cost)."""
     for klass in cls.__mro__:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._collect.signature import is_staticmethod
 from .._declare.outcomes import Exit, Failed, Skipped, XFailed
 from .._declare.pytest_warnings import PytestReturnNotNoneWarning, PytestWarning
 from .._model.items import FuncKind
@@ -112,7 +113,7 @@ class TestRun:
         self.state.hooks_call("pytest_runtest_setup", item=self.node)
         if (
             self.item.cls is not None
-            and not _is_static(self.item)
+            and not is_staticmethod(self.item.cls, self.item.originalname)
             and not issubclass(self.item.cls, unittest.TestCase)
         ):
             self.runtime.instance = self.item.cls()
@@ -311,10 +312,6 @@ def _run_hypothesis(holder: Any, func: Callable[..., Any], kwargs: dict[str, Any
         func(**kwargs)
     finally:
         holder.inner_test = original
-
-
-def _is_static(item: Any) -> bool:
-    return isinstance(inspect.getattr_static(item.cls, item.originalname, None), staticmethod)
 
 
 def _skip_location(run: TestRun, exc: Skipped) -> str:

@@ -29,19 +29,7 @@ def compute_closure(
     initial: Iterable[str],
     ignore: Iterable[str] = (),
 ) -> Closure:
-    initial = tuple(initial)
-    ignored = frozenset(ignore)
-    key = ("closure", tuple(chain), initial, ignored)
-    cached = registry.memo.get(key)
-    if cached is None:
-        cached = registry.memo[key] = _compute(registry, chain, initial, ignored)
-    assert isinstance(cached, Closure)
-    return cached
-
-
-def _compute(
-    registry: FixtureRegistry, chain: Sequence[Holder], initial: Sequence[str], ignored: frozenset[str]
-) -> Closure:
+    ignored = set(ignore)
     names: list[str] = []
     defs: dict[str, tuple[FixtureDef, ...]] = {}
 

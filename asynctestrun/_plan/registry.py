@@ -22,10 +22,6 @@ class FixtureRegistry:
     # defined in one, so lookups start from the name (per test and fixture during collection).
     by_name: dict[str, dict[Holder, FixtureDef]] = field(default_factory=dict)
     autouse_by_holder: dict[Holder, list[str]] = field(default_factory=dict)
-    # Results computed from the registry (fixture closures, keyed by what they were computed from):
-    # the tests of one module mostly ask for the same fixtures, so most closures are found here.
-    # Any new definition may change any result, so ``add`` empties it.
-    memo: dict[object, object] = field(default_factory=dict)
 
     def add(self, fixturedef: FixtureDef) -> None:
         # A later definition in the same holder replaces the earlier (re-binding a name in a module).
@@ -33,7 +29,6 @@ class FixtureRegistry:
         self.by_holder.setdefault(holder, {})[name] = fixturedef
         self.by_name.setdefault(name, {})[holder] = fixturedef
         self.autouse_by_holder[holder] = [d.name for d in self.by_holder[holder].values() if d.autouse]
-        self.memo.clear()
 
     def add_all(self, defs: Iterable[FixtureDef]) -> None:
         for fixturedef in defs:
