@@ -410,7 +410,6 @@ def _run_session(
     from ._config.config import ConfigError
     from ._config.load import load
     from ._model.events import Broadcast
-    from ._report.junit import JUnitReporter
     from .session import Session
 
     broadcast = Broadcast([])
@@ -430,6 +429,8 @@ def _run_session(
             config = load(_cli_options(values, positional, extra), invocation_dir, ini)
             session.reconfigure(config)
         if config.junitxml is not None and not config.worker:
+            from ._report.junit import JUnitReporter
+
             junit_logging = config.ini.get("junit_logging", "no") not in ("no", "")
             broadcast.add(JUnitReporter(config.junitxml, config.junit_suite_name, junit_logging))
         if config.json_report is not None and not config.worker:

@@ -278,14 +278,13 @@ class Session:
             self._gc_paused = True
 
     def _resume_gc(self, *, freeze: bool = False) -> None:
-        if freeze:
+        if freeze or self._gc_paused:
             # Everything alive now (modules, items, fixture definitions) lives until the end of the
-            # run: moved out of the collector's view, later passes stop re-scanning it per test.
-            gc.collect()
-            gc.freeze()
-        elif self._gc_paused:
-            # Ending early (--collect-only, collection errors): the first pass after enabling would
-            # scan the whole collected heap just before the process exits.
+            # run: moved out of the collector's view, later passes stop re-scanning it per test. No
+            # gc.collect() first: it scanned the whole collected heap (0.1 s at 10,000 tests) to free
+            # the little cyclic garbage collecting leaves, which now stays until the process ends.
+            # Ending early (--collect-only, collection errors), the first pass after enabling would
+            # likewise scan the whole heap just before the process exits.
             gc.freeze()
         if self._gc_paused:
             self._gc_paused = False

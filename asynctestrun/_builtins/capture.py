@@ -232,9 +232,11 @@ class _FDCapture:
     def snap(self) -> bytes:
         if self._targetfd == 0 or self._tmpfile is None:
             return b""
-        # Most phases print nothing: a size check is much cheaper than seek/read/truncate.
+        # Most phases print nothing: checking the position is much cheaper than seek/read/truncate.
+        # The redirected fd shares the file offset with the temporary file (dup2), so it is the number
+        # of bytes written since the last snap; lseek is also cheaper than fstat's stat_result.
         self._tmpfile.flush()
-        if os.fstat(self._tmpfile.fileno()).st_size == 0:
+        if os.lseek(self._tmpfile.fileno(), 0, os.SEEK_CUR) == 0:
             return b""
         self._tmpfile.seek(0)
         data = bytes(self._tmpfile.buffer.read())

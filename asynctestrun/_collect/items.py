@@ -147,8 +147,11 @@ def build_items(
 ) -> list[TestItem]:
     all_marks = [*definition.marks, *definition.outer_marks]
     initial = [*_usefixtures(all_marks), *definition.argnames]
-    if _anyio_test(definition, all_marks, config, plugin_config) and registry.visible(
-        "anyio_backend", definition.holders
+    # The cheap question first: without anyio's plugin there is no anyio_backend fixture at all.
+    if (
+        "anyio_backend" in registry.by_name
+        and _anyio_test(definition, all_marks, config, plugin_config)
+        and registry.visible("anyio_backend", definition.holders)
     ):
         # anyio's plugin adds usefixtures("anyio_backend") to the function's own marks.
         initial.insert(0, "anyio_backend")

@@ -199,6 +199,15 @@ def factory_call(
     if mark is None:
         return None
     parsed = parse_asyncio_mark(mark, nodeid)
+    if not hooks.implementations(HOOK_NAME, (), owners) and not config.loop_matrix:
+        # The usual case, answered before building the hook's item view for every async test.
+        if parsed.factory_names is not None:
+            raise Failed(
+                f"{nodeid}: mark.asyncio 'loop_factories' requires at least one "
+                f"{HOOK_NAME} hook implementation.",
+                pytrace=False,
+            )
+        return None
     item = HookItem(
         name=definition.name,
         nodeid=nodeid,
@@ -211,12 +220,6 @@ def factory_call(
     )
     factories = hook_factories(hooks, owners, config, item)
     if factories is None:
-        if parsed.factory_names is not None:
-            raise Failed(
-                f"{nodeid}: mark.asyncio 'loop_factories' requires at least one "
-                f"{HOOK_NAME} hook implementation.",
-                pytrace=False,
-            )
         return None
     names = parsed.factory_names if parsed.factory_names is not None else tuple(factories)
     rows = [_row(name, factories) for name in names]

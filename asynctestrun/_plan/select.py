@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .._config.config import Config, ConfigError
 from .._model.items import TestItem
-from .._select.expression import Expression, ExpressionError, keyword_matcher, marker_matcher
+
+if TYPE_CHECKING:
+    from .._select.expression import Expression
 
 
 def _compile(text: str, flag: str) -> Expression:
+    from .._select.expression import Expression, ExpressionError
+
     try:
         return Expression.compile(text)
     except ExpressionError as exc:
@@ -19,6 +24,11 @@ def _compile(text: str, flag: str) -> Expression:
 
 
 def select(items: Sequence[TestItem], config: Config) -> tuple[list[TestItem], int]:
+    if not (config.keyword or config.markexpr or config.deselect):
+        return list(items), 0
+    # Imported here: most runs select nothing, and the expression module is costly to import.
+    from .._select.expression import ExpressionError, keyword_matcher, marker_matcher
+
     keyword = _compile(config.keyword, "-k") if config.keyword else None
     markexpr = _compile(config.markexpr, "-m") if config.markexpr else None
     deselect = tuple(config.deselect)

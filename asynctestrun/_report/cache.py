@@ -59,6 +59,24 @@ _SUPPORTING_FILES = {
 }
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _dumps(value: object) -> str:
+    """``json.dumps(value, indent=2)``, byte for byte, but fast for the large flat values (node ids,
+    durations): with ``indent`` the json module falls back to its pure-Python encoder, which took ~5% of
+    a 10,000-test run as the reporter rewrote them. One line per entry keeps the files diffable."""
+    if isinstance(value, list) and value and all(isinstance(v, str | int | float | bool) for v in value):
+        return "[\n  " + ",\n  ".join(map(_COMPACT, value)) + "\n]"
+    if (
+        isinstance(value, dict)
+        and value
+        and all(isinstance(k, str) and isinstance(v, str | int | float | bool) for k, v in value.items())
+    ):
+        return "{\n  " + ",\n  ".join(f"{_COMPACT(k)}: {_COMPACT(v)}" for k, v in value.items()) + "\n}"
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
 class CacheWarning(UserWarning):
     """The cache could not be written; the run goes on without it."""
 
@@ -102,7 +120,7 @@ class Cache:
         and returns: losing the cache must never fail a run.
         """
         path = _within(self._directory / _VALUES, key)
-        data = json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+        data = _dumps(value).encode("utf-8")
         try:
             self._ensure_directory()
             write_atomic(path, data)
