@@ -33,6 +33,24 @@ def test_cache_lives_under_the_rootdir(tmp_path, cache):
     assert cache.directory == tmp_path / CACHE_DIRNAME == tmp_path / ".asynctestrun_cache"
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        [],
+        {},
+        ["tests/a.py::t[\u00e9]", 'b::"q"\n'],
+        {"a.py::t1": 0.000123, "a.py::t2": True, "a.py::t3": 7, "a.py::t4": "x"},
+        {"a.py::t": float("inf")},
+        {"nested": {"a": [1, 2]}, "none": None},  # not flat: the json module writes it
+        "scalar",
+    ],
+)
+def test_values_are_written_exactly_as_json_with_indent_2(cache, value):
+    cache.set("k/v", value)
+    written = (cache.directory / "v" / "k" / "v").read_text(encoding="utf-8")
+    assert written == json.dumps(value, ensure_ascii=False, indent=2)
+
+
 def test_cache_dir_setting_is_relative_to_rootdir_and_expands_variables(tmp_path, monkeypatch):
     monkeypatch.setenv("RUNNER_CACHE", "ci")
     assert Cache.for_rootdir(tmp_path, "$RUNNER_CACHE/cache").directory == tmp_path / "ci" / "cache"
