@@ -158,6 +158,11 @@ def parse_asyncio_mark(mark: Mark, nodeid: str) -> AsyncioMark:
     return AsyncioMark(loop_scope, tuple(names))
 
 
+def _factories_configured(hooks: HookRegistry, owners: Sequence[object], config: Config) -> bool:
+    """Whether any test under these conftests can get loop factories: a hook, or ``--loop-matrix``."""
+    return bool(hooks.implementations(HOOK_NAME, (), owners)) or bool(config.loop_matrix)
+
+
 def hook_factories(
     hooks: HookRegistry,
     owners: Sequence[object],
@@ -165,7 +170,7 @@ def hook_factories(
     item: HookItem,
 ) -> dict[str, Callable[[], Any]] | None:
     """The hook's answer for one test (None when nothing implements it), checked as pytest-asyncio does."""
-    if not hooks.implementations(HOOK_NAME, (), owners) and not config.loop_matrix:
+    if not _factories_configured(hooks, owners, config):
         return None
     result = hooks.call_first(HOOK_NAME, owners, config=item.config, item=item)
     if result is None and config.loop_matrix:
@@ -199,7 +204,7 @@ def factory_call(
     if mark is None:
         return None
     parsed = parse_asyncio_mark(mark, nodeid)
-    if not hooks.implementations(HOOK_NAME, (), owners) and not config.loop_matrix:
+    if not _factories_configured(hooks, owners, config):
         # The usual case, answered before building the hook's item view for every async test.
         if parsed.factory_names is not None:
             raise Failed(
@@ -219,8 +224,7 @@ def factory_call(
         marks=list(marks),
     )
     factories = hook_factories(hooks, owners, config, item)
-    if factories is None:
-        return None
+    assert factories is not None  # _factories_configured was checked above
     names = parsed.factory_names if parsed.factory_names is not None else tuple(factories)
     rows = [_row(name, factories) for name in names]
     loop_scope = parsed.loop_scope or config.default_test_loop_scope
