@@ -81,11 +81,12 @@ class LoopRunner:
         asyncio.set_event_loop(self.loop)
         # A timeout the loop caught instead of letting it through; run() raises it.
         self._caught: list[BaseException] = []
-        if not isinstance(self.loop, asyncio.BaseEventLoop):
-            # uvloop calls signal handlers from a loop callback and, as for any callback, logs what
-            # they raise and goes on waiting. The watchdog's timeout would be lost and a test blocked
-            # on an await would hang. (A suite that sets its own exception handler replaces this.)
-            self.loop.set_exception_handler(_stop_on_timeout(self._caught))
+        # The watchdog raises its timeout from a loop callback when the signal lands in the loop's own
+        # machinery, and uvloop calls signal handlers from a callback too. A callback's exception is
+        # logged and the loop goes on waiting, so without this handler a test blocked on an await would
+        # hang. (A suite that sets its own exception handler replaces it; the watchdog then raises
+        # where the signal lands, as it does for sync code.)
+        self.loop.set_exception_handler(StopOnTimeout(self._caught))
 
     def run(self, coro: Coroutine[Any, Any, T], context: contextvars.Context | None = None) -> T:
         loop = self.loop
@@ -97,7 +98,8 @@ class LoopRunner:
         try:
             result = loop.run_until_complete(task)
         except BaseException as error:
-            caught = self._caught.pop() if self._caught else None
+            caught = self._caught[0] if self._caught else None
+            self._caught.clear()
             if not task.done():
                 # Interrupted from outside (Ctrl-C, a timeout signal): don't leave the task running.
                 task.cancel()
@@ -107,7 +109,9 @@ class LoopRunner:
                 raise caught from None
             raise
         if self._caught:  # the timeout came as the task was finishing: it still counts
-            raise self._caught.pop()
+            caught = self._caught[0]
+            self._caught.clear()
+            raise caught
         return result
 
     def pending_tasks(self) -> str | None:
@@ -138,25 +142,25 @@ class LoopRunner:
                 asyncio.set_event_loop_policy(self._old_policy)
 
 
-ExceptionHandler = Callable[[asyncio.AbstractEventLoop, dict[str, Any]], None]
-
-
-def _stop_on_timeout(caught: list[BaseException]) -> ExceptionHandler:
+class StopOnTimeout:
     """An exception handler that stops the loop on a watchdog timeout and keeps it in ``caught``.
     It holds no reference to the runner or the loop: a loop in a reference cycle waits for the
     garbage collector to free it, which made every uvloop loop a fifth more costly."""
 
-    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    __slots__ = ("caught",)
+
+    def __init__(self, caught: list[BaseException]) -> None:
+        self.caught = caught
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         from .timeouts import TestTimeout
 
         error = context.get("exception")
         if isinstance(error, TestTimeout):
-            caught.append(error)
+            self.caught.append(error)
             loop.stop()  # run_until_complete then raises, and run() raises the timeout instead
             return
         loop.default_exception_handler(context)
-
-    return handle
 
 
 async def _shutdown(loop: asyncio.AbstractEventLoop) -> None:

@@ -11,8 +11,12 @@ reports that frame's stack.
 from __future__ import annotations
 
 import asyncio
+import enum
+import os
+import selectors
 import signal
 import threading
+import time
 import traceback
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
@@ -101,6 +105,14 @@ async def run_with_deadline(coro: Coroutine[Any, Any, Any], seconds: float, what
 # How long after the timeout a worker that still has not regained control is terminated.
 HARD_KILL_GRACE = 10.0
 
+# Once past the timeout, the alarm repeats at this interval until its timeout has been raised: a
+# signal can arrive before the loop listens for it (uvloop only hears signals through its own
+# wake-up fd) and is then never handled; the next alarm is.
+ALARM_REPEAT = 1.0
+# After the timeout is raised, the alarm fires again if the armed code is still running this much
+# later: the raise may have landed in a weakref callback or ``__del__``, which only log it.
+RERAISE_AFTER = 5.0
+
 
 class Watchdog:
     """SIGALRM-based interruption of code blocking the main thread.
@@ -119,37 +131,151 @@ class Watchdog:
 
     @contextmanager
     def arm(self, seconds: float | None, what: str) -> Iterator[Callable[[float], None]]:
-        """Arm for ``seconds``; yields a function that re-arms with a new delay (e.g. to add grace)."""
+        """Arm for ``seconds``; yields a function that re-arms with a new delay (e.g. to add grace).
+        An alarm already armed outside (a test of the runner arming its own) gets its remaining time
+        back on the way out."""
         if not seconds or not self.available:
             yield lambda _delay: None
             return
 
-        def on_alarm(signum: int, frame: FrameType | None) -> None:
-            stack = "".join(traceback.format_list(_user_stack(frame))) if frame is not None else ""
-            raise TestTimeout(
-                f"Timeout: {what} did not finish within {seconds:g}s; it was blocking here "
-                "(innermost last):\n"
-                f"{stack}",
-                pytrace=False,
-            )
-
-        previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        alarm = _Alarm(seconds, what)
         done = threading.Event()
-        if self.hard_kill:
-            threading.Thread(
-                target=_kill_if_stuck, args=(done, seconds + HARD_KILL_GRACE, what), daemon=True
-            ).start()
+        armed_at = time.monotonic()
+        outer_delay, outer_interval = 0.0, 0.0
+        previous = signal.signal(signal.SIGALRM, alarm)
+        # Everything from the timer's start is inside the try: an alarm as short as the time this
+        # takes must still leave the previous handler and timer restored.
         try:
+            outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds, ALARM_REPEAT)
+            if self.hard_kill:
+                threading.Thread(
+                    target=_kill_if_stuck, args=(done, seconds + HARD_KILL_GRACE, what), daemon=True
+                ).start()
 
             def rearm(delay: float) -> None:
-                signal.setitimer(signal.ITIMER_REAL, max(delay, 0.001))
+                signal.setitimer(signal.ITIMER_REAL, max(delay, 0.001), ALARM_REPEAT)
 
             yield rearm
         finally:
+            alarm.active = False
             done.set()
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            if outer_delay:
+                left = max(outer_delay - (time.monotonic() - armed_at), 0.001)
+                signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+
+
+class _Alarm:
+    """The SIGALRM handler of one armed watchdog.
+
+    Raising from a signal handler lands between any two bytecodes. In the test's code (a task's
+    coroutine, a sync function) that is the point: the test fails where it blocks. In the event
+    loop's own machinery it can drop a callback already taken off the ready queue, such as the next
+    step of the test's task, and the loop then waits forever for a task nothing will wake. So when
+    the loop is between callbacks, the timeout is raised from a callback the loop runs next instead.
+    """
+
+    def __init__(self, seconds: float, what: str) -> None:
+        self.seconds = seconds
+        self.what = what
+        # How many times the timeout has been raised; a raise queued on the loop goes ahead only if
+        # no other came first.
+        self.raised = 0
+        # Cleared when the watchdog is disarmed: a raise still queued on a loop the test no longer
+        # runs (a module-scoped loop) must not fail the next test.
+        self.active = True
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        if not self.active or (frame is not None and frame.f_code.co_filename == __file__):
+            # Disarmed, or landing in the watchdog's own arming and disarming: a raise there would
+            # skip restoring the previous handler and leave this alarm firing into later tests.
+            # While arming, the repeating timer comes back.
+            return
+        where = _where(frame)
+        loop = asyncio._get_running_loop()
+        if (
+            where is not _Where.ELSEWHERE
+            and loop is not None
+            and asyncio.current_task(loop) is None
+            and _stops_on_timeout(loop)
+        ):
+            # Queued again on every alarm: a loop stopped before running the first drops it.
+            loop.call_soon_threadsafe(self._raise_from_loop, loop, self.raised)
+            return
+        if where is _Where.LOOP_MACHINERY:
+            # Starting, stopping or between callbacks of a loop that cannot take the raise from a
+            # callback: try again in a moment, when the interpreter is somewhere else.
+            signal.setitimer(signal.ITIMER_REAL, 0.05, ALARM_REPEAT)
+            return
+        self.raised += 1
+        signal.setitimer(signal.ITIMER_REAL, RERAISE_AFTER, RERAISE_AFTER)
+        stack = "".join(traceback.format_list(_user_stack(frame))) if frame is not None else ""
+        raise TestTimeout(
+            f"Timeout: {self.what} did not finish within {self.seconds:g}s; it was blocking here "
+            "(innermost last):\n"
+            f"{stack}",
+            pytrace=False,
+        )
+
+    def _raise_from_loop(self, loop: asyncio.AbstractEventLoop, raised_before: int) -> None:
+        if self.raised != raised_before or not self.active:
+            return  # raised already, or the test is over: a later test on this loop must not fail
+        self.raised += 1
+        signal.setitimer(signal.ITIMER_REAL, RERAISE_AFTER, RERAISE_AFTER)
+        raise TestTimeout(
+            f"Timeout: {self.what} did not finish within {self.seconds:g}s; the event loop was "
+            "waiting.\n\nWhere each pending task was awaiting (innermost last):\n"
+            f"{describe_tasks(loop)}",
+            pytrace=False,
+        )
+
+
+def _stops_on_timeout(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether a timeout raised in one of ``loop``'s callbacks stops the loop (the runner's own
+    exception handler) rather than being logged while the loop goes on waiting."""
+    from .loops import StopOnTimeout
+
+    return isinstance(loop.get_exception_handler(), StopOnTimeout)
+
+
+class _Where(enum.Enum):
+    """Where a signal found the main thread, as far as raising there is concerned."""
+
+    LOOP_MACHINERY = "asyncio's or the runner's loop code: a raise can leave the loop inconsistent"
+    LOOP_WAITING = "the selector's wait for I/O: nothing is half done"
+    ELSEWHERE = "the test's own code, or code it called"
+
+
+def _where(frame: FrameType | None) -> _Where:
+    """Classify by the innermost frame that is asyncio's, the runner's loop code or anyone else's,
+    looking through the standard library's other modules: a raise inside ``WeakSet.add`` called by
+    ``create_task`` leaves a task no one can find to cancel."""
+    waiting = False
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if filename.startswith(_ASYNCIO_DIR) or filename == _LOOPS_FILE:
+            return _Where.LOOP_WAITING if waiting else _Where.LOOP_MACHINERY
+        if filename == selectors.__file__:
+            waiting = True
+        elif not _neutral(filename):
+            return _Where.ELSEWHERE
+        frame = frame.f_back
+    return _Where.ELSEWHERE if waiting else _Where.LOOP_MACHINERY
+
+
+def _neutral(filename: str) -> bool:
+    """The standard library outside asyncio, which the loop and the test both call."""
+    return (filename.startswith(_STDLIB_DIR) and "-packages" not in filename) or filename.startswith(
+        "<frozen"
+    )
+
+
+_ASYNCIO_DIR = os.path.dirname(asyncio.__file__) + os.sep
+_STDLIB_DIR = os.path.dirname(os.__file__) + os.sep
+# The runner's module that drives loops (run_until_complete, cancelling, closing); uvloop's own code
+# is compiled, so a signal handled inside it shows this module's frame.
+_LOOPS_FILE = os.path.join(os.path.dirname(__file__), "loops.py")
 
 
 def _kill_if_stuck(done: threading.Event, after: float, what: str) -> None:

@@ -187,3 +187,39 @@ def test_a_closed_loop_is_freed_without_the_garbage_collector(name):
     finally:
         if enabled:
             gc.enable()
+
+
+# An alarm landing before the task wraps the coroutine leaves it never awaited: that is the point.
+@pytest.mark.filterwarnings("ignore:coroutine .* was never awaited:RuntimeWarning")
+def test_an_alarm_landing_anywhere_in_the_loop_still_ends_the_run(runner):
+    # The alarm lands at a random point: in the runner's code, inside asyncio's or uvloop's set-up,
+    # between the loop's callbacks. A raise in the loop's machinery once dropped the test task's
+    # first step (a run that could never end) or left uvloop marked as running; the watchdog now
+    # raises from a loop callback there, and fires again when a signal went unheard.
+    import random
+
+    rng = random.Random(1234)
+    handler = signal.getsignal(signal.SIGALRM)
+    for _ in range(300):
+        async def hang():
+            await asyncio.get_running_loop().create_future()
+
+        delay = rng.uniform(0.00001, 0.002)
+        with pytest.raises(timeouts.TestTimeout), timeouts.Watchdog().arm(delay, "test hang"):
+            runner.run(hang(), context=contextvars.copy_context())
+        assert runner.pending_tasks() is None
+        # Nothing left firing into later tests: the handler around this test is back.
+        assert signal.getsignal(signal.SIGALRM) is handler
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs POSIX timers")
+def test_a_watchdog_inside_another_gives_the_outer_one_its_time_back():
+    # The runner running this test may have its own alarm armed: it gets its time back too.
+    before, _interval = signal.getitimer(signal.ITIMER_REAL)
+    with timeouts.Watchdog().arm(300.0, "outer"):
+        with timeouts.Watchdog().arm(5.0, "inner"):
+            pass
+        left, _interval = signal.getitimer(signal.ITIMER_REAL)
+        assert 295.0 < left <= 300.0
+    after, _interval = signal.getitimer(signal.ITIMER_REAL)
+    assert (after == 0) if before == 0 else (0 < after <= before)
