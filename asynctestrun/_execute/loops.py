@@ -98,8 +98,7 @@ class LoopRunner:
         try:
             result = loop.run_until_complete(task)
         except BaseException as error:
-            caught = self._caught[0] if self._caught else None
-            self._caught.clear()
+            caught = self._take_caught()
             if not task.done():
                 # Interrupted from outside (Ctrl-C, a timeout signal): don't leave the task running.
                 task.cancel()
@@ -108,11 +107,17 @@ class LoopRunner:
             if caught is not None and caught is not error:
                 raise caught from None
             raise
-        if self._caught:  # the timeout came as the task was finishing: it still counts
-            caught = self._caught[0]
-            self._caught.clear()
+        caught = self._take_caught()
+        if caught is not None:  # the timeout came as the task was finishing: it still counts
             raise caught
         return result
+
+    def _take_caught(self) -> BaseException | None:
+        """The first timeout the loop caught during the last run, if any; repeats of it (the
+        watchdog's alarm fires again until heard) are dropped with it."""
+        caught = self._caught[0] if self._caught else None
+        self._caught.clear()
+        return caught
 
     def pending_tasks(self) -> str | None:
         """Where tasks still pending on this loop are awaiting, or None when there are none."""

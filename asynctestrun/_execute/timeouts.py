@@ -21,7 +21,7 @@ import traceback
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Any
+from typing import Any, NoReturn
 
 from .._declare.outcomes import Failed
 
@@ -208,26 +208,22 @@ class _Alarm:
             # callback: try again in a moment, when the interpreter is somewhere else.
             signal.setitimer(signal.ITIMER_REAL, 0.05, ALARM_REPEAT)
             return
-        self.raised += 1
-        signal.setitimer(signal.ITIMER_REAL, RERAISE_AFTER, RERAISE_AFTER)
         stack = "".join(traceback.format_list(_user_stack(frame))) if frame is not None else ""
-        raise TestTimeout(
-            f"Timeout: {self.what} did not finish within {self.seconds:g}s; it was blocking here "
-            "(innermost last):\n"
-            f"{stack}",
-            pytrace=False,
-        )
+        self._raise(f"it was blocking here (innermost last):\n{stack}")
 
     def _raise_from_loop(self, loop: asyncio.AbstractEventLoop, raised_before: int) -> None:
         if self.raised != raised_before or not self.active:
             return  # raised already, or the test is over: a later test on this loop must not fail
+        self._raise(
+            "the event loop was waiting.\n\nWhere each pending task was awaiting (innermost last):\n"
+            f"{describe_tasks(loop)}"
+        )
+
+    def _raise(self, where: str) -> NoReturn:
         self.raised += 1
         signal.setitimer(signal.ITIMER_REAL, RERAISE_AFTER, RERAISE_AFTER)
         raise TestTimeout(
-            f"Timeout: {self.what} did not finish within {self.seconds:g}s; the event loop was "
-            "waiting.\n\nWhere each pending task was awaiting (innermost last):\n"
-            f"{describe_tasks(loop)}",
-            pytrace=False,
+            f"Timeout: {self.what} did not finish within {self.seconds:g}s; {where}", pytrace=False
         )
 
 
