@@ -115,6 +115,8 @@ class Session:
         self.hooks.call(
             "pytest_addoption", parser=self.parser, pluginmanager=self.plugin_config.pluginmanager
         )
+        if not self.parser.options and not unknown_args:
+            return [], {}
         parser = self.parser.argparser()
         namespace, rest = parser.parse_known_args(list(unknown_args))
         unknown = [arg for arg in rest if arg.startswith("-") and arg != "-"]

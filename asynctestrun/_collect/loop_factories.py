@@ -246,4 +246,3 @@ def _row(name: str, factories: Mapping[str, Callable[[], Any]]) -> ParameterSet:
         return ParameterSet((factories[name],))
     reason = f"Loop factory {name!r} is not available. Available factories: {', '.join(factories)}."
     return ParameterSet((None,), (Mark("skip", (), {"reason": reason}),))
-

@@ -8,10 +8,10 @@ tests that need its fixtures then fail with "fixture not found", never silently.
 from __future__ import annotations
 
 import os
-from importlib.metadata import entry_points
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._config.config import Config
+from . import entry_points
 
 if TYPE_CHECKING:
     from .collector import Collector
@@ -39,7 +39,7 @@ def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:
     if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
         return warnings
     disabled = set(config.disabled_plugins)
-    for ep in entry_points(group="pytest11"):
+    for ep in _pytest11():
         if ep.name in REPLACED or ep.name in disabled or ep.value.split(".", 1)[0] in disabled:
             continue
         if ep.value.startswith(("pytest_asyncio", "anyio", "xdist", "hypothesis", "pytest_cov")):
@@ -54,3 +54,12 @@ def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:
             continue
         collector.register_plugin(ep.name, module)
     return warnings
+
+
+def _pytest11() -> list[Any]:
+    found = entry_points.pytest11()
+    if found is not None:
+        return found
+    from importlib.metadata import entry_points as metadata_entry_points
+
+    return list(metadata_entry_points(group=entry_points.GROUP))

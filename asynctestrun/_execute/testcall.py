@@ -10,12 +10,12 @@ from __future__ import annotations
 import contextvars
 import inspect
 import time
-import unittest
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._collect.harvest import is_unittest_case
 from .._collect.signature import is_staticmethod
 from .._declare.outcomes import Exit, Failed, Skipped, XFailed
 from .._declare.pytest_warnings import PytestReturnNotNoneWarning, PytestWarning
@@ -29,7 +29,6 @@ from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
 from .session_state import SessionState
 from .timeouts import run_with_deadline, timeout_for
-from .unittest_case import run_test_case
 
 
 @dataclass
@@ -114,7 +113,7 @@ class TestRun:
         if (
             self.item.cls is not None
             and not is_staticmethod(self.item.cls, self.item.originalname)
-            and not issubclass(self.item.cls, unittest.TestCase)
+            and not is_unittest_case(self.item.cls)
         ):
             self.runtime.instance = self.item.cls()
             self.node.instance = self.runtime.instance
@@ -151,7 +150,9 @@ class TestRun:
 
     def _call(self) -> None:
         item = self.item
-        if item.cls is not None and issubclass(item.cls, unittest.TestCase):
+        if item.cls is not None and is_unittest_case(item.cls):
+            from .unittest_case import run_test_case
+
             run_test_case(item.cls, item.originalname)
             return
         func: Callable[..., Any] = item.function

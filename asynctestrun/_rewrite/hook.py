@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import ast
 import contextlib
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import marshal
@@ -36,12 +35,14 @@ import sys
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
-from importlib.readers import FileReader
 from pathlib import Path
 from types import CodeType, ModuleType, SimpleNamespace
-from typing import Final, cast
+from typing import TYPE_CHECKING, Final, cast
 
 from .rewrite import REWRITE_VERSION, assertions_enabled, rewrite_module
+
+if TYPE_CHECKING:
+    from importlib.readers import FileReader
 
 NO_CACHE_ENV: Final = "ASYNCTESTRUN_NO_REWRITE_CACHE"
 _HEADER: Final = struct.Struct("<4sIQQ")
@@ -51,8 +52,17 @@ class RewriteWarning(UserWarning):
     """A module asked to be rewritten could not be (it was imported before the request)."""
 
 
-class RewritingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Finds and loads the modules whose assertions the runner wants rewritten."""
+if TYPE_CHECKING:
+    from importlib.abc import Loader as _Loader
+else:
+    _Loader = object
+
+
+class RewritingFinder(_Loader):
+    """Finds and loads the modules whose assertions the runner wants rewritten.
+
+    A meta path finder and loader by its methods alone: deriving from ``importlib.abc``'s classes
+    would import ``importlib.resources`` and ``zipfile`` (5 ms) on every run for nothing."""
 
     def __init__(
         self,
@@ -146,6 +156,8 @@ class RewritingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def get_resource_reader(self, fullname: str) -> FileReader:
         # importlib.resources.files() on a claimed package reads the files beside __init__.py;
         # FileReader only needs an object with the module's path.
+        from importlib.readers import FileReader
+
         return FileReader(
             cast(importlib.machinery.SourceFileLoader, SimpleNamespace(path=self.get_filename(fullname)))
         )
@@ -175,7 +187,7 @@ def load_module_from_path(name: str, path: Path, rewrite: bool) -> ModuleType:
     This is ``--import-mode=importlib``: the module is registered in ``sys.modules`` before its
     code runs (dataclasses and pickling look it up there) and removed again if that code raises.
     """
-    loader: importlib.abc.Loader | None = None
+    loader: RewritingFinder | None = None
     if rewrite and assertions_enabled():
         loader = RewritingFinder(lambda _name, _path: True)
         loader._origins[name] = path

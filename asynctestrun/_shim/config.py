@@ -6,15 +6,17 @@ it did not know itself against them once conftests are loaded.
 
 from __future__ import annotations
 
-import argparse
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._config.config import Config
 from .._config.inifile import get_lines, get_list
+
+if TYPE_CHECKING:
+    import argparse
 
 _NOTSET = object()
 
@@ -124,6 +126,8 @@ class Parser:
         self.ini[name] = (help, type, default)
 
     def argparser(self) -> argparse.ArgumentParser:
+        import argparse
+
         parser = argparse.ArgumentParser(prog="asynctestrun", add_help=False, allow_abbrev=False)
         for opts, attrs in self.options:
             kwargs = dict(attrs)
@@ -134,6 +138,8 @@ class Parser:
         return parser
 
     def defaults(self) -> dict[str, Any]:
+        if not self.options:  # no plugin option: skip building a parser (and importing argparse)
+            return {}
         parser = self.argparser()
         namespace = parser.parse_args([])
         return {k: v for k, v in vars(namespace).items() if k != "file_or_dir"}

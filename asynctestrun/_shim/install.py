@@ -6,13 +6,12 @@ the shim modules, so fixtures and marks they declare are asynctestrun's own.
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import sys
 import types
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import pytest_api, pytest_asyncio_api
 
@@ -38,7 +37,15 @@ class _AliasModule(types.ModuleType):
             ) from None
 
 
-class ShimFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+if TYPE_CHECKING:
+    from importlib.abc import Loader as _Loader
+else:
+    _Loader = object
+
+
+class ShimFinder(_Loader):
+    """A meta path finder and loader by its methods (``importlib.abc``'s bases would cost an import)."""
+
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: types.ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
