@@ -21,6 +21,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_unconfigure",
         "pytest_collection_modifyitems",
         "pytest_generate_tests",
+        "pytest_make_parametrize_id",
         "pytest_sessionstart",
         "pytest_sessionfinish",
         "pytest_runtest_setup",

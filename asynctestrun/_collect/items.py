@@ -21,9 +21,9 @@ from .._model.marks import Mark
 from .._plan.closure import Closure, compute_closure
 from .._plan.registry import FixtureRegistry
 from .harvest import TestDefinition
-from .hooks import HookRegistry
+from .hooks import HookRegistry, call_with_declared
 from .loop_factories import factory_call
-from .parametrize import CallSpecBuilder, ParametrizeCall, build_call, split_argnames
+from .parametrize import CallSpecBuilder, MakeId, ParametrizeCall, build_call, split_argnames
 
 
 @dataclass
@@ -54,6 +54,7 @@ class Metafunc:
     _calls_made: list[ParametrizeCall] = field(default_factory=list)
     _location: str = ""
     _empty_mark: str = "skip"
+    _make_id: MakeId | None = None
 
     def parametrize(
         self,
@@ -74,6 +75,7 @@ class Metafunc:
             scope=scope,
             location=self._location,
             empty_mark=self._empty_mark,
+            make_id=self._make_id,
         )
         for name in call.argnames:
             if name not in self.fixturenames:
@@ -169,6 +171,7 @@ def build_items(
         fixturenames=list(closure.names),
         _location=location,
         _empty_mark=config.empty_parameter_set_mark,
+        _make_id=_make_id_hook(hooks, plugin_config),
     )
     builder = CallSpecBuilder()
     if not definition.unittest_case:
@@ -191,7 +194,9 @@ def build_items(
         hooks.call_scoped("pytest_generate_tests", ctx.hook_owners, extra, metafunc=metafunc)
         for call in metafunc._calls_made:
             builder.apply(definition.name, call)
-        _apply_fixture_params(definition.name, closure, direct | builder.argnames_seen, builder)
+        _apply_fixture_params(
+            definition.name, closure, direct | builder.argnames_seen, builder, metafunc._make_id
+        )
         for mark in all_marks:
             if mark.name != "parametrize":
                 continue
@@ -235,8 +240,26 @@ def build_items(
     return items
 
 
+def _make_id_hook(hooks: HookRegistry, plugin_config: Any) -> MakeId | None:
+    """``pytest_make_parametrize_id`` of every plugin and conftest loaded (pytest asks ``config.hook``,
+    not the test's own conftests), first answer wins; None when nobody implements it."""
+    impls = hooks.implementations("pytest_make_parametrize_id")
+    if not impls:
+        return None
+
+    def make_id(value: object, argname: str) -> object:
+        kwargs = {"config": plugin_config, "val": value, "argname": argname}
+        for impl in impls:
+            answer = call_with_declared(impl, kwargs)
+            if answer is not None:
+                return answer
+        return None
+
+    return make_id
+
+
 def _apply_fixture_params(
-    test_name: str, closure: Closure, direct: set[str], builder: CallSpecBuilder
+    test_name: str, closure: Closure, direct: set[str], builder: CallSpecBuilder, make_id: MakeId | None
 ) -> None:
     for name in closure.names:
         if name in direct or name in builder.argnames_seen:
@@ -246,13 +269,13 @@ def _apply_fixture_params(
             continue
         for fixturedef in reversed(defs):
             if fixturedef.params is not None:
-                builder.apply(test_name, _fixture_param_call(test_name, fixturedef))
+                builder.apply(test_name, _fixture_param_call(test_name, fixturedef, make_id))
                 break
             if name not in fixturedef.argnames:
                 break
 
 
-def _fixture_param_call(test_name: str, fixturedef: FixtureDef) -> ParametrizeCall:
+def _fixture_param_call(test_name: str, fixturedef: FixtureDef, make_id: MakeId | None) -> ParametrizeCall:
     call = build_call(
         test_name,
         fixturedef.name,
@@ -260,6 +283,7 @@ def _fixture_param_call(test_name: str, fixturedef: FixtureDef) -> ParametrizeCa
         indirect=True,
         ids=fixturedef.ids,
         scope=fixturedef.scope,
+        make_id=make_id,
     )
     return call
 

@@ -24,6 +24,10 @@ _NON_PRINTABLE = {i: f"\\x{i:02x}" for i in (*range(32), *range(127, 160))}
 _NON_PRINTABLE.update({ord("\t"): "\\t", ord("\r"): "\\r", ord("\n"): "\\n"})
 
 
+# ``pytest_make_parametrize_id``, bound to the run's hooks: (value, argname) -> id or None.
+MakeId = Callable[[object, str], object]
+
+
 def ascii_escaped(value: str | bytes) -> str:
     """Ids are printable ASCII: non-ASCII and control characters become backslash escapes."""
     if isinstance(value, bytes):
@@ -103,6 +107,7 @@ def build_call(
     scope: str | Scope | None = None,
     location: str = "",
     empty_mark: str = "skip",
+    make_id: MakeId | None = None,
 ) -> ParametrizeCall:
     names, single = split_argnames(argnames_raw)
     try:
@@ -134,7 +139,7 @@ def build_call(
             else Mark("skip", (), {"reason": reason})
         )
         rows = [ParameterSet(tuple(_NOTSET for _ in names), (marker,), None)]
-    id_list = _resolve_ids(test_name, names, rows, ids)
+    id_list = _resolve_ids(test_name, names, rows, ids, make_id)
     resolved_scope = (
         Scope.parse(scope, f"{test_name}: parametrize scope") if scope is not None else Scope.FUNCTION
     )
@@ -149,7 +154,9 @@ class _NotSetType:
 _NOTSET = _NotSetType()
 
 
-def _resolve_ids(test_name: str, names: list[str], rows: list[ParameterSet], ids: object) -> list[str]:
+def _resolve_ids(
+    test_name: str, names: list[str], rows: list[ParameterSet], ids: object, make_id: MakeId | None
+) -> list[str]:
     id_list: Sequence[object] | None = None
     idfn: Callable[[Any], object] | None = None
     if callable(ids):
@@ -185,6 +192,12 @@ def _resolve_ids(test_name: str, names: list[str], rows: list[ParameterSet], ids
             generated: object = None
             if idfn is not None:
                 generated = idfn(value)
+            if generated is None and make_id is not None:
+                # A pytest_make_parametrize_id answer is the id as given, as in pytest.
+                hooked = make_id(value, argname)
+                if hooked is not None:
+                    parts.append(str(hooked))
+                    continue
             if generated is None:
                 parts.append(id_for_value(value, argname, index))
             else:

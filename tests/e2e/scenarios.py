@@ -542,6 +542,28 @@ SCENARIOS = [
         counts={"failed": 1, "passed": 57, "skipped": 2, "xfailed": 1, "xpassed": 1},
     ),
     Scenario(
+        "parametrize_id_hook",
+        "parametrize_id_hook",
+        (),
+        0,
+        r"""
+            test_id_hook.py::test_hook_names_its_values_and_leaves_others[P1]        passed
+            test_id_hook.py::test_hook_names_its_values_and_leaves_others[P2]        passed
+            test_id_hook.py::test_hook_names_its_values_and_leaves_others[3]         passed
+            test_id_hook.py::test_hook_names_its_values_and_leaves_others[\xe9]      passed
+            test_id_hook.py::test_explicit_id_wins_and_none_falls_back_to_the_hook[given]     passed
+            test_id_hook.py::test_explicit_id_wins_and_none_falls_back_to_the_hook[d=dict0]   passed
+            test_id_hook.py::test_ids_callable_first_then_the_hook[fn]               passed
+            test_id_hook.py::test_ids_callable_first_then_the_hook[P6]               passed
+            test_id_hook.py::test_fixture_params_get_hook_ids[P7]                    passed
+            test_id_hook.py::test_fixture_params_get_hook_ids[fx=dict1]              passed
+            test_id_hook.py::test_duplicate_hook_ids_are_disambiguated[P1_0]         passed
+            test_id_hook.py::test_duplicate_hook_ids_are_disambiguated[P1_1]         passed
+            test_id_hook.py::test_async_test_gets_hook_ids[P8]                       passed
+        """,
+        counts={"passed": 13},
+    ),
+    Scenario(
         "marks",
         "marks",
         (),
