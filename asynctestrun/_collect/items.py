@@ -9,7 +9,7 @@ and class's own first, then conftests innermost first), then fixture ``params``,
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from .._config.config import Config
 from .._declare.outcomes import Failed
 from .._model.items import CallSpec, FixtureDef, ScopeChain, TestItem
 from .._model.marks import Mark
+from .._model.scopes import Scope
 from .._plan.closure import Closure, compute_closure
 from .._plan.registry import FixtureRegistry
 from .harvest import TestDefinition
@@ -55,6 +56,7 @@ class Metafunc:
     _location: str = ""
     _empty_mark: str = "skip"
     _make_id: MakeId | None = None
+    _fixturedefs: Mapping[str, tuple[FixtureDef, ...]] = field(default_factory=dict)
 
     def parametrize(
         self,
@@ -72,7 +74,7 @@ class Metafunc:
             argvalues,
             indirect=indirect,
             ids=ids,
-            scope=scope,
+            scope=scope if scope is not None else self._indirect_scope(argnames, indirect),
             location=self._location,
             empty_mark=self._empty_mark,
             make_id=self._make_id,
@@ -82,6 +84,17 @@ class Metafunc:
                 what = "fixture" if name in call.indirect else "argument"
                 raise Failed(f"In {self.definition.name}: function uses no {what} '{name}'", pytrace=False)
         self._calls_made.append(call)
+
+    def _indirect_scope(self, argnames: str | Sequence[str], indirect: bool | Sequence[str]) -> Scope:
+        """The scope of parameters given to fixtures only: the narrowest of those fixtures' scopes, so
+        a module-scoped fixture parametrized indirectly is set up once per value and the tests are
+        grouped by value, as pytest does. Any direct argument makes it function scope."""
+        names, _ = split_argnames(argnames)
+        all_fixtures = len(indirect) == len(names) if not isinstance(indirect, bool) else indirect
+        if not all_fixtures:
+            return Scope.FUNCTION
+        scopes = [defs[-1].scope for name, defs in self._fixturedefs.items() if name in names and defs]
+        return min(scopes, key=lambda scope: scope.rank, default=Scope.FUNCTION)
 
 
 def _anyio_test(
@@ -172,6 +185,7 @@ def build_items(
         _location=location,
         _empty_mark=config.empty_parameter_set_mark,
         _make_id=_make_id_hook(hooks, plugin_config),
+        _fixturedefs=closure.defs,
     )
     builder = CallSpecBuilder()
     if not definition.unittest_case:

@@ -542,6 +542,38 @@ SCENARIOS = [
         counts={"failed": 1, "passed": 57, "skipped": 2, "xfailed": 1, "xpassed": 1},
     ),
     Scenario(
+        "indirect_scopes",
+        "indirect_scopes",
+        (),
+        0,
+        r"""
+            test_a_module.py::test_one[a]                                     passed
+            test_a_module.py::test_two[a]                                     passed
+            test_a_module.py::test_three_indirect_list[a]                     passed
+            test_a_module.py::test_one[b]                                     passed
+            test_a_module.py::test_two[b]                                     passed
+            test_a_module.py::test_three_indirect_list[b]                     passed
+            test_a_module.py::test_direct_argument_keeps_function_scope[a-1]  passed
+            test_a_module.py::test_direct_argument_keeps_function_scope[b-2]  passed
+            test_a_module.py::test_explicit_scope_wins[a]                     passed
+            test_a_module.py::TestClassScoped::test_x[1]                      passed
+            test_a_module.py::TestClassScoped::test_y[1]                      passed
+            test_a_module.py::TestClassScoped::test_x[2]                      passed
+            test_a_module.py::TestClassScoped::test_y[2]                      passed
+            test_a_module.py::test_session_server[s1]                         passed
+            test_b_other.py::test_session_server_again[s1]                    passed
+            test_a_module.py::test_session_server[s2]                         passed
+            test_b_other.py::test_session_server_again[s2]                    passed
+            test_a_module.py::test_async_pool[p1]                             passed
+            test_a_module.py::test_async_pool_again[p1]                       passed
+            test_a_module.py::test_async_pool[p2]                             passed
+            test_a_module.py::test_async_pool_again[p2]                       passed
+            test_a_module.py::test_setups_in_this_module                      passed
+            test_b_other.py::test_all_setups                                  passed
+        """,
+        counts={"passed": 23},
+    ),
+    Scenario(
         "parametrize_id_hook",
         "parametrize_id_hook",
         (),
