@@ -246,9 +246,11 @@ class ItemRuntime:
                 if dep is not None:
                     dependencies.append(dep)
         cached = state.cache.get(fixturedef)
-        cache_key: object = index
+        # pytest's cache key is the parameter itself (None without one), compared with ``==``: equal
+        # values from two parametrize lists share one instance.
+        cache_key: object = param if param is not _NO_PARAM else None
         if cached is not None:
-            if cached.cache_key == cache_key:
+            if _same_key(cached.cache_key, cache_key):
                 if cached.error is not None:
                     raise cached.error
                 self._link(dependencies, fixturedef)
@@ -382,3 +384,10 @@ def _finish_generator(generator: Any, fixturedef: FixtureDef) -> None:
 def _raise_first(errors: list[BaseException]) -> None:
     if errors:
         raise errors[0]
+
+
+def _same_key(cached: object, wanted: object) -> bool:
+    try:
+        return bool(cached == wanted)
+    except (ValueError, RuntimeError):  # no plain truth value (numpy arrays): identity, as pytest
+        return cached is wanted

@@ -570,8 +570,17 @@ SCENARIOS = [
             test_a_module.py::test_async_pool_again[p2]                       passed
             test_a_module.py::test_setups_in_this_module                      passed
             test_b_other.py::test_all_setups                                  passed
+            test_c_equal_values.py::test_a[x]                                 passed
+            test_c_equal_values.py::test_b[x]                                 passed
+            test_c_equal_values.py::test_a[y]                                 passed
+            test_c_equal_values.py::test_b[y]                                 passed
+            test_c_equal_values.py::test_equal_lists[res0]                    passed
+            test_c_equal_values.py::test_equal_lists[res1]                    passed
+            test_c_equal_values.py::test_equal_numbers[1000]                  passed
+            test_c_equal_values.py::test_equal_numbers[1000.0]                passed
+            test_c_equal_values.py::test_setups                               passed
         """,
-        counts={"passed": 23},
+        counts={"passed": 32},
     ),
     Scenario(
         "parametrize_id_hook",
