@@ -117,6 +117,10 @@ class Session:
         )
         if not self.parser.options and not unknown_args:
             return [], {}
+        if any(arg.startswith("-") for arg in unknown_args):
+            from ._config import tolerated
+
+            tolerated.declare(self.parser)
         parser = self.parser.argparser()
         namespace, rest = parser.parse_known_args(list(unknown_args))
         unknown = [arg for arg in rest if arg.startswith("-") and arg != "-"]
@@ -124,7 +128,21 @@ class Session:
             raise ConfigError(f"unrecognized arguments: {' '.join(unknown)}")
         values = vars(namespace)
         positional = [*values.pop("file_or_dir", []), *rest]
+        self._apply_tolerated(values)
         return positional, values
+
+    def _apply_tolerated(self, values: dict[str, Any]) -> None:
+        """Warn about accepted options that do nothing here; load a ``--hypothesis-profile``."""
+        from ._config import tolerated
+
+        for line in tolerated.ignored(values):
+            self.broadcast.handle(WarningRaised(line, None, "PytestConfigWarning"))
+        profile = values.get("hypothesis_profile")
+        if profile:
+            try:
+                importlib.import_module("hypothesis").settings.load_profile(profile)
+            except Exception as exc:  # not installed, or no such profile
+                raise ConfigError(f"--hypothesis-profile={profile}: {type(exc).__name__}: {exc}") from None
 
     def _open_cache(self) -> None:
         from ._report.cache import Cache

@@ -37,6 +37,7 @@ OTHER_TOOLS_OPTIONS = frozenset(
         "--trace",
         "--cov",
         "--benchmark-*",
+        "--hypothesis-*",
         "--dist",
         "--sizes",
         "--repeat",
@@ -147,7 +148,11 @@ def known_options() -> dict[str, frozenset[str]]:
             for name in (*param.opts, *param.secondary_opts)
         )
 
-    main = names(command)
+    from asynctestrun._config.tolerated import OPTIONS
+
+    # Accepted (and ignored) so that a suite's addopts keep working.
+    tolerated = frozenset(name for option in OPTIONS for name in option.names)
+    main = names(command) | tolerated
     return {"": main, "watch": main, "report": names(report_command()), "merge": names(merge_command())}
 
 

@@ -1,0 +1,175 @@
+"""Command-line options asynctestrun accepts so that a suite's ``addopts`` keeps working, and ignores.
+
+A suite's configuration often carries options for pytest's output (``--no-header``), for logging
+live to the terminal, or for plugins that asynctestrun replaces and does not load (pytest-cov,
+pytest-xdist, pytest-benchmark, pytest-timeout, hypothesis). Rejecting one of them would stop the
+whole run with a usage error, so each is declared here like a plugin's option (same ``dest`` as the
+plugin's, for ``config.getoption``) and has no effect. Options whose absence changes what a run
+measures or which tests run (coverage, doctests, ``--runxfail``, ...) are named in a warning when
+used; the ones that only shape pytest's own output are ignored silently.
+
+They are only declared when the command line has options nobody else knew, so a plain run pays
+nothing for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .._shim.config import Parser
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerated:
+    names: tuple[str, ...]
+    dest: str
+    kind: str = "flag"  # "flag", "value", "optional" (a value may follow), "append" (repeatable value)
+    ignored_because: str | None = None  # shown when used; None: output only, ignored silently
+
+
+_NO_COVERAGE = "asynctestrun does not run pytest-cov: no coverage is measured"
+_NO_DOCTESTS = "asynctestrun does not collect doctests"
+
+
+def _output(*names: str, kind: str = "flag", dest: str | None = None) -> Tolerated:
+    return Tolerated(names, dest or _dest(names[0]), kind)
+
+
+def _ignored(*names: str, because: str, kind: str = "flag", dest: str | None = None) -> Tolerated:
+    return Tolerated(names, dest or _dest(names[0]), kind, because)
+
+
+def _dest(name: str) -> str:
+    return name.lstrip("-").replace("-", "_")
+
+
+OPTIONS: tuple[Tolerated, ...] = (
+    # pytest's own, about its output
+    _output("--no-header"),
+    _output("--no-summary"),
+    _output("--full-trace", dest="fulltrace"),
+    _output("--setup-show", dest="setupshow"),
+    _output("--code-highlight", kind="value"),
+    _output("--disable-warnings", "--disable-pytest-warnings", dest="disable_warnings"),
+    _output("--debug", kind="optional"),
+    _output("--trace-config", dest="traceconfig"),
+    _output("--pastebin", kind="value"),
+    _output("--xfail-tb"),
+    _output("--junit-prefix", kind="value", dest="junitprefix"),
+    _output("--keep-duplicates", dest="keepduplicates"),
+    _output("--collect-in-virtualenv"),
+    _output("--strict-config"),
+    _output("--confcutdir", kind="value"),
+    _output("--assert", kind="value", dest="assertmode"),
+    _output("--log-cli-level", kind="value"),
+    _output("--log-cli-format", kind="value"),
+    _output("--log-cli-date-format", kind="value"),
+    _output("--log-file", kind="value"),
+    _output("--log-file-mode", kind="value"),
+    _output("--log-file-level", kind="value"),
+    _output("--log-file-format", kind="value"),
+    _output("--log-file-date-format", kind="value"),
+    _output("--log-format", kind="value"),
+    _output("--log-date-format", kind="value"),
+    _output("--log-auto-indent", kind="value"),
+    _ignored("--runxfail", because="xfail marks still apply"),
+    _ignored("--pyargs", because="arguments are paths, not package names"),
+    _ignored("--doctest-modules", dest="doctestmodules", because=_NO_DOCTESTS),
+    _ignored("--doctest-glob", kind="append", dest="doctestglob", because=_NO_DOCTESTS),
+    _output("--doctest-continue-on-failure"),
+    _output("--doctest-report", kind="value", dest="doctestreport"),
+    _output("--doctest-ignore-import-errors"),
+    # pytest-cov
+    _ignored("--cov", kind="optional", dest="cov_source", because=_NO_COVERAGE),
+    _ignored("--cov-report", kind="append", because=_NO_COVERAGE),
+    _ignored("--cov-config", kind="value", because=_NO_COVERAGE),
+    _ignored("--cov-fail-under", kind="value", because=_NO_COVERAGE),
+    _output("--no-cov-on-fail"),
+    _output("--no-cov"),
+    _output("--cov-append"),
+    _output("--cov-branch"),
+    _output("--cov-precision", kind="value"),
+    _output("--cov-context", kind="value"),
+    # pytest-xdist: files are spread over workers by -n alone
+    _output("--dist", kind="value"),
+    _output("--tx", kind="append"),
+    _output("--maxprocesses", kind="value"),
+    _output("--max-worker-restart", kind="value", dest="maxworkerrestart"),
+    _output("--maxschedchunk", kind="value"),
+    _output("--rsyncdir", kind="append"),
+    _output("--rsyncignore", kind="append"),
+    # pytest-timeout: --timeout is asynctestrun's own
+    _output("--timeout-method", "--timeout_method", dest="timeout_method", kind="value"),
+    _output("--session-timeout", kind="value"),
+    # hypothesis (its profile is applied; see hypothesis_profile)
+    _output("--hypothesis-profile", kind="value"),
+    _output("--hypothesis-show-statistics"),
+    _output("--hypothesis-verbosity", kind="value"),
+    _output("--hypothesis-seed", kind="value"),
+    _output("--hypothesis-explain"),
+    # pytest-benchmark
+    _output("--benchmark-disable"),
+    _output("--benchmark-enable"),
+    _output("--benchmark-skip"),
+    _ignored("--benchmark-only", because="tests without the benchmark fixture run too"),
+    _output("--benchmark-autosave"),
+    _output("--benchmark-save", kind="value"),
+    _output("--benchmark-save-data"),
+    _output("--benchmark-json", kind="value"),
+    _output("--benchmark-compare", kind="optional"),
+    _output("--benchmark-compare-fail", kind="append"),
+    _output("--benchmark-histogram", kind="optional"),
+    _output("--benchmark-min-rounds", kind="value"),
+    _output("--benchmark-min-time", kind="value"),
+    _output("--benchmark-max-time", kind="value"),
+    _output("--benchmark-warmup", kind="optional"),
+    _output("--benchmark-warmup-iterations", kind="value"),
+    _output("--benchmark-calibration-precision", kind="value"),
+    _output("--benchmark-disable-gc"),
+    _output("--benchmark-timer", kind="value"),
+    _output("--benchmark-sort", kind="value"),
+    _output("--benchmark-group-by", kind="value"),
+    _output("--benchmark-columns", kind="value"),
+    _output("--benchmark-name", kind="value"),
+    _output("--benchmark-storage", kind="value"),
+    _output("--benchmark-verbose"),
+    _output("--benchmark-quiet"),
+    _output("--benchmark-cprofile", kind="value"),
+    _output("--benchmark-time-unit", kind="value"),
+    _output("--benchmark-netrc", kind="optional"),
+    _output("--codspeed"),
+)
+
+
+def declare(parser: Parser) -> None:
+    """Add every tolerated option no plugin or conftest declared already."""
+    taken = {name for names, _ in parser.options for name in names}
+    for option in OPTIONS:
+        if any(name in taken for name in option.names):
+            continue
+        parser.addoption(*option.names, dest=option.dest, **_argparse_kwargs(option.kind))
+
+
+def _argparse_kwargs(kind: str) -> dict[str, Any]:
+    if kind == "flag":
+        return {"action": "store_true", "default": False}
+    if kind == "optional":
+        return {"action": "append", "nargs": "?", "const": True, "default": None}
+    if kind == "append":
+        return {"action": "append", "default": None}
+    return {"default": None}
+
+
+def ignored(values: Mapping[str, Any]) -> list[str]:
+    """One line per reason, naming the tolerated options used that it applies to."""
+    used: dict[str, list[str]] = {}
+    for option in OPTIONS:
+        if option.ignored_because is None or values.get(option.dest) in (None, False):
+            continue
+        used.setdefault(option.ignored_because, []).append(option.names[0])
+    return [
+        f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} accepted but ignored: {because}"
+        for because, names in used.items()
+    ]

@@ -1,0 +1,67 @@
+"""Options of pytest's output and of replaced plugins in ``addopts`` do not stop the run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from asynctestrun._config import tolerated
+from asynctestrun._shim.config import Parser
+
+ADDOPTS = (
+    "--no-header --strict-config --disable-warnings --log-cli-level=INFO --cov=mypkg "
+    "--cov-report=term-missing --cov-report xml --no-cov-on-fail --dist loadscope --benchmark-disable "
+    "--timeout-method=thread --doctest-modules --code-highlight=no"
+)
+
+
+def _run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "asynctestrun", "-p", "no:cacheprovider", *args],
+        cwd=project,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_suite_whose_addopts_carry_them_runs_and_names_what_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / "pytest.ini").write_text(f"[pytest]\naddopts = {ADDOPTS}\n")
+    (tmp_path / "test_one.py").write_text("def test_one():\n    assert True\n")
+    done = _run(tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 passed" in done.stdout
+    assert "--cov, --cov-report are accepted but ignored: asynctestrun does not run pytest-cov" in done.stdout
+    assert "--doctest-modules is accepted but ignored" in done.stdout
+    assert "--no-header" not in done.stdout  # output-only options are ignored silently
+
+
+def test_an_unknown_option_is_still_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "test_one.py").write_text("def test_one():\n    assert True\n")
+    done = _run(tmp_path, "--cov=x", "--no-such-option")
+    assert done.returncode == 4
+    assert "unrecognized arguments: --no-such-option" in done.stdout + done.stderr
+
+
+def test_a_plugin_declaring_the_same_option_keeps_its_own() -> None:
+    parser = Parser()
+    parser.addoption("--cov", dest="mine", action="store_true")
+    tolerated.declare(parser)
+    declared = [attrs for names, attrs in parser.options if "--cov" in names]
+    assert declared == [{"dest": "mine", "action": "store_true"}]
+
+
+def test_values_reach_getoption_under_the_plugins_dest_names() -> None:
+    parser = Parser()
+    tolerated.declare(parser)
+    namespace = parser.argparser().parse_args(["--cov", "--cov=pkg", "--cov-fail-under", "90", "--dist=load"])
+    values = vars(namespace)
+    assert values["cov_source"] == [True, "pkg"]
+    assert values["cov_fail_under"] == "90"
+    assert values["dist"] == "load"
+    assert tolerated.ignored(values) == [
+        "--cov, --cov-fail-under are accepted but ignored: asynctestrun does not run pytest-cov: "
+        "no coverage is measured"
+    ]
