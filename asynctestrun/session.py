@@ -17,7 +17,7 @@ from typing import Any
 
 from ._collect.collector import BUILTIN_HOLDER, Collection, Collector
 from ._collect.harvest import harvest_fixtures
-from ._collect.hooks import SILENT_HOOKS, HookRegistry, PluginModule
+from ._collect.hooks import SILENT_HOOKS, HookRegistry, PluginModule, call_with_declared
 from ._config.config import Config, ConfigError
 from ._declare.outcomes import Exit
 from ._execute.nodes import ItemNode
@@ -77,6 +77,7 @@ class Session:
         self.unknown_args: list[str] = []
         self.failed_plugins: list[str] = []  # plugins that could not load: named in "fixture not found"
         self._gc_paused = False
+        self._options_declared: set[int] = set()  # plugin modules whose pytest_addoption ran
 
     # -- set-up ------------------------------------------------------------------------------
     def prepare(self, unknown_args: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
@@ -94,11 +95,25 @@ class Session:
             from ._builtins import anyio_fixtures
 
             self.registry.add_all(harvest_fixtures(anyio_fixtures, BUILTIN_HOLDER, self.config))
-        from ._collect.plugins import load_entry_point_plugins
+        if importlib.util.find_spec("xdist") is not None:
+            from ._builtins import xdist_fixtures
 
+            self.registry.add_all(harvest_fixtures(xdist_fixtures, BUILTIN_HOLDER, self.config))
+        from ._collect.plugins import load_entry_point_plugins, load_named_plugins
+
+        load_named_plugins(self.collector, self.config)
         for warning in load_entry_point_plugins(self.collector, self.config):
             self.failed_plugins.append(warning)
             self.broadcast.handle(WarningRaised(warning, None, "PluginWarning"))
+        # As in pytest, the installed plugins declare their options and ini keys, then prepare the run
+        # before any conftest is imported: pytest-env sets os.environ there, which conftests read.
+        self._declare_options()
+        self.hooks.call(
+            "pytest_load_initial_conftests",
+            early_config=self.plugin_config,
+            parser=self.parser,
+            args=list(self.argv),
+        )
         for target in self.config.args:
             path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
             if path.exists():
@@ -112,9 +127,7 @@ class Session:
             # reported with its traceback; nothing is collected or run.
             error = self.collector.conftest_errors[0]
             raise ConfigError(f"ImportError while loading conftest '{error.nodeid}'.\n{error.longrepr}")
-        self.hooks.call(
-            "pytest_addoption", parser=self.parser, pluginmanager=self.plugin_config.pluginmanager
-        )
+        self._declare_options()
         if not self.parser.options and not unknown_args:
             return [], {}
         if any(arg.startswith("-") for arg in unknown_args):
@@ -130,6 +143,18 @@ class Session:
         positional = [*values.pop("file_or_dir", []), *rest]
         self._apply_tolerated(values)
         return positional, values
+
+    def _declare_options(self) -> None:
+        """``pytest_addoption`` of every plugin and conftest registered since the last call."""
+        for plugin in list(self.hooks.plugins):
+            if id(plugin.module) in self._options_declared:
+                continue
+            self._options_declared.add(id(plugin.module))
+            hook = getattr(plugin.module, "pytest_addoption", None)
+            if callable(hook):
+                call_with_declared(
+                    hook, {"parser": self.parser, "pluginmanager": self.plugin_config.pluginmanager}
+                )
 
     def _apply_tolerated(self, values: dict[str, Any]) -> None:
         """Warn about accepted options that do nothing here; load a ``--hypothesis-profile``."""

@@ -64,6 +64,8 @@ class Collector:
 
     # -- plugins and conftests -------------------------------------------------------------
     def register_plugin(self, name: str, module: ModuleType | object) -> None:
+        if any(plugin.module is module for plugin in self.hooks.plugins):
+            return  # the same module under another name (``-p module`` and its entry point)
         holder = Holder(HolderKind.PLUGIN, name)
         if holder not in self.plugin_holders:
             self.plugin_holders.append(holder)
@@ -96,7 +98,7 @@ class Collector:
         try:
             module = import_path(path, mode=self.config.import_mode, rootdir=self.config.rootdir)
             holder = Holder(HolderKind.CONFTEST, str(directory))
-            self._load_declared_plugins(module)
+            self.load_declared_plugins(module)
             self.registry.add_all(harvest_fixtures(module, holder, self.config))
         except (Exit, KeyboardInterrupt):
             raise
@@ -112,7 +114,7 @@ class Collector:
             self.on_plugin_module(module)
         return module
 
-    def _load_declared_plugins(self, module: ModuleType) -> None:
+    def load_declared_plugins(self, module: ModuleType) -> None:
         declared = getattr(module, "pytest_plugins", ())
         if isinstance(declared, str):
             declared = [declared]
@@ -130,7 +132,7 @@ class Collector:
                     )
                 continue
             plugin = importlib.import_module(name)
-            self._load_declared_plugins(plugin)
+            self.load_declared_plugins(plugin)
             self.register_plugin(name, plugin)
             if self.on_plugin_module is not None:
                 self.on_plugin_module(plugin)
@@ -216,7 +218,7 @@ class Collector:
             collection.errors.append(CollectError(relpath, _format_import_error(exc, path), _one_line(exc)))
             return
         collection.modules[path] = module
-        self._load_declared_plugins(module)
+        self.load_declared_plugins(module)
         try:
             harvest = harvest_module(module, relpath, chain, self.config)
             self.registry.add_all(harvest.fixtures)

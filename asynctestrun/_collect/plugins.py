@@ -7,10 +7,14 @@ tests that need its fixtures then fail with "fixture not found", never silently.
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
+from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from .._config.config import Config
+from .._config.config import Config, ConfigError
 from . import entry_points
 
 if TYPE_CHECKING:
@@ -32,6 +36,77 @@ REPLACED = frozenset(
         "timeout",
     }
 )
+
+
+# pytest's own plugins, which ``-p NAME`` may name: asynctestrun does their work itself, or not at all.
+PYTEST_INTERNAL = frozenset(
+    {
+        "assertion",
+        "cacheprovider",
+        "capture",
+        "debugging",
+        "doctest",
+        "faulthandler",
+        "fixtures",
+        "freeze_support",
+        "helpconfig",
+        "junitxml",
+        "legacypath",
+        "logging",
+        "main",
+        "mark",
+        "monkeypatch",
+        "nose",
+        "pastebin",
+        "pytester",
+        "pytester_assertions",
+        "python",
+        "python_path",
+        "recwarn",
+        "reports",
+        "runner",
+        "setuponly",
+        "setupplan",
+        "skipping",
+        "stepwise",
+        "subtests",
+        "terminal",
+        "threadexception",
+        "tmpdir",
+        "unittest",
+        "unraisableexception",
+        "warnings",
+    }
+)
+_REPLACED_PACKAGES = ("pytest_asyncio", "anyio", "xdist", "hypothesis", "pytest_cov", "_pytest", "pytest")
+
+
+def load_named_plugins(collector: Collector, config: Config) -> None:
+    """``-p NAME``: the entry point of that name, else the module, registered before any other
+    plugin; a name that cannot be imported is a usage error, as in pytest."""
+    for name in config.early_plugins:
+        if name in REPLACED or name in PYTEST_INTERNAL or name.split(".", 1)[0] in _REPLACED_PACKAGES:
+            continue
+        entry_point = next((ep for ep in _pytest11() if ep.name == name), None)
+        try:
+            module = entry_point.load() if entry_point is not None else _import(name, config.invocation_dir)
+        except Exception as exc:
+            raise ConfigError(f"Error importing plugin {name!r}: {type(exc).__name__}: {exc}") from None
+        if isinstance(module, ModuleType):
+            collector.load_declared_plugins(module)
+        collector.register_plugin(name, module)
+
+
+def _import(name: str, invocation_dir: Path) -> Any:
+    """The module ``name``; found from the invocation directory too, as ``python -m pytest`` would."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        top = name.split(".", 1)[0]
+        if exc.name != top or str(invocation_dir) in sys.path:
+            raise
+    sys.path.insert(0, str(invocation_dir))
+    return importlib.import_module(name)
 
 
 def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:

@@ -94,6 +94,7 @@ class Config:
     # free-form options declared by conftest pytest_addoption (dest -> value)
     plugin_options: Mapping[str, Any] = field(default_factory=dict)
     disabled_plugins: tuple[str, ...] = ()
+    early_plugins: tuple[str, ...] = ()  # -p NAME: plugin modules (or entry points) to load first
     basetemp: Path | None = None
     log_level: str | None = None
 

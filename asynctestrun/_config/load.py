@@ -225,6 +225,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         collect_only=cli.collect_only,
         plugin_options=dict(cli.extra),
         disabled_plugins=tuple(p[3:] for p in cli.plugins if p.startswith("no:")),
+        early_plugins=tuple(p for p in cli.plugins if not p.startswith("no:")),
         basetemp=(invocation_dir / cli.basetemp) if cli.basetemp else None,
         log_level=cli.log_level or _ini_str(values, "log_level"),
     )

@@ -225,7 +225,6 @@ class PytestConfig:
         self.invocation_params = InvocationParams(argv, config.invocation_dir)
         self.option = SimpleNamespace()
         self.cache: Any = None  # the run's Cache, set by the session
-        self.workerinput: Any = None
         self.refresh()
 
     def refresh(self) -> None:
