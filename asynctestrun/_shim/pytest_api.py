@@ -14,6 +14,7 @@ from .._builtins.capture import CaptureFixture
 from .._builtins.logging import LogCaptureFixture
 from .._builtins.monkeypatch import MonkeyPatch
 from .._builtins.tmpdir import TempPathFactory
+from .._declare.approx import ApproxDecimalToleranceWarning as PytestApproxDecimalToleranceWarning
 from .._declare.approx import approx
 from .._declare.fixtures import fixture
 from .._declare.marks import MarkDecorator, MarkGenerator, ParameterSet, mark, param
@@ -30,9 +31,23 @@ from .._declare.outcomes import (
     xfail,
 )
 from .._declare.pytest_warnings import (
+    PytestAssertRewriteWarning,
+    PytestCacheWarning,
+    PytestCollectionWarning,
+    PytestConfigWarning,
+    PytestDeprecationWarning,
+    PytestExperimentalApiWarning,
+    PytestFDWarning,
+    PytestRemovedIn9Warning,
+    PytestRemovedIn10Warning,
+    PytestReturnNotNoneWarning,
+    PytestUnhandledThreadExceptionWarning,
+    PytestUnknownMarkWarning,
+    PytestUnraisableExceptionWarning,
     PytestWarning,
 )
 from .._declare.raises import ExceptionInfo, raises
+from .._declare.raises_group import RaisesExc, RaisesGroup
 from .._declare.warns import WarningsRecorder, deprecated_call, warns
 from .._execute.fixtures import FixtureLookupError, FixtureRequest
 from .._execute.nodes import ContainerNode, ItemNode
@@ -149,7 +164,23 @@ __all__ = [
     "OutcomeException",
     "ParameterSet",
     "Parser",
+    "PytestApproxDecimalToleranceWarning",
+    "PytestAssertRewriteWarning",
+    "PytestCacheWarning",
+    "PytestCollectionWarning",
+    "PytestConfigWarning",
+    "PytestDeprecationWarning",
+    "PytestExperimentalApiWarning",
+    "PytestFDWarning",
+    "PytestRemovedIn9Warning",
+    "PytestRemovedIn10Warning",
+    "PytestReturnNotNoneWarning",
+    "PytestUnhandledThreadExceptionWarning",
+    "PytestUnknownMarkWarning",
+    "PytestUnraisableExceptionWarning",
     "PytestWarning",
+    "RaisesExc",
+    "RaisesGroup",
     "Skipped",
     "TempPathFactory",
     "UsageError",

@@ -583,6 +583,34 @@ SCENARIOS = [
         counts={"passed": 32},
     ),
     Scenario(
+        "raises_group",
+        "raises_group",
+        (),
+        1,
+        r"""
+            test_raises_group.py::test_one_type                                           passed
+            test_raises_group.py::test_any_order                                          passed
+            test_raises_group.py::test_raises_exc_with_match_and_check                    passed
+            test_raises_group.py::test_nested_group                                       passed
+            test_raises_group.py::test_flatten_subgroups                                  passed
+            test_raises_group.py::test_nested_without_flatten_fails                       failed
+            test_raises_group.py::test_allow_unwrapped                                    passed
+            test_raises_group.py::test_bare_exception_without_allow_unwrapped_fails       failed
+            test_raises_group.py::test_too_few_fails                                      failed
+            test_raises_group.py::test_unexpected_extra_fails                             failed
+            test_raises_group.py::test_greedy_pairing_fails_where_another_pairing_exists  failed
+            test_raises_group.py::test_group_match_is_on_the_group_message                passed
+            test_raises_group.py::test_group_match_mismatch_fails                         failed
+            test_raises_group.py::test_group_check                                        passed
+            test_raises_group.py::test_nothing_raised_fails                               failed
+            test_raises_group.py::test_matches_method                                     passed
+            test_raises_group.py::test_raises_exc_as_context_manager                      passed
+            test_raises_group.py::test_raises_exc_lets_another_type_through               failed
+            test_raises_group.py::test_task_group_failures                                passed
+        """,
+        counts={"failed": 8, "passed": 11},
+    ),
+    Scenario(
         "parametrize_id_hook",
         "parametrize_id_hook",
         (),
