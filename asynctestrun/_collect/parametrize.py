@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._declare.marks import ParameterSet
+from .._declare.marks import HIDDEN_PARAM, ParameterSet
 from .._declare.outcomes import Failed
 from .._model.items import CallSpec
 from .._model.marks import Mark
@@ -176,10 +176,13 @@ def _resolve_ids(
     out: list[str] = []
     for index, row in enumerate(rows):
         if row.id is not None:
-            out.append(ascii_escaped(row.id))
+            out.append(HIDDEN_PARAM if row.id is HIDDEN_PARAM else ascii_escaped(row.id))
             continue
         if id_list is not None and index < len(id_list) and id_list[index] is not None:
             given = id_list[index]
+            if given is HIDDEN_PARAM:
+                out.append(HIDDEN_PARAM)
+                continue
             out.append(
                 ascii_escaped(given) if isinstance(given, str) else id_for_value(given, names[0], index)
             )
@@ -236,7 +239,7 @@ class CallSpecBuilder:
                         indices=indices,
                         param_scopes=scopes,
                         indirect=spec.indirect | call.indirect,
-                        ids=spec.ids if call.hide_ids else (*spec.ids, row_id),
+                        ids=spec.ids if call.hide_ids or row_id is HIDDEN_PARAM else (*spec.ids, row_id),
                         marks=(*spec.marks, *row.marks),
                     )
                 )

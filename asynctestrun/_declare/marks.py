@@ -130,6 +130,14 @@ class ParameterSet:
         return cls(tuple(obj))  # type: ignore[arg-type]
 
 
+class _HiddenParam(str):
+    """The type of HIDDEN_PARAM: a string, so it passes where ids are strings, told apart by identity."""
+
+
+# ``pytest.param(..., id=HIDDEN_PARAM)`` (or in ``ids=``): the parameter set adds nothing to the test id.
+HIDDEN_PARAM = _HiddenParam("HIDDEN_PARAM")
+
+
 def param(
     *values: object,
     marks: MarkDecorator | Mark | Collection[MarkDecorator | Mark] = (),

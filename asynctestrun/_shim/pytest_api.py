@@ -8,16 +8,17 @@ user code (``pytest.FixtureRequest``, ``pytest.Item``) are the runtime classes t
 from __future__ import annotations
 
 import enum
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, Literal
 
 from .._builtins.capture import CaptureFixture
 from .._builtins.logging import LogCaptureFixture
 from .._builtins.monkeypatch import MonkeyPatch
 from .._builtins.tmpdir import TempPathFactory
+from .._declare.approx import ApproxBase, approx
 from .._declare.approx import ApproxDecimalToleranceWarning as PytestApproxDecimalToleranceWarning
-from .._declare.approx import approx
 from .._declare.fixtures import fixture
-from .._declare.marks import MarkDecorator, MarkGenerator, ParameterSet, mark, param
+from .._declare.marks import HIDDEN_PARAM, MarkDecorator, MarkGenerator, ParameterSet, mark, param
 from .._declare.outcomes import (
     Exit,
     Failed,
@@ -119,6 +120,63 @@ def set_trace(*args: Any, **kwargs: Any) -> None:
     pdb.Pdb().set_trace()
 
 
+class _NotProvided:
+    """Base of the names pytest exports for what asynctestrun does not provide (pytester, doctests,
+    subtests, the terminal reporter). Conftests annotate hooks and fixtures with them, so the names
+    must exist for those modules to import; nothing here creates instances."""
+
+
+class DoctestItem(_NotProvided):
+    pass
+
+
+class HookRecorder(_NotProvided):
+    pass
+
+
+class LineMatcher(_NotProvided):
+    pass
+
+
+class Pytester(_NotProvided):
+    pass
+
+
+class RunResult(_NotProvided):
+    pass
+
+
+class Testdir(_NotProvided):
+    pass
+
+
+class Subtests(_NotProvided):
+    pass
+
+
+class SubtestReport(_NotProvided):
+    pass
+
+
+class TerminalReporter(_NotProvided):
+    pass
+
+
+class TestShortLogReport(_NotProvided):
+    pass
+
+
+ScopeName = Literal["session", "package", "module", "class", "function"]
+Approx = ApproxBase
+
+
+def freeze_includes() -> list[str]:
+    return []
+
+
+console_main = main
+cmdline = SimpleNamespace(main=main)
+
 Config = PytestConfig
 Item = ItemNode
 Function = ItemNode
@@ -143,6 +201,7 @@ RecordedHookCall = object
 PytestPluginManager = PluginManager
 
 __all__ = [
+    "HIDDEN_PARAM",
     "CaptureFixture",
     "Class",
     "Config",

@@ -616,6 +616,13 @@ SCENARIOS = [
         (),
         0,
         r"""
+            test_hidden_param.py::test_only_hidden                                   passed
+            test_hidden_param.py::test_one_hidden                                    passed
+            test_hidden_param.py::test_one_hidden[2]                                 passed
+            test_hidden_param.py::test_stacked[a]                                    passed
+            test_hidden_param.py::test_stacked[b]                                    passed
+            test_hidden_param.py::test_ids_list                                      passed
+            test_hidden_param.py::test_ids_list[two]                                 passed
             test_id_hook.py::test_hook_names_its_values_and_leaves_others[P1]        passed
             test_id_hook.py::test_hook_names_its_values_and_leaves_others[P2]        passed
             test_id_hook.py::test_hook_names_its_values_and_leaves_others[3]         passed
@@ -630,7 +637,7 @@ SCENARIOS = [
             test_id_hook.py::test_duplicate_hook_ids_are_disambiguated[P1_1]         passed
             test_id_hook.py::test_async_test_gets_hook_ids[P8]                       passed
         """,
-        counts={"passed": 13},
+        counts={"passed": 20},
     ),
     Scenario(
         "marks",
