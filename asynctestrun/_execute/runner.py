@@ -40,6 +40,7 @@ def execute(
     summary = RunSummary()
     tests = plan.tests
     state.start_capture()
+    state.hooked_errors.install()
     if state.config.asyncio_debug:
         from . import slow_callbacks
 
@@ -62,6 +63,8 @@ def execute(
         summary.exit_code = exc.returncode if exc.returncode is not None else 2
         state.stack.teardown_to(None)
     finally:
+        for text in state.hooked_errors.uninstall():
+            emit(WarningRaised(text, None, "PytestUnraisableExceptionWarning"))
         state.stop_capture()
         if state.slow_callbacks is not None:
             from . import slow_callbacks

@@ -57,6 +57,9 @@ class SessionState:
         self.watchdog = Watchdog(hard_kill=config.worker)
         self.capture = CaptureManager(config.capture)  # type: ignore[arg-type]
         self.logging = LoggingCapture(config.log_level)
+        from .unraisable import HookedErrors
+
+        self.hooked_errors = HookedErrors()  # exceptions in __del__ and threads, per phase as pytest
 
     def start_capture(self) -> None:
         self.capture.start()

@@ -87,6 +87,7 @@ class TestRun:
         self.state.stack.enter(self.item)
         try:
             self._setup()
+            self.state.hooked_errors.raise_collected()
         except BaseException as exc:
             self._end(Phase.SETUP, start, exc)
             return False
@@ -143,6 +144,7 @@ class TestRun:
         try:
             self.state.hooks_call("pytest_runtest_call", item=self.node)
             self._call()
+            self.state.hooked_errors.raise_collected()
         except BaseException as exc:
             self._end(Phase.CALL, start, exc)
             return
@@ -217,6 +219,11 @@ class TestRun:
         except Exception as exc:  # reported as this test's teardown error
             errors.append(exc)
         errors += self.state.stack.teardown_to(next_planned.item if next_planned is not None else None)
+        if not errors:  # as in pytest: collected at the end of a teardown that went through
+            try:
+                self.state.hooked_errors.raise_collected()
+            except Exception as exc:
+                errors.append(exc)
         self._end(Phase.TEARDOWN, start, errors[0] if errors else None)
         self.output.warnings.extend(self.state.pending_warnings)
         self.state.pending_warnings.clear()

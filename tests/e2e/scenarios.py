@@ -611,6 +611,25 @@ SCENARIOS = [
         counts={"failed": 8, "passed": 11},
     ),
     Scenario(
+        "unraisable",
+        "unraisable",
+        (),
+        1,
+        r"""
+            test_unraisable.py::test_exception_in_del                                          failed
+            test_unraisable.py::test_exception_in_del_of_a_cycle                               failed
+            test_unraisable.py::test_exception_in_a_thread                                     failed
+            test_unraisable.py::test_coroutine_never_awaited                                   failed
+            test_unraisable.py::test_unclosed_file                                             failed
+            test_unraisable.py::test_teardown_error_from_a_fixture                             error
+            test_unraisable.py::test_failing_test_reports_its_own_failure_then_teardown_error  error
+            test_unraisable.py::test_ignored_by_a_mark_filter                                  failed
+            test_unraisable.py::test_category_ignored_by_a_mark                                passed
+            test_unraisable.py::test_clean_afterwards                                          passed
+        """,
+        counts={"errors": 2, "failed": 7, "passed": 3},
+    ),
+    Scenario(
         "parametrize_id_hook",
         "parametrize_id_hook",
         (),

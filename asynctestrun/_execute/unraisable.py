@@ -1,0 +1,116 @@
+"""Exceptions nobody could catch: raised in ``__del__`` (or a finalizer) and in threads, as pytest does.
+
+Python hands an exception raised where no caller can see it (an object's ``__del__``, a warning made an
+error inside a coroutine's finalizer, an unclosed file's ResourceWarning under ``-W error``) to
+``sys.unraisablehook``, and one that ends a thread to ``threading.excepthook``. Both print to stderr
+and the test goes on green. pytest instead keeps them and, at the end of each phase that completed
+(set-up, call, teardown), turns each into a ``PytestUnraisableExceptionWarning`` or
+``PytestUnhandledThreadExceptionWarning``: a warning in the test's summary normally, the phase's
+failure when warnings are errors (``filterwarnings = error``), which is how many suites run.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import threading
+import traceback
+import warnings
+from collections import deque
+from typing import Any
+
+from .._declare.pytest_warnings import PytestUnhandledThreadExceptionWarning, PytestUnraisableExceptionWarning
+
+_TRACEMALLOC_HINT = (
+    "Enable tracemalloc to get traceback where the object was allocated.\n"
+    "See https://docs.pytest.org/en/stable/how-to/capture-warnings.html#resource-warnings for more info."
+)
+
+
+class _Caught:
+    __slots__ = ("cause_msg", "exc_value", "msg")
+
+    def __init__(self, summary: str, exc: tuple[Any, Any, Any], source: object) -> None:
+        text = "".join(traceback.format_exception(*exc)) if exc[0] is not None else ""
+        where = "\n" + _allocated_at(source)
+        self.msg = f"{summary}\n\n{text}{where}"
+        self.cause_msg = summary + where
+        self.exc_value: BaseException | None = exc[1]
+
+
+class HookedErrors:
+    """Holds what the two hooks caught until the running phase asks for it."""
+
+    def __init__(self) -> None:
+        self._unraisable: deque[_Caught] = deque()
+        self._thread: deque[_Caught] = deque()
+        self._saved: tuple[Any, Any] | None = None
+
+    def install(self) -> None:
+        self._saved = (sys.unraisablehook, threading.excepthook)
+        sys.unraisablehook = self._on_unraisable
+        threading.excepthook = self._on_thread
+
+    def uninstall(self) -> list[str]:
+        """Restore the hooks; what came in since the last test, as warning texts for the session."""
+        try:
+            gc.collect()  # finalizers of the last tests' cycles run now, while the hooks listen
+            leftovers = [c.msg for c in (*self._thread, *self._unraisable)]
+            self._thread.clear()
+            self._unraisable.clear()
+            return leftovers
+        finally:
+            if self._saved is not None:
+                sys.unraisablehook, threading.excepthook = self._saved
+                self._saved = None
+
+    def raise_collected(self) -> None:
+        """Warn about everything caught so far; raise when warnings are errors, as pytest does."""
+        if self._thread:
+            _warn_each(
+                self._thread, PytestUnhandledThreadExceptionWarning, "multiple thread exception warnings"
+            )
+        if self._unraisable:
+            _warn_each(
+                self._unraisable, PytestUnraisableExceptionWarning, "multiple unraisable exception warnings"
+            )
+
+    def _on_unraisable(self, unraisable: Any) -> None:
+        err_msg = unraisable.err_msg if unraisable.err_msg is not None else "Exception ignored in"
+        summary = f"{err_msg}: {unraisable.object!r}"
+        exc = (unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback)
+        self._unraisable.append(_Caught(summary, exc, unraisable.object))
+
+    def _on_thread(self, args: Any) -> None:
+        name = "<unknown>" if args.thread is None else args.thread.name
+        exc = (args.exc_type, args.exc_value, args.exc_traceback)
+        self._thread.append(_Caught(f"Exception in thread {name}", exc, args.thread))
+
+
+def _warn_each(caught: deque[_Caught], category: type[Warning], group_message: str) -> None:
+    errors: list[Exception] = []
+    while caught:
+        item = caught.popleft()
+        try:
+            warnings.warn(category(item.msg), stacklevel=1)
+        except category as error:  # warnings are errors here
+            if item.exc_value is not None:
+                # The exception's own traceback says it best: the message keeps only the summary.
+                error.args = (item.cause_msg,)
+                error.__cause__ = item.exc_value
+            errors.append(error)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ExceptionGroup(group_message, errors)
+
+
+def _allocated_at(source: object) -> str:
+    if source is None:
+        return ""
+    import tracemalloc
+
+    trace = tracemalloc.get_object_traceback(source)
+    if trace is None:
+        return _TRACEMALLOC_HINT
+    return "\nObject allocated at:\n" + "\n".join(trace.format())
