@@ -78,6 +78,7 @@ class Session:
         self.failed_plugins: list[str] = []  # plugins that could not load: named in "fixture not found"
         self._gc_paused = False
         self._options_declared: set[int] = set()  # plugin modules whose pytest_addoption ran
+        self._registered_marks: tuple[int, frozenset[str]] | None = None
 
     # -- set-up ------------------------------------------------------------------------------
     def prepare(self, unknown_args: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
@@ -231,10 +232,21 @@ class Session:
             )
         )
         self.hooks.call("pytest_sessionstart", session=self.session_view)
+        from ._declare.marks import mark
+        from ._execute.runner import add_filter
+
         with warnings.catch_warnings(record=True) as collect_warnings:
             warnings.simplefilter("default")
+            # As pytest: the suite's filters apply while modules import, so under "error" a warning
+            # at import time (an unknown mark, a deprecated API) is that module's collection error.
+            for spec in config.filterwarnings:
+                add_filter(spec)
             self._pause_gc()
-            collection = self.collector.collect()
+            mark.registered = self._is_registered_mark
+            try:
+                collection = self.collector.collect()
+            finally:
+                mark.registered = None
         for message in collect_warnings:
             emit(
                 WarningRaised(
@@ -363,18 +375,24 @@ class Session:
         return items, by_id
 
     def _unknown_marks(self, items: list[TestItem]) -> list[tuple[str, str]]:
-        registered = {line.split(":", 1)[0].split("(", 1)[0].strip() for line in self.config.markers}
-        registered.update(
-            line.split(":", 1)[0].split("(", 1)[0].strip()
-            for line in self.plugin_config._ini_lines.get("markers", [])
-        )
-        registered.update(BUILTIN_MARKS)
         unknown: list[tuple[str, str]] = []
         for item in items:
             for mark in item.marks:
-                if mark.name not in registered:
+                if not self._is_registered_mark(mark.name):
                     unknown.append((item.nodeid, mark.name))
         return unknown
+
+    def _is_registered_mark(self, name: str) -> bool:
+        """Registered in the ini ``markers``, by a plugin or conftest, or built in. The set is rebuilt
+        only when a plugin or conftest has added markers since the last question."""
+        added = self.plugin_config._ini_lines.get("markers", [])
+        if self._registered_marks is None or self._registered_marks[0] != len(added):
+            names = {_mark_name(line) for line in (*self.config.markers, *added)}
+            self._registered_marks = (
+                len(added),
+                frozenset(names | BUILTIN_MARKS | _installed_plugin_marks()),
+            )
+        return name in self._registered_marks[1]
 
     def _report_skipped_modules(self, collection: Collection) -> None:
         for nodeid, reason, line in collection.skipped_modules:
@@ -431,12 +449,27 @@ BUILTIN_MARKS = frozenset(
         "xfail",
         "usefixtures",
         "filterwarnings",
-        "timeout",
-        "anyio",
         "tryfirst",
         "trylast",
     }
 )
+# Marks the plugins asynctestrun replaces register under pytest, when they are installed.
+_PLUGIN_MARKS = {
+    "pytest_timeout": "timeout",
+    "anyio": "anyio",
+    "xdist": "xdist_group",
+    "pytest_cov": "no_cover",
+    "pytest_benchmark": "benchmark",
+    "hypothesis": "hypothesis",
+}
+
+
+def _installed_plugin_marks() -> set[str]:
+    return {name for module, name in _PLUGIN_MARKS.items() if importlib.util.find_spec(module) is not None}
+
+
+def _mark_name(line: str) -> str:
+    return line.split(":", 1)[0].split("(", 1)[0].strip()
 
 
 def _install_rewriter(config: Config) -> Any:

@@ -7,11 +7,13 @@ what they expect.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Collection, Iterable, Mapping
+import warnings
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .._model.marks import Mark
+from .pytest_warnings import PytestUnknownMarkWarning
 
 F = TypeVar("F")
 
@@ -102,11 +104,27 @@ def class_marks(cls: type) -> list[Mark]:
 
 
 class MarkGenerator:
-    """``mark.anything`` returns a fresh decorator; ``mark.parametrize`` etc. are nothing special."""
+    """``mark.anything`` returns a fresh decorator; ``mark.parametrize`` etc. are nothing special.
+
+    While a run collects, ``registered`` answers whether a name is a registered mark, and an unknown
+    one gets pytest's ``PytestUnknownMarkWarning`` where it is used: a module using it fails to
+    import when warnings are errors, as under pytest."""
+
+    def __init__(self) -> None:
+        self.registered: Callable[[str], bool] | None = None
 
     def __getattr__(self, name: str) -> MarkDecorator:
         if name.startswith("_"):
             raise AttributeError(name)
+        registered = self.registered
+        if registered is not None and not registered(name):
+            warnings.warn(
+                PytestUnknownMarkWarning(
+                    f"Unknown pytest.mark.{name} - is this a typo?  You can register custom marks to avoid "
+                    "this warning - for details, see https://docs.pytest.org/en/stable/how-to/mark.html"
+                ),
+                stacklevel=2,
+            )
         return MarkDecorator(Mark(name))
 
 

@@ -129,14 +129,14 @@ def _run_one(
 
 def _apply_filters(state: SessionState, node: ItemNode) -> None:
     for spec in state.config.filterwarnings:
-        _add_filter(spec)
+        add_filter(spec)
     marks = list(node.iter_markers("filterwarnings"))
     for mark in reversed(marks):
         for arg in mark.args:
-            _add_filter(str(arg))
+            add_filter(str(arg))
 
 
-def _add_filter(spec: str) -> None:
+def add_filter(spec: str) -> None:
     parts = [p.strip() for p in spec.split(":")]
     while len(parts) < 5:
         parts.append("")

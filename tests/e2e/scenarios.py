@@ -630,6 +630,22 @@ SCENARIOS = [
         counts={"errors": 2, "failed": 7, "passed": 3},
     ),
     Scenario(
+        "warnings_as_errors",
+        "warnings_as_errors",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            test_imports_a_deprecated_module.py                      error
+            test_unknown_mark.py                                     error
+            test_registered_marks.py::test_registered_mark           passed
+            test_registered_marks.py::test_asyncio_mark              passed
+            test_registered_marks.py::test_warning_in_a_test_fails_it  failed
+            test_registered_marks.py::test_mark_filter_wins          passed
+            test_registered_marks.py::test_ini_ignore_applies_in_tests  passed
+        """,
+        counts={"failed": 1, "passed": 4, "errors": 2},
+    ),
+    Scenario(
         "parametrize_id_hook",
         "parametrize_id_hook",
         (),
