@@ -71,6 +71,7 @@ class Session:
         self.plugin_config = PytestConfig(config, self.parser, argv)
         self.collector = Collector(config, self.registry, self.hooks, self.plugin_config)
         self.plugin_config.hook.bind(self.hooks.call)
+        self.plugin_config.pluginmanager.on_register = self.collector.register_plugin
         self.deselected_by_hooks = _DeselectedCounter()
         self.hooks.register(PluginModule("asynctestrun-deselected", self.deselected_by_hooks))
         self.session_view = SessionView(self.plugin_config, [])
@@ -304,7 +305,13 @@ class Session:
         self._resume_gc(freeze=True)
         _configure_assertions(config)
         state = SessionState(
-            config, self.registry, self.plugin_config, self.session_view, emit, hooks_call=self.hooks.call
+            config,
+            self.registry,
+            self.plugin_config,
+            self.session_view,
+            emit,
+            hooks_call=self.hooks.call,
+            hook_impls=self.hooks.implementations,
         )
         maxfail = stepwise_maxfail(options, config.maxfail)
         summary = execute(plan, state, nodes, emit, maxfail=maxfail)

@@ -27,6 +27,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_runtest_setup",
         "pytest_runtest_teardown",
         "pytest_runtest_call",
+        "pytest_runtest_makereport",
         "pytest_ignore_collect",
         "pytest_report_header",
         "pytest_collection_finish",
@@ -103,8 +104,8 @@ class HookRegistry:
             if callable(impl):
                 found.append(impl)
         ordered = list(reversed(found))
-        first = [f for f in ordered if _opt(f, "tryfirst")]
-        last = [f for f in ordered if _opt(f, "trylast")]
+        first = [f for f in ordered if hook_option(f, "tryfirst")]
+        last = [f for f in ordered if hook_option(f, "trylast")]
         middle = [f for f in ordered if f not in first and f not in last]
         return [*first, *middle, *last]
 
@@ -121,7 +122,7 @@ class HookRegistry:
         """A ``firstresult`` hook (pluggy's term): implementations in order until one answers
         something other than None, which is the result; the rest are not called."""
         for impl in self.implementations(hook, (), owners):
-            if _opt(impl, "hookwrapper") or _opt(impl, "wrapper"):
+            if hook_option(impl, "hookwrapper") or hook_option(impl, "wrapper"):
                 continue
             result = call_with_declared(impl, kwargs)
             if result is not None:
@@ -131,7 +132,7 @@ class HookRegistry:
     def _run(self, impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[Any]:
         results: list[Any] = []
         for impl in impls:
-            if _opt(impl, "hookwrapper") or _opt(impl, "wrapper"):
+            if hook_option(impl, "hookwrapper") or hook_option(impl, "wrapper"):
                 continue  # wrappers wrap pytest internals that do not exist here
             result = call_with_declared(impl, kwargs)
             if result is not None:
@@ -148,7 +149,7 @@ class HookRegistry:
         return out
 
 
-def _opt(func: object, name: str) -> bool:
+def hook_option(func: object, name: str) -> bool:
     opts = getattr(func, "_asynctestrun_hookimpl", None) or getattr(func, "pytest_impl", None) or {}
     return bool(opts.get(name)) if isinstance(opts, dict) else False
 

@@ -170,6 +170,10 @@ class ItemNode:
     def listchain(self) -> list[Any]:
         return [self.parent, self]
 
+    def getparent(self, cls: type) -> Any:
+        """The nearest node in the chain (this test included) that is a ``cls``."""
+        return next((node for node in reversed(self.listchain()) if isinstance(node, cls)), None)
+
     def listextrakeywords(self) -> set[str]:
         return set(self.extra_keyword_matches)
 

@@ -27,6 +27,7 @@ class SessionState:
         plugin_session: Any,
         emit: Callable[[Event], None],
         hooks_call: Callable[..., Any] | None = None,
+        hook_impls: Callable[[str], list[Callable[..., Any]]] | None = None,
     ) -> None:
         self.config = config
         self.registry = registry
@@ -34,6 +35,7 @@ class SessionState:
         self.plugin_session = plugin_session
         self.emit = emit
         self.hooks_call: Callable[..., Any] = hooks_call or (lambda *args, **kwargs: None)
+        self.hook_impls: Callable[[str], list[Callable[..., Any]]] = hook_impls or (lambda _name: [])
         self.stack = ScopeStack()
         self.pending_warnings: list[str] = []  # collected during a test, attached to its result
         self.warned: set[str] = set()  # one-per-run warnings already given

@@ -277,6 +277,21 @@ class TestRun:
                 longrepr = self._explain_loop_mismatch(exc, longrepr)
             result = PhaseResult(phase, PhaseOutcome.FAILED, duration, longrepr=longrepr, message=message)
         self.output.phases.append(result)
+        impls = self.state.hook_impls("pytest_runtest_makereport")
+        if impls:
+            self._make_report(impls, result, exc)
+
+    def _make_report(
+        self, impls: list[Callable[..., Any]], result: PhaseResult, exc: BaseException | None
+    ) -> None:
+        from .reports import make_report
+
+        try:
+            make_report(impls, self.node, result, exc, self.output.sections)
+        except Exception as error:  # a broken hook must not take the run down with it
+            self.state.pending_warnings.append(
+                f"pytest_runtest_makereport raised {type(error).__name__}: {error}"
+            )
 
     def _explain_loop_mismatch(self, exc: BaseException, longrepr: str) -> str:
         text = str(exc)

@@ -7,7 +7,7 @@ it did not know itself against them once conftests are loaded.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -148,10 +148,15 @@ class Parser:
 class PluginManager:
     def __init__(self) -> None:
         self._plugins: dict[str, object] = {}
+        # The session's own registration: a plugin object registered here from a plugin's
+        # pytest_configure (pytest-order does that) gets its hooks and fixtures called like any other.
+        self.on_register: Callable[[str, object], None] | None = None
 
     def register(self, plugin: object, name: str | None = None) -> str:
         key = name or str(getattr(plugin, "__name__", repr(plugin)))
         self._plugins[key] = plugin
+        if self.on_register is not None:
+            self.on_register(key, plugin)
         return key
 
     def unregister(self, plugin: object = None, name: str | None = None) -> None:

@@ -646,6 +646,23 @@ SCENARIOS = [
         counts={"failed": 1, "passed": 4, "errors": 2},
     ),
     Scenario(
+        "report_hooks",
+        "report_hooks",
+        (),
+        1,
+        r"""
+            test_reports.py::test_passes                    passed
+            test_reports.py::test_fails                     failed
+            test_reports.py::test_skipped                   skipped
+            test_reports.py::test_xfails                    xfailed
+            test_reports.py::test_async_passes              passed
+            test_reports.py::test_what_the_hooks_saw        passed
+            test_order.py::test_second_defined              passed
+            test_order.py::test_first_defined               passed
+        """,
+        counts={"failed": 1, "passed": 5, "skipped": 1, "xfailed": 1},
+    ),
+    Scenario(
         "parametrize_id_hook",
         "parametrize_id_hook",
         (),

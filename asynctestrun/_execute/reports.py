@@ -1,0 +1,160 @@
+"""``pytest_runtest_makereport``: the per-phase report conftests and plugins look at.
+
+The common use is pytest's documented recipe for "test result information in fixtures": a hook
+wrapper takes the report of each phase and stores it on the item (``item.rep_call``), and a fixture's
+teardown reads ``request.node.rep_call.failed``. So after each phase the runner builds a report from
+the phase's result and passes it through the implementations, wrappers around plain ones as pluggy
+does: old-style ``hookwrapper=True`` generators receive an outcome object, new-style ``wrapper=True``
+ones the report itself. A changed or replaced report is not read back: the runner's own result stays
+the test's outcome.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import time
+from collections.abc import Callable, Generator
+from typing import Any
+
+from .._collect.hooks import call_with_declared, hook_option
+from .._model.outcomes import PhaseOutcome, PhaseResult
+
+
+class CallInfo:
+    """What ``call`` is in the hook: the phase and the exception it ended with, if any."""
+
+    def __init__(self, when: str, excinfo: Any, duration: float) -> None:
+        self.when = when
+        self.excinfo = excinfo
+        self.result: Any = None
+        self.stop = time.time()
+        self.start = self.stop - duration
+        self.duration = duration
+
+    def __repr__(self) -> str:
+        return f"<CallInfo when={self.when!r} excinfo={self.excinfo!r}>"
+
+
+class TestReport:
+    """A phase's report, with the attributes conftests read."""
+
+    __test__ = False  # a class named Test* in a module that pytest-style collectors might scan
+
+    def __init__(self, item: Any, result: PhaseResult, sections: list[tuple[str, str]]) -> None:
+        self.nodeid: str = item.nodeid
+        self.location = item.location
+        self.keywords = dict.fromkeys(item.keywords, 1)
+        self.when = result.phase.value
+        self.duration = result.duration
+        self.sections = list(sections)
+        self.user_properties = list(item.user_properties)
+        self.longrepr: Any = result.longrepr
+        if result.outcome is PhaseOutcome.FAILED:
+            self.outcome = "failed"
+        elif result.outcome is PhaseOutcome.SKIPPED and not result.xfail:
+            self.outcome = "skipped"
+            self.longrepr = (str(item.path), item.location[1], f"Skipped: {result.reason or ''}")
+        else:
+            self.outcome = "skipped" if result.outcome is PhaseOutcome.SKIPPED else "passed"
+        if result.xfail:
+            self.wasxfail = result.reason or ""
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome == "passed"
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome == "failed"
+
+    @property
+    def skipped(self) -> bool:
+        return self.outcome == "skipped"
+
+    @property
+    def longreprtext(self) -> str:
+        return self.longrepr if isinstance(self.longrepr, str) else str(self.longrepr or "")
+
+    @property
+    def head_line(self) -> str:
+        return str(self.location[2])
+
+    @property
+    def fspath(self) -> str:
+        return str(self.location[0])
+
+    @property
+    def capstdout(self) -> str:
+        return "".join(content for title, content in self.sections if title.startswith("Captured stdout"))
+
+    @property
+    def capstderr(self) -> str:
+        return "".join(content for title, content in self.sections if title.startswith("Captured stderr"))
+
+    @property
+    def caplog(self) -> str:
+        return "\n".join(content for title, content in self.sections if title.startswith("Captured log"))
+
+    def __repr__(self) -> str:
+        return f"<TestReport {self.nodeid!r} when={self.when!r} outcome={self.outcome!r}>"
+
+
+class _Outcome:
+    """What an old-style hook wrapper's ``yield`` gives back."""
+
+    def __init__(self, result: Any) -> None:
+        self._result = result
+
+    def get_result(self) -> Any:
+        return self._result
+
+    def force_result(self, result: Any) -> None:
+        self._result = result
+
+    def force_exception(self, exc: BaseException) -> None:
+        raise exc
+
+
+def make_report(
+    impls: list[Callable[..., Any]],
+    item: Any,
+    result: PhaseResult,
+    exc: BaseException | None,
+    sections: list[tuple[str, str]],
+) -> None:
+    """Run the ``pytest_runtest_makereport`` implementations for one phase's result."""
+    from .._declare.raises import ExceptionInfo
+
+    excinfo = (
+        ExceptionInfo.from_exc_info((type(exc), exc, exc.__traceback__))  # type: ignore[arg-type]
+        if exc is not None
+        else None
+    )
+    call = CallInfo(result.phase.value, excinfo, result.duration)
+    kwargs = {"item": item, "call": call}
+    report: Any = TestReport(item, result, sections)
+    old_style: list[Generator[Any, Any, Any]] = []
+    new_style: list[Generator[Any, Any, Any]] = []
+    plain: list[Callable[..., Any]] = []
+    for impl in impls:
+        if hook_option(impl, "hookwrapper") or hook_option(impl, "wrapper"):
+            generator = call_with_declared(impl, kwargs)
+            if not inspect.isgenerator(generator):
+                continue
+            next(generator, None)
+            (old_style if hook_option(impl, "hookwrapper") else new_style).append(generator)
+        else:
+            plain.append(impl)
+    for impl in plain:
+        call_with_declared(impl, kwargs)
+    # Innermost wrapper first on the way out, as pluggy unwinds them.
+    for generator in reversed(new_style):
+        try:
+            generator.send(report)
+        except StopIteration as stop:
+            report = stop.value if stop.value is not None else report
+    outcome = _Outcome(report)
+    for generator in reversed(old_style):
+        with contextlib.suppress(StopIteration):
+            generator.send(outcome)
