@@ -269,6 +269,8 @@ class ItemRuntime:
         scope_node = state.stack.node_for(fixturedef.scope, package)
         scope_node.addfinalizer(lambda: _raise_first(state.finish(fixturedef)))
         try:
+            if fixturedef.name == "event_loop_policy" and fixturedef.holder.kind is not HolderKind.BUILTIN:
+                _warn_policy_override()
             cached.value = self._call(fixturedef, kwargs, cached)
         except BaseException as exc:
             cached.error = exc
@@ -391,3 +393,20 @@ def _same_key(cached: object, wanted: object) -> bool:
         return bool(cached == wanted)
     except (ValueError, RuntimeError):  # no plain truth value (numpy arrays): identity, as pytest
         return cached is wanted
+
+
+def _warn_policy_override() -> None:
+    """pytest-asyncio 1.5 deprecates overriding the fixture, and says so each time it is set up (an
+    error, failing that set-up, when warnings are errors)."""
+    import warnings
+
+    from .._declare.pytest_warnings import PytestDeprecationWarning
+
+    warnings.warn(
+        PytestDeprecationWarning(
+            'Overriding the "event_loop_policy" fixture is deprecated and will be removed in a future '
+            'version of pytest-asyncio. Use the "pytest_asyncio_loop_factories" hook to customize event '
+            "loop creation."
+        ),
+        stacklevel=2,
+    )

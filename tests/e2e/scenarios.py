@@ -637,13 +637,15 @@ SCENARIOS = [
         r"""
             test_imports_a_deprecated_module.py                      error
             test_unknown_mark.py                                     error
+            policy/test_policy.py::test_async_with_overridden_policy  error
+            policy/test_policy.py::test_sync_in_the_same_directory    error
             test_registered_marks.py::test_registered_mark           passed
             test_registered_marks.py::test_asyncio_mark              passed
             test_registered_marks.py::test_warning_in_a_test_fails_it  failed
             test_registered_marks.py::test_mark_filter_wins          passed
             test_registered_marks.py::test_ini_ignore_applies_in_tests  passed
         """,
-        counts={"failed": 1, "passed": 4, "errors": 2},
+        counts={"failed": 1, "passed": 4, "errors": 4},
     ),
     Scenario(
         "report_hooks",
