@@ -30,6 +30,7 @@ non-empty sequence of strings, and a mark naming factories when no hook exists.
 from __future__ import annotations
 
 import inspect
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,8 @@ from typing import TYPE_CHECKING, Any
 
 from .._declare.marks import ParameterSet
 from .._declare.outcomes import Failed
+from .._declare.pytest_warnings import PytestCollectionWarning, PytestDeprecationWarning
+from .._model.items import FuncKind
 from .._model.marks import Mark
 from .._model.scopes import SCOPE_NAMES, LoopScope, Scope
 from .hooks import HookRegistry
@@ -57,6 +60,10 @@ _BAD_HOOK_RESULT = (
 )
 _BAD_MARK_VALUE = "mark.asyncio 'loop_factories' must be a non-empty sequence of strings."
 _BAD_MARK_ARGUMENTS = "mark.asyncio accepts only keyword arguments 'loop_scope' and 'loop_factories'."
+_SCOPE_KWARG_DEPRECATED = (
+    'The "scope" keyword argument to the asyncio marker has been deprecated. '
+    'Please use the "loop_scope" argument instead.\n'
+)
 _BOTH_SCOPES = (
     'An asyncio pytest marker defines both "scope" and "loop_scope", but it should only use "loop_scope".'
 )
@@ -135,6 +142,9 @@ def parse_asyncio_mark(mark: Mark, nodeid: str) -> AsyncioMark:
         raise Failed(f"{nodeid}: {_BAD_MARK_ARGUMENTS}", pytrace=False)
     if "scope" in mark.kwargs and "loop_scope" in mark.kwargs:
         raise Failed(f"{nodeid}: {_BOTH_SCOPES}", pytrace=False)
+    if "scope" in mark.kwargs:
+        # A warning, as in pytest-asyncio: under filterwarnings = error it fails the module's collection.
+        warnings.warn(PytestDeprecationWarning(_SCOPE_KWARG_DEPRECATED), stacklevel=2)
     raw_scope = mark.kwargs.get("loop_scope") or mark.kwargs.get("scope")
     loop_scope: LoopScope | None = None
     if raw_scope is not None:
@@ -203,6 +213,15 @@ def factory_call(
     mark = asyncio_test_mark(definition, marks, config)
     if mark is None:
         return None
+    if definition.kind is FuncKind.ASYNC_GENERATOR:
+        # pytest-asyncio's collection warning; the test itself is reported as xfail, not run.
+        warnings.warn(
+            PytestCollectionWarning(
+                "Tests based on asynchronous generators are not supported. "
+                f"{definition.name} will be ignored."
+            ),
+            stacklevel=2,
+        )
     parsed = parse_asyncio_mark(mark, nodeid)
     if not _factories_configured(hooks, owners, config):
         # The usual case, answered before building the hook's item view for every async test.

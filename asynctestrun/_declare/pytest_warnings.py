@@ -57,3 +57,10 @@ class PytestUnhandledThreadExceptionWarning(PytestWarning):
 
 class PytestFDWarning(PytestWarning):
     pass
+
+
+# Tracebacks and collection errors name them as pytest does (``pytest.PytestDeprecationWarning``).
+for _warning_class in list(globals().values()):
+    if isinstance(_warning_class, type) and issubclass(_warning_class, Warning):
+        _warning_class.__module__ = "pytest"
+del _warning_class

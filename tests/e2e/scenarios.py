@@ -637,6 +637,7 @@ SCENARIOS = [
         r"""
             test_imports_a_deprecated_module.py                      error
             test_unknown_mark.py                                     error
+            test_old_scope_kwarg.py                                  error
             policy/test_policy.py::test_async_with_overridden_policy  error
             policy/test_policy.py::test_sync_in_the_same_directory    error
             test_registered_marks.py::test_registered_mark           passed
@@ -645,7 +646,7 @@ SCENARIOS = [
             test_registered_marks.py::test_mark_filter_wins          passed
             test_registered_marks.py::test_ini_ignore_applies_in_tests  passed
         """,
-        counts={"failed": 1, "passed": 4, "errors": 4},
+        counts={"failed": 1, "passed": 4, "errors": 5},
     ),
     Scenario(
         "report_hooks",
