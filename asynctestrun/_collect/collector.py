@@ -7,6 +7,7 @@ CollectError (data, reported like a test result) instead of an exception escapin
 from __future__ import annotations
 
 import traceback
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from .._config.config import Config, ConfigError
 from .._declare.outcomes import Exit, Failed, Skipped
+from .._declare.pytest_warnings import PytestCollectionWarning
 from .._model.items import Holder, HolderKind, ScopeChain, TestItem
 from .._model.outcomes import CollectError
 from .._plan.registry import FixtureRegistry
@@ -222,7 +224,13 @@ class Collector:
         try:
             harvest = harvest_module(module, relpath, chain, self.config)
             self.registry.add_all(harvest.fixtures)
-            collection.warnings.extend(harvest.warnings)
+            for nodeid, text, lineno in harvest.warnings:
+                try:
+                    warnings.warn_explicit(PytestCollectionWarning(text), None, str(path), lineno or 0)
+                except PytestCollectionWarning:  # warnings are errors: that node fails to collect
+                    collection.errors.append(
+                        CollectError(nodeid, f"pytest.PytestCollectionWarning: {text}", text)
+                    )
             ctx = ItemContext(
                 path=path,
                 relpath=relpath,

@@ -56,7 +56,8 @@ class TestDefinition:
 class Harvest:
     fixtures: list[FixtureDef] = field(default_factory=list)
     tests: list[TestDefinition] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (location, message)
+    # (node id of what could not be collected, message, line): PytestCollectionWarning, as in pytest
+    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
 
 
 def location_of(obj: object) -> tuple[str, int | None]:
@@ -197,7 +198,7 @@ def _harvest_namespace(
 ) -> None:
     for name, obj in list(namespace.items()):
         if inspect.isclass(obj):
-            if _collectable_class(obj, name, config, result, relpath):
+            if _collectable_class(obj, name, config, result, "::".join((relpath, *class_names, name))):
                 _harvest_class(module, obj, name, class_names, chain, outer_marks, config, result, relpath)
             continue
         if not _is_test_function_name(name, config):
@@ -205,24 +206,31 @@ def _harvest_namespace(
         _harvest_function(module, name, obj, cls, class_names, chain, outer_marks, config, result, relpath)
 
 
-def _collectable_class(obj: Any, name: str, config: Config, result: Harvest, relpath: str) -> bool:
+def _collectable_class(obj: Any, name: str, config: Config, result: Harvest, nodeid: str) -> bool:
     if not getattr(obj, "__test__", True):
         return False
     if is_unittest_case(obj):
         return True
     if not _is_test_class_name(name, config):
         return False
-    if "__init__" in _class_attrs(obj) and obj.__init__ is not object.__init__:
-        result.warnings.append(
-            (relpath, f"cannot collect test class {name!r} because it has a __init__ constructor")
-        )
-        return False
-    if obj.__new__ is not object.__new__:
-        result.warnings.append(
-            (relpath, f"cannot collect test class {name!r} because it has a __new__ constructor")
-        )
-        return False
+    parent = nodeid.rsplit("::", 1)[0]
+    for method in ("__init__", "__new__"):
+        if method == "__init__" and "__init__" not in _class_attrs(obj):
+            continue
+        if getattr(obj, method) is not getattr(object, method):
+            text = (
+                f"cannot collect test class {name!r} because it has a {method} constructor (from: {parent})"
+            )
+            result.warnings.append((nodeid, text, _first_line(obj)))
+            return False
     return True
+
+
+def _first_line(cls: type) -> int | None:
+    try:
+        return inspect.getsourcelines(cls)[1]
+    except (OSError, TypeError):
+        return None
 
 
 def _class_attrs(cls: type) -> set[str]:
@@ -297,7 +305,7 @@ def _harvest_function(
     # Decorated callables (mock.patch objects, functools.partial wrappers) are tests too.
     wrapped = not inspect.isclass(func) and hasattr(func, "__wrapped__")
     if not plain and not wrapped:
-        result.warnings.append((relpath, f"cannot collect {name!r} because it is not a function."))
+        result.warnings.append((relpath, f"cannot collect {name!r} because it is not a function.", None))
         return
     kind = func_kind(func)
     inner = getattr(getattr(func, "hypothesis", None), "inner_test", None)

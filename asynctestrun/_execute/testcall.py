@@ -206,8 +206,10 @@ class TestRun:
             )
         if result is not None:
             message = (
-                f"Expected None, but test returned {result!r}. "
-                "Did you mean to use `assert` instead of `return`?"
+                f"Test functions should return None, but {item.nodeid} returned {type(result)!r}.\n"
+                "Did you mean to use `assert` instead of `return`?\n"
+                "See https://docs.pytest.org/en/stable/how-to/assert.html#return-not-none "
+                "for more information."
             )
             warnings.warn(PytestReturnNotNoneWarning(message), stacklevel=1)
 

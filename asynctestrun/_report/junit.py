@@ -57,8 +57,14 @@ class JUnitReporter:
         suite = ET.Element("testsuite")
         counts = {"errors": 0, "failures": 0, "skipped": 0, "tests": 0}
         for error in self.collect_errors:
+            # A module's error has an empty classname; a class's (a.py::TestX) has the module's, as pytest.
+            classname, name = split_nodeid(error.nodeid)
             case = ET.SubElement(
-                suite, "testcase", classname="", name=_clean(split_nodeid(error.nodeid)[1]), time="0.000"
+                suite,
+                "testcase",
+                classname=_clean(classname) if "::" in error.nodeid else "",
+                name=_clean(name),
+                time="0.000",
             )
             node = ET.SubElement(case, "error", message="collection failure")
             node.text = _clean(error.longrepr)

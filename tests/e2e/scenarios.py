@@ -638,15 +638,18 @@ SCENARIOS = [
             test_imports_a_deprecated_module.py                      error
             test_unknown_mark.py                                     error
             test_old_scope_kwarg.py                                  error
+            test_class_with_init.py::TestWithInit                    error
             policy/test_policy.py::test_async_with_overridden_policy  error
             policy/test_policy.py::test_sync_in_the_same_directory    error
+            test_class_with_init.py::test_returns_a_value            failed
+            test_class_with_init.py::test_beside_it                  passed
             test_registered_marks.py::test_registered_mark           passed
             test_registered_marks.py::test_asyncio_mark              passed
             test_registered_marks.py::test_warning_in_a_test_fails_it  failed
             test_registered_marks.py::test_mark_filter_wins          passed
             test_registered_marks.py::test_ini_ignore_applies_in_tests  passed
         """,
-        counts={"failed": 1, "passed": 4, "errors": 5},
+        counts={"failed": 2, "passed": 5, "errors": 6},
     ),
     Scenario(
         "report_hooks",
