@@ -96,6 +96,15 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
         "The `name` of the `<testsuite>` element in `--junitxml` files. Default `pytest`.",
     ),
     "log_cli": ("pytest", "Show log records live while the tests run."),
+    "log_cli_level": (
+        "pytest",
+        "Level of live logging. As in pytest, the root logger is lowered to it for the whole run (live "
+        "logging on or off), so `caplog` sees those records when `log_level` is unset.",
+    ),
+    "log_file_level": (
+        "pytest",
+        "Level of the log file. The root logger is lowered to it for the whole run, as for `log_cli_level`.",
+    ),
     "log_date_format": ("pytest", "Date format of captured log records."),
     "log_format": ("pytest", "Format of captured log records."),
     "log_level": ("pytest", "Level of the log records captured for each test, like `--log-level`."),
@@ -385,6 +394,7 @@ def render() -> str:
         "(pytest-cov's `--cov*`, pytest-xdist's `--dist`, pytest-benchmark's `--benchmark-*`,",
         "pytest-timeout's `--timeout-method`, hypothesis's `--hypothesis-*`): they have no effect, and a",
         "warning names those whose absence matters (coverage, doctests, `--runxfail`).",
+        "`--log-cli-level` and `--log-file-level` lower the root logger for the run, as in pytest.",
         "`--hypothesis-profile` loads the profile. The full list is in `asynctestrun/_config/tolerated.py`.",
         "Any other unknown option is a usage error (exit code 4).",
         "",

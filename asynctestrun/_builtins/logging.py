@@ -72,9 +72,21 @@ class LoggingCapture:
     """The runner's per-phase log capture, shared with the test's ``caplog`` fixture."""
 
     def __init__(
-        self, level: int | str | None = None, fmt: str = DEFAULT_LOG_FORMAT, datefmt: str | None = None
+        self,
+        level: int | str | None = None,
+        fmt: str = DEFAULT_LOG_FORMAT,
+        datefmt: str | None = None,
+        *,
+        run_levels: dict[str, int | str] | None = None,
     ) -> None:
         self.level = resolve_level(level)
+        # pytest's live-logging and log-file handlers are on the root logger for the whole run, each
+        # lowering its level to theirs (log_cli_level, log_file_level, both defaulting to log_level)
+        # even when live logging is off: a caplog without log_level then sees those records too.
+        levels = [resolve_level(value, setting) for setting, value in (run_levels or {}).items()]
+        levels.append(self.level)
+        known = [value for value in levels if value is not None]
+        self.root_level: int | None = min(known) if known else None
         self.formatter = logging.Formatter(fmt, datefmt)
         # Two handlers made once and reset per phase (as pytest's caplog handler is): creating
         # handlers costs a lock and a weakref registration each, six times per test.
@@ -104,9 +116,9 @@ class LoggingCapture:
         if self._report not in root.handlers:
             root.addHandler(self._report)
         self.records_by_phase[when] = self.handler.records
-        if self.level is not None:
+        if self.root_level is not None:
             self._saved_root_level = root.level
-            root.setLevel(min(root.level, self.level))
+            root.setLevel(min(root.level, self.root_level))
 
     def end_phase(self) -> str:
         """End the phase; return its formatted log for the report (may be empty)."""

@@ -63,12 +63,13 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--strict-config"),
     _output("--confcutdir", kind="value"),
     _output("--assert", kind="value", dest="assertmode"),
+    # The two levels do act: as in pytest they lower the root logger for the run (session_state).
     _output("--log-cli-level", kind="value"),
     _output("--log-cli-format", kind="value"),
     _output("--log-cli-date-format", kind="value"),
     _output("--log-file", kind="value"),
     _output("--log-file-mode", kind="value"),
-    _output("--log-file-level", kind="value"),
+    _output("--log-file-level", kind="value"),  # see --log-cli-level
     _output("--log-file-format", kind="value"),
     _output("--log-file-date-format", kind="value"),
     _output("--log-format", kind="value"),

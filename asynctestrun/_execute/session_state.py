@@ -58,7 +58,7 @@ class SessionState:
 
         self.watchdog = Watchdog(hard_kill=config.worker)
         self.capture = CaptureManager(config.capture)  # type: ignore[arg-type]
-        self.logging = LoggingCapture(config.log_level)
+        self.logging = LoggingCapture(config.log_level, run_levels=_run_log_levels(config))
         from .unraisable import HookedErrors
 
         self.hooked_errors = HookedErrors()  # exceptions in __del__ and threads, per phase as pytest
@@ -186,3 +186,18 @@ class _LoopCloser:
 def _raise_first(errors: list[BaseException]) -> None:
     if errors:
         raise errors[0]
+
+
+def _run_log_levels(config: Config) -> dict[str, int | str]:
+    """``log_cli_level`` and ``log_file_level`` (command line, then ini), each defaulting to
+    ``log_level`` as in pytest; only the ones set."""
+    levels: dict[str, int | str] = {}
+    from_ini = {
+        "log_cli_level": config.ini.get("log_cli_level"),
+        "log_file_level": config.ini.get("log_file_level"),
+    }
+    for name, ini_value in from_ini.items():
+        value = config.plugin_options.get(name) or ini_value or config.log_level
+        if isinstance(value, int | str) and value != "":
+            levels[name] = value
+    return levels

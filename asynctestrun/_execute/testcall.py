@@ -128,6 +128,10 @@ class TestRun:
             except FixtureLookupError as exc:
                 raise Failed(str(exc), pytrace=False) from None
             self.node.funcargs[name] = value
+        if self.planned.driven and self.item.kind is FuncKind.COROUTINE and not self.planned.anyio:
+            # pytest-asyncio sets the test's loop up last in set-up, not when the call starts: what
+            # opening it logs ("Using selector: ...") belongs to set-up, as caplog shows.
+            self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
 
     def _reevaluate_xfail(self) -> None:
         """An xfail mark added by a fixture or by the test itself counts too (pytest re-reads marks

@@ -669,6 +669,18 @@ SCENARIOS = [
         counts={"failed": 1, "passed": 5, "skipped": 1, "xfailed": 1},
     ),
     Scenario(
+        "log_levels",
+        "log_levels",
+        (),
+        0,
+        r"""
+            test_log_levels.py::test_debug_reaches_caplog             passed
+            test_log_levels.py::test_in_an_async_test                 passed
+            test_log_levels.py::test_a_handler_level_still_filters    passed
+        """,
+        counts={"passed": 3},
+    ),
+    Scenario(
         "parametrize_id_hook",
         "parametrize_id_hook",
         (),
