@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._declare.marks import ParameterSet
+from .._declare.marks import HIDDEN_PARAM, ParameterSet
 from .._declare.outcomes import Failed
 from .._declare.pytest_warnings import PytestCollectionWarning, PytestDeprecationWarning
 from .._model.items import FuncKind
@@ -252,11 +252,10 @@ def factory_call(
         FACTORY_ARGNAME,
         rows,
         indirect=True,
-        ids=list(names),
+        # One factory adds no id part (pytest-asyncio hides it): the test keeps its plain name.
+        ids=[HIDDEN_PARAM] if len(names) == 1 else list(names),
         scope=Scope(loop_scope.value),
     )
-    # One factory adds no id part (pytest-asyncio hides it): the test keeps its plain name.
-    call.hide_ids = len(names) == 1
     return call
 
 

@@ -93,8 +93,6 @@ class ParametrizeCall:
     indirect: frozenset[str]
     ids: list[str]
     scope: Scope
-    # pytest's HIDDEN_PARAM for a one-row call: the row's id is left out of the test's id.
-    hide_ids: bool = False
 
 
 def build_call(
@@ -239,7 +237,7 @@ class CallSpecBuilder:
                         indices=indices,
                         param_scopes=scopes,
                         indirect=spec.indirect | call.indirect,
-                        ids=spec.ids if call.hide_ids or row_id is HIDDEN_PARAM else (*spec.ids, row_id),
+                        ids=spec.ids if row_id is HIDDEN_PARAM else (*spec.ids, row_id),
                         marks=(*spec.marks, *row.marks),
                     )
                 )

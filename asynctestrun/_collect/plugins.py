@@ -78,14 +78,16 @@ PYTEST_INTERNAL = frozenset(
         "warnings",
     }
 )
-_REPLACED_PACKAGES = ("pytest_asyncio", "anyio", "xdist", "hypothesis", "pytest_cov", "_pytest", "pytest")
+# Packages whose plugin asynctestrun replaces, whatever its entry point is called.
+REPLACED_PACKAGES = ("pytest_asyncio", "anyio", "xdist", "hypothesis", "pytest_cov")
 
 
 def load_named_plugins(collector: Collector, config: Config) -> None:
     """``-p NAME``: the entry point of that name, else the module, registered before any other
     plugin; a name that cannot be imported is a usage error, as in pytest."""
     for name in config.early_plugins:
-        if name in REPLACED or name in PYTEST_INTERNAL or name.split(".", 1)[0] in _REPLACED_PACKAGES:
+        top = name.split(".", 1)[0]
+        if name in REPLACED or name in PYTEST_INTERNAL or top in (*REPLACED_PACKAGES, "_pytest", "pytest"):
             continue
         entry_point = next((ep for ep in _pytest11() if ep.name == name), None)
         try:
@@ -117,7 +119,7 @@ def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:
     for ep in _pytest11():
         if ep.name in REPLACED or ep.name in disabled or ep.value.split(".", 1)[0] in disabled:
             continue
-        if ep.value.startswith(("pytest_asyncio", "anyio", "xdist", "hypothesis", "pytest_cov")):
+        if ep.value.startswith(REPLACED_PACKAGES):
             continue
         try:
             module = ep.load()

@@ -19,11 +19,12 @@ from types import TracebackType
 from typing import Any
 
 from .outcomes import Failed
-from .raises import ExceptionInfo, _stringify
+from .raises import ExceptionInfo, RaisesContext, _stringify
 
 
-class RaisesExc:
-    """One expected exception: a type (or tuple of types), and optionally ``match=`` / ``check=``."""
+class RaisesExc(RaisesContext[BaseException]):
+    """One expected exception: a type (or tuple of types), and optionally ``match=`` / ``check=``.
+    As a context manager it is ``raises()`` with those arguments (the same class underneath)."""
 
     def __init__(
         self,
@@ -40,10 +41,8 @@ class RaisesExc:
             if item is not None and not (isinstance(item, type) and issubclass(item, BaseException)):
                 raise TypeError(f"expected exception must be a BaseException type, not {item!r}")
         self.expected_exceptions = tuple(t for t in types if t is not None)
-        self.match = match
-        self.check = check
+        super().__init__(self.expected_exceptions, match, check)
         self.fail_reason: str | None = None
-        self._excinfo: ExceptionInfo[BaseException] | None = None
 
     def matches(self, exception: BaseException | None) -> bool:
         self.fail_reason = None
@@ -61,27 +60,6 @@ class RaisesExc:
         if self.check is not None and not self.check(exception):
             self.fail_reason = f"check {self.check!r} did not return True"
             return False
-        return True
-
-    def __enter__(self) -> ExceptionInfo[BaseException]:
-        self._excinfo = ExceptionInfo.for_later()
-        return self._excinfo
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_val: BaseException | None,
-        exc_tb: TracebackType | None,
-    ) -> bool:
-        __tracebackhide__ = True
-        if exc_type is None or exc_val is None or exc_tb is None:
-            raise Failed(f"DID NOT RAISE {self._types() if self.expected_exceptions else 'any exception'}")
-        if self.expected_exceptions and not isinstance(exc_val, self.expected_exceptions):
-            return False  # something else was raised: let it through, as raises() does
-        if not self.matches(exc_val):
-            raise AssertionError(self.fail_reason)
-        if self._excinfo is not None:
-            self._excinfo.fill_unfilled((exc_type, exc_val, exc_tb))
         return True
 
     def _types(self) -> str:
