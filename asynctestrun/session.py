@@ -5,6 +5,7 @@ Nothing else lives here: each step is a call into the stage that owns it.
 
 from __future__ import annotations
 
+import functools
 import gc
 import importlib.util
 import platform
@@ -471,8 +472,12 @@ _PLUGIN_MARKS = {
 }
 
 
-def _installed_plugin_marks() -> set[str]:
-    return {name for module, name in _PLUGIN_MARKS.items() if importlib.util.find_spec(module) is not None}
+@functools.cache
+def _installed_plugin_marks() -> frozenset[str]:
+    """Asked once a run: the registered marks are rebuilt whenever a conftest adds markers."""
+    return frozenset(
+        name for module, name in _PLUGIN_MARKS.items() if importlib.util.find_spec(module) is not None
+    )
 
 
 def _mark_name(line: str) -> str:

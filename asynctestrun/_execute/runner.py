@@ -63,8 +63,8 @@ def execute(
         summary.exit_code = exc.returncode if exc.returncode is not None else 2
         state.stack.teardown_to(None)
     finally:
-        for text in state.hooked_errors.uninstall():
-            emit(WarningRaised(text, None, "PytestUnraisableExceptionWarning"))
+        for category, text in state.hooked_errors.uninstall():
+            emit(WarningRaised(text, None, category))
         state.stop_capture()
         if state.slow_callbacks is not None:
             from . import slow_callbacks

@@ -51,11 +51,13 @@ class HookedErrors:
         sys.unraisablehook = self._on_unraisable
         threading.excepthook = self._on_thread
 
-    def uninstall(self) -> list[str]:
-        """Restore the hooks; what came in since the last test, as warning texts for the session."""
+    def uninstall(self) -> list[tuple[str, str]]:
+        """Restore the hooks; what came in since the last test, as (warning category, text) pairs
+        for the session."""
         try:
             gc.collect()  # finalizers of the last tests' cycles run now, while the hooks listen
-            leftovers = [c.msg for c in (*self._thread, *self._unraisable)]
+            leftovers = [(PytestUnhandledThreadExceptionWarning.__name__, c.msg) for c in self._thread]
+            leftovers += [(PytestUnraisableExceptionWarning.__name__, c.msg) for c in self._unraisable]
             self._thread.clear()
             self._unraisable.clear()
             return leftovers
