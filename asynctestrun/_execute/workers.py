@@ -70,6 +70,8 @@ if TYPE_CHECKING:
 
 WORKER_FLAG = "--worker-jsonl"
 STDERR_TAIL_LINES = 40
+PIPE_READ_SIZE = 1 << 16
+PROCESS_POLL_INTERVAL = 0.05  # seconds between checks for workers that exited with their stream open
 EXIT_AFTER_EOF = 2.0  # seconds to wait for a process whose stream ended (or that exited) to finish both
 
 
@@ -213,16 +215,17 @@ def _pump(pool: _Pool, merge: _Merge) -> None:
         message = pool.next_message(timeout=0.1)
         if message is None:
             continue
-        worker, line = message
+        worker, lines = message
         if worker not in pool.live:
             continue  # already reaped (its stream outlived the process)
-        if line is not None:
-            try:
-                event = event_from_json(line)
-            except DecodeError:
-                worker.note(f"[stdout] {line.decode(errors='replace').rstrip()}")
-                continue
-            merge.on_event(worker, event)
+        if lines is not None:
+            for line in lines:
+                try:
+                    event = event_from_json(line)
+                except DecodeError:
+                    worker.note(f"[stdout] {line.decode(errors='replace').rstrip()}")
+                    continue
+                merge.on_event(worker, event)
             continue
         returncode = pool.reap(worker)
         rerun = merge.on_exit(worker, returncode, stopping=pool.stopping)
@@ -296,7 +299,10 @@ class _Pool:
         self._grace = grace
         self._run_id = run_id
         self._echo = echo_stderr
-        self._queue: queue.Queue[tuple[_Worker, bytes | None]] = queue.Queue()
+        # A worker's stdout arrives as batches of whole lines (None: end of stream); a batch is what one
+        # read returned, so a busy worker costs the parent one queue hand-off per pipe buffer, not per event.
+        self._queue: queue.Queue[tuple[_Worker, list[bytes] | None]] = queue.Queue()
+        self._polled_at = 0.0
         self._spawned = 0
         self.live: list[_Worker] = []
         self.stopping = False
@@ -349,21 +355,30 @@ class _Pool:
     def _read_stdout(self, worker: _Worker) -> None:
         stream = worker.process.stdout
         assert stream is not None
+        partial = b""
         with stream:
-            for line in iter(stream.readline, b""):
-                self._queue.put((worker, line))
+            fd = stream.fileno()  # unbuffered: a read returns whatever has arrived, up to the size
+            for chunk in iter(lambda: os.read(fd, PIPE_READ_SIZE), b""):
+                lines = (partial + chunk).split(b"\n")
+                partial = lines.pop()
+                if lines:
+                    self._queue.put((worker, lines))
+        if partial:
+            self._queue.put((worker, [partial]))  # a last line without its newline: the worker died mid-write
         self._queue.put((worker, None))
 
-    def next_message(self, timeout: float) -> tuple[_Worker, bytes | None] | None:
+    def next_message(self, timeout: float) -> tuple[_Worker, list[bytes] | None] | None:
         now = time.monotonic()
         if self.stopping and now > self._kill_at:
             self.kill_all()  # the grace period for teardowns is over
-        for worker in self.live:
-            # A process that exited while its stream stays open (a forked child holds the pipe).
-            if worker.exited_at is None and worker.process.poll() is not None:
-                worker.exited_at = now
-            elif worker.exited_at is not None and now - worker.exited_at > EXIT_AFTER_EOF:
-                return worker, None
+        if now - self._polled_at > PROCESS_POLL_INTERVAL:
+            self._polled_at = now
+            for worker in self.live:
+                # A process that exited while its stream stays open (a forked child holds the pipe).
+                if worker.exited_at is None and worker.process.poll() is not None:
+                    worker.exited_at = now
+                elif worker.exited_at is not None and now - worker.exited_at > EXIT_AFTER_EOF:
+                    return worker, None
         try:
             return self._queue.get(timeout=timeout)
         except queue.Empty:
