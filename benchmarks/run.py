@@ -25,6 +25,10 @@ A cell is FAILED when the exit code is not 0 or the ``N passed`` count differs f
 the output's tail is printed. Also measured: ``asynctestrun --version`` (median of 10) and
 ``--collect-only -q`` for asynctestrun and pytest at 2,000 tests.
 
+Installation: pytest's side comes from pip, which byte-compiles what it installs; the asynctestrun
+measured is usually an editable install of the checkout, which has no bytecode, so the script
+byte-compiles its package first (``compileall``), as pip would for the wheel.
+
 Bytecode: the run uses the environment's ``PYTHONDONTWRITEBYTECODE`` and records it. With
 ``--both-bytecode`` every size runs twice, once with ``PYTHONDONTWRITEBYTECODE=1`` (nothing is written;
 existing ``.pyc`` files are still read) and once with bytecode writing on. When on,
@@ -397,6 +401,22 @@ def machine_lines(pytest_python: str, asynctestrun: str, load_at_start: str) -> 
     ]
 
 
+def byte_compile_asynctestrun() -> str:
+    """Give the measured asynctestrun package its ``.pyc`` files, as ``pip install`` of a wheel does.
+
+    pytest's venv was installed by pip, which byte-compiles every module it installs; an editable
+    install of asynctestrun (how a checkout is usually installed) has no ``.pyc`` files, and under
+    ``PYTHONDONTWRITEBYTECODE=1`` every asynctestrun process, each ``-n`` worker included, would
+    compile its whole package from source (about 0.2 s here) while pytest reads its bytecode.
+    ``compileall`` writes the files even with that variable set, next to the sources, where the
+    interpreter looks when ``PYTHONPYCACHEPREFIX`` is unset. Returns the package directory compiled."""
+    import asynctestrun
+
+    package = str(Path(asynctestrun.__file__).resolve().parent)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True)
+    return package
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description="Benchmark pytest, asynctestrun and the floor.")
@@ -428,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{pytest_python} has no pytest_asyncio", file=sys.stderr)
         return 2
     has_xdist = python_has(pytest_python, "xdist")
+    compiled = byte_compile_asynctestrun()
     columns = make_columns(pytest_python, asynctestrun, has_xdist)
     started = time.perf_counter()
     load_at_start = load_average()
@@ -473,7 +494,9 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Command: `{command.strip()}` ({elapsed / 60:.1f} minutes). Wall-clock time of the whole process, "
         f"median of {args.repeat} timed runs after one untimed warm-up run, columns in alternating order. "
-        "Suites from `benchmarks/generate.py` (default mix: 70% async, N/20 modules, no sleep).",
+        "Suites from `benchmarks/generate.py` (default mix: 70% async, N/20 modules, no sleep). "
+        f"asynctestrun's package ({compiled}) is byte-compiled first, as pip does when it installs a "
+        "wheel and as it did for pytest's venv.",
         "",
         "## Machine",
         "",

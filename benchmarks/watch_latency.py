@@ -72,8 +72,10 @@ def write_project(root: Path) -> list[str]:
         body = []
         for number in range(TESTS_PER_MODULE):
             if number % 2:
-                body.append(f"async def test_async_{number}(ready):\n    await asyncio.sleep(0)\n"
-                            f"    assert ready and core.add({number}, 1) == {number + 1}\n")
+                body.append(
+                    f"async def test_async_{number}(ready):\n    await asyncio.sleep(0)\n"
+                    f"    assert ready and core.add({number}, 1) == {number + 1}\n"
+                )
             else:
                 body.append(f"def test_sync_{number}():\n    assert core.add({number}, 2) == {number + 2}\n")
         (root / f"tests/test_m{index:03d}.py").write_text("\n".join(imports) + "\n\n\n" + "\n\n".join(body))
@@ -105,8 +107,13 @@ class Watcher:
 
     def __init__(self, cwd: Path) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-c", WATCH_CODE, "-q"], cwd=cwd, stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+            [sys.executable, "-c", WATCH_CODE, "-q"],
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
         )
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.transcript: list[str] = []
@@ -195,15 +202,19 @@ def main() -> None:
     finally:
         if not args.keep and args.dir is None:
             shutil.rmtree(root.parent, ignore_errors=True)
-    print(f"\n{total} tests in {MODULES} modules; lib/target.py imported by {len(targets)} of them "
-          f"({subset} tests); {args.repeat} samples each; {os.cpu_count()} CPUs; "
-          f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}; "
-          f"watch exited with {exit_code} on SIGINT\n")
+    print(
+        f"\n{total} tests in {MODULES} modules; lib/target.py imported by {len(targets)} of them "
+        f"({subset} tests); {args.repeat} samples each; {os.cpu_count()} CPUs; "
+        f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}; "
+        f"watch exited with {exit_code} on SIGINT\n"
+    )
     width = max(len(name) for name, _ in rows)
     print(f"{'':{width}}  {'median':>8}  {'p90':>8}  {'min':>8}")
     for name, values in rows:
-        print(f"{name:{width}}  {statistics.median(values):7.3f}s  {percentile(values, 0.9):7.3f}s  "
-              f"{min(values):7.3f}s")
+        print(
+            f"{name:{width}}  {statistics.median(values):7.3f}s  {percentile(values, 0.9):7.3f}s  "
+            f"{min(values):7.3f}s"
+        )
     full = statistics.median(rows[2][1])
     print(f"\npytest full rerun / watch latency (medians): {full / statistics.median(latencies):.1f}x")
 

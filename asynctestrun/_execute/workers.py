@@ -71,6 +71,7 @@ if TYPE_CHECKING:
 WORKER_FLAG = "--worker-jsonl"
 STDERR_TAIL_LINES = 40
 PIPE_READ_SIZE = 1 << 16
+READ_PAUSE = 0.005  # seconds a reader waits after each read, so the next one gets a batch of lines
 PROCESS_POLL_INTERVAL = 0.05  # seconds between checks for workers that exited with their stream open
 EXIT_AFTER_EOF = 2.0  # seconds to wait for a process whose stream ended (or that exited) to finish both
 
@@ -363,6 +364,10 @@ class _Pool:
                 partial = lines.pop()
                 if lines:
                     self._queue.put((worker, lines))
+                # Let the pipe fill a little before the next read: a worker writes a few lines per
+                # test, and waking this thread and then the main one for each of them costs the
+                # parent more CPU than decoding them. The pipe holds far more than arrives meanwhile.
+                time.sleep(READ_PAUSE)
         if partial:
             self._queue.put((worker, [partial]))  # a last line without its newline: the worker died mid-write
         self._queue.put((worker, None))
