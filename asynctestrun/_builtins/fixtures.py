@@ -18,6 +18,7 @@ from .monkeypatch import MonkeyPatch
 from .ports import UnusedTcpPortFactory, UnusedUdpPortFactory
 from .ports import unused_tcp_port as _tcp
 from .ports import unused_udp_port as _udp
+from .subtests import STASH_KEY, Subtests
 from .tmpdir import TempPathFactory, make_tmp_path
 
 
@@ -49,6 +50,12 @@ def monkeypatch() -> Iterator[MonkeyPatch]:
     patcher = MonkeyPatch()
     yield patcher
     patcher.undo()
+
+
+@fixture
+def subtests(request: Any) -> Subtests:
+    """``with subtests.test(msg, **params):`` blocks reported on their own (pytest 9)."""
+    return Subtests(request.node.stash[STASH_KEY])
 
 
 @fixture

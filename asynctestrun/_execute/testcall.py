@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._builtins.subtests import STASH_KEY as SUBTEST_STASH_KEY
 from .._collect.harvest import is_unittest_case
 from .._collect.signature import is_staticmethod
 from .._declare.outcomes import Exit, Failed, Skipped, XFailed
@@ -57,6 +58,39 @@ class TestRun:
         self.deadline: float | None = None
         self.rearm: Callable[[float], None] = lambda _delay: None
         node.stash["_asynctestrun_addfinalizer"] = self._add_item_finalizer
+        node.stash[SUBTEST_STASH_KEY] = self._record_subtest
+        self._subtests: list[PhaseResult] = []  # in the order they ended
+        self._failed_subtests = 0  # those of the subtests fixture, which fail the test they are in
+
+    def _record_subtest(
+        self, label: str, exc: BaseException | None, duration: float, *, fails_test: bool = True
+    ) -> None:
+        if exc is None:
+            result = PhaseResult(Phase.CALL, PhaseOutcome.PASSED, duration, subtest=label)
+        elif isinstance(exc, XFailed):
+            result = PhaseResult(
+                Phase.CALL, PhaseOutcome.SKIPPED, duration, reason=exc.msg or "", xfail=True, subtest=label
+            )
+        elif isinstance(exc, Skipped):
+            result = PhaseResult(
+                Phase.CALL,
+                PhaseOutcome.SKIPPED,
+                duration,
+                reason=exc.msg or "",
+                message=_skip_location(self, exc),
+                subtest=label,
+            )
+        else:
+            if isinstance(exc, Failed) and not exc.pytrace:
+                longrepr = exc.msg or ""
+            else:
+                config = self.state.config
+                longrepr = format_exception(exc, style=config.tb_style, rootdir=config.rootdir)
+            result = PhaseResult(
+                Phase.CALL, PhaseOutcome.FAILED, duration, longrepr, one_line(exc), subtest=label
+            )
+            self._failed_subtests += fails_test
+        self._subtests.append(result)
 
     def _add_item_finalizer(self, finalizer: Callable[[], None]) -> None:
         self.state.stack.stack[-1].addfinalizer(finalizer)
@@ -159,7 +193,11 @@ class TestRun:
         if item.cls is not None and is_unittest_case(item.cls):
             from .unittest_case import run_test_case
 
-            run_test_case(item.cls, item.originalname)
+            run_test_case(
+                item.cls,
+                item.originalname,
+                lambda label, exc: self._record_subtest(label, exc, 0.0, fails_test=False),
+            )
             return
         func: Callable[..., Any] = item.function
         if self.runtime.instance is not None:
@@ -242,6 +280,12 @@ class TestRun:
             raise exc
         if phase is Phase.CALL:
             self._reevaluate_xfail()
+            # Subtests are reported before the test they are in, which fails for them if nothing
+            # else failed it.
+            self.output.phases.extend(self._subtests)
+            if exc is None and self._failed_subtests:
+                n = self._failed_subtests
+                exc = Failed(f"contains {n} failed subtest{'s' if n != 1 else ''}", pytrace=False)
         rootdir = self.state.config.rootdir
         style = self.state.config.tb_style
         xfail = self.xfail

@@ -8,6 +8,7 @@ reports and re-raises the first error so the usual failure rendering applies.
 from __future__ import annotations
 
 import unittest
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
@@ -17,8 +18,9 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
 class _Result(unittest.TestResult):
-    def __init__(self) -> None:
+    def __init__(self, on_subtest: Callable[[str, BaseException | None], None] | None) -> None:
         super().__init__()
+        self.on_subtest = on_subtest
         self.error: BaseException | None = None
         self.skip_reason: str | None = None
         self.expected_failure: BaseException | None = None
@@ -47,13 +49,24 @@ class _Result(unittest.TestResult):
         self.unexpected_success = True
 
     def addSubTest(self, test: unittest.TestCase, subtest: unittest.TestCase, err: Any) -> None:
-        if err is not None:
+        if self.on_subtest is None:
             self._keep(err)
+            return
+        exc = None if err is None else err[1].with_traceback(err[2]) if err[2] is not None else err[1]
+        # "(i=2)" or "[msg] (i=2)": unittest's own description of the subtest, which pytest shows too.
+        describe = getattr(subtest, "_subDescription", None)
+        self.on_subtest(describe() if callable(describe) else str(subtest), exc)
 
 
-def run_test_case(cls: type[unittest.TestCase], method_name: str) -> None:
+def run_test_case(
+    cls: type[unittest.TestCase],
+    method_name: str,
+    on_subtest: Callable[[str, BaseException | None], None] | None = None,
+) -> None:
+    """Run one test method. Each ``subTest`` that ends goes to ``on_subtest`` with its error (None when
+    it passed), and then the test itself passes, as in pytest 9; without it, a failed one fails the test."""
     case = cls(method_name)
-    result = _Result()
+    result = _Result(on_subtest)
     case.run(result)
     if result.skip_reason is not None and result.error is None:
         raise Skipped(result.skip_reason)

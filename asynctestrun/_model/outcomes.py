@@ -39,6 +39,9 @@ class PhaseResult:
     reason: str | None = None
     xfail: bool = False  # outcome comes from an expected failure (skipped) or unexpected pass (passed)
     strict_xpass: bool = False
+    # Set on the result of one subtest (``subtests.test(...)``, unittest's ``subTest``) that failed or
+    # was skipped, as its label: "[msg] (i=2)". Such results come before the test's own call result.
+    subtest: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,10 @@ class TestResult:
         """Counted outcomes, pytest style: a passing test whose teardown failed is 'passed' and 'error'."""
         counted: list[Outcome] = []
         for p in self.phases:
-            if p.phase is Phase.CALL:
+            if p.subtest is not None:
+                if p.outcome is PhaseOutcome.FAILED:  # pytest counts a failed subtest, not the others
+                    counted.append(Outcome.FAILED)
+            elif p.phase is Phase.CALL:
                 counted.append(_call_outcome(p))
             elif p.outcome is PhaseOutcome.FAILED:
                 counted.append(Outcome.ERROR)
@@ -85,8 +91,9 @@ class TestResult:
         return Outcome.PASSED
 
     def phase(self, phase: Phase) -> PhaseResult | None:
+        """The test's own result for a phase (a subtest's result is not its call's)."""
         for p in self.phases:
-            if p.phase is phase:
+            if p.phase is phase and p.subtest is None:
                 return p
         return None
 

@@ -89,8 +89,12 @@ class JUnitReporter:
         case = ET.SubElement(suite, "testcase", attrs)
         # pytest's "tests" counts reports (a passing call, each failure, error and skip), minus one
         # for a passing call whose teardown failed.
-        if any(p.phase is Phase.CALL and p.outcome is PhaseOutcome.PASSED for p in result.phases):
-            counts["tests"] += 1
+        # Every subtest that passed is a report of its own too.
+        for p in result.phases:
+            if p.phase is Phase.CALL and p.outcome is PhaseOutcome.PASSED:
+                counts["tests"] += 1
+                if p.subtest is None:
+                    break
         if result.properties:
             properties = ET.SubElement(case, "properties")
             for key, value in result.properties:

@@ -36,6 +36,7 @@ STYLES = {
 # Styles for the first word of the short summary lines and the outcome keys of the counts table.
 WORD_STYLES = {
     "FAILED": "bold red",
+    "SUBFAILED": "bold red",
     "ERROR": "bold magenta",
     "SKIPPED": "yellow",
     "XFAIL": "yellow",
@@ -214,6 +215,11 @@ def _summary_lines(
     lines: list[tuple[str, str]] = []
     if char == "f":
         for r in results:
+            for p in r.phases:
+                if p.subtest is not None and p.outcome is PhaseOutcome.FAILED:
+                    lines.append(
+                        ("SUBFAILED", f"{p.subtest} {r.nodeid}" + (f" - {p.message}" if p.message else ""))
+                    )
             phase = r.phase(Phase.CALL)
             if phase is not None and phase.outcome is PhaseOutcome.FAILED:
                 lines.append(("FAILED", r.nodeid + (f" - {phase.message}" if phase.message else "")))

@@ -341,7 +341,7 @@ class RichReporter:
             for result, phase in failures:
                 self._print(
                     panels.failure_block(
-                        result.nodeid,
+                        result.nodeid + (f" {phase.subtest}" if phase.subtest is not None else ""),
                         phase.longrepr or "",
                         result.sections,
                         boxed=self.live,

@@ -158,14 +158,23 @@ class TerminalReporter:
                         title = f"ERROR at {phase.phase.value} of {result.nodeid.split('::', 1)[-1]}"
                         self.write(_rule(title, "_", self.width) + "\n")
                         self.write((phase.longrepr or "").rstrip() + "\n")
-        failures = [r for r in self.results if _call_failed(r)]
+        # A failed subtest has a block of its own, before its test's.
+        failures = [
+            (r, p)
+            for r in self.results
+            for p in r.phases
+            if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED
+        ]
         if failures:
             self.write("\n" + _rule("FAILURES", width=self.width) + "\n")
-            for result in failures:
-                call = result.phase(Phase.CALL)
-                assert call is not None
-                self.write(_rule(result.nodeid.split("::", 1)[-1].replace("::", "."), "_", self.width) + "\n")
+            for result, call in failures:
+                title = result.nodeid.split("::", 1)[-1].replace("::", ".")
+                if call.subtest is not None:
+                    title += f" {call.subtest}"
+                self.write(_rule(title, "_", self.width) + "\n")
                 self.write((call.longrepr or "").rstrip() + "\n")
+                if call.subtest is not None:
+                    continue
                 for title, content in result.sections:
                     if content.strip():
                         self.write(_rule(title, "-", self.width) + "\n" + content.rstrip() + "\n")
@@ -229,6 +238,10 @@ class TerminalReporter:
         lines: list[str] = []
         if char == "f":
             for r in self.results:
+                for p in r.phases:
+                    if p.subtest is not None and p.outcome is PhaseOutcome.FAILED:
+                        message = f" - {p.message}" if p.message else ""
+                        lines.append(f"SUBFAILED{p.subtest} {r.nodeid}{message}")
                 if _call_failed(r):
                     phase = r.phase(Phase.CALL)
                     message = f" - {phase.message}" if phase and phase.message else ""

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from .._builtins.capture import CaptureFixture
 from .._builtins.logging import LogCaptureFixture
 from .._builtins.monkeypatch import MonkeyPatch
+from .._builtins.subtests import Subtests
 from .._builtins.tmpdir import TempPathFactory
 from .._declare.approx import ApproxBase, approx
 from .._declare.approx import ApproxDecimalToleranceWarning as PytestApproxDecimalToleranceWarning
@@ -122,7 +123,7 @@ def set_trace(*args: Any, **kwargs: Any) -> None:
 
 class _NotProvided:
     """Base of the names pytest exports for what asynctestrun does not provide (pytester, doctests,
-    subtests, the terminal reporter). Conftests annotate hooks and fixtures with them, so the names
+    subtest reports, the terminal reporter). Conftests annotate hooks and fixtures with them, so the names
     must exist for those modules to import; nothing here creates instances."""
 
 
@@ -147,10 +148,6 @@ class RunResult(_NotProvided):
 
 
 class Testdir(_NotProvided):
-    pass
-
-
-class Subtests(_NotProvided):
     pass
 
 
@@ -241,6 +238,7 @@ __all__ = [
     "RaisesExc",
     "RaisesGroup",
     "Skipped",
+    "Subtests",
     "TempPathFactory",
     "UsageError",
     "WarningsRecorder",

@@ -611,6 +611,24 @@ SCENARIOS = [
         counts={"failed": 8, "passed": 11},
     ),
     Scenario(
+        "subtests",
+        "subtests",
+        (),
+        1,
+        r"""
+            test_subtests.py::test_one_of_three_fails                           failed
+            test_subtests.py::test_all_pass                                     passed
+            test_subtests.py::test_async_with_a_failing_and_a_skipped_subtest   failed
+            test_subtests.py::test_the_test_fails_after_its_subtests_pass       failed
+            test_subtests.py::test_errors_are_caught_too                        failed
+            test_subtests.py::test_skipped_subtest_only                         skipped
+            test_subtests.py::TestCaseWithSubTests::test_all_subtests_pass      passed
+            test_subtests.py::TestCaseWithSubTests::test_two_fail               failed
+        """,
+        # Each failed subtest counts as a failure of its own, beside its test's.
+        counts={"failed": 10, "passed": 4},
+    ),
+    Scenario(
         "unraisable",
         "unraisable",
         (),
