@@ -122,13 +122,19 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "required_plugins": ("pytest", "Plugins that must be installed for a run to start."),
     "strict": (
         "pytest",
-        "pytest's switch for its strictness options; asynctestrun applies it as `strict_markers`.",
+        "pytest 9's switch for its strictness options; asynctestrun applies it as `strict_markers`, "
+        "`strict_xfail` and `strict_parametrization_ids` (not `strict_config`).",
     ),
     "strict_leaks": (
         "asynctestrun",
         "Tasks a test leaves pending are a teardown error instead of a warning, like `--strict-leaks`.",
     ),
     "strict_markers": ("pytest", "Marks not registered in `markers` are errors, like `--strict-markers`."),
+    "strict_parametrization_ids": (
+        "pytest",
+        "Duplicate parametrize or fixture-param ids are a collection error instead of being numbered.",
+    ),
+    "strict_xfail": ("pytest", "pytest 9's name for `xfail_strict`."),
     "testpaths": (
         "pytest",
         "Directories or globs to collect when no paths are given and asynctestrun runs from the rootdir.",

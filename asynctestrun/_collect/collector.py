@@ -257,7 +257,8 @@ class Collector:
             raise
         except (CollectionProblem, Failed) as exc:
             text = str(exc) if not isinstance(exc, Failed) else (exc.msg or "")
-            collection.errors.append(CollectError(relpath, text, text))
+            # The summary line's message is the first line; the report has them all.
+            collection.errors.append(CollectError(relpath, text, text.split("\n", 1)[0]))
             return
         except BaseException as exc:
             collection.errors.append(CollectError(relpath, _format_import_error(exc, path), _one_line(exc)))

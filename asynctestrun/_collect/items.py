@@ -56,6 +56,7 @@ class Metafunc:
     _location: str = ""
     _empty_mark: str = "skip"
     _make_id: MakeId | None = None
+    _strict_ids: bool = False  # strict_parametrization_ids
     _fixturedefs: Mapping[str, tuple[FixtureDef, ...]] = field(default_factory=dict)
 
     def parametrize(
@@ -78,6 +79,7 @@ class Metafunc:
             location=self._location,
             empty_mark=self._empty_mark,
             make_id=self._make_id,
+            strict_ids_of=self.definition.nodeid if self._strict_ids else None,
         )
         for name in call.argnames:
             if name not in self.fixturenames:
@@ -185,6 +187,7 @@ def build_items(
         _location=location,
         _empty_mark=config.empty_parameter_set_mark,
         _make_id=_make_id_hook(hooks, plugin_config),
+        _strict_ids=config.strict_parametrization_ids,
         _fixturedefs=closure.defs,
     )
     builder = CallSpecBuilder()
@@ -208,9 +211,7 @@ def build_items(
         hooks.call_scoped("pytest_generate_tests", ctx.hook_owners, extra, metafunc=metafunc)
         for call in metafunc._calls_made:
             builder.apply(definition.name, call)
-        _apply_fixture_params(
-            definition.name, closure, direct | builder.argnames_seen, builder, metafunc._make_id
-        )
+        _apply_fixture_params(definition.name, closure, direct | builder.argnames_seen, builder, metafunc)
         for mark in all_marks:
             if mark.name != "parametrize":
                 continue
@@ -273,7 +274,7 @@ def _make_id_hook(hooks: HookRegistry, plugin_config: Any) -> MakeId | None:
 
 
 def _apply_fixture_params(
-    test_name: str, closure: Closure, direct: set[str], builder: CallSpecBuilder, make_id: MakeId | None
+    test_name: str, closure: Closure, direct: set[str], builder: CallSpecBuilder, metafunc: Metafunc
 ) -> None:
     for name in closure.names:
         if name in direct or name in builder.argnames_seen:
@@ -283,13 +284,13 @@ def _apply_fixture_params(
             continue
         for fixturedef in reversed(defs):
             if fixturedef.params is not None:
-                builder.apply(test_name, _fixture_param_call(test_name, fixturedef, make_id))
+                builder.apply(test_name, _fixture_param_call(test_name, fixturedef, metafunc))
                 break
             if name not in fixturedef.argnames:
                 break
 
 
-def _fixture_param_call(test_name: str, fixturedef: FixtureDef, make_id: MakeId | None) -> ParametrizeCall:
+def _fixture_param_call(test_name: str, fixturedef: FixtureDef, metafunc: Metafunc) -> ParametrizeCall:
     call = build_call(
         test_name,
         fixturedef.name,
@@ -297,7 +298,8 @@ def _fixture_param_call(test_name: str, fixturedef: FixtureDef, make_id: MakeId 
         indirect=True,
         ids=fixturedef.ids,
         scope=fixturedef.scope,
-        make_id=make_id,
+        make_id=metafunc._make_id,
+        strict_ids_of=metafunc.definition.nodeid if metafunc._strict_ids else None,
     )
     return call
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from .._declare.outcomes import Failed
 from .._model.items import CallSpec
 from .._model.marks import Mark
 from .._model.scopes import Scope
+from .._rewrite.saferepr import safe_repr
 
 _NON_PRINTABLE = {i: f"\\x{i:02x}" for i in (*range(32), *range(127, 160))}
 _NON_PRINTABLE.update({ord("\t"): "\\t", ord("\r"): "\\r", ord("\n"): "\\n"})
@@ -106,7 +108,10 @@ def build_call(
     location: str = "",
     empty_mark: str = "skip",
     make_id: MakeId | None = None,
+    strict_ids_of: str | None = None,
 ) -> ParametrizeCall:
+    """One ``parametrize`` call, checked and with its ids. ``strict_ids_of``: the test's node id when
+    ``strict_parametrization_ids`` is on, which makes duplicate ids an error instead of numbering them."""
     names, single = split_argnames(argnames_raw)
     try:
         values = list(argvalues)  # type: ignore[call-overload]
@@ -138,6 +143,9 @@ def build_call(
         )
         rows = [ParameterSet(tuple(_NOTSET for _ in names), (marker,), None)]
     id_list = _resolve_ids(test_name, names, rows, ids, make_id)
+    if strict_ids_of is not None:
+        _check_unique(strict_ids_of, names, rows, id_list)
+    id_list = make_unique(id_list)
     resolved_scope = (
         Scope.parse(scope, f"{test_name}: parametrize scope") if scope is not None else Scope.FUNCTION
     )
@@ -208,7 +216,26 @@ def _resolve_ids(
                     else id_for_value(generated, argname, index)
                 )
         out.append("-".join(parts))
-    return make_unique(out)
+    return out
+
+
+def _check_unique(nodeid: str, names: list[str], rows: list[ParameterSet], ids: list[str]) -> None:
+    counts = Counter(ids)
+    duplicates = [value for value, count in counts.items() if count > 1 and value is not HIDDEN_PARAM]
+    if not duplicates:
+        return
+    sets = ", ".join("[" + ", ".join(safe_repr(v) for v in row.values) + "]" for row in rows)
+    raise Failed(
+        "Duplicate parametrization IDs detected, but strict_parametrization_ids is set.\n\n"
+        f"Test name:      {nodeid}\n"
+        f"Parameters:     {', '.join(names)}\n"
+        f"Parameter sets: {sets}\n"
+        f"IDs:            {', '.join(ids)}\n"
+        f"Duplicates:     {', '.join(duplicates)}\n\n"
+        "You can fix this problem using `@pytest.mark.parametrize(..., ids=...)` or "
+        "`pytest.param(..., id=...)`.",
+        pytrace=False,
+    )
 
 
 @dataclass(slots=True)

@@ -57,6 +57,7 @@ class Config:
     strict_markers: bool = False
     markers: tuple[str, ...] = ()
     xfail_strict: bool = False
+    strict_parametrization_ids: bool = False  # duplicate parametrize ids are a collection error
     empty_parameter_set_mark: str = "skip"
     # running
     maxfail: int = 0

@@ -189,7 +189,13 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         or get_bool(values, "strict_markers", False)
         or get_bool(values, "strict", False),
         markers=tuple(get_lines(values, "markers")),
-        xfail_strict=get_bool(values, "xfail_strict", False),
+        # pytest 9's `strict = true` turns on each strictness option it knows; the config check
+        # (strict_config) is left out: it needs every plugin's ini keys.
+        xfail_strict=get_bool(values, "xfail_strict", False)
+        or get_bool(values, "strict_xfail", False)
+        or get_bool(values, "strict", False),
+        strict_parametrization_ids=get_bool(values, "strict_parametrization_ids", False)
+        or get_bool(values, "strict", False),
         empty_parameter_set_mark=empty_mark,
         maxfail=cli.maxfail or 0,
         capture=capture,

@@ -629,6 +629,22 @@ SCENARIOS = [
         counts={"failed": 10, "passed": 4},
     ),
     Scenario(
+        "strict_options",
+        "strict_options",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            test_duplicate_fixture_params.py                    error
+            test_duplicate_ids.py                               error
+            test_strict_xfail.py::test_unexpected_pass          failed
+            test_strict_xfail.py::test_unexpected_pass_allowed  xpassed
+            test_strict_xfail.py::test_expected_failure         xfailed
+            test_strict_xfail.py::test_unique_ids[one]          passed
+            test_strict_xfail.py::test_unique_ids[two]          passed
+        """,
+        counts={"errors": 2, "failed": 1, "passed": 2, "xfailed": 1, "xpassed": 1},
+    ),
+    Scenario(
         "unraisable",
         "unraisable",
         (),
