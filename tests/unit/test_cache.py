@@ -353,6 +353,35 @@ def test_results_are_written_during_the_run_about_once_a_second(cache):
     assert cache.get("cache/nodeids", None) == ["a.py::t1", "a.py::t2"]
 
 
+def test_the_large_keys_wait_longer_when_writing_them_is_slow(cache, monkeypatch):
+    clock = FakeClock()
+    written = []
+    real_set = cache.set
+
+    def slow_set(key, value):
+        written.append(key)
+        if key == "cache/durations":
+            clock.now += 0.1  # a large suite: sorting, encoding and writing take a while
+        real_set(key, value)
+
+    monkeypatch.setattr(cache, "set", slow_set)
+    reporter = CacheReporter(cache, clock=clock)
+    reporter.handle(CollectionFinished(("a.py::t1", "a.py::t2", "a.py::t3"), (), 0))
+    clock.now += 1.0
+    reporter.handle(result("a.py::t1", FAIL))
+    assert written.count("cache/durations") == 1
+    clock.now += 1.0
+    reporter.handle(result("a.py::t2", FAIL))
+    # lastfailed is small and goes out every second; durations wait 50 times their last write.
+    assert lastfailed(cache) == {"a.py::t1": True, "a.py::t2": True}
+    assert written.count("cache/durations") == 1
+    clock.now += 5.0
+    reporter.handle(result("a.py::t3"))
+    assert written.count("cache/durations") == 2
+    reporter.handle(SessionFinished(0, 1.0))  # the end writes whatever is left, whatever it costs
+    assert cache.get("cache/durations", None).keys() == {"a.py::t1", "a.py::t2", "a.py::t3"}
+
+
 def test_results_are_written_every_n_tests(cache):
     reporter = CacheReporter(cache, flush_tests=2, clock=FakeClock())
     reporter.handle(CollectionFinished(("a.py::t1", "a.py::t2"), (), 0))
