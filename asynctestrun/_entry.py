@@ -14,6 +14,15 @@ def main() -> None:
 
         sys.stdout.write(f"asynctestrun {__version__}\n")
         raise SystemExit(0)
+    from ._execute import prestart
+
+    if sys.argv[1:] == [prestart.PRESTART_FLAG]:
+        argv = prestart.receive_argv()
+        if argv is None:
+            raise SystemExit(0)
+        sys.argv[1:] = argv
+    else:
+        prestart.start_early(sys.argv[1:])  # with -n: workers start importing while we do
     from .cli import main as cli_main
 
     try:

@@ -414,6 +414,15 @@ def _run_session(
 
     broadcast = Broadcast([])
     terminal: Any = None
+    prestarted: Any = None
+    if config.numprocesses and not config.collect_only and not config.worker:
+        # Workers start importing now, while this process loads plugins and conftests and walks the
+        # test paths; they get their arguments when that is done (_execute/prestart.py).
+        from ._execute.prestart import prestart, take_early
+
+        prestarted = take_early(config.numprocesses, invocation_dir) or prestart(
+            config.numprocesses, invocation_dir
+        )
     if config.worker:
         # A worker talks to its parent only: events as JSON lines on a private copy of stdout.
         from ._report.jsonlines import JsonLinesReporter, open_worker_stream
@@ -449,7 +458,7 @@ def _run_session(
                 r for r in broadcast._reporters if r is not terminal
             ]
         if config.numprocesses and not config.collect_only:
-            return _run_parallel(session, config, broadcast, argv, positional, invocation_dir)
+            return _run_parallel(session, config, broadcast, argv, positional, invocation_dir, prestarted)
         return session.run()
     except ConfigError as exc:
         click.echo(f"ERROR: {exc}", err=True)
@@ -466,6 +475,8 @@ def _run_session(
             click.echo(f"INTERNALERROR> {line}", err=True)
         return EXIT_INTERNAL
     finally:
+        if prestarted is not None:
+            prestarted.discard()  # those the run did not use (or all, when it ended early)
         close = getattr(terminal, "close", None)
         if close is not None:
             close()
@@ -478,6 +489,7 @@ def _run_parallel(
     argv: Sequence[str],
     positional: list[str],
     invocation_dir: Path,
+    prestarted: Any = None,
 ) -> int:
     """``-n N``: whole files per worker process; this process merges their events."""
     from ._config.config import ConfigError
@@ -512,6 +524,7 @@ def _run_parallel(
         maxfail=config.maxfail,
         continue_on_collection_errors=config.continue_on_collection_errors,
         echo_stderr=config.capture == "no",
+        prestarted=prestarted,
     )
 
 

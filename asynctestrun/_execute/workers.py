@@ -36,6 +36,7 @@ period.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import platform
 import queue
@@ -64,6 +65,7 @@ from .._model.events import (
 from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
 from .._model.serialize import DecodeError, event_from_json
 from .._plan.shard import file_of, file_weights, lpt
+from .prestart import EXIT_AFTER_EOF, Prestarted, default_worker_command, start_worker
 
 if TYPE_CHECKING:
     from .._config.config import Config
@@ -73,11 +75,6 @@ STDERR_TAIL_LINES = 40
 PIPE_READ_SIZE = 1 << 16
 READ_PAUSE = 0.005  # seconds a reader waits after each read, so the next one gets a batch of lines
 PROCESS_POLL_INTERVAL = 0.05  # seconds between checks for workers that exited with their stream open
-EXIT_AFTER_EOF = 2.0  # seconds to wait for a process whose stream ended (or that exited) to finish both
-
-
-def default_worker_command(args: list[str]) -> list[str]:
-    return [sys.executable, "-m", "asynctestrun", *args]
 
 
 def resolve_numprocesses(value: str) -> int:
@@ -164,18 +161,23 @@ def run_workers(
     worker_command: Callable[[list[str]], list[str]] = default_worker_command,
     shutdown_grace: float = 10.0,
     echo_stderr: bool = False,
+    prestarted: Prestarted | None = None,
 ) -> int:
     """Run ``files`` (rootdir-relative targets, see ``worker_targets``) in up to ``n`` workers; every
     event goes to ``emit``. Returns the exit code, which the final ``SessionFinished`` also carries.
+    ``prestarted`` workers (``prestart``) are used first; this function disposes of all of them.
 
     A worker's stderr is kept for crash reports; ``echo_stderr`` also copies it, line by line and
     prefixed with the worker's name, to this process's stderr (for ``-s``, where tests print there)."""
-    if not files:
-        raise ValueError("run_workers needs at least one file; run in-process instead")
-    if n < 1:
-        raise ValueError("run_workers needs at least one worker")
+    if not files or n < 1:
+        if prestarted is not None:
+            prestarted.discard()
+        raise ValueError("run_workers needs at least one file and one worker; run in-process instead")
     start = time.perf_counter()
     cwd = Path(cwd or os.getcwd())
+    if prestarted is not None and prestarted.cwd != cwd:
+        prestarted.discard()  # started for another directory: of no use
+        prestarted = None
     rootdir = Path(rootdir or cwd)
     if basetemp is not None:
         # --basetemp means "exactly this directory, fresh"; each worker gets a subdirectory of it.
@@ -189,10 +191,11 @@ def run_workers(
         cwd,
         basetemp,
         worker_command,
-        len(batches),
+        prestarted.count if prestarted is not None else len(batches),
         shutdown_grace,
-        uuid.uuid4().hex,
+        prestarted.run_id if prestarted is not None else uuid.uuid4().hex,
         echo_stderr,
+        prestarted.processes if prestarted is not None else [],
     )
     merge = _Merge(emit, files, rootdir, inifile, maxfail, continue_on_collection_errors)
     try:
@@ -204,6 +207,7 @@ def run_workers(
         with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C: stop waiting for teardowns
             _pump(pool, merge)
     finally:
+        pool.discard_prestarted()  # more than there were batches of files
         pool.kill_all()
     return merge.finish(time.perf_counter() - start)
 
@@ -290,7 +294,9 @@ class _Pool:
         grace: float,
         run_id: str,
         echo_stderr: bool,
+        prestarted: list[subprocess.Popen[bytes]],
     ) -> None:
+        self._prestarted = prestarted
         self._common = common
         self._rootdir = rootdir
         self._cwd = cwd
@@ -320,29 +326,26 @@ class _Pool:
         for nodeid in deselect:
             args += ["--deselect", nodeid]
         args += [WORKER_FLAG, *(self._argument(t) for t in files)]
-        env = dict(os.environ)
-        # The names pytest-xdist sets: suites use them to give each worker its own database, port, ...
-        env.update(
-            PYTEST_XDIST_WORKER=name,
-            PYTEST_XDIST_WORKER_COUNT=str(self._count),
-            PYTEST_XDIST_TESTRUNUID=self._run_id,
-        )
-        process = subprocess.Popen(
-            self._command(args),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=self._cwd,
-            env=env,
-            # Its own process group: a Ctrl-C reaches only the parent, which passes on exactly one.
-            process_group=0 if os.name == "posix" else None,
-        )
+        if self._prestarted:  # started as gw0, gw1, ... in this order: the names match
+            process = self._prestarted.pop(0)
+            assert process.stdin is not None
+            try:
+                process.stdin.write(json.dumps(args).encode() + b"\n")
+                process.stdin.close()
+            except OSError:
+                pass  # it died waiting: its stream ends, and it is reported as a crashed worker
+        else:
+            process = start_worker(self._command(args), self._cwd, name, self._count, self._run_id)
         worker = _Worker(name, files, deselect, expected, process)
         threading.Thread(target=self._read_stdout, args=(worker,), daemon=True).start()
         worker.stderr_reader = threading.Thread(target=_read_stderr, args=(worker, self._echo), daemon=True)
         worker.stderr_reader.start()
         self.live.append(worker)
         return worker
+
+    def discard_prestarted(self) -> None:
+        Prestarted(list(self._prestarted), self._count, self._run_id, self._cwd).discard()
+        self._prestarted.clear()  # the caller's Prestarted shares this list
 
     def _argument(self, target: str) -> str:
         path, sep, rest = target.partition("::")

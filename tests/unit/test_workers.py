@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 
 import asynctestrun
+from asynctestrun._execute import prestart as prestart_module
+from asynctestrun._execute.prestart import prestart
 from asynctestrun._execute.workers import assign, resolve_numprocesses, run_workers, worker_argv
 from asynctestrun._model import events as ev
 from asynctestrun._model.outcomes import Outcome, Phase
@@ -440,3 +442,62 @@ def test_real_workers_end_to_end(tmp_path):
     )
     assert len((tmp_path / "setups.txt").read_text().split()) == 1  # module scope: once, in one worker
     assert kinds(events).count("CollectionFinished") == 1
+
+
+def test_prestarted_workers_take_their_arguments_and_the_spare_one_exits(tmp_path):
+    """Workers started before their files are known run them as workers started with them do; one
+    more than there are files is told it is not needed, and a crashed worker's replacement is a
+    fresh process."""
+    for name, text in REAL_PROJECT.items():
+        (tmp_path / name).write_text(text)
+    started = prestart(3, tmp_path)
+    processes = list(started.processes)
+    events = []
+    code = run_workers(
+        ["-p", "no:cacheprovider"], ["test_scopes.py", "test_crash.py"], 3, events.append, durations={},
+        rootdir=tmp_path, cwd=tmp_path, inifile=tmp_path / "pytest.ini", prestarted=started,
+    )
+    assert code == 1
+    assert {nodeid: r.outcome for nodeid, r in results(events).items()} == {
+        "test_scopes.py::test_one": Outcome.PASSED,
+        "test_scopes.py::test_two": Outcome.PASSED,
+        "test_scopes.py::test_three": Outcome.FAILED,
+        "test_crash.py::test_a": Outcome.PASSED,
+        "test_crash.py::test_b": Outcome.ERROR,
+        "test_crash.py::test_c": Outcome.PASSED,
+    }
+    assert started.processes == []
+    assert sorted(p.wait(timeout=10) for p in processes) == [0, 1, 3]  # spare, tests failed, crashed
+
+
+def test_a_prestart_for_another_count_is_discarded(tmp_path):
+    started = prestart(1, tmp_path)
+    processes = list(started.processes)
+    assert prestart_module.take_early(1, tmp_path) is None  # nothing started early
+    prestart_module._early = started
+    assert prestart_module.take_early(2, tmp_path) is None
+    assert [p.wait(timeout=10) for p in processes] == [0]
+
+
+@pytest.mark.parametrize(
+    ("argv", "count"),
+    [
+        (["-n", "3"], 3),
+        (["tests", "-n2", "-q"], 2),
+        (["--numprocesses=4"], 4),
+        (["--numprocesses", "5", "tests"], 5),
+        (["-n", "0"], None),
+        (["-q"], None),
+        (["-n", "2", "--collect-only"], None),
+        (["watch", "-n", "2"], None),
+        (["-k", "x", "--", "-n", "2"], None),
+        (["-n", "many"], None),
+    ],
+)
+def test_the_worker_count_is_read_off_the_command_line(argv, count):
+    assert prestart_module.requested_workers(argv) == count
+
+
+def test_auto_is_the_usable_cpus(monkeypatch):
+    monkeypatch.setenv("PYTEST_XDIST_AUTO_NUM_WORKERS", "7")
+    assert prestart_module.requested_workers(["-n", "auto"]) == 7
