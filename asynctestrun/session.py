@@ -230,7 +230,8 @@ class Session:
                 inifile=config.inipath.name if config.inipath else None,
                 python=platform.python_version(),
                 asyncio_mode=config.asyncio_mode,
-                loop_factory=config.loop_factory,
+                # Under --loop-matrix each async test runs on every named loop.
+                loop_factory=",".join(config.loop_matrix) if config.loop_matrix else config.loop_factory,
             )
         )
         self.hooks.call("pytest_sessionstart", session=self.session_view)

@@ -80,6 +80,18 @@ def _source_block(tb: TracebackType, full: bool) -> list[str]:
     return lines
 
 
+def _locals_lines(tb: TracebackType) -> list[str]:
+    """``name       = repr`` for a frame's locals, sorted, as pytest's ``--showlocals`` prints them."""
+    from .._rewrite.saferepr import safe_repr
+
+    frame_locals = tb.tb_frame.f_locals
+    return [
+        f"{name:<10} = {safe_repr(frame_locals[name])}"
+        for name in sorted(frame_locals)
+        if not name.startswith("@") and name != "__tracebackhide__"
+    ]
+
+
 def _relative(filename: str, rootdir: Path | None) -> str:
     if rootdir is None:
         return filename
@@ -89,8 +101,11 @@ def _relative(filename: str, rootdir: Path | None) -> str:
         return filename
 
 
-def format_exception(exc: BaseException, *, style: str = "auto", rootdir: Path | None = None) -> str:
-    """The long representation of a failure, in ``--tb`` style ``auto``/``long``/``short``/``line``/``no``."""
+def format_exception(
+    exc: BaseException, *, style: str = "auto", rootdir: Path | None = None, showlocals: bool = False
+) -> str:
+    """The long representation of a failure, in ``--tb`` style ``auto``/``long``/``short``/``line``/``no``;
+    ``showlocals`` (``-l``) lists each full frame's local variables after it, as pytest does."""
     if style == "no":
         return ""
     frames = user_frames(exc.__traceback__)
@@ -113,6 +128,10 @@ def format_exception(exc: BaseException, *, style: str = "auto", rootdir: Path |
         )
         if is_last:
             lines.extend(exception_lines(exc))
+        if showlocals and full:
+            lines.append("")
+            lines.extend(_locals_lines(tb))
+        if is_last:
             lines.append("")
             lines.append(f"{where}: {type(exc).__name__}")
         elif full:
@@ -131,7 +150,8 @@ def format_exception(exc: BaseException, *, style: str = "auto", rootdir: Path |
             if exc.__cause__ is not None
             else "During handling of the above exception, another exception occurred:"
         )
-        text = f"{format_exception(cause, style=style, rootdir=rootdir)}\n\n{link}\n\n{text}"
+        shown = format_exception(cause, style=style, rootdir=rootdir, showlocals=showlocals)
+        text = f"{shown}\n\n{link}\n\n{text}"
     return text
 
 

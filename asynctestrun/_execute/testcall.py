@@ -85,7 +85,9 @@ class TestRun:
                 longrepr = exc.msg or ""
             else:
                 config = self.state.config
-                longrepr = format_exception(exc, style=config.tb_style, rootdir=config.rootdir)
+                longrepr = format_exception(
+                    exc, style=config.tb_style, rootdir=config.rootdir, showlocals=config.showlocals
+                )
             result = PhaseResult(
                 Phase.CALL, PhaseOutcome.FAILED, duration, longrepr, one_line(exc), subtest=label
             )
@@ -323,7 +325,9 @@ class TestRun:
                 if e_lines:
                     message = e_lines[0]
             else:
-                longrepr = format_exception(exc, style=style, rootdir=rootdir)
+                longrepr = format_exception(
+                    exc, style=style, rootdir=rootdir, showlocals=self.state.config.showlocals
+                )
                 longrepr = self._explain_loop_mismatch(exc, longrepr)
             result = PhaseResult(phase, PhaseOutcome.FAILED, duration, longrepr=longrepr, message=message)
         self.output.phases.append(result)

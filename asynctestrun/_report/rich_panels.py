@@ -244,5 +244,6 @@ def _summary_lines(
                 reason = next((p.reason for p in r.phases if p.xfail), "")
                 lines.append((word, r.nodeid + (f" - {reason}" if reason else "")))
     elif char == "p":
-        lines.extend(("PASSED", r.nodeid) for r in results if r.outcome is Outcome.PASSED)
+        # A passing call whose teardown failed is listed too, as pytest does.
+        lines.extend(("PASSED", r.nodeid) for r in results if Outcome.PASSED in r.outcomes)
     return lines

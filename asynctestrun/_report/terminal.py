@@ -275,7 +275,7 @@ class TerminalReporter:
                     lines.append(f"XPASS {r.nodeid}" + (f" - {xpass_reason}" if xpass_reason else ""))
         elif char in "pP":
             for r in self.results:
-                if r.outcome is Outcome.PASSED:
+                if Outcome.PASSED in r.outcomes:  # a passing call whose teardown failed is listed too
                     lines.append(f"PASSED {r.nodeid}")
         return lines
 

@@ -1,0 +1,31 @@
+"""The long representation of a failure (``_execute.failures``)."""
+
+from asynctestrun._execute.failures import format_exception
+
+
+def _helper(x):
+    y = x * 2
+    assert y == 3
+
+
+def _raise():
+    try:
+        a = 1
+        name = "hi"
+        _helper(a + len(name) - 2)
+    except AssertionError as exc:
+        return exc
+    raise RuntimeError("did not fail")
+
+
+def test_showlocals_lists_each_frames_locals_sorted_after_it():
+    text = format_exception(_raise(), style="long", showlocals=True)
+    assert "a          = 1\nname       = 'hi'\n" in text
+    assert "x          = 1\ny          = 2\n" in text
+    assert text.index("name       = 'hi'") < text.index("def _helper(x):")
+
+
+def test_without_showlocals_no_locals_are_shown():
+    text = format_exception(_raise(), style="long")
+    assert "name       =" not in text
+    assert "E       assert 2 == 3" in text
