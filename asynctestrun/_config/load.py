@@ -240,7 +240,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
 def _numprocesses(value: str | None) -> int:
     if not value:
         return 0
-    from .._execute.workers import resolve_numprocesses
+    from .._execute.prestart import resolve_numprocesses
 
     try:
         return resolve_numprocesses(value)

@@ -56,6 +56,24 @@ def default_worker_command(args: list[str]) -> list[str]:
     return [sys.executable, "-m", "asynctestrun", *args]
 
 
+def resolve_numprocesses(value: str) -> int:
+    """``-n`` value: a count, or ``auto``/``logical`` for the CPUs this process may use."""
+    if value in ("auto", "logical"):
+        override = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "")
+        if override.isdigit():
+            return int(override)
+        if hasattr(os, "sched_getaffinity"):
+            return max(1, len(os.sched_getaffinity(0)))
+        return max(1, os.cpu_count() or 1)
+    try:
+        count = int(value)
+    except ValueError:
+        raise ValueError(f"-n expects a number of workers or 'auto', got {value!r}") from None
+    if count < 0:
+        raise ValueError(f"-n expects a number of workers or 'auto', got {value!r}")
+    return count
+
+
 def start_worker(
     command: list[str], cwd: Path, name: str, count: int, run_id: str, *, prestart: bool = False
 ) -> subprocess.Popen[bytes]:
@@ -128,12 +146,12 @@ def requested_workers(argv: Sequence[str]) -> int | None:
             value = arg.split("=", 1)[1]
         elif arg.startswith("-n") and not arg.startswith("--") and len(arg) > 2:
             value = arg[2:]
-    if value in ("auto", "logical"):
-        override = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "")
-        if override.isdigit():
-            return int(override) or None
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return int(value) if value is not None and value.isdigit() and int(value) > 0 else None
+    if value is None:
+        return None
+    try:
+        return resolve_numprocesses(value) or None
+    except ValueError:
+        return None  # not a count: the configuration reports it
 
 
 def start_early(argv: Sequence[str]) -> None:

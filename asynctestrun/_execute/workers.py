@@ -77,24 +77,6 @@ READ_PAUSE = 0.005  # seconds a reader waits after each read, so the next one ge
 PROCESS_POLL_INTERVAL = 0.05  # seconds between checks for workers that exited with their stream open
 
 
-def resolve_numprocesses(value: str) -> int:
-    """``-n`` value: a count, or ``auto``/``logical`` for the CPUs this process may use."""
-    if value in ("auto", "logical"):
-        override = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "")
-        if override.isdigit():
-            return int(override)
-        if hasattr(os, "sched_getaffinity"):
-            return max(1, len(os.sched_getaffinity(0)))
-        return max(1, os.cpu_count() or 1)
-    try:
-        count = int(value)
-    except ValueError:
-        raise ValueError(f"-n expects a number of workers or 'auto', got {value!r}") from None
-    if count < 0:
-        raise ValueError(f"-n expects a number of workers or 'auto', got {value!r}")
-    return count
-
-
 def worker_argv(argv: Sequence[str], positional: Sequence[str]) -> list[str]:
     """The user's arguments as every worker gets them: without ``-n``/``--numprocesses`` and ``--shard``
     (any spelling, with their values) and without the positional paths, which the parent expands into

@@ -22,8 +22,8 @@ import pytest
 
 import asynctestrun
 from asynctestrun._execute import prestart as prestart_module
-from asynctestrun._execute.prestart import prestart
-from asynctestrun._execute.workers import assign, resolve_numprocesses, run_workers, worker_argv
+from asynctestrun._execute.prestart import prestart, resolve_numprocesses
+from asynctestrun._execute.workers import assign, run_workers, worker_argv
 from asynctestrun._model import events as ev
 from asynctestrun._model.outcomes import Outcome, Phase
 
