@@ -1,5 +1,5 @@
 """Output capture: the run-wide ``CaptureManager`` (``--capture=fd|sys|tee-sys|no``) and the
-``CaptureFixture`` behind capsys, capsysbinary, capfd and capfdbinary.
+``CaptureFixture`` behind capsys, capsysbinary, capfd, capfdbinary and capteesys.
 
 Capture is layered like a stack. Each layer remembers what was current when it started (the
 ``sys.stdout`` object, a ``dup()`` of fd 1) and puts exactly that back when it stops, so layers must
@@ -33,7 +33,7 @@ from typing import IO, Any, AnyStr, Generic, Literal, NamedTuple, TextIO, overlo
 from .._declare.outcomes import Failed
 
 CaptureMethod = Literal["fd", "sys", "no", "tee-sys"]
-FixtureName = Literal["capsys", "capsysbinary", "capfd", "capfdbinary"]
+FixtureName = Literal["capsys", "capsysbinary", "capfd", "capfdbinary", "capteesys"]
 _STREAM_NAMES = {0: "stdin", 1: "stdout", 2: "stderr"}
 _STDIN_MESSAGE = "pytest: reading from stdin while output is captured!  Consider using `-s`."
 
@@ -256,11 +256,11 @@ class _Streams:
 
     def __init__(self, method: Literal["fd", "sys", "tee-sys"], *, stdin: bool) -> None:
         self.units: list[_Unit]
+        self.tee = method == "tee-sys"
         if method == "fd":
             self.units = [_FDCapture(1), _FDCapture(2)]
         else:
-            tee = method == "tee-sys"
-            self.units = [_SysCapture(1, tee=tee), _SysCapture(2, tee=tee)]
+            self.units = [_SysCapture(1, tee=self.tee), _SysCapture(2, tee=self.tee)]
         if stdin:
             self.units.append(_FDCapture(0) if method == "fd" else _SysCapture(0))
         self.state: Literal["new", "started", "suspended", "done"] = "new"
@@ -294,6 +294,8 @@ class _Streams:
     def pop_to_orig(self) -> tuple[bytes, bytes]:
         """Take what is buffered and hand it to the layer below, for the report to show."""
         out, err = self.snap()
+        if self.tee:
+            return out, err  # it reached the layer below as it was written
         if out:
             self.units[0].writeorg(out)
         if err:
@@ -387,12 +389,12 @@ class CaptureManager:
 
 
 class CaptureFixture(Generic[AnyStr]):
-    """The object capsys/capsysbinary/capfd/capfdbinary provide. The runner calls ``_start()`` at
+    """The object capsys/capsysbinary/capfd/capfdbinary/capteesys provide. The runner calls ``_start()`` at
     fixture setup and ``_close()`` at teardown; see the module docstring for how it stacks."""
 
     def __init__(
         self,
-        method: Literal["sys", "fd"],
+        method: Literal["sys", "fd", "tee-sys"],
         decode: Callable[[bytes], AnyStr],
         *,
         name: str,
@@ -466,7 +468,7 @@ class CaptureFixture(Generic[AnyStr]):
 
 @overload
 def make_capture_fixture(
-    name: Literal["capsys", "capfd"], manager: CaptureManager | None = None
+    name: Literal["capsys", "capfd", "capteesys"], manager: CaptureManager | None = None
 ) -> CaptureFixture[str]: ...
 
 
@@ -477,8 +479,10 @@ def make_capture_fixture(
 
 
 def make_capture_fixture(name: FixtureName, manager: CaptureManager | None = None) -> CaptureFixture[Any]:
-    """The (not yet started) CaptureFixture for one of the four capture fixture names."""
-    method: Literal["sys", "fd"] = "fd" if name.startswith("capfd") else "sys"
+    """The (not yet started) CaptureFixture for one of the capture fixture names."""
+    method: Literal["sys", "fd", "tee-sys"] = (
+        "fd" if name.startswith("capfd") else "tee-sys" if name == "capteesys" else "sys"
+    )
     if name.endswith("binary"):
         return CaptureFixture(method, bytes, name=name, manager=manager)
     return CaptureFixture(method, _decode, name=name, manager=manager)

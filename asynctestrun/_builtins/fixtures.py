@@ -137,6 +137,12 @@ def capsysbinary(request: Any) -> Iterator[Any]:
 
 
 @fixture
+def capteesys(request: Any) -> Iterator[Any]:
+    """Like capsys, and what is written also reaches the streams it replaced (pytest 9)."""
+    yield from _capture_fixture(request, "capteesys")
+
+
+@fixture
 def capfd(request: Any) -> Iterator[Any]:
     """Capture writes to file descriptors 1 and 2."""
     yield from _capture_fixture(request, "capfd")

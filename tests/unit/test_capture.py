@@ -277,3 +277,19 @@ def test_stop_closes_an_active_fixture():
         manager.start()
         make_capture_fixture("capsys", manager)._start()
         manager.stop()
+
+
+def test_capteesys_reads_output_and_passes_it_on_to_the_report():
+    with sys_terminal() as terminal:
+        manager = CaptureManager("sys")
+        manager.start()
+        capteesys = make_capture_fixture("capteesys", manager)
+        capteesys._start()
+        print("teed")
+        assert capteesys.readouterr() == CaptureResult("teed\n", "")
+        print("unread")
+        capteesys._close()
+        # Like pytest: what the test printed also reached the layer below, once, read or not.
+        assert manager.read() == ("teed\nunread\n", "")
+        manager.stop()
+    assert terminal.out.getvalue() == ""
