@@ -29,6 +29,8 @@ class Skipped(OutcomeException):
     ) -> None:
         super().__init__(msg or "", pytrace)
         self.allow_module_level = allow_module_level
+        # Set when a fixture raised it: the skip is then reported at the test, not where it was raised.
+        self.at_item = False
 
 
 class Failed(OutcomeException):

@@ -16,6 +16,8 @@ from types import TracebackType
 
 import asynctestrun
 
+from .._declare.outcomes import OutcomeException, Skipped
+
 _HIDDEN_DIRS = (
     os.path.dirname(asynctestrun.__file__) + os.sep,
     os.path.dirname(asyncio.__file__) + os.sep,
@@ -156,9 +158,44 @@ def format_exception(
 
 
 def one_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    first = text.splitlines()[0] if text else ""
-    name = type(exc).__name__
-    if name in ("Failed", "XFailed", "Skipped"):
-        return f"Failed: {first}" if name != "Skipped" else first
-    return f"{name}: {first}" if first else name
+    """The first line of ``crash_message``: what a one-line summary shows."""
+    return crash_message(exc).split("\n", 1)[0]
+
+
+def crash_message(exc: BaseException) -> str:
+    """The exception as pytest's reports carry it: ``Type: message`` with the type module-qualified
+    when it is not a builtin, notes on the following lines; a failed ``assert`` without a message of
+    its own as just ``assert ...``; a group holding one exception as that exception's repr."""
+    if isinstance(exc, BaseExceptionGroup):
+        single = _single_leaf(exc)
+        if single is not None:
+            return f"{single!r} [single exception in {type(exc).__name__}]"
+    if isinstance(exc, OutcomeException):
+        # pytest's outcome exceptions present themselves as builtins: "Failed: reason" (and ours,
+        # TestTimeout, the same way).
+        name = type(exc).__name__
+        if isinstance(exc, Skipped):
+            return str(exc).strip()
+        text = str(exc).strip()
+        return f"{name}: {text}" if text else name
+    text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
+    if type(exc) is AssertionError and _is_assert_statement(exc):
+        text = text.removeprefix("AssertionError: ")
+    return text
+
+
+def _single_leaf(group: BaseExceptionGroup[BaseException]) -> BaseException | None:
+    if len(group.exceptions) != 1:
+        return None
+    inner = group.exceptions[0]
+    return _single_leaf(inner) if isinstance(inner, BaseExceptionGroup) else inner
+
+
+def _is_assert_statement(exc: AssertionError) -> bool:
+    """Whether the error reads as a failed ``assert`` statement, the way pytest decides it: its repr
+    starts ``AssertionError('assert `` (so a message quoted with double quotes, because it holds a
+    single quote, does not count)."""
+    try:
+        return repr(exc).startswith("AssertionError('assert ")
+    except Exception:
+        return False

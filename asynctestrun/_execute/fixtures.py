@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .._declare.outcomes import Failed
+from .._declare.outcomes import Failed, Skipped
 from .._model.items import FixtureDef, FuncKind, HolderKind, TestItem
 from .._model.scopes import LoopScope, Scope
 from .scopestack import ScopeNode
@@ -273,6 +273,9 @@ class ItemRuntime:
                 _warn_policy_override()
             cached.value = self._call(fixturedef, kwargs, cached)
         except BaseException as exc:
+            if isinstance(exc, Skipped):
+                # As pytest: the skip summary names the test a fixture skipped, not the fixture.
+                exc.at_item = True
             cached.error = exc
             raise
         return cached.value

@@ -7,8 +7,10 @@ not share. Outcome rules (xfail, strict xpass, a test returning a value or a cor
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import inspect
+import os
 import time
 import warnings
 from collections.abc import Callable
@@ -25,7 +27,7 @@ from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
 from .._model.scopes import LoopScope
 from .._plan.plan import PlannedTest
 from .conditions import XfailSpec, skip_reason, xfail_spec
-from .failures import format_exception, one_line
+from .failures import crash_message, format_exception, user_frames
 from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
 from .session_state import SessionState
@@ -89,7 +91,7 @@ class TestRun:
                     exc, style=config.tb_style, rootdir=config.rootdir, showlocals=config.showlocals
                 )
             result = PhaseResult(
-                Phase.CALL, PhaseOutcome.FAILED, duration, longrepr, one_line(exc), subtest=label
+                Phase.CALL, PhaseOutcome.FAILED, duration, longrepr, crash_message(exc), subtest=label
             )
             self._failed_subtests += fails_test
         self._subtests.append(result)
@@ -182,8 +184,14 @@ class TestRun:
         self._reevaluate_xfail()
         start = self._begin(Phase.CALL)
         try:
-            self.state.hooks_call("pytest_runtest_call", item=self.node)
-            self._call()
+            wrappers = _start_wrappers(self.state.hook_impls("pytest_runtest_call"), self.node)
+            error: BaseException | None = None
+            try:
+                self.state.hooks_call("pytest_runtest_call", item=self.node)
+                self._call()
+            except BaseException as exc:  # handed to the wrappers, which may replace or swallow it
+                error = exc
+            _finish_wrappers(wrappers, error)
             self.state.hooked_errors.raise_collected()
         except BaseException as exc:
             self._end(Phase.CALL, start, exc)
@@ -210,7 +218,13 @@ class TestRun:
         for name in item.argnames:
             if name not in self.node.funcargs and name not in item.callspec.params:
                 kwargs[name] = self.runtime.get_value(name)
-        if item.kind is FuncKind.COROUTINE and self.planned.anyio:
+        replaced = self.node.replaced_obj  # a plugin assigned item.obj: pytest calls that
+        if replaced is not None and inspect.iscoroutinefunction(replaced):
+            func, replaced = replaced, None  # still an async test, driven (or not) as collected
+        if replaced is not None:
+            # A sync callable that runs the test itself (pytest-trio's wrapper around trio.run).
+            result = replaced(**kwargs)
+        elif item.kind is FuncKind.COROUTINE and self.planned.anyio:
             self.state.anyio.run_test(self.runtime.get_value("anyio_backend"), func, kwargs)
             result = None
         elif item.kind is FuncKind.COROUTINE:
@@ -317,7 +331,7 @@ class TestRun:
         elif xfail is not None and (xfail.raises is None or isinstance(exc, xfail.raises)):
             result = PhaseResult(phase, PhaseOutcome.SKIPPED, duration, reason=xfail.reason, xfail=True)
         else:
-            message = one_line(exc)
+            message = crash_message(exc)
             if isinstance(exc, Failed) and not exc.pytrace:
                 longrepr = exc.msg or ""
                 # For pytest-shaped messages ("E   fixture 'x' not found") the E line says it best.
@@ -392,4 +406,73 @@ def _run_hypothesis(holder: Any, func: Callable[..., Any], kwargs: dict[str, Any
 
 
 def _skip_location(run: TestRun, exc: Skipped) -> str:
+    """Where the skip summary says a skip happened, as pytest: the line that called ``pytest.skip()``
+    (in the test or a helper it calls, relative to the working directory), or the test itself for a
+    skip mark (raised by the runner, without a frame of the user's) or a skip in a fixture."""
+    frames = [] if exc.at_item else user_frames(exc.__traceback__)
+    if frames:
+        code = frames[-1].tb_frame.f_code
+        return f"{os.path.relpath(code.co_filename)}:{frames[-1].tb_lineno}"
     return f"{run.item.relpath}:{run.item.lineno or 0}"
+
+
+class _CallOutcome:
+    """What an old-style ``hookwrapper`` of pytest_runtest_call gets back from its ``yield``."""
+
+    def __init__(self, exc: BaseException | None) -> None:
+        self.excinfo = None if exc is None else (type(exc), exc, exc.__traceback__)
+        self.exception = exc
+
+    def get_result(self) -> None:
+        if self.exception is not None:
+            raise self.exception.with_traceback(self.exception.__traceback__)
+
+    def force_result(self, result: Any) -> None:
+        self.exception = None
+        self.excinfo = None
+
+    def force_exception(self, exc: BaseException) -> None:
+        self.exception = exc
+        self.excinfo = (type(exc), exc, exc.__traceback__)
+
+
+def _start_wrappers(impls: list[Callable[..., Any]], node: Any) -> list[tuple[bool, Any]]:
+    """Run the hook wrappers of pytest_runtest_call up to their ``yield`` (outermost first)."""
+    from .._collect.hooks import call_with_declared, hook_option
+
+    started: list[tuple[bool, Any]] = []
+    for impl in impls:
+        old_style = hook_option(impl, "hookwrapper")
+        if not (old_style or hook_option(impl, "wrapper")):
+            continue
+        generator = call_with_declared(impl, {"item": node})
+        if not inspect.isgenerator(generator):
+            continue
+        try:
+            next(generator)
+        except StopIteration:
+            continue
+        started.append((old_style, generator))
+    return started
+
+
+def _finish_wrappers(started: list[tuple[bool, Any]], exc: BaseException | None) -> None:
+    """Resume the wrappers innermost first with the call's outcome, as pluggy does; raise what is left."""
+    for old_style, generator in reversed(started):
+        if old_style:
+            outcome = _CallOutcome(exc)
+            with contextlib.suppress(StopIteration):
+                generator.send(outcome)
+            exc = outcome.exception
+            continue
+        try:
+            if exc is None:
+                generator.send(None)
+            else:
+                generator.throw(exc)
+        except StopIteration:
+            exc = None
+        except BaseException as raised:
+            exc = raised
+    if exc is not None:
+        raise exc

