@@ -215,6 +215,7 @@ class Session:
         config = self.config
         emit = self.broadcast.handle
         self.hooks.call("pytest_configure", config=self.plugin_config)
+        _warn_unset_fixture_loop_scope(config)
         for plugin_name, hook in self.hooks.unknown_hooks():
             if hook not in SILENT_HOOKS:
                 emit(
@@ -236,10 +237,10 @@ class Session:
         )
         self.hooks.call("pytest_sessionstart", session=self.session_view)
         from ._declare.marks import mark
-        from ._execute.runner import add_filter
+        from ._execute.runner import add_filter, base_filters
 
         with warnings.catch_warnings(record=True) as collect_warnings:
-            warnings.simplefilter("default")
+            base_filters()
             # As pytest: the suite's filters apply while modules import, so under "error" a warning
             # at import time (an unknown mark, a deprecated API) is that module's collection error.
             for spec in config.filterwarnings:
@@ -423,6 +424,39 @@ class Session:
 
             self.broadcast.handle(TestFinished(result))
             del result
+
+
+_FIXTURE_LOOP_SCOPE_UNSET = (
+    'The configuration option "asyncio_default_fixture_loop_scope" is unset.\n'
+    "The event loop scope for asynchronous fixtures will default to the fixture scope. Future versions of "
+    'pytest-asyncio will default the loop scope for asynchronous fixtures to "function" scope. Set the '
+    "default fixture loop scope explicitly in order to avoid unexpected behavior in the future. Valid "
+    'fixture loop scopes are: "function", "class", "module", "package", "session". Set it to "fixture-scope" '
+    "to keep the current behavior.\n"
+)
+
+
+def _warn_unset_fixture_loop_scope(config: Config) -> None:
+    """pytest-asyncio's pytest_configure warns when ``asyncio_default_fixture_loop_scope`` is unset or
+    empty, and pytest applies the suite's filters (ini, then -W) there: under "error" the warning is
+    raised and the run stops with an internal error (exit 3) before anything is collected."""
+    if config.ini.get("asyncio_default_fixture_loop_scope"):
+        return
+    from ._declare.pytest_warnings import PytestDeprecationWarning
+    from ._execute.runner import add_filter
+
+    with warnings.catch_warnings():
+        if not sys.warnoptions:
+            warnings.filterwarnings("always", category=DeprecationWarning)
+        for spec in config.filterwarnings:
+            add_filter(spec)
+        warnings.warn_explicit(
+            PytestDeprecationWarning(_FIXTURE_LOOP_SCOPE_UNSET),
+            PytestDeprecationWarning,
+            filename="pytest_asyncio/plugin.py",
+            lineno=0,
+            module="pytest_asyncio.plugin",
+        )
 
 
 def _keep_shard(items: list[TestItem], config: Config) -> tuple[list[TestItem], int]:

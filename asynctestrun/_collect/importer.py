@@ -70,6 +70,19 @@ def _check_same_file(module: ModuleType, path: Path, name: str) -> None:
 
 
 def _import_by_path(path: Path, rootdir: Path) -> ModuleType:
+    from .._rewrite.hook import load_module_from_path
+
+    _, name = package_root_and_name(path)
+    if "." in name:
+        # Inside a package: pytest names the module from its package root and imports the parent
+        # packages first (their __init__.py, by path), so relative imports work.
+        if name in sys.modules:
+            return sys.modules[name]
+        _import_parents(name, path)
+        module = load_module_from_path(name, path, rewrite=True)
+        parent_name, _, child = name.rpartition(".")
+        setattr(sys.modules[parent_name], child, module)
+        return module
     try:
         rel = path.with_suffix("").relative_to(rootdir)
         name = ".".join(rel.parts)
@@ -77,6 +90,23 @@ def _import_by_path(path: Path, rootdir: Path) -> ModuleType:
         name = path.stem
     if name in sys.modules and getattr(sys.modules[name], "__file__", None) == str(path):
         return sys.modules[name]
+    return load_module_from_path(name, path, rewrite=True)
+
+
+def _import_parents(name: str, path: Path) -> None:
+    """Import the packages above module ``name`` (at ``path``) from their ``__init__.py``, outermost first."""
     from .._rewrite.hook import load_module_from_path
 
-    return load_module_from_path(name, path, rewrite=True)
+    parts = name.split(".")[:-1]
+    directories = [path.parent]
+    for _ in parts[1:]:
+        directories.append(directories[-1].parent)
+    directories.reverse()  # outermost package first
+    for depth, directory in enumerate(directories):
+        package = ".".join(parts[: depth + 1])
+        existing = sys.modules.get(package)
+        if existing is not None and hasattr(existing, "__path__"):
+            continue
+        module = load_module_from_path(package, directory / "__init__.py", rewrite=False)
+        if depth:
+            setattr(sys.modules[".".join(parts[:depth])], parts[depth], module)

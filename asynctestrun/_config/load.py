@@ -6,6 +6,7 @@ The CLI parses its flags into ``CliOptions`` (None = not given). ``load`` finds 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,7 +219,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         ),
         store_durations=cli.store_durations,
         use_cache=not any(p in ("no:cacheprovider", "no:cache") for p in cli.plugins),
-        filterwarnings=(*get_lines(values, "filterwarnings"), *cli.warning_filters),
+        filterwarnings=(*get_lines(values, "filterwarnings"), *map(_escape_cli_filter, cli.warning_filters)),
         verbose=cli.verbose,
         tb_style=tb_style,
         report_chars=cli.report_chars if cli.report_chars is not None else "fE",
@@ -304,3 +305,14 @@ def addopts(ini: IniConfig, overrides: Sequence[str]) -> list[str]:
         return get_args(values, "addopts")
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
+
+
+def _escape_cli_filter(spec: str) -> str:
+    """As pytest: a -W filter's message and module are literal text (re.escape, the module anchored
+    with \\Z), while an ini ``filterwarnings`` line is taken as regular expressions."""
+    parts = [part.strip() for part in spec.split(":")]
+    if len(parts) > 1 and parts[1]:
+        parts[1] = re.escape(parts[1])
+    if len(parts) > 3 and parts[3]:
+        parts[3] = re.escape(parts[3]) + r"\Z"
+    return ":".join(parts)

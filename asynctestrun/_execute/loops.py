@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import selectors
 import sys
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
@@ -183,7 +184,13 @@ def _nothing_to_run(loop: asyncio.AbstractEventLoop) -> bool:
         return False
     selector: Any = getattr(loop, "_selector", None)
     internals: list[Any] = [getattr(loop, name, None) for name in ("_ready", "_scheduled", "_asyncgens")]
-    if selector is None or None in internals or not hasattr(loop, "_default_executor"):
+    # A loop built on BaseEventLoop may keep anything in _selector (aiostream's test loop keeps a
+    # Mock): only a real selector tells which file descriptors are watched.
+    if (
+        not isinstance(selector, selectors.BaseSelector)
+        or None in internals
+        or not hasattr(loop, "_default_executor")
+    ):
         return False
     ready, timers, asyncgens = internals
     return (

@@ -93,6 +93,9 @@ class ItemNode:
         self.fixturenames = list(item.fixturenames)
         self.funcargs: dict[str, Any] = {}
         self.instance: Any = None
+        # Set when a plugin assigns ``item.obj`` (pytest-trio's pytest_runtest_call wrapper): the call
+        # phase then calls this instead of the collected function, as pytest calls ``item.obj``.
+        self.replaced_obj: Any = None
         self._parent: ContainerNode | None = None
         if item.callspec.params:  # ids may be empty: one loop factory is parametrized, not named
             self.callspec = CallSpecView(item)
@@ -138,7 +141,16 @@ class ItemNode:
 
     @property
     def obj(self) -> Any:
-        return self._item.function
+        if self.replaced_obj is not None:
+            return self.replaced_obj
+        function = self._item.function
+        if self.instance is not None:  # pytest's item.obj is bound to the test's instance
+            return function.__get__(self.instance, self._item.cls)
+        return function
+
+    @obj.setter
+    def obj(self, value: Any) -> None:
+        self.replaced_obj = value
 
     @property
     def location(self) -> tuple[str, int | None, str]:

@@ -93,7 +93,7 @@ def _run_one(
             emit(WarningRaised(message, item.nodeid, "LoopScopeWarning"))
     run = TestRun(state, planned, node)
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("default")
+        base_filters()
         _apply_filters(state, node)
         timeout = run.timeout()
         with state.watchdog.arm(timeout, f"test {item.nodeid}") as rearm:
@@ -125,6 +125,17 @@ def _run_one(
     if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
         summary.failed += 1
     return False
+
+
+def base_filters() -> None:
+    """pytest's starting point for each test and for collection: Python's own filters (so
+    ResourceWarning and ImportWarning stay ignored), with DeprecationWarning and
+    PendingDeprecationWarning shown every time unless -W / PYTHONWARNINGS configure filters."""
+    import sys
+
+    if not sys.warnoptions:
+        warnings.filterwarnings("always", category=DeprecationWarning)
+        warnings.filterwarnings("always", category=PendingDeprecationWarning)
 
 
 def _apply_filters(state: SessionState, node: ItemNode) -> None:

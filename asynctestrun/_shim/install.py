@@ -123,6 +123,11 @@ def install(rewriter: Any = None) -> None:
             del sys.modules[name]
     sys.modules["pytest"] = pytest_api
     sys.modules["pytest_asyncio"] = pytest_asyncio_api
+    # Both are packages in the real world (``pytest_asyncio.plugin``, ``pytest.__main__``): without a
+    # ``__path__`` the import system refuses their submodules before asking ShimFinder.
+    for shim in (pytest_api, pytest_asyncio_api):
+        if not hasattr(shim, "__path__"):
+            shim.__path__ = []
     if _finder not in sys.meta_path:
         sys.meta_path.insert(0, _finder)
     _install_py()

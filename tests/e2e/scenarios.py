@@ -1409,6 +1409,53 @@ SCENARIOS = [
         counts={"failed": 2, "passed": 48, "skipped": 1, "errors": 6},
         events=EVENTS_LOOP_FACTORIES,
     ),
+    Scenario(
+        "plugin_compat",
+        "plugin_compat",
+        (),
+        1,
+        r"""
+            fake_loop/test_fake_loop.py::test_loop_with_mock_selector                      passed
+            test_submodule.py::test_async                                                  passed
+            test_submodule.py::test_sync                                                   passed
+            test_warning_filters.py::test_deprecation_warning_twice_from_one_place         passed
+            test_warning_filters.py::test_resource_warning_stays_ignored                   passed
+            test_warning_filters.py::test_message_with_regex_characters                    passed
+            test_wrapped.py::test_async_run_by_the_plugin_wrapper                          passed
+            test_wrapped.py::test_async_failing_run_by_the_plugin_wrapper                  failed
+        """,
+        counts={"failed": 1, "passed": 7},
+    ),
+    Scenario(
+        "plugin_compat-W-message-is-literal",
+        "plugin_compat",
+        ("-W", "error:call f(x) is deprecated", "test_warning_filters.py"),
+        1,
+        r"""
+            test_warning_filters.py::test_deprecation_warning_twice_from_one_place         passed
+            test_warning_filters.py::test_resource_warning_stays_ignored                   passed
+            test_warning_filters.py::test_message_with_regex_characters                    failed
+        """,
+        counts={"failed": 1, "passed": 2},
+    ),
+    Scenario(
+        "import_mode_importlib",
+        "import_mode_importlib",
+        (),
+        0,
+        r"""
+            tests/test_rel.py::test_value  passed
+        """,
+        counts={"passed": 1},
+    ),
+    Scenario(
+        "unset_loop_scope-under-filterwarnings-error",
+        "unset_loop_scope",
+        (),
+        3,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
