@@ -546,7 +546,10 @@ def _terminal_reporter(config: Any) -> Any:
     from ._report.terminal import TerminalReporter
 
     return TerminalReporter(
-        verbose=config.verbose, report_chars=config.report_chars, durations=config.durations
+        verbose=config.verbose,
+        report_chars=config.report_chars,
+        durations=config.durations,
+        tb_style=config.tb_style,
     )
 
 

@@ -294,7 +294,13 @@ class Session:
             self.broadcast.add(CacheReporter(self.cache, stepwise=rerun.stepwise))
         notes = (rerun.message,) if rerun.message else ()
         emit(
-            CollectionFinished(tuple(i.nodeid for i in selected), tuple(collection.errors), deselected, notes)
+            CollectionFinished(
+                tuple(i.nodeid for i in selected),
+                tuple(collection.errors),
+                deselected,
+                notes,
+                skipped=len(collection.skipped_modules),
+            )
         )
         self._report_skipped_modules(collection)
         self.session_view.testscollected = len(selected)

@@ -6,6 +6,8 @@ CollectError (data, reported like a test result) instead of an exception escapin
 
 from __future__ import annotations
 
+import importlib
+import os
 import traceback
 import warnings
 from collections.abc import Callable, Iterable
@@ -107,7 +109,9 @@ class Collector:
         except BaseException as exc:
             self.conftest_errors.append(
                 CollectError(
-                    self.relpath(path), _format_import_error(exc, path), f"{type(exc).__name__}: {exc}"
+                    self.relpath(path),
+                    _format_import_error(exc, path, self.config.rootdir),
+                    f"{type(exc).__name__}: {exc}",
                 )
             )
             return None
@@ -217,7 +221,9 @@ class Collector:
         except (Exit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            collection.errors.append(CollectError(relpath, _format_import_error(exc, path), _one_line(exc)))
+            collection.errors.append(
+                CollectError(relpath, _format_import_error(exc, path, self.config.rootdir), _one_line(exc))
+            )
             return
         collection.modules[path] = module
         self.load_declared_plugins(module)
@@ -261,7 +267,9 @@ class Collector:
             collection.errors.append(CollectError(relpath, text, text.split("\n", 1)[0]))
             return
         except BaseException as exc:
-            collection.errors.append(CollectError(relpath, _format_import_error(exc, path), _one_line(exc)))
+            collection.errors.append(
+                CollectError(relpath, _format_import_error(exc, path, self.config.rootdir), _one_line(exc))
+            )
             return
         if parts:
             selected = [item for item in items if _matches_parts(item, parts)]
@@ -317,16 +325,35 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
-def _format_import_error(exc: BaseException, path: Path) -> str:
+_IMPORTLIB_DIR = os.path.dirname(importlib.__file__) + os.sep
+
+
+def _format_import_error(exc: BaseException, path: Path, rootdir: Path | None = None) -> str:
+    """A module that failed to import, laid out as pytest's collection errors: a failed import
+    gets a heading; every error then shows the user's frames in the short style (the runner's and
+    the import machinery's left out), and ``E`` lines for the exception."""
+    from .._execute.failures import exception_lines, format_exception, is_internal_file
+
     if isinstance(exc, SyntaxError) and exc.filename == str(path):
-        lines = [f"{path}:{exc.lineno}: {type(exc).__name__}: {exc.msg}"]
-        if exc.text:
-            lines.append(f"    {exc.text.rstrip()}")
-            if exc.offset:
-                lines.append("    " + " " * (exc.offset - 1) + "^")
-        return "\n".join(lines)
-    frames = traceback.extract_tb(exc.__traceback__)
-    # Drop the runner's and importlib's own frames: the user wants to see their module.
-    user = [f for f in frames if "importlib" not in f.filename and "/asynctestrun/" not in f.filename]
-    text = "".join(traceback.format_list(user)) + "".join(traceback.format_exception_only(type(exc), exc))
-    return f"ImportError while importing test module '{path}'.\nTraceback:\n{text}".rstrip()
+        # The file itself does not parse: no frame of the user's to show, Python's text says it all.
+        text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
+        return "\n".join("E   " + line for line in text.splitlines())
+    # The frames of the import machinery above the user's module say nothing about the error.
+    tb = exc.__traceback__
+    while tb is not None and (
+        tb.tb_frame.f_code.co_filename.startswith(_IMPORTLIB_DIR)
+        or is_internal_file(tb.tb_frame.f_code.co_filename)
+    ):
+        tb = tb.tb_next
+    if tb is not None:
+        exc = exc.with_traceback(tb)
+    shown = format_exception(exc, style="short", rootdir=rootdir)
+    if not shown.strip():
+        shown = "\n".join(exception_lines(exc, indent=4))
+    if isinstance(exc, ImportError):
+        return (
+            f"ImportError while importing test module '{path}'.\n"
+            "Hint: make sure your test modules/packages have valid Python names.\n"
+            f"Traceback:\n{shown}"
+        )
+    return shown

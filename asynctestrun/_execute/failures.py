@@ -7,9 +7,12 @@ so a failure shows the user's code first, as pytest's does.
 
 from __future__ import annotations
 
+import ast
 import asyncio
+import inspect
 import linecache
 import os
+import textwrap
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -22,6 +25,15 @@ _HIDDEN_DIRS = (
     os.path.dirname(asynctestrun.__file__) + os.sep,
     os.path.dirname(asyncio.__file__) + os.sep,
 )
+
+
+def terminal_width() -> int:
+    """The width pytest lays its report out in: the terminal's, or ``COLUMNS``, or 80 off a
+    terminal; 80 when that is narrower than 40."""
+    import shutil
+
+    width = shutil.get_terminal_size(fallback=(80, 24)).columns
+    return width if width >= 40 else 80
 
 
 def is_internal_file(filename: str) -> bool:
@@ -49,36 +61,119 @@ def user_frames(tb: TracebackType | None) -> list[TracebackType]:
     return frames
 
 
-def exception_lines(exc: BaseException) -> list[str]:
-    text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
-    if type(exc).__module__.startswith("asynctestrun."):
-        # pytest.fail()/skip() outcomes read "Failed: message", without our module path.
-        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    if isinstance(exc, AssertionError):
-        body = str(exc)
-        text = f"AssertionError: {body}" if body else "AssertionError"
-        if body.startswith(("assert ", "assert\n")) or "\nassert " in body:
-            text = body
+def exception_lines(exc: BaseException, indent: int = 8) -> list[str]:
+    """The ``E`` lines: the exception as pytest's traceback ends with it, each line indented to
+    ``indent`` columns after its ``E``."""
+    if isinstance(exc, OutcomeException) and not isinstance(exc, Skipped):
+        text = crash_message(exc)
+    else:
+        text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
+        if type(exc).__module__.startswith("asynctestrun."):
+            text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        elif isinstance(exc, AssertionError) and _is_assert_statement(exc):
+            text = text.removeprefix("AssertionError: ")
     if isinstance(exc, BaseExceptionGroup):
         # Name what the group holds: "unhandled errors in a TaskGroup" alone says nothing.
         for index, sub in enumerate(exc.exceptions, 1):
             sub_text = "".join(traceback.format_exception_only(type(sub), sub)).strip()
             text += f"\n  [{index}] {sub_text}"
-    return [f"E       {line}" if line else "E" for line in text.splitlines()] or ["E"]
+    prefix = "E" + " " * (indent - 1)
+    return [prefix + line for line in text.splitlines()] or [prefix]
 
 
-def _source_block(tb: TracebackType, full: bool) -> list[str]:
+_statement_starts: dict[str, tuple[int, dict[int, tuple[int, int]]]] = {}
+
+
+def _statement_at(filename: str, lineno: int, line_count: int) -> tuple[int, int]:
+    """The first and last line of the statement holding ``lineno`` (for a compound statement, its
+    header), so a failing statement written over several lines is shown whole, as pytest does."""
+    cached = _statement_starts.get(filename)
+    if cached is None or cached[0] != line_count:
+        spans: dict[int, tuple[int, int]] = {}
+        try:
+            tree = ast.parse("".join(linecache.getlines(filename)))
+        except (SyntaxError, ValueError):
+            tree = None
+        if tree is not None:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.stmt):
+                    body = getattr(node, "body", None)
+                    last = node.end_lineno or node.lineno
+                    if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+                        last = max(node.lineno, body[0].lineno - 1)
+                    for number in range(node.lineno, last + 1):
+                        known = spans.get(number)
+                        if known is None or known[0] <= node.lineno:
+                            spans[number] = (node.lineno, last)
+        cached = (line_count, spans)
+        _statement_starts[filename] = cached
+    return cached[1].get(lineno, (lineno, lineno))
+
+
+def _long_source(tb: TracebackType) -> tuple[list[str], int]:
+    """The frame's function from its first line (decorators included) to the end of the failing
+    statement, dedented, with ``>`` on the failing line; and the indent for the ``E`` lines."""
     code = tb.tb_frame.f_code
     filename = code.co_filename
     lineno = tb.tb_lineno
-    first = code.co_firstlineno
-    lines: list[str] = []
-    start = max(first, lineno - 12) if full else lineno
     linecache.checkcache(filename)
-    for number in range(start, lineno + 1):
-        line = linecache.getline(filename, number, tb.tb_frame.f_globals).rstrip("\n")
-        marker = ">   " if number == lineno else "    "
-        lines.append(f"{marker}{line}")
+    all_lines = linecache.getlines(filename, tb.tb_frame.f_globals)
+    if not all_lines or lineno > len(all_lines):
+        return ["???"], 8
+    first = code.co_firstlineno if code.co_name != "<module>" else lineno
+    first = min(first, lineno)
+    _, last = _statement_at(filename, lineno, len(all_lines))
+    last = max(last, lineno)
+    source = [line.rstrip("\n").expandtabs() for line in all_lines[first - 1 : last]]
+    while len(source) > lineno - first + 1 and not source[-1].strip():
+        source.pop()
+    block = textwrap.dedent("\n".join(source)).split("\n")
+    lines = [(">   " if number == lineno else "    ") + text for number, text in enumerate(block, first)]
+    failing = block[lineno - first]
+    return [line.rstrip() for line in lines], 4 + len(failing) - len(failing.lstrip())
+
+
+def _short_source(tb: TracebackType) -> list[str]:
+    """The failing line, stripped, with ``^`` under the part that failed when that is not the
+    whole line (a call inside a ``return``, an import followed by a comment), as pytest shows it."""
+    line = linecache.getline(tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_globals)
+    lines = ["    " + line.strip()]
+    positions = list(tb.tb_frame.f_code.co_positions())
+    index = tb.tb_lasti // 2
+    if 0 <= index < len(positions):
+        start_line, end_line, start, end = positions[index]
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
+        if start_line == end_line == tb.tb_lineno and start is not None and end is not None:
+            start -= indent
+            end -= indent
+            if 0 <= start < end <= len(stripped) and (start, end) != (0, len(stripped)):
+                lines.append("    " + " " * start + "^" * (end - start))
+    return lines
+
+
+def _args_lines(tb: TracebackType, width: int) -> list[str]:
+    """The frame's arguments, ``name = repr`` joined with commas and wrapped at ``width``, as pytest
+    shows them above each long traceback entry."""
+    from .._rewrite.saferepr import safe_repr
+
+    code = tb.tb_frame.f_code
+    count = code.co_argcount + code.co_kwonlyargcount
+    count += bool(code.co_flags & inspect.CO_VARARGS) + bool(code.co_flags & inspect.CO_VARKEYWORDS)
+    frame_locals = tb.tb_frame.f_locals
+    lines: list[str] = []
+    current = ""
+    for name in code.co_varnames[:count]:
+        if name not in frame_locals:
+            continue
+        pair = f"{name} = {safe_repr(frame_locals[name])}"
+        if current and len(current) + len(pair) + 2 > width:
+            lines.append(current)
+            current = pair
+        else:
+            current = f"{current}, {pair}" if current else pair
+    if current:
+        lines.append(current)
     return lines
 
 
@@ -103,58 +198,104 @@ def _relative(filename: str, rootdir: Path | None) -> str:
         return filename
 
 
+def crash_location(exc: BaseException) -> str | None:
+    """``/abs/path.py:12``: where the exception was raised, as the last frame of the user's shows."""
+    frames = user_frames(exc.__traceback__)
+    if not frames:
+        return None
+    return f"{frames[-1].tb_frame.f_code.co_filename}:{frames[-1].tb_lineno}"
+
+
 def format_exception(
-    exc: BaseException, *, style: str = "auto", rootdir: Path | None = None, showlocals: bool = False
+    exc: BaseException,
+    *,
+    style: str = "auto",
+    rootdir: Path | None = None,
+    showlocals: bool = False,
+    width: int | None = None,
 ) -> str:
-    """The long representation of a failure, in ``--tb`` style ``auto``/``long``/``short``/``line``/``no``;
-    ``showlocals`` (``-l``) lists each full frame's local variables after it, as pytest does."""
+    """The long representation of a failure in a ``--tb`` style, laid out as pytest's.
+
+    ``long``: each frame with its arguments, its function's source up to the failing statement and
+    its location; ``auto``: the same for the first and last frame, the ones between as in ``short``
+    (location, then the failing line); ``line``: the ``E`` lines only (the terminal adds the crash
+    location); ``native``: Python's own traceback; ``no``: nothing. ``showlocals`` (``-l``) lists
+    each long frame's local variables after it.
+    """
     if style == "no":
         return ""
-    frames = user_frames(exc.__traceback__)
+    if width is None:
+        width = terminal_width()
+    if style == "native":
+        return _native(exc)
     if style == "line":
-        if frames:
-            last = frames[-1]
-            where = f"{_relative(last.tb_frame.f_code.co_filename, rootdir)}:{last.tb_lineno}"
-        else:
-            where = "?"
-        return f"{where}: {one_line(exc)}"
-    blocks: list[str] = []
+        # Only the first line is marked; a chained exception comes first, as in the long styles.
+        marked = exception_lines(exc, indent=4)
+        text = "\n".join([marked[0], *("    " + line[4:] for line in marked[1:])])
+        cause = exc.__cause__ or (exc.__context__ if not exc.__suppress_context__ else None)
+        if cause is not None:
+            text = f"{format_exception(cause, style='line')}\n\n{_chain_link(exc)}\n{text}"
+        return text
+    frames = user_frames(exc.__traceback__)
+    parts: list[str] = []
+    previous_long: bool | None = None
     for index, tb in enumerate(frames):
         is_last = index == len(frames) - 1
-        full = style == "long" or (style == "auto" and (index == 0 or is_last))
+        long = style == "long" or (style == "auto" and (index == 0 or is_last))
         where = f"{_relative(tb.tb_frame.f_code.co_filename, rootdir)}:{tb.tb_lineno}"
-        lines = (
-            _source_block(tb, full)
-            if full
-            else [f"{where}: in {tb.tb_frame.f_code.co_name}", *_source_block(tb, False)]
-        )
-        if is_last:
-            lines.extend(exception_lines(exc))
-        if showlocals and full:
+        if previous_long is not None and (previous_long or long):
+            parts.append("_ " * (width // 2))
+        lines: list[str] = []
+        if long:
             lines.append("")
-            lines.extend(_locals_lines(tb))
-        if is_last:
-            lines.append("")
-            lines.append(f"{where}: {type(exc).__name__}")
-        elif full:
-            lines.append("")
-            lines.append(f"{where}: ")
-        blocks.append("\n".join(lines))
-    if not blocks:
-        blocks.append("\n".join(exception_lines(exc)))
-    text = "\n_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _\n\n".join(
-        blocks
-    )
+            args = _args_lines(tb, width)
+            if args:
+                lines.extend([*args, ""])
+            source, indent = _long_source(tb)
+            lines.extend(source)
+            if is_last:
+                lines.extend(exception_lines(exc, indent))
+            if showlocals:
+                lines.extend(["", *_locals_lines(tb)])
+            lines.extend(["", f"{where}: {type(exc).__name__ if is_last else ''}"])
+        else:
+            lines.extend([f"{where}: in {tb.tb_frame.f_code.co_name}", *_short_source(tb)])
+            if is_last:
+                lines.extend(exception_lines(exc, 4))
+        parts.extend(lines)
+        previous_long = long
+    if not frames:
+        parts.extend(exception_lines(exc))
+    text = "\n".join(parts)
     cause = exc.__cause__ or (exc.__context__ if not exc.__suppress_context__ else None)
-    if cause is not None and style in ("auto", "long"):
-        link = (
-            "The above exception was the direct cause of the following exception:"
-            if exc.__cause__ is not None
-            else "During handling of the above exception, another exception occurred:"
-        )
-        shown = format_exception(cause, style=style, rootdir=rootdir, showlocals=showlocals)
-        text = f"{shown}\n\n{link}\n\n{text}"
+    if cause is not None:
+        shown = format_exception(cause, style=style, rootdir=rootdir, showlocals=showlocals, width=width)
+        text = f"{shown}\n\n{_chain_link(exc)}\n{text}"
     return text
+
+
+def _chain_link(exc: BaseException) -> str:
+    if exc.__cause__ is not None:
+        return "The above exception was the direct cause of the following exception:"
+    return "During handling of the above exception, another exception occurred:"
+
+
+def _native(exc: BaseException) -> str:
+    """Python's traceback, without the runner's and asyncio's frames."""
+    shown = traceback.TracebackException.from_exception(exc)
+    seen: set[int] = set()
+    pending = [shown]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        current.stack = traceback.StackSummary.from_list(
+            [frame for frame in current.stack if not is_internal_file(frame.filename)]
+        )
+        pending.extend(c for c in (current.__cause__, current.__context__) if c is not None)
+        pending.extend(current.exceptions or ())
+    return "".join(shown.format()).rstrip("\n")
 
 
 def one_line(exc: BaseException) -> str:

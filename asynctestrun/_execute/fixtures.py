@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import inspect
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -213,8 +215,7 @@ class ItemRuntime:
             raise Failed(
                 f"ScopeMismatch: You tried to access the {fixturedef.scope.value} scoped fixture "
                 f"{argname} with a {requester.scope.value} scoped request object. Requesting fixture "
-                f"stack:\n{requester.location}:  {requester.name}\nRequested fixture:\n"
-                f"{fixturedef.location}:  {fixturedef.name}",
+                f"stack:\n{_described(requester)}\nRequested fixture:\n{_described(fixturedef)}",
                 pytrace=False,
             )
         return self.execute(fixturedef)
@@ -413,3 +414,16 @@ def _warn_policy_override() -> None:
         ),
         stacklevel=2,
     )
+
+
+def _described(fixturedef: FixtureDef) -> str:
+    """``tests/conftest.py:12:  def db(engine)``: a fixture as pytest names it in a scope mismatch,
+    its path relative to the working directory."""
+    path, _, line = fixturedef.location.rpartition(":")
+    try:
+        signature = str(inspect.signature(fixturedef.func))
+    except (TypeError, ValueError):
+        signature = f"({', '.join(fixturedef.argnames)})"
+    name = getattr(fixturedef.func, "__name__", fixturedef.name)
+    where = os.path.relpath(path) if path else fixturedef.location
+    return f"{where}:{line}:  def {name}{signature}"

@@ -27,7 +27,7 @@ from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
 from .._model.scopes import LoopScope
 from .._plan.plan import PlannedTest
 from .conditions import XfailSpec, skip_reason, xfail_spec
-from .failures import crash_message, format_exception, user_frames
+from .failures import crash_location, crash_message, format_exception, user_frames
 from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
 from .session_state import SessionState
@@ -91,7 +91,13 @@ class TestRun:
                     exc, style=config.tb_style, rootdir=config.rootdir, showlocals=config.showlocals
                 )
             result = PhaseResult(
-                Phase.CALL, PhaseOutcome.FAILED, duration, longrepr, crash_message(exc), subtest=label
+                Phase.CALL,
+                PhaseOutcome.FAILED,
+                duration,
+                longrepr,
+                crash_message(exc),
+                subtest=label,
+                crash_location=crash_location(exc),
             )
             self._failed_subtests += fails_test
         self._subtests.append(result)
@@ -247,12 +253,15 @@ class TestRun:
             raise Failed(NOT_SUPPORTED, pytrace=False)
         else:
             if self.item.get_closest_marker("asyncio") is not None:
-                warnings.warn(
+                code = getattr(func, "__code__", None)
+                # Reported at the test's definition, as pytest does, not at this line.
+                warnings.warn_explicit(
                     f"The test {item.nodeid} is marked with @pytest.mark.asyncio but it is not an async "
                     "function: the mark has no effect. Remove it, or if the mark comes from a module or "
                     "class 'pytestmark', apply it to the async tests only.",
                     PytestWarning,
-                    stacklevel=1,
+                    code.co_filename if code is not None else str(item.path),
+                    code.co_firstlineno if code is not None else (item.lineno or 0),
                 )
             result = func(**kwargs)
         if inspect.iscoroutine(result):
@@ -343,7 +352,14 @@ class TestRun:
                     exc, style=style, rootdir=rootdir, showlocals=self.state.config.showlocals
                 )
                 longrepr = self._explain_loop_mismatch(exc, longrepr)
-            result = PhaseResult(phase, PhaseOutcome.FAILED, duration, longrepr=longrepr, message=message)
+            result = PhaseResult(
+                phase,
+                PhaseOutcome.FAILED,
+                duration,
+                longrepr=longrepr,
+                message=message,
+                crash_location=crash_location(exc),
+            )
         self.output.phases.append(result)
         impls = self.state.hook_impls("pytest_runtest_makereport")
         if impls:

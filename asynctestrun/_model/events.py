@@ -28,6 +28,7 @@ class CollectionFinished:
     errors: tuple[CollectError, ...]
     deselected: int
     notes: tuple[str, ...] = ()  # e.g. "run-last-failure: rerun previous 3 failures"
+    skipped: int = 0  # modules skipped while collecting (a module-level skip or importorskip)
 
 
 @dataclass(frozen=True, slots=True)

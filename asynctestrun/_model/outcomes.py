@@ -42,6 +42,8 @@ class PhaseResult:
     # Set on the result of one subtest (``subtests.test(...)``, unittest's ``subTest``) that failed or
     # was skipped, as its label: "[msg] (i=2)". Such results come before the test's own call result.
     subtest: str | None = None
+    # "/abs/path.py:12": where a failure was raised, for ``--tb=line``'s closing line.
+    crash_location: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ message naming the test, the fixture and the scopes involved.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -88,7 +89,7 @@ def plan_one(
                 for reason in failed_plugins
             )
     if error is None:
-        error = _cycle(item)
+        error = _cycle(item, registry)
     if error is None:
         for name in item.fixturenames:
             fixturedef = _resolved(item, name)
@@ -125,24 +126,73 @@ def _missing_fixture(item: TestItem, registry: FixtureRegistry) -> str | None:
     for name in item.fixturenames:
         if name in PSEUDO_FIXTURES or name in direct or name in item.fixturedefs:
             continue
-        requester = _who_requests(item, name)
-        available = ", ".join(n for n in registry.names(item.holders) if not n.startswith("_"))
-        return (
-            f"{requester}\nE       fixture '{name}' not found\n"
-            f">       available fixtures: {available}\n"
-            ">       use 'asynctestrun --fixtures [testpath]' for help on them."
-        )
+        chain = [d.func for d in _requesting_chain(item, name)]
+        return _lookup_error(item, chain, f"fixture '{name}' not found", registry)
     return None
 
 
-def _who_requests(item: TestItem, name: str) -> str:
-    for fixture_name, defs in item.fixturedefs.items():
-        if name in defs[-1].argnames:
-            return f"fixture '{fixture_name}' at {defs[-1].location} requests it"
-    return f"file {item.path}, line {item.lineno}: test {item.originalname} requests it"
+def _lookup_error(item: TestItem, chain: Sequence[object], problem: str, registry: FixtureRegistry) -> str:
+    """pytest's layout for a fixture that cannot be provided: who asked (the test, then each fixture
+    down to the one in trouble, with their definitions' first lines), the problem on an ``E`` line,
+    the fixtures there are, and where the last requester is defined."""
+    functions = [item.function, *chain]
+    available = ", ".join(n for n in registry.names(item.holders) if not n.startswith("_"))
+    headers = [line for func in functions for line in _definition_header(func)]
+    filename, lineno = _definition_site(functions[-1])
+    return (
+        "\n".join(headers) + f"\nE       {problem}\n"
+        f">       available fixtures: {available}\n"
+        ">       use 'asynctestrun --fixtures [testpath]' for help on them.\n"
+        f"\n{filename}:{lineno}"
+    )
 
 
-def _cycle(item: TestItem) -> str | None:
+def _requesting_chain(item: TestItem, name: str) -> list[FixtureDef]:
+    """The fixtures from the test down to the one asking for ``name`` (empty when the test does)."""
+    if name in item.argnames:
+        return []
+    stack: list[list[FixtureDef]] = [[defs[-1]] for n in item.argnames if (defs := item.fixturedefs.get(n))]
+    stack.extend([defs[-1]] for n in item.fixturenames if (defs := item.fixturedefs.get(n)))
+    seen: set[int] = set()
+    while stack:
+        path = stack.pop(0)
+        current = path[-1]
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if name in current.argnames:
+            return path
+        for argname in current.argnames:
+            defs = item.fixturedefs.get(argname)
+            if defs and defs[-1] is not current:
+                stack.append([*path, defs[-1]])
+    return []
+
+
+def _definition_site(func: object) -> tuple[str, int]:
+    code = getattr(inspect.unwrap(func), "__code__", None)  # type: ignore[arg-type]
+    if code is None:
+        return "?", 0
+    return code.co_filename, code.co_firstlineno
+
+
+def _definition_header(func: object) -> list[str]:
+    """``file F, line N`` and the function's first lines up to its ``def`` (decorators included),
+    pytest's way of showing who requested a missing fixture."""
+    filename, lineno = _definition_site(func)
+    header = [f"file {filename}, line {lineno}"]
+    try:
+        lines, _ = inspect.getsourcelines(inspect.unwrap(func))  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return header
+    for line in lines:
+        header.append("  " + line.rstrip())
+        if line.strip().startswith("def"):
+            break
+    return header
+
+
+def _cycle(item: TestItem, registry: FixtureRegistry) -> str | None:
     """A fixture that depends on itself through other fixtures (an override asking for the outer
     definition of its own name is not a cycle)."""
 
@@ -169,7 +219,12 @@ def _cycle(item: TestItem) -> str | None:
             for dep in deps(current):
                 if dep in path:
                     names = " -> ".join(d.name for d in [*path[path.index(dep) :], dep])
-                    return f"recursive dependency involving fixture '{dep.name}' detected: {names}"
+                    return _lookup_error(
+                        item,
+                        [d.func for d in path],
+                        f"recursive dependency involving fixture '{dep.name}' detected: {names}",
+                        registry,
+                    )
                 if len(path) < 50:
                     stack.append((dep, [*path, dep]))
         # A self-request with no outer definition.

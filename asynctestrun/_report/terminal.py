@@ -42,10 +42,41 @@ _ORDER = ("failed", "passed", "skipped", "deselected", "xfailed", "xpassed", "wa
 
 
 def _width() -> int:
-    try:
-        return max(40, min(os.get_terminal_size().columns, 120))
-    except OSError:
-        return 80
+    from .._execute.failures import terminal_width
+
+    return terminal_width()
+
+
+def _shown_reason(result: TestResult) -> str:
+    """`` (reason)`` after a skipped, xfailed or xpassed test's word in the verbose listing."""
+    if result.outcome not in (Outcome.SKIPPED, Outcome.XFAILED, Outcome.XPASSED):
+        return ""
+    for phase in result.phases:
+        if phase.reason and (phase.xfail or phase.outcome is PhaseOutcome.SKIPPED):
+            return f" ({phase.reason})"
+    return ""
+
+
+def _trimmed(text: str, available: int) -> str:
+    """``text`` (`` (reason)``) cut with ``...`` inside its parentheses to fit ``available``
+    columns, or nothing when not even `` (...)`` fits; pytest's rule."""
+    if len(text) <= available:
+        return text
+    if len(" ()...") > available:
+        return ""
+    return text[: available - len("...)")] + "...)"
+
+
+def _source_line(location: str | None) -> str:
+    """The line of code at ``path:lineno``, stripped, as Python's warning display adds it."""
+    if not location:
+        return ""
+    path, _, lineno = location.rpartition(":")
+    if not lineno.isdigit():
+        return ""
+    import linecache
+
+    return linecache.getline(path, int(lineno)).strip()
 
 
 def _rule(title: str, char: str = "=", width: int = 80) -> str:
@@ -98,8 +129,10 @@ class TerminalReporter:
         report_chars: str = "fE",
         out: TextIO | None = None,
         durations: int | None = None,
+        tb_style: str = "auto",
     ) -> None:
         self.verbose = verbose
+        self.tb_style = tb_style
         self.report_chars = report_chars
         self.out = out or sys.stdout
         self.width = _width()
@@ -133,8 +166,9 @@ class TerminalReporter:
             return
         self.write(_rule("test session starts", width=self.width) + "\n")
         self.write(f"platform {sys.platform} -- Python {event.python}, asynctestrun\n")
-        config = f", configfile: {event.inifile}" if event.inifile else ""
-        self.write(f"rootdir: {event.rootdir}{config}\n")
+        self.write(f"rootdir: {event.rootdir}\n")
+        if event.inifile:
+            self.write(f"configfile: {event.inifile}\n")
         self.write(f"asyncio: mode={event.asyncio_mode}, loop={event.loop_factory}\n")
         self.out.flush()
 
@@ -144,45 +178,67 @@ class TerminalReporter:
         self._total = len(event.nodeids)
         if self.verbose < 0:
             return
-        self.write(collection_line(event) + "\n")
+        # pytest's verbose layout off a terminal: "collecting ... collected 3 items".
+        self.write(("collecting ... " if self.verbose > 0 else "") + collection_line(event) + "\n")
         for note in event.notes:
             self.write(note + "\n")
-        self.write("\n")
         self.out.flush()
 
     def _test_finished(self, result: TestResult) -> None:
         self.results.append(result)
+        if "::" not in result.nodeid:
+            return  # a module skipped while collecting: the "collected" line counted it
         self._done += 1
-        outcome = result.outcome
+        # One letter (or line) per report, as pytest: a test that passed and then failed its
+        # teardown shows ".E".
+        outcomes = result.outcomes or (result.outcome,)
         if self.verbose > 0:
-            word = _WORDS[outcome]
-            percent = f"[{100 * self._done // max(self._total, 1):3d}%]"
-            line = f"{result.nodeid} {word}"
-            pad = max(1, self.width - len(line) - len(percent))
-            self.write(f"{line}{' ' * pad}{percent}\n")
+            if self._done == 1:
+                self.write("\n")  # between the "collected" line and the first test's
+            for outcome in outcomes:
+                line = f"{result.nodeid} {_WORDS[outcome]}"
+                reason = _shown_reason(result) if outcome is not Outcome.ERROR else ""
+                if reason:
+                    available = self.width - len(line) - len(" [100%]") - 1
+                    line += reason if self.verbose > 1 else _trimmed(reason, available)
+                self.write(line + self._progress().rjust(self.width - len(line) - 1) + "\n")
             self.out.flush()
             return
-        if self.verbose < 0:
-            self.write(_CHARS[outcome])
-            self._column += 1
-            if self._column >= self.width:
-                self.write("\n")
-                self._column = 0
-            self.out.flush()
-            return
-        if result.path != self._current_file:
-            if self._current_file is not None:
-                self.write("\n")
+        # As pytest: a line per file (no file names with -q), its letters, and the share of the run
+        # done at the right edge when the file ends, the line is full, or the run is over.
+        if self.verbose == 0 and result.path != self._current_file:
+            if self._column:
+                self._fill_progress(self._done - 1)  # pytest ends the line before this test counts
+            self.write("\n")  # ends the previous file's line, or follows the "collected" line
             self._current_file = result.path
             self.write(f"{result.path} ")
-        self.write(_CHARS[outcome])
+            self._column = len(result.path) + 1
+        for outcome in outcomes:
+            self.write(_CHARS[outcome])
+            self._column += 1
+        if self._done >= self._total:
+            self._fill_progress()
+        elif self._column + len(" [100%]") + 1 >= self.width:
+            self.write(self._progress() + "\n")
+            self._column = 0
         self.out.flush()
 
+    def _progress(self, done: int | None = None) -> str:
+        done = self._done if done is None else done
+        return f" [{100 * done // max(self._total, 1):3d}%]"
+
+    def _fill_progress(self, done: int | None = None) -> None:
+        self.write(self._progress(done).rjust(self.width - self._column - 1))
+        self._column = self.width - 1
+
     def _session_finished(self, event: SessionFinished) -> None:
-        if self._current_file is not None or self._column:
+        if self._column:
             self.write("\n")
-        if self.collect_errors or any(_errored(r) for r in self.results):
-            self.write("\n" + _rule("ERRORS", width=self.width) + "\n")
+        if self.verbose >= 0:
+            self.write("\n")
+        shows_tracebacks = self.tb_style != "no"
+        if shows_tracebacks and (self.collect_errors or any(_errored(r) for r in self.results)):
+            self.write(_rule("ERRORS", width=self.width) + "\n")
             for error in self.collect_errors:
                 self.write(_rule(f"ERROR collecting {error.nodeid}", "_", self.width) + "\n")
                 self.write(error.longrepr.rstrip() + "\n")
@@ -192,6 +248,9 @@ class TerminalReporter:
                         title = f"ERROR at {phase.phase.value} of {result.nodeid.split('::', 1)[-1]}"
                         self.write(_rule(title, "_", self.width) + "\n")
                         self.write((phase.longrepr or "").rstrip() + "\n")
+                        # What was printed up to the error: a setup error's own output, or all of it.
+                        setup_only = phase.phase is Phase.SETUP
+                        self._write_sections(result, "setup" if setup_only else None)
         # A failed subtest has a block of its own, before its test's.
         failures = [
             (r, p)
@@ -199,21 +258,26 @@ class TerminalReporter:
             for p in r.phases
             if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED
         ]
-        if failures:
-            self.write("\n" + _rule("FAILURES", width=self.width) + "\n")
+        if failures and shows_tracebacks:
+            self.write(_rule("FAILURES", width=self.width) + "\n")
+        for result, call in failures if shows_tracebacks and self.tb_style != "line" else ():
+            title = result.nodeid.split("::", 1)[-1].replace("::", ".")
+            if call.subtest is not None:
+                title += f" {call.subtest}"
+            self.write(_rule(title, "_", self.width) + "\n")
+            self.write((call.longrepr or "").rstrip() + "\n")
+            if call.subtest is None:
+                self._write_sections(result)
+        if self.tb_style == "line":
+            # --tb=line: no headings; the E lines, what the test printed, then where it failed.
             for result, call in failures:
-                title = result.nodeid.split("::", 1)[-1].replace("::", ".")
-                if call.subtest is not None:
-                    title += f" {call.subtest}"
-                self.write(_rule(title, "_", self.width) + "\n")
                 self.write((call.longrepr or "").rstrip() + "\n")
-                if call.subtest is not None:
-                    continue
-                for title, content in result.sections:
-                    if content.strip():
-                        self.write(_rule(title, "-", self.width) + "\n" + content.rstrip() + "\n")
+                if call.subtest is None:
+                    self._write_sections(result)
+                where = f"{call.crash_location}: " if call.crash_location else ""
+                self.write(f"{where}{(call.message or '').split(chr(10), 1)[0]}\n")
         if self.warnings and self.verbose >= -1:
-            self.write("\n" + _rule("warnings summary", width=self.width) + "\n")
+            self.write(_rule("warnings summary", width=self.width) + "\n")
             grouped: dict[str, list[WarningRaised]] = {}
             for warning in self.warnings:
                 grouped.setdefault(warning.nodeid or "(session)", []).append(warning)
@@ -222,9 +286,15 @@ class TerminalReporter:
                 for warning in items:
                     location = f"{warning.location}: " if warning.location else ""
                     self.write(f"  {location}{warning.category}: {warning.message}\n")
+                    source = _source_line(warning.location)
+                    if source:
+                        self.write(f"    {source}\n")
                 self.write("\n")
-        if "P" in expand_report_chars(self.report_chars):
-            self._write_passes()
+        chars = expand_report_chars(self.report_chars)
+        if "P" in chars and shows_tracebacks:
+            self._write_passes("PASSES", xpassed=False)
+        if "X" in chars and shows_tracebacks:
+            self._write_passes("XPASSES", xpassed=True)
         if self.durations is not None:
             self._write_durations()
         self._short_summary()
@@ -240,29 +310,38 @@ class TerminalReporter:
                 )
                 + "\n"
             )
-        self.write(_rule(self.summary_line(event.duration), width=self.width) + "\n")
+        # As pytest: the closing line is ruled by default, plain with -q and left out with -qq.
+        if self.verbose >= 0:
+            self.write(_rule(self.summary_line(event.duration), width=self.width) + "\n")
+        elif self.verbose == -1:
+            self.write(self.summary_line(event.duration) + "\n")
         self.out.flush()
 
-    def _write_passes(self) -> None:
-        # ``-rP`` shows what passing tests printed, the way failures show it.
+    def _write_passes(self, heading: str, *, xpassed: bool) -> None:
+        # ``-rP`` (``-rX``) shows what passing (unexpectedly passing) tests printed, as failures do.
         passed = [
             r
             for r in self.results
             if any(
-                p.phase is Phase.CALL and p.outcome is PhaseOutcome.PASSED and not p.xfail for p in r.phases
+                p.phase is Phase.CALL and p.outcome is PhaseOutcome.PASSED and p.xfail is xpassed
+                for p in r.phases
             )
         ]
         if not passed:
             return
-        self.write(_rule("PASSES", width=self.width) + "\n")
+        self.write(_rule(heading, width=self.width) + "\n")
         for result in passed:
             sections = [(t, c) for t, c in result.sections if c.strip()]
             if not sections:
                 continue
             title = result.nodeid.split("::", 1)[-1].replace("::", ".")
             self.write(_rule(title, "_", self.width) + "\n")
-            for section_title, content in sections:
-                self.write(_rule(section_title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")
+            self._write_sections(result)
+
+    def _write_sections(self, result: TestResult, phase: str | None = None) -> None:
+        for title, content in result.sections:
+            if content.strip() and (phase is None or title.endswith(f" {phase}")):
+                self.write(_rule(title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")
 
     def _write_durations(self) -> None:
         count = self.durations or len(self.results)
@@ -381,7 +460,11 @@ def collection_line(event: CollectionFinished) -> str:
     if event.errors:
         parts.append(f"{len(event.errors)} error{'s' if len(event.errors) != 1 else ''}")
     if event.deselected:
-        parts.extend([f"{event.deselected} deselected", f"{len(event.nodeids)} selected"])
+        parts.append(f"{event.deselected} deselected")
+    if event.skipped:
+        parts.append(f"{event.skipped} skipped")
+    if event.deselected:
+        parts.append(f"{len(event.nodeids)} selected")
     return " / ".join(parts)
 
 

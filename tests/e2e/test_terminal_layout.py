@@ -1,0 +1,94 @@
+"""The plain terminal report (what CI logs show) laid out as pytest's.
+
+``terminal_layout`` has failures of every traceback shape (nested calls with arguments, a method, a
+decorated test with a statement over several lines, a chained exception, a multi-line message), a
+file long enough to wrap the progress line, skip / xfail reasons, a teardown error and a missing
+fixture. Each run is checked for a few lines that say the layout is right; with a reference pytest
+available, the whole report is compared line by line once the lines that must differ (the header,
+timings, object addresses, the program's name) are normalised.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import pytest
+from harness import reference_python, run_asynctestrun, run_both
+
+ARGS = [
+    (),
+    ("-q",),
+    ("-qq",),
+    ("-v",),
+    ("-rA",),
+    ("-l",),
+    ("--tb=short",),
+    ("--tb=line",),
+    ("--tb=long",),
+    ("--tb=no",),
+]
+
+WIDTH = 120  # the harness runs with COLUMNS=120
+_HEADER = ("platform ", "rootdir: ", "configfile: ", "plugins: ", "asyncio: ", "cachedir: ")
+
+
+def normalise(stdout: str) -> list[str]:
+    lines = []
+    for line in stdout.splitlines():
+        if line.startswith(_HEADER) or line.startswith("- generated xml file"):
+            continue
+        line = re.sub(r"in \d+\.\d+s", "in T", line)
+        line = re.sub(r" at 0x[0-9a-f]+", " at 0xADDR", line)
+        line = line.replace("'pytest --fixtures", "'asynctestrun --fixtures")
+        line = line.replace("collecting ... collected", "collected")
+        # The fixtures on offer differ (pytest-asyncio's private ones, anyio's) and paths are per copy.
+        line = re.sub(r"^(>       available fixtures:).*", r"\1 ...", line)
+        line = re.sub(r"/\S+/terminal_layout/", "/SAMPLE/", line)
+        # Deliberately clearer than pytest: a missing fixture's summary line names it.
+        line = line.replace(" - fixture 'no_such_fixture' not found", "")
+        lines.append(line.rstrip("= ") if line.endswith("=") and " in T" in line else line)
+    return lines
+
+
+@pytest.mark.parametrize("args", ARGS, ids=lambda args: " ".join(args) or "default")
+def test_report_reads_as_pytests(args, tmp_path):
+    if reference_python()[0] is None:
+        pytest.skip("no reference pytest to compare with")
+    reference, candidate = run_both("terminal_layout", *args, tmp_root=tmp_path)
+    assert candidate.exit_code == reference.exit_code == 1
+    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )
+
+
+def test_long_tracebacks_show_arguments_source_and_locations(tmp_path):
+    out = run_asynctestrun("terminal_layout", tmp_root=tmp_path).stdout
+    assert "x = 1, key = 3, args = (2,), kw = {}" in out  # the arguments of a frame
+    assert "thing = {'a': 1}" in out
+    assert "E               AssertionError: nested" in out  # E lines at the failing line's indent
+    assert "E               assert 1 == 2" in out
+    assert '    @pytest.mark.parametrize("n", [1])\n    def test_deco(n):' in out  # decorators
+    assert ">       assert n == (\n            2\n        )\nE       assert 1 == 2" in out  # whole statement
+    assert "\n\nDuring handling of the above exception, another exception occurred:\n\n" in out
+    assert "test_tracebacks.py:17: \n" + "_ " * (WIDTH // 2) + "\n" in out
+
+
+def test_progress_and_quiet_layouts(tmp_path):
+    out = run_asynctestrun("terminal_layout", tmp_root=tmp_path).stdout.splitlines()
+    progress = [line for line in out if line.endswith("%]")]
+    assert progress[-1].endswith("[100%]") and all(len(line) == WIDTH - 1 for line in progress)
+    assert any(line.startswith("test_reasons.py ") and ".E" in line for line in progress)
+    quiet = run_asynctestrun("terminal_layout", "-q", tmp_root=tmp_path).stdout.splitlines()
+    assert quiet[-1].startswith("5 failed, ") and not quiet[-1].startswith("=")
+    very_quiet = run_asynctestrun("terminal_layout", "-qq", tmp_root=tmp_path).stdout.splitlines()
+    assert very_quiet[-1].startswith("ERROR ")  # no closing line at all
+
+
+def test_tb_line_and_no(tmp_path):
+    out = run_asynctestrun("terminal_layout", "--tb=line", tmp_root=tmp_path).stdout
+    assert re.search(r"^/\S+/test_tracebacks\.py:7: AssertionError: nested$", out, re.MULTILINE)
+    assert "E   RuntimeError: line one\n    line two\n" in out
+    quiet = run_asynctestrun("terminal_layout", "--tb=no", tmp_root=tmp_path).stdout
+    assert "FAILURES" not in quiet and "ERRORS" not in quiet
