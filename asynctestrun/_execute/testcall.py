@@ -335,7 +335,11 @@ class TestRun:
             result = PhaseResult(phase, PhaseOutcome.SKIPPED, duration, reason=exc.msg or "", xfail=True)
         elif isinstance(exc, Skipped):
             result = PhaseResult(
-                phase, PhaseOutcome.SKIPPED, duration, reason=exc.msg or "", message=_skip_location(self, exc)
+                phase,
+                PhaseOutcome.SKIPPED,
+                duration,
+                reason=exc.msg or "",
+                message=_skip_location(self, exc, phase),
             )
         elif xfail is not None and (xfail.raises is None or isinstance(exc, xfail.raises)):
             result = PhaseResult(phase, PhaseOutcome.SKIPPED, duration, reason=xfail.reason, xfail=True)
@@ -421,10 +425,20 @@ def _run_hypothesis(holder: Any, func: Callable[..., Any], kwargs: dict[str, Any
         holder.inner_test = original
 
 
-def _skip_location(run: TestRun, exc: Skipped) -> str:
+def _skip_location(run: TestRun, exc: Skipped, phase: Phase = Phase.CALL) -> str:
     """Where the skip summary says a skip happened, as pytest: the line that called ``pytest.skip()``
     (in the test or a helper it calls, relative to the working directory), or the test itself for a
-    skip mark (raised by the runner, without a frame of the user's) or a skip in a fixture."""
+    skip mark (raised by the runner, without a frame of the user's) or a skip in a fixture.
+
+    pytest's summary drops the line for a set-up skip of a test under a ``skip`` mark that is not
+    the function's own (a class's or module's ``skip``, the function carrying no marks itself):
+    such skips of a whole class fold into one ``path: reason`` line."""
+    if (
+        phase is Phase.SETUP
+        and run.node.get_closest_marker("skip") is not None
+        and not hasattr(run.item.function, "pytestmark")
+    ):
+        return run.item.relpath
     frames = [] if exc.at_item else user_frames(exc.__traceback__)
     if frames:
         code = frames[-1].tb_frame.f_code
