@@ -49,7 +49,11 @@ def _hidden(tb: TracebackType) -> bool:
     if is_internal_file(filename):
         return True
     f_locals = tb.tb_frame.f_locals
-    return bool(f_locals.get("__tracebackhide__")) or bool(tb.tb_frame.f_globals.get("__tracebackhide__"))
+    f_globals = tb.tb_frame.f_globals
+    # unittest marks its own modules with ``__unittest``; pytest leaves those frames out too.
+    return bool(
+        f_locals.get("__tracebackhide__") or f_globals.get("__tracebackhide__") or f_globals.get("__unittest")
+    )
 
 
 def user_frames(tb: TracebackType | None) -> list[TracebackType]:

@@ -63,6 +63,7 @@ class TestRun:
         node.stash[SUBTEST_STASH_KEY] = self._record_subtest
         self._subtests: list[PhaseResult] = []  # in the order they ended
         self._failed_subtests = 0  # those of the subtests fixture, which fail the test they are in
+        self._unittest_teardown_outcome: BaseException | None = None
 
     def _record_subtest(
         self, label: str, exc: BaseException | None, duration: float, *, fails_test: bool = True
@@ -209,11 +210,14 @@ class TestRun:
         if item.cls is not None and is_unittest_case(item.cls):
             from .unittest_case import run_test_case
 
-            run_test_case(
+            outcomes = run_test_case(
                 item.cls,
                 item.originalname,
                 lambda label, exc: self._record_subtest(label, exc, 0.0, fails_test=False),
             )
+            if outcomes:
+                self._unittest_teardown_outcome = outcomes[1] if len(outcomes) > 1 else None
+                raise outcomes[0]
             return
         func: Callable[..., Any] = item.function
         if self.runtime.instance is not None:
@@ -293,6 +297,10 @@ class TestRun:
                 self.state.hooked_errors.raise_collected()
             except Exception as exc:
                 errors.append(exc)
+        if self._unittest_teardown_outcome is not None:
+            # A TestCase's second outcome (a cleanup's error after a failure or a skip) is the
+            # teardown's, in place of anything else, as pytest reports it.
+            errors.insert(0, self._unittest_teardown_outcome)
         self._end(Phase.TEARDOWN, start, errors[0] if errors else None)
         self.output.warnings.extend(self.state.pending_warnings)
         self.state.pending_warnings.clear()
@@ -310,7 +318,7 @@ class TestRun:
             self.output.phases.extend(self._subtests)
             if exc is None and self._failed_subtests:
                 n = self._failed_subtests
-                exc = Failed(f"contains {n} failed subtest{'s' if n != 1 else ''}", pytrace=False)
+                exc = _SubtestsFailed(f"contains {n} failed subtest{'s' if n != 1 else ''}", pytrace=False)
         rootdir = self.state.config.rootdir
         style = self.state.config.tb_style
         xfail = self.xfail
@@ -351,6 +359,8 @@ class TestRun:
                 e_lines = [line[1:].strip() for line in longrepr.splitlines() if line.startswith("E ")]
                 if e_lines:
                     message = e_lines[0]
+                elif isinstance(exc, _SubtestsFailed):
+                    message = longrepr  # pytest's report holds just this text, not an exception
             else:
                 longrepr = format_exception(
                     exc, style=style, rootdir=rootdir, showlocals=self.state.config.showlocals
@@ -444,6 +454,10 @@ def _skip_location(run: TestRun, exc: Skipped, phase: Phase = Phase.CALL) -> str
         code = frames[-1].tb_frame.f_code
         return f"{os.path.relpath(code.co_filename)}:{frames[-1].tb_lineno}"
     return f"{run.item.relpath}:{run.item.lineno or 0}"
+
+
+class _SubtestsFailed(Failed):
+    """A test that passed but holds failed subtests: failed by the runner, not by the test."""
 
 
 class _CallOutcome:

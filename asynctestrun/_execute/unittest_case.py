@@ -18,20 +18,22 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
 class _Result(unittest.TestResult):
+    """Every outcome the TestCase reports, in order, as the exception that stands for it.
+
+    pytest hands these out one per report: the call takes the first, the teardown the next, so a
+    test that is skipped and then fails a cleanup is "skipped" and "error at teardown"."""
+
     def __init__(self, on_subtest: Callable[[str, BaseException | None], None] | None) -> None:
         super().__init__()
         self.on_subtest = on_subtest
-        self.error: BaseException | None = None
-        self.skip_reason: str | None = None
-        self.expected_failure: BaseException | None = None
-        self.unexpected_success = False
+        self.outcomes: list[BaseException] = []
 
     def _keep(self, err: Any) -> None:
-        if self.error is None and err is not None:
+        if err is not None:
             exc = err[1]
             if err[2] is not None:
                 exc = exc.with_traceback(err[2])
-            self.error = exc
+            self.outcomes.append(exc)
 
     def addError(self, test: unittest.TestCase, err: Any) -> None:
         self._keep(err)
@@ -40,13 +42,15 @@ class _Result(unittest.TestResult):
         self._keep(err)
 
     def addSkip(self, test: unittest.TestCase, reason: str) -> None:
-        self.skip_reason = reason
+        skipped = Skipped(reason)
+        skipped.at_item = True  # pytest reports a unittest skip at the test, not where it was raised
+        self.outcomes.append(skipped)
 
     def addExpectedFailure(self, test: unittest.TestCase, err: Any) -> None:
-        self.expected_failure = err[1]
+        self.outcomes.append(XFailed(""))  # pytest gives unittest's expected failures no reason
 
     def addUnexpectedSuccess(self, test: unittest.TestCase) -> None:
-        self.unexpected_success = True
+        self.outcomes.append(Failed("Unexpected success", pytrace=False))
 
     def addSubTest(self, test: unittest.TestCase, subtest: unittest.TestCase, err: Any) -> None:
         if self.on_subtest is None:
@@ -62,17 +66,12 @@ def run_test_case(
     cls: type[unittest.TestCase],
     method_name: str,
     on_subtest: Callable[[str, BaseException | None], None] | None = None,
-) -> None:
-    """Run one test method. Each ``subTest`` that ends goes to ``on_subtest`` with its error (None when
-    it passed), and then the test itself passes, as in pytest 9; without it, a failed one fails the test."""
+) -> list[BaseException]:
+    """Run one test method and return what it reported, in order: the first outcome is the call's,
+    the next the teardown's (pytest reports no more than that). Each ``subTest`` that ends goes to
+    ``on_subtest`` with its error (None when it passed), and then the test itself passes, as in
+    pytest 9; without it, a failed one fails the test."""
     case = cls(method_name)
     result = _Result(on_subtest)
     case.run(result)
-    if result.skip_reason is not None and result.error is None:
-        raise Skipped(result.skip_reason)
-    if result.expected_failure is not None:
-        raise XFailed(str(result.expected_failure))
-    if result.error is not None:
-        raise result.error
-    if result.unexpected_success:
-        raise Failed("Unexpected success", pytrace=False)
+    return result.outcomes

@@ -355,7 +355,9 @@ class RichReporter:
             count = self.durations or len(self.results)
             self._section(f"slowest {count} durations" if count else "slowest durations", "bold")
             self._print(panels.durations_table(self.results, count, boxed=self.live))
-        counts = count_outcomes(self.results, len(self.collect_errors), self.deselected, len(self.warnings))
+        counts = count_outcomes(
+            self.results, len(self.collect_errors), self.deselected, len(self.warnings), self.verbose
+        )
         if self.verbose >= 0 and any(counts.values()):
             self._print(Text(""))
             self._print(panels.counts_table(counts, boxed=self.live))

@@ -20,7 +20,7 @@ from .._model.events import (
     TestFinished,
     WarningRaised,
 )
-from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, TestResult
+from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
 
 _CHARS = {
     Outcome.PASSED: ".",
@@ -38,7 +38,29 @@ _WORDS = {
     Outcome.XFAILED: "XFAIL",
     Outcome.XPASSED: "XPASS",
 }
-_ORDER = ("failed", "passed", "skipped", "deselected", "xfailed", "xpassed", "warnings", "error")
+_ORDER = (
+    "failed",
+    "passed",
+    "skipped",
+    "deselected",
+    "xfailed",
+    "xpassed",
+    "warnings",
+    "error",
+    "subtests passed",
+)
+_SUBTEST_WORDS = {
+    (PhaseOutcome.PASSED, False): "PASSED",
+    (PhaseOutcome.FAILED, False): "FAILED",
+    (PhaseOutcome.SKIPPED, False): "SKIPPED",
+    (PhaseOutcome.SKIPPED, True): "XFAIL",
+}
+
+
+def _subtest_letter(phase: PhaseResult) -> str:
+    if phase.outcome is PhaseOutcome.SKIPPED:
+        return "y" if phase.xfail else "-"
+    return "u"
 
 
 def _width() -> int:
@@ -190,11 +212,18 @@ class TerminalReporter:
             return  # a module skipped while collecting: the "collected" line counted it
         self._done += 1
         # One letter (or line) per report, as pytest: a test that passed and then failed its
-        # teardown shows ".E".
-        outcomes = result.outcomes or (result.outcome,)
+        # teardown shows ".E"; its subtests come first.
+        subtests = [p for p in result.phases if p.subtest is not None]
+        failed_subtests = sum(p.outcome is PhaseOutcome.FAILED for p in subtests)
+        outcomes = result.outcomes[failed_subtests:] or (result.outcome,)
         if self.verbose > 0:
             if self._done == 1:
                 self.write("\n")  # between the "collected" line and the first test's
+            for sub in subtests:
+                line = f"{result.nodeid} SUB{_SUBTEST_WORDS[sub.outcome, sub.xfail]}{sub.subtest}"
+                if sub.outcome is PhaseOutcome.SKIPPED and sub.reason:
+                    line += _trimmed(f" ({sub.reason})", self.width - len(line) - len(" [100%]") - 1)
+                self.write(line + self._progress().rjust(self.width - len(line) - 1) + "\n")
             for outcome in outcomes:
                 line = f"{result.nodeid} {_WORDS[outcome]}"
                 reason = _shown_reason(result) if outcome is not Outcome.ERROR else ""
@@ -213,6 +242,11 @@ class TerminalReporter:
             self._current_file = result.path
             self.write(f"{result.path} ")
             self._column = len(result.path) + 1
+        for sub in subtests:
+            # A failed subtest is "u"; with -q the others show too ("u" passed, "-" skipped).
+            letter = _subtest_letter(sub) if sub.outcome is PhaseOutcome.FAILED or self.verbose < 0 else ""
+            self.write(letter)
+            self._column += len(letter)
         for outcome in outcomes:
             self.write(_CHARS[outcome])
             self._column += 1
@@ -410,20 +444,31 @@ class TerminalReporter:
         return with_message(head, message, self.width, self.verbose)
 
     def counts(self) -> dict[str, int]:
-        return count_outcomes(self.results, len(self.collect_errors), self.deselected, len(self.warnings))
+        return count_outcomes(
+            self.results, len(self.collect_errors), self.deselected, len(self.warnings), self.verbose
+        )
 
     def summary_line(self, duration: float) -> str:
         return format_summary_line(self.counts(), duration)
 
 
 def count_outcomes(
-    results: Iterable[TestResult], collect_errors: int, deselected: int, warnings: int
+    results: Iterable[TestResult], collect_errors: int, deselected: int, warnings: int, verbose: int = 0
 ) -> dict[str, int]:
-    """Counts keyed by outcome word ("passed", "error", "warnings"...), as the closing line needs them."""
+    """Counts keyed by outcome word ("passed", "error", "warnings"...), as the closing line needs them.
+
+    As pytest 9: a failed subtest counts as "failed"; passed and skipped subtests count ("subtests
+    passed", "skipped") only when the verbosity is not the default one."""
     counts: Counter[str] = Counter()
     for r in results:
         for outcome in r.outcomes:
             counts[outcome.value] += 1
+        if verbose:
+            for p in r.phases:
+                if p.subtest is not None and p.outcome is PhaseOutcome.PASSED:
+                    counts["subtests passed"] += 1
+                elif p.subtest is not None and p.outcome is PhaseOutcome.SKIPPED:
+                    counts["xfailed" if p.xfail else "skipped"] += 1
     counts["error"] += collect_errors
     if deselected:
         counts["deselected"] = deselected

@@ -1456,6 +1456,30 @@ SCENARIOS = [
         "",
         counts={},
     ),
+    Scenario(
+        "unittest_cases",
+        "unittest_cases",
+        (),
+        1,
+        r"""
+            test_unittest_cases.py::A::test_fail                         failed
+            test_unittest_cases.py::A::test_ok                           passed
+            test_unittest_cases.py::A::test_skip                         skipped
+            test_unittest_cases.py::A::test_sub                          failed
+            test_unittest_cases.py::A::test_xf                           xfailed
+            test_unittest_cases.py::A::test_xpass                        failed
+            test_unittest_cases.py::B::test_a                            error
+            test_unittest_cases.py::B::test_b                            error
+            test_unittest_cases.py::C::test_c                            failed
+            test_unittest_cases.py::C::test_marked                       xfailed
+            test_unittest_cases.py::C::test_skiptest                     error
+            test_unittest_cases.py::D::test_d                            skipped
+            test_unittest_cases.py::E::test_e                            failed
+            test_unittest_cases.py::F::test_leaves_task                  passed
+            test_unittest_cases.py::F::test_uses_fixture_usefixtures     passed
+        """,
+        counts={"failed": 5, "passed": 4, "skipped": 3, "xfailed": 3, "errors": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
