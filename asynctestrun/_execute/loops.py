@@ -122,9 +122,11 @@ class LoopRunner:
 
     def pending_tasks(self) -> str | None:
         """Where tasks still pending on this loop are awaiting, or None when there are none."""
-        from .timeouts import describe_tasks
+        from .timeouts import describe_tasks, is_machinery_task
 
-        if self.loop.is_closed() or not [t for t in asyncio.all_tasks(self.loop) if not t.done()]:
+        if self.loop.is_closed() or not [
+            t for t in asyncio.all_tasks(self.loop) if not t.done() and not is_machinery_task(t)
+        ]:
             return None
         return describe_tasks(self.loop)
 

@@ -59,10 +59,20 @@ def _internal(filename: str) -> bool:
     return is_internal_file(filename)
 
 
+def is_machinery_task(task: asyncio.Task[Any]) -> bool:
+    """A task no test started: the runner's deadline wrapper, or the ``aclose()`` the loop schedules
+    for an async generator dropped before it finished (asyncio's asyncgen finaliser hook)."""
+    coro = task.get_coro()
+    return (
+        getattr(coro, "__qualname__", "") == "run_with_deadline"
+        or type(coro).__name__ == "async_generator_athrow"
+    )
+
+
 def describe_tasks(loop: asyncio.AbstractEventLoop, main: asyncio.Task[Any] | None = None) -> str:
     parts: list[str] = []
     for task in asyncio.all_tasks(loop):
-        if task.done() or getattr(task.get_coro(), "__qualname__", "") == "run_with_deadline":
+        if task.done() or is_machinery_task(task):
             continue
         label = " (the test)" if task is main else ""
         coro = task.get_coro()

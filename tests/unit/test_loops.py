@@ -85,6 +85,23 @@ def test_close_cancels_tasks_left_running_and_they_can_be_described_first(runner
     assert runner.pending_tasks() is None
 
 
+def test_the_loops_own_async_generator_finaliser_is_not_a_leak(runner):
+    async def numbers():
+        try:
+            yield 1
+            yield 2
+        finally:
+            await asyncio.sleep(0)
+
+    async def test():
+        async for _ in numbers():
+            break  # the generator is dropped unfinished: the loop schedules its aclose()
+        gc.collect()
+
+    runner.run(test())
+    assert runner.pending_tasks() is None
+
+
 def test_an_idle_asyncio_loop_closes_without_a_run():
     loop = builtin_factory("asyncio")()
     try:
