@@ -475,6 +475,7 @@ def _run_session(
             click.echo(f"INTERNALERROR> {line}", err=True)
         return EXIT_INTERNAL
     finally:
+        session.close()
         if prestarted is not None:
             prestarted.discard()  # those the run did not use (or all, when it ended early)
         close = getattr(terminal, "close", None)

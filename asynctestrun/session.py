@@ -14,7 +14,7 @@ import time
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._collect.collector import BUILTIN_HOLDER, Collection, Collector
 from ._collect.harvest import harvest_fixtures
@@ -39,6 +39,9 @@ from ._plan.plan import build_plan
 from ._plan.registry import FixtureRegistry
 from ._plan.select import select
 from ._shim.config import Parser, PytestConfig
+
+if TYPE_CHECKING:
+    from ._builtins.capture import CaptureManager
 
 EXIT_OK = 0
 EXIT_TESTS_FAILED = 1
@@ -79,6 +82,7 @@ class Session:
         self.unknown_args: list[str] = []
         self.failed_plugins: list[str] = []  # plugins that could not load: named in "fixture not found"
         self._gc_paused = False
+        self._capture: CaptureManager | None = None
         self._options_declared: set[int] = set()  # plugin modules whose pytest_addoption ran
         self._registered_marks: tuple[int, frozenset[str]] | None = None
 
@@ -117,10 +121,17 @@ class Session:
             parser=self.parser,
             args=list(self.argv),
         )
-        for target in self.config.args:
-            path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
-            if path.exists():
-                self.collector.load_conftests(path if path.is_dir() else path.parent)
+        # As pytest, the initial conftests import under the run's capture: a module they import that
+        # keeps ``sys.stdout`` (``from sys import stdout``) holds the stream the tests later write to.
+        capture = self._capture_manager()
+        capture.resume()
+        try:
+            for target in self.config.args:
+                path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
+                if path.exists():
+                    self.collector.load_conftests(path if path.is_dir() else path.parent)
+        finally:
+            capture.suspend()
         for warning in self.collector.plugin_warnings:
             self.failed_plugins.append(warning)
             self.broadcast.handle(WarningRaised(warning, None, "PluginWarning"))
@@ -129,6 +140,10 @@ class Session:
             # As pytest: a conftest that fails while the run starts up is a usage error (exit 4),
             # reported with its traceback; nothing is collected or run.
             error = self.collector.conftest_errors[0]
+            out, err = capture.read()  # what the conftests printed, shown with the error as in pytest
+            self.close()
+            sys.stdout.write(out)
+            sys.stderr.write(err)
             raise ConfigError(f"ImportError while loading conftest '{error.nodeid}'.\n{error.longrepr}")
         self._declare_options()
         if not self.parser.options and not unknown_args:
@@ -247,10 +262,17 @@ class Session:
                 add_filter(spec)
             self._pause_gc()
             mark.registered = self._is_registered_mark
+            # Test files import under the capture their tests run under (pytest's global capture):
+            # a module that keeps ``sys.stdout`` at import time holds the stream its tests write to.
+            capture = self._capture_manager()
+            self.collector.capture = capture
+            capture.resume()
             try:
                 collection = self.collector.collect()
             finally:
                 mark.registered = None
+                capture.suspend()
+                self.collector.capture = None
         for message in collect_warnings:
             emit(
                 WarningRaised(
@@ -321,6 +343,7 @@ class Session:
             emit,
             hooks_call=self.hooks.call,
             hook_impls=self.hooks.implementations,
+            capture=capture,
         )
         maxfail = stepwise_maxfail(options, config.maxfail)
         summary = execute(plan, state, nodes, emit, maxfail=maxfail)
@@ -363,8 +386,26 @@ class Session:
             self._gc_paused = False
             gc.enable()
 
+    def _capture_manager(self) -> CaptureManager:
+        """The run-wide capture (pytest's global one), created suspended the first time user code is
+        imported and kept until the run ends, so that imports and tests all see the same streams."""
+        if self._capture is None:
+            from ._builtins.capture import CaptureManager
+
+            self._capture = CaptureManager(self.config.capture)  # type: ignore[arg-type]
+            self._capture.start()
+            self._capture.suspend()
+        return self._capture
+
+    def close(self) -> None:
+        """Give the real streams back (a run that ended before its tests, or -n's parent, which only
+        loaded the conftests). Stopping an already stopped capture does nothing."""
+        if self._capture is not None:
+            self._capture.stop()
+
     def _finish(self, start: float, code: int, interrupted: str | None = None) -> int:
         self._resume_gc()
+        self.close()
         try:
             self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
             self.hooks.call("pytest_unconfigure", config=self.plugin_config)

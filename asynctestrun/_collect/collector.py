@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._config.config import Config, ConfigError
 from .._declare.outcomes import Exit, Failed, Skipped
@@ -27,6 +27,9 @@ from .harvest import CollectionProblem, harvest_fixtures, harvest_module
 from .hooks import HookRegistry, PluginModule
 from .importer import import_path
 from .items import ItemContext, build_items
+
+if TYPE_CHECKING:
+    from .._builtins.capture import CaptureManager
 
 BUILTIN_HOLDER = Holder(HolderKind.BUILTIN, "builtin")
 # Names pytest resolves to its own bundled plugins (or that asynctestrun itself replaces).
@@ -65,6 +68,8 @@ class Collector:
     seen_nodeids: set[str] = field(default_factory=set)
     plugin_warnings: list[str] = field(default_factory=list)
     conftest_dirs_memo: dict[Path, list[Path]] = field(default_factory=dict)
+    # The run's output capture, active while test files import (None: not capturing).
+    capture: CaptureManager | None = None
 
     # -- plugins and conftests -------------------------------------------------------------
     def register_plugin(self, name: str, module: ModuleType | object) -> None:
@@ -200,6 +205,25 @@ class Collector:
             self._collect_file(target.path, collection, target.parts)
 
     def _collect_file(self, path: Path, collection: Collection, parts: tuple[str, ...]) -> None:
+        capture = self.capture
+        if capture is None:
+            self._collect_one_file(path, collection, parts)
+            return
+        # As pytest: a file imports under the same capture its tests later run under (so a
+        # module-level ``from sys import stdout`` is the stream the tests see), and what it printed is
+        # shown only under its collection errors. Earlier output (conftests) is dropped.
+        capture.read()
+        first_error = len(collection.errors)
+        self._collect_one_file(path, collection, parts)
+        out, err = capture.read()
+        sections = tuple(
+            (title, text) for title, text in (("Captured stdout", out), ("Captured stderr", err)) if text
+        )
+        if sections:
+            new_errors = collection.errors[first_error:]
+            collection.errors[first_error:] = [replace(e, sections=e.sections + sections) for e in new_errors]
+
+    def _collect_one_file(self, path: Path, collection: Collection, parts: tuple[str, ...]) -> None:
         relpath = self.relpath(path)
         conftest_holders = self.load_conftests(path.parent)
         if path.name == "conftest.py":
@@ -230,6 +254,8 @@ class Collector:
         try:
             harvest = harvest_module(module, relpath, chain, self.config)
             self.registry.add_all(harvest.fixtures)
+            for nodeid, text in harvest.errors:
+                collection.errors.append(CollectError(nodeid, text, text))
             for nodeid, text, lineno in harvest.warnings:
                 try:
                     warnings.warn_explicit(PytestCollectionWarning(text), None, str(path), lineno or 0)
@@ -321,8 +347,12 @@ def _skip_line(exc: BaseException, path: Path) -> int | None:
 
 
 def _one_line(exc: BaseException) -> str:
+    # Named as pytest names it: module-qualified unless a builtin, our warnings as "pytest.".
+    kind = type(exc)
+    module = "pytest" if kind.__module__.startswith("asynctestrun.") else kind.__module__
+    name = kind.__qualname__ if module == "builtins" else f"{module}.{kind.__qualname__}"
     text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+    return f"{name}: {text[0]}" if text else name
 
 
 _IMPORTLIB_DIR = os.path.dirname(importlib.__file__) + os.sep

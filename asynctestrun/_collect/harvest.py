@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from .._config.config import Config
-from .._declare.fixtures import FixtureSpec, fixture_spec
+from .._declare.fixtures import FixtureSpec, fixture_spec, is_static_fixture
 from .._declare.marks import class_marks, normalize_marks, own_marks
 from .._model.items import FixtureDef, FuncKind, Holder, HolderKind
 from .._model.marks import Mark
@@ -58,6 +58,9 @@ class Harvest:
     tests: list[TestDefinition] = field(default_factory=list)
     # (node id of what could not be collected, message, line): PytestCollectionWarning, as in pytest
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+    # (node id, message): a class that could not be collected (a warning its filters made an
+    # error); the rest of the module is collected, as in pytest.
+    errors: list[tuple[str, str]] = field(default_factory=list)
 
 
 def location_of(obj: object) -> tuple[str, int | None]:
@@ -101,8 +104,20 @@ def harvest_fixtures(
         spec = fixture_spec(value)
         if spec is None or value is None:
             continue
+        # A static fixture is not bound to the test's instance and keeps its first parameter.
+        static = is_static_fixture(value)
+        if isinstance(value, staticmethod):
+            value = value.__func__
+            # Found all the same, but pytest warns about the order of the decorators.
+            _warn_at(
+                getattr(value, "__wrapped__", value),
+                f"fixture {spec.name or attr!r} is wrapped by @staticmethod above @pytest.fixture; "
+                "put @pytest.fixture on top",
+            )
         func: Callable[..., Any] = value.__wrapped__
-        found.append(make_fixturedef(func, spec, attr, holder, config, in_class=in_class, cls=obj))
+        found.append(
+            make_fixturedef(func, spec, attr, holder, config, in_class=in_class and not static, cls=obj)
+        )
     return found
 
 
@@ -255,13 +270,18 @@ def _harvest_class(
     names = (*class_names, name)
     holder = Holder(HolderKind.CLASS, "::".join((relpath, *names)))
     where = f"{relpath}::{'::'.join(names)}"
+    try:
+        class_fixtures = harvest_fixtures(cls, holder, config, in_class=True)
+    except Warning as exc:  # raised because the filters say "error": this class fails to collect
+        result.errors.append((where, f"{_qualified(type(exc))}: {exc}"))
+        return
     if is_unittest_case(cls):
         result.fixtures.append(xunit.unittest_class_fixture(cls, holder, where))
-        result.fixtures.extend(harvest_fixtures(cls, holder, config, in_class=True))
+        result.fixtures.extend(class_fixtures)
         _harvest_unittest(module, cls, names, [*chain, holder], outer_marks, result)
         return
     result.fixtures.extend(xunit.class_fixtures(cls, holder, where))
-    result.fixtures.extend(harvest_fixtures(cls, holder, config, in_class=True))
+    result.fixtures.extend(class_fixtures)
     marks = [*class_marks(cls), *outer_marks]
     # Walk the MRO from the base classes down so inherited tests come first (pytest's order), each
     # name once, the most derived definition winning.
@@ -362,3 +382,22 @@ def _harvest_unittest(
                 unittest_case=True,
             )
         )
+
+
+def _warn_at(func: Callable[..., Any], message: str) -> None:
+    """A PytestWarning attributed to where ``func`` is defined."""
+    import warnings
+
+    from .._declare.pytest_warnings import PytestWarning
+
+    code = getattr(inspect.unwrap(func), "__code__", None)
+    if code is None:
+        warnings.warn(message, PytestWarning, stacklevel=2)
+        return
+    warnings.warn_explicit(message, PytestWarning, code.co_filename, code.co_firstlineno)
+
+
+def _qualified(kind: type) -> str:
+    """``pytest.PytestWarning``: a warning class as pytest names it in a collection error."""
+    module = "pytest" if kind.__module__.startswith("asynctestrun.") else kind.__module__
+    return kind.__qualname__ if module == "builtins" else f"{module}.{kind.__qualname__}"

@@ -9,13 +9,15 @@ and class's own first, then conftests innermost first), then fixture ``params``,
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .._config.config import Config
 from .._declare.outcomes import Failed
+from .._declare.pytest_warnings import PytestRemovedIn10Warning
 from .._model.items import CallSpec, FixtureDef, ScopeChain, TestItem
 from .._model.marks import Mark
 from .._model.scopes import Scope
@@ -69,6 +71,18 @@ class Metafunc:
         *,
         _param_mark: Any = None,
     ) -> None:
+        if isinstance(argvalues, Iterable) and not isinstance(argvalues, Collection):
+            # pytest 9 deprecates one-shot iterables (generators, itertools.chain...): a warning that
+            # filterwarnings=error turns into the file's collection error.
+            warnings.warn(
+                PytestRemovedIn10Warning(
+                    "Passing a non-Collection iterable to parametrize is deprecated.\n"
+                    f"Test: {self.definition.nodeid}, argvalues type: {type(argvalues).__name__}\n"
+                    "Please convert to a list or tuple.\n"
+                    "See https://docs.pytest.org/en/stable/deprecations.html#parametrize-iterators"
+                ),
+                stacklevel=2,
+            )
         call = build_call(
             self.definition.name,
             argnames,

@@ -34,6 +34,11 @@ class FixtureFunction:
     """What ``@fixture`` returns: the original function plus its FixtureSpec."""
 
     def __init__(self, func: Callable[..., Any], spec: FixtureSpec, instance: object = None) -> None:
+        # ``@fixture`` over ``@staticmethod``: keep the plain function and never bind it to an
+        # instance, so its first parameter stays a fixture name (pytest calls it unbound too).
+        self.static = isinstance(func, staticmethod)
+        if isinstance(func, staticmethod):
+            func = func.__func__
         self._asynctestrun_fixture = spec
         self.__wrapped__ = func
         self._instance = instance
@@ -45,12 +50,12 @@ class FixtureFunction:
 
     @property
     def func(self) -> Callable[..., Any]:
-        if self._instance is not None:
+        if self._instance is not None and not self.static:
             return self.__wrapped__.__get__(self._instance)  # type: ignore[no-any-return]
         return self.__wrapped__
 
     def __get__(self, instance: object, owner: type | None = None) -> FixtureFunction:
-        if instance is None:
+        if instance is None or self.static:
             return self
         return FixtureFunction(self.__wrapped__, self.spec, instance)
 
@@ -145,6 +150,16 @@ def asyncio_fixture(
     return decorate(fixture_function) if fixture_function is not None else decorate
 
 
+def is_static_fixture(obj: object) -> bool:
+    """A fixture that a class holds as a staticmethod (either decorator order): called unbound."""
+    if isinstance(obj, staticmethod):
+        return isinstance(obj.__func__, FixtureFunction)
+    return isinstance(obj, FixtureFunction) and obj.static
+
+
 def fixture_spec(obj: object) -> FixtureSpec | None:
+    if isinstance(obj, staticmethod):
+        # ``@staticmethod`` over ``@fixture``: the fixture is the wrapped function.
+        obj = obj.__func__
     spec = getattr(obj, "_asynctestrun_fixture", None)
     return spec if isinstance(spec, FixtureSpec) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._config.config import Config
 from .._model.events import Event, LoopScopeClosed, LoopScopeOpened
@@ -17,6 +17,9 @@ from .loops import LoopFactory, LoopRunner, uvloop_factory
 from .nodes import ContainerNode
 from .scopestack import ScopeNode, ScopeStack, run_finalizers
 
+if TYPE_CHECKING:
+    from .._builtins.capture import CaptureManager
+
 
 class SessionState:
     def __init__(
@@ -28,6 +31,7 @@ class SessionState:
         emit: Callable[[Event], None],
         hooks_call: Callable[..., Any] | None = None,
         hook_impls: Callable[[str], list[Callable[..., Any]]] | None = None,
+        capture: CaptureManager | None = None,
     ) -> None:
         self.config = config
         self.registry = registry
@@ -57,7 +61,8 @@ class SessionState:
         from .timeouts import Watchdog
 
         self.watchdog = Watchdog(hard_kill=config.worker)
-        self.capture = CaptureManager(config.capture)  # type: ignore[arg-type]
+        # The session's capture, already started while the test files were imported, or a new one.
+        self.capture = capture or CaptureManager(config.capture)  # type: ignore[arg-type]
         self.logging = LoggingCapture(config.log_level, run_levels=_run_log_levels(config))
         from .unraisable import HookedErrors
 

@@ -115,3 +115,5 @@ class CollectError:
     nodeid: str
     longrepr: str
     message: str = ""
+    # ("Captured stdout", text) ...: what the file printed while it was imported, shown under its error
+    sections: tuple[tuple[str, str], ...] = ()

@@ -313,7 +313,7 @@ class RichReporter:
                     panels.failure_block(
                         f"ERROR collecting {error.nodeid}",
                         error.longrepr,
-                        (),
+                        error.sections,
                         boxed=self.live,
                         width=self.width,
                         border="magenta",

@@ -276,6 +276,8 @@ class TerminalReporter:
             for error in self.collect_errors:
                 self.write(_rule(f"ERROR collecting {error.nodeid}", "_", self.width) + "\n")
                 self.write(error.longrepr.rstrip() + "\n")
+                for title, content in error.sections:
+                    self.write(_rule(title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")
             for result in self.results:
                 for phase in result.phases:
                     if phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED:
@@ -410,7 +412,7 @@ class TerminalReporter:
                     lines.append(self._with_message(f"FAILED {r.nodeid}", phase.message if phase else None))
         elif char == "E":
             for error in self.collect_errors:
-                lines.append(f"ERROR {error.nodeid}" + (f" - {error.message}" if error.message else ""))
+                lines.append(self._with_message(f"ERROR {error.nodeid}", error.message))
             for r in self.results:
                 for phase in r.phases:
                     if phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED:

@@ -91,14 +91,56 @@ _INI_TYPES: dict[str, str] = {
 }
 
 
+class Argument:
+    """One option of a group, as ``group.options`` lists it: plugins read an option back right after
+    declaring it (typeguard declares an ini key of the same name and help)."""
+
+    def __init__(self, opts: tuple[str, ...], attrs: dict[str, Any]) -> None:
+        self._opts = opts
+        self._attrs = attrs
+
+    def names(self) -> list[str]:
+        return list(self._opts)
+
+    def attrs(self) -> dict[str, Any]:
+        """argparse's reading of the declaration (dest, nargs, const, default, help...)."""
+        import argparse
+
+        action = argparse.ArgumentParser(add_help=False).add_argument(
+            *self._opts, **_argparse_kwargs(self._attrs)
+        )
+        return dict(vars(action))
+
+    @property
+    def dest(self) -> str:
+        return str(self.attrs()["dest"])
+
+    @property
+    def default(self) -> Any:
+        return self.attrs()["default"]
+
+    def __repr__(self) -> str:
+        return f"Argument(opts: {self.names()!r}, dest: {self.dest!r}, default: {self.default!r})"
+
+
+def _argparse_kwargs(attrs: dict[str, Any]) -> dict[str, Any]:
+    """pytest also accepts the type as a string ("int", "float", "string")."""
+    kwargs = dict(attrs)
+    if isinstance(kwargs.get("type"), str):
+        kwargs["type"] = {"int": int, "float": float, "string": str}.get(kwargs["type"], str)
+    return kwargs
+
+
 class OptionGroup:
     def __init__(self, parser: Parser, name: str, description: str = "") -> None:
         self.parser = parser
         self.name = name
         self.description = description
+        self.options: list[Argument] = []
 
     def addoption(self, *opts: str, **attrs: Any) -> None:
         self.parser.addoption(*opts, **attrs)
+        self.options.append(Argument(opts, attrs))
 
     _addoption = addoption
 
@@ -130,10 +172,7 @@ class Parser:
 
         parser = argparse.ArgumentParser(prog="asynctestrun", add_help=False, allow_abbrev=False)
         for opts, attrs in self.options:
-            kwargs = dict(attrs)
-            if isinstance(kwargs.get("type"), str):
-                kwargs["type"] = {"int": int, "float": float, "string": str}.get(kwargs["type"], str)
-            parser.add_argument(*opts, **kwargs)
+            parser.add_argument(*opts, **_argparse_kwargs(attrs))
         parser.add_argument("file_or_dir", nargs="*")
         return parser
 

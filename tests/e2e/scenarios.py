@@ -1480,6 +1480,63 @@ SCENARIOS = [
         """,
         counts={"failed": 5, "passed": 4, "skipped": 3, "xfailed": 3, "errors": 3},
     ),
+    Scenario(
+        "collection_details",
+        "collection_details",
+        (),
+        0,
+        r"""
+            test_ids.py::test_s[yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy]  passed
+            test_ids.py::test_s[s1]                   passed
+            test_ids.py::test_s[s2]                   passed
+            test_ids.py::test_s[s3]                   passed
+            test_ids.py::test_idlist[iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii]  passed
+            test_iter.py::test_chain[1]               passed
+            test_iter.py::test_chain[2]               passed
+            test_iter.py::test_generator[0]           passed
+            test_iter.py::test_generator[1]           passed
+            test_iter.py::test_range[0]               passed
+            test_iter.py::test_range[1]               passed
+            test_iter.py::test_set[1]                 passed
+            test_iter.py::test_set[2]                 passed
+            test_iter.py::test_keys[a]                passed
+            test_sm.py::TestThing::test_param[1]      passed
+            test_sm.py::TestThing::test_param[2]      passed
+            test_sm.py::TestThing::test_other[1]      passed
+            test_sm.py::TestThing::test_other[2]      passed
+            test_sm.py::TestThing::test_async[1]      passed
+            test_sm.py::TestThing::test_async[2]      passed
+            test_sm.py::TestThing::test_cls           passed
+        """,
+        counts={"passed": 21},
+    ),
+    Scenario(
+        "collection_details-warnings-as-errors",
+        "collection_details",
+        ("-W", "error"),
+        2,
+        r"""
+            test_iter.py               error
+            test_sm.py::TestThing      error
+        """,
+        counts={"errors": 2},
+    ),
+    Scenario(
+        "session_capture",
+        "session_capture",
+        (),
+        0,
+        r"""
+            test_conftest_import.py::test_stdout_kept_by_conftest_import  passed
+            test_conftest_import.py::test_stderr_kept_by_conftest_import  passed
+            test_demo.py::test_options                                    passed
+            test_out.py::test_same_stdout_as_import                       passed
+            test_out.py::test_same_stderr_as_import                       passed
+            test_out.py::test_buffer_param[f0]                            passed
+            test_out.py::test_buffer_param[f1]                            passed
+        """,
+        counts={"passed": 7},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -1,0 +1,2 @@
+def test_options(pytestconfig):
+    assert pytestconfig.demo == (["a", "b"], False)
