@@ -129,7 +129,12 @@ def _options(func: Any) -> Any:
             help="How test modules are imported (default prepend).",
         ),
         click.option("--strict-markers", "strict_markers", is_flag=True, help="Unknown marks are errors."),
-        click.option("--strict", "strict", is_flag=True, help="Same as --strict-markers."),
+        click.option(
+            "--strict",
+            "strict",
+            is_flag=True,
+            help="As the strict ini key: strict markers, xfail, parametrize ids and config.",
+        ),
         click.option(
             "--co", "--collect-only", "collect_only", is_flag=True, help="Only collect; print the test ids."
         ),
@@ -300,7 +305,8 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         deselect=tuple(values["deselect"]),
         warning_filters=tuple(values["warning_filters"]),
         import_mode=values["import_mode"],
-        strict_markers=values["strict_markers"] or values["strict"],
+        strict_markers=values["strict_markers"],
+        strict=values["strict"],
         collect_only=values["collect_only"],
         durations=values["durations"],
         showlocals=values["showlocals"],
@@ -432,6 +438,7 @@ def _run_session(
         terminal = _terminal_reporter(config)
         broadcast.add(terminal)
     session = Session(config, broadcast, argv)
+    junit: Any = None
     try:
         positional, extra = session.prepare(unknown)
         if unknown or extra:
@@ -441,7 +448,8 @@ def _run_session(
             from ._report.junit import JUnitReporter
 
             junit_logging = config.ini.get("junit_logging", "no") not in ("no", "")
-            broadcast.add(JUnitReporter(config.junitxml, config.junit_suite_name, junit_logging))
+            junit = JUnitReporter(config.junitxml, config.junit_suite_name, junit_logging)
+            broadcast.add(junit)
         if config.json_report is not None and not config.worker:
             from ._report.json_report import JsonReporter
 
@@ -462,6 +470,8 @@ def _run_session(
         return session.run()
     except ConfigError as exc:
         click.echo(f"ERROR: {exc}", err=True)
+        if junit is not None:
+            junit.abort(None)
         return EXIT_USAGE
     except KeyboardInterrupt:
         click.echo("\n!!! KeyboardInterrupt !!!", err=True)
@@ -471,8 +481,11 @@ def _run_session(
     except Exception:
         import traceback
 
-        for line in traceback.format_exc().splitlines():
+        text = traceback.format_exc()
+        for line in text.splitlines():
             click.echo(f"INTERNALERROR> {line}", err=True)
+        if junit is not None:
+            junit.abort(text)
         return EXIT_INTERNAL
     finally:
         session.close()

@@ -187,6 +187,39 @@ class Session:
             except Exception as exc:  # not installed, or no such profile
                 raise ConfigError(f"--hypothesis-profile={profile}: {type(exc).__name__}: {exc}") from None
 
+    def _check_ini_keys(self) -> None:
+        """pytest's check once collection is done: each ini (or ``-o``) key that no plugin or conftest
+        declared is a usage error under strict_config, else a PytestConfigWarning. That warning goes
+        through the suite's filters, so under "error" it stops the run with an internal error."""
+        from ._config.known_ini import unknown_keys
+        from ._declare.pytest_warnings import PytestConfigWarning
+        from ._execute.runner import add_filter
+
+        if self.failed_plugins:
+            return  # a plugin that could not load may have declared any key: no false alarms
+        # Conftests found while collecting declare their ini keys too (pytest_addoption is historic).
+        self._declare_options()
+        config = self.config
+        unknown = unknown_keys(config.pytest_ini_keys, config.disabled_plugins, self.parser.ini)
+        if unknown and config.strict_config:
+            raise ConfigError(f"Unknown config option: {unknown[0]}\n")
+        for key in unknown:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", PytestConfigWarning)
+                for spec in config.filterwarnings:
+                    add_filter(spec)
+                warnings.warn_explicit(
+                    PytestConfigWarning(f"Unknown config option: {key}\n"),
+                    PytestConfigWarning,
+                    filename="_pytest/config/__init__.py",
+                    lineno=0,
+                    module="_pytest.config",
+                )
+            for message in caught:
+                self.broadcast.handle(
+                    WarningRaised(str(message.message), None, "PytestConfigWarning", "config")
+                )
+
     def _open_cache(self) -> None:
         from ._report.cache import Cache
 
@@ -325,6 +358,14 @@ class Session:
             )
         )
         self._report_skipped_modules(collection)
+        # After what collection found is reported (pytest logs collection errors as they happen, so
+        # they are in its report even when this check stops the run).
+        try:
+            self._check_ini_keys()
+        except BaseException as exc:
+            # As pytest: the session still ends (its summary, its reports) before the error is shown.
+            self._finish(start, EXIT_USAGE_ERROR if isinstance(exc, ConfigError) else EXIT_INTERNAL_ERROR)
+            raise
         self.session_view.testscollected = len(selected)
         if config.collect_only:
             return self._finish(

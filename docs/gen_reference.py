@@ -123,7 +123,12 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "strict": (
         "pytest",
         "pytest 9's switch for its strictness options; asynctestrun applies it as `strict_markers`, "
-        "`strict_xfail` and `strict_parametrization_ids` (not `strict_config`).",
+        "`strict_xfail`, `strict_parametrization_ids` and `strict_config`.",
+    ),
+    "strict_config": (
+        "pytest",
+        "A configuration key that no plugin or conftest declares is an error (exit 4) instead of a "
+        "`PytestConfigWarning`, like `--strict-config`.",
     ),
     "strict_leaks": (
         "asynctestrun",

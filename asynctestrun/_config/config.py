@@ -56,6 +56,10 @@ class Config:
     markexpr: str = ""
     strict_markers: bool = False
     markers: tuple[str, ...] = ()
+    # The ini keys pytest would check after collecting (its section's and -o's), and whether an unknown
+    # one is a usage error rather than a warning (strict_config, else strict).
+    pytest_ini_keys: frozenset[str] = frozenset()
+    strict_config: bool = False
     xfail_strict: bool = False
     strict_parametrization_ids: bool = False  # duplicate parametrize ids are a collection error
     empty_parameter_set_mark: str = "skip"

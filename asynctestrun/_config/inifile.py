@@ -36,6 +36,8 @@ class IniConfig:
     # Where ``values`` came from, for messages: "tool.pytest.ini_options", "tool.pytest",
     # "pytest", "tool:pytest", "tool.asynctestrun", or "" when the file has no such section.
     section: str
+    # The keys pytest itself reads (``[tool.asynctestrun]`` is ours alone); None: every key of ``values``.
+    pytest_keys: frozenset[str] | None = None
 
 
 class ConfigFileError(Exception):
@@ -48,6 +50,7 @@ class _Section:
 
     values: Mapping[str, IniValue]
     section: str
+    pytest_keys: frozenset[str] | None = None  # as IniConfig.pytest_keys
 
 
 _NO_SECTION: Final = _Section({}, "")
@@ -144,7 +147,8 @@ def _search(starts: Sequence[Path]) -> IniConfig | None:
                     nearest_pyproject = candidate
                 section = loader(candidate)
                 if section is not None:
-                    return IniConfig(base, candidate, MappingProxyType(section.values), section.section)
+                    values = MappingProxyType(section.values)
+                    return IniConfig(base, candidate, values, section.section, section.pytest_keys)
     # A pyproject.toml marks a project root even without a pytest table (pytest 8+).
     if nearest_pyproject is not None:
         return IniConfig(nearest_pyproject.parent, nearest_pyproject, MappingProxyType({}), "")
@@ -172,7 +176,7 @@ def _load_forced(path: Path, ancestor: Path, invocation_dir: Path) -> IniConfig:
         root = ancestor
         if _is_fs_root(root):
             root = invocation_dir
-    return IniConfig(root, path, MappingProxyType(section.values), section.section)
+    return IniConfig(root, path, MappingProxyType(section.values), section.section, section.pytest_keys)
 
 
 def _arg_dirs(args: Sequence[str], invocation_dir: Path) -> list[Path]:
@@ -338,8 +342,8 @@ def _with_own_table(path: Path, document: Mapping[str, object], section: _Sectio
         return section
     own = _normalise(_table(path, tool["asynctestrun"], "tool.asynctestrun"))
     if section is None:
-        return _Section(own, "tool.asynctestrun")
-    return _Section({**section.values, **own}, section.section)
+        return _Section(own, "tool.asynctestrun", frozenset())
+    return _Section({**section.values, **own}, section.section, frozenset(section.values))
 
 
 def _table(path: Path, value: object, name: str) -> dict[str, object]:

@@ -54,6 +54,7 @@ class CliOptions:
     warning_filters: tuple[str, ...] = ()
     import_mode: str | None = None
     strict_markers: bool = False
+    strict: bool = False  # --strict: pytest 9's switch for every strictness option, as `strict = true`
     collect_only: bool = False
     durations: int | None = None
     showlocals: bool = False
@@ -159,6 +160,9 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
     empty_mark = _ini_str(values, "empty_parameter_set_mark") or "skip"
     parse_choice(empty_mark, ("skip", "xfail", "fail_at_collect"), "empty_parameter_set_mark")
     python_files = tuple(get_list(values, "python_files")) or ("test_*.py", "*_test.py")
+    # pytest 9's `strict` (the ini key, or --strict) is what each strictness option defaults to; the
+    # option's own key, when set (even to false), wins over it.
+    strict = cli.strict or get_bool(values, "strict", False)
     return Config(
         rootdir=ini.rootdir,
         invocation_dir=invocation_dir,
@@ -186,17 +190,13 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         continue_on_collection_errors=cli.continue_on_collection_errors,
         keyword=(cli.keyword or "").strip(),
         markexpr=cli.markexpr or "",
-        strict_markers=cli.strict_markers
-        or get_bool(values, "strict_markers", False)
-        or get_bool(values, "strict", False),
+        strict_markers=cli.strict_markers or get_bool(values, "strict_markers", strict),
         markers=tuple(get_lines(values, "markers")),
-        # pytest 9's `strict = true` turns on each strictness option it knows; the config check
-        # (strict_config) is left out: it needs every plugin's ini keys.
-        xfail_strict=get_bool(values, "xfail_strict", False)
-        or get_bool(values, "strict_xfail", False)
-        or get_bool(values, "strict", False),
-        strict_parametrization_ids=get_bool(values, "strict_parametrization_ids", False)
-        or get_bool(values, "strict", False),
+        pytest_ini_keys=_pytest_ini_keys(ini, cli.overrides),
+        # --strict-config is one of the tolerated options: it arrives with the plugin options.
+        strict_config=bool(cli.extra.get("strict_config")) or get_bool(values, "strict_config", strict),
+        xfail_strict=get_bool(values, "strict_xfail", get_bool(values, "xfail_strict", strict)),
+        strict_parametrization_ids=get_bool(values, "strict_parametrization_ids", strict),
         empty_parameter_set_mark=empty_mark,
         maxfail=cli.maxfail or 0,
         capture=capture,
@@ -236,6 +236,12 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         basetemp=(invocation_dir / cli.basetemp) if cli.basetemp else None,
         log_level=cli.log_level or _ini_str(values, "log_level"),
     )
+
+
+def _pytest_ini_keys(ini: IniConfig, overrides: Sequence[str]) -> frozenset[str]:
+    """The keys of pytest's own section (not ``[tool.asynctestrun]``) and of every ``-o``."""
+    own = ini.pytest_keys if ini.pytest_keys is not None else frozenset(ini.values)
+    return own | {override.partition("=")[0].strip() for override in overrides}
 
 
 def _numprocesses(value: str | None) -> int:

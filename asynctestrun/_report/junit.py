@@ -42,10 +42,12 @@ class JUnitReporter:
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
         self.started = datetime.now().astimezone()
+        self.session_started = False
 
     def handle(self, event: Event) -> None:
         if isinstance(event, SessionStarted):
             self.started = datetime.now().astimezone()
+            self.session_started = True
         elif isinstance(event, CollectionFinished):
             self.collect_errors.extend(event.errors)
         elif isinstance(event, TestFinished):
@@ -53,7 +55,16 @@ class JUnitReporter:
         elif isinstance(event, SessionFinished):
             self.write(event.duration)
 
-    def write(self, duration: float) -> None:
+    def abort(self, internal_error: str | None) -> None:
+        """The run stopped on an exception, with no SessionFinished. pytest still writes its report when
+        the session had started: what ran so far, plus for an internal error (not a usage error) a
+        ``pytest::internal`` testcase holding the traceback."""
+        if not self.session_started:
+            return
+        duration = (datetime.now().astimezone() - self.started).total_seconds()
+        self.write(duration, internal_error)
+
+    def write(self, duration: float, internal_error: str | None = None) -> None:
         suite = ET.Element("testsuite")
         counts = {"errors": 0, "failures": 0, "skipped": 0, "tests": 0}
         for error in self.collect_errors:
@@ -72,6 +83,12 @@ class JUnitReporter:
             counts["tests"] += 1
         for result in self.results:
             self._testcase(suite, result, counts)
+        if internal_error is not None:
+            case = ET.SubElement(suite, "testcase", classname="pytest", name="internal", time="0.000")
+            node = ET.SubElement(case, "error", message="internal error")
+            node.text = _clean(internal_error)
+            counts["errors"] += 1
+            counts["tests"] += 1
         suite.set("name", self.suite_name)
         for key in ("errors", "failures", "skipped", "tests"):
             suite.set(key, str(counts[key]))

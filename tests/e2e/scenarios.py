@@ -1537,6 +1537,71 @@ SCENARIOS = [
         """,
         counts={"passed": 7},
     ),
+    Scenario(
+        "config_strictness",
+        "config_strictness",
+        (),
+        0,
+        r"""
+            test_a.py::test_a       xpassed
+            test_m.py::test_m       passed
+            test_p.py::test_p[a0]   passed
+            test_p.py::test_p[a1]   passed
+        """,
+        counts={"passed": 3, "xpassed": 1},
+    ),
+    Scenario(
+        "config_strictness-strict-flag-stops-on-the-unknown-key",
+        "config_strictness",
+        ("--strict",),
+        4,
+        r"""
+            test_m.py  error
+            test_p.py  error
+        """,
+        counts={"errors": 2},
+    ),
+    Scenario(
+        "config_strictness-unknown-key-warning-as-error",
+        "config_strictness",
+        ("-W", "error"),
+        3,
+        r"""
+            test_m.py         error
+            pytest::internal  error
+        """,
+        counts={"errors": 1},
+    ),
+    Scenario(
+        "config_strictness-strict-flag-makes-xfail-strict",
+        "config_strictness",
+        ("--strict", "-o", "strict_config=false", "test_a.py"),
+        1,
+        r"""
+            test_a.py::test_a  failed
+        """,
+        counts={"failed": 1},
+    ),
+    Scenario(
+        "config_strictness-a-set-key-wins-over-strict",
+        "config_strictness",
+        ("-o", "strict=true", "-o", "xfail_strict=false", "-o", "strict_config=false", "test_a.py"),
+        0,
+        r"""
+            test_a.py::test_a  xpassed
+        """,
+        counts={"xpassed": 1},
+    ),
+    Scenario(
+        "internal_error",
+        "internal_error",
+        (),
+        3,
+        r"""
+            pytest::internal  error
+        """,
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

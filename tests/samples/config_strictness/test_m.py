@@ -1,0 +1,4 @@
+import pytest
+@pytest.mark.foo
+def test_m():
+    pass
