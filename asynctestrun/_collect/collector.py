@@ -23,7 +23,7 @@ from .._model.items import Holder, HolderKind, ScopeChain, TestItem
 from .._model.outcomes import CollectError
 from .._plan.registry import FixtureRegistry
 from .discover import Target, is_ignored, parse_targets, walk
-from .harvest import CollectionProblem, harvest_fixtures, harvest_module
+from .harvest import CollectionProblem, harvest_fixtures, harvest_module, qualified_name
 from .hooks import HookRegistry, PluginModule
 from .importer import import_path
 from .items import ItemContext, build_items
@@ -347,10 +347,7 @@ def _skip_line(exc: BaseException, path: Path) -> int | None:
 
 
 def _one_line(exc: BaseException) -> str:
-    # Named as pytest names it: module-qualified unless a builtin, our warnings as "pytest.".
-    kind = type(exc)
-    module = "pytest" if kind.__module__.startswith("asynctestrun.") else kind.__module__
-    name = kind.__qualname__ if module == "builtins" else f"{module}.{kind.__qualname__}"
+    name = qualified_name(type(exc))
     text = str(exc).strip().splitlines()
     return f"{name}: {text[0]}" if text else name
 

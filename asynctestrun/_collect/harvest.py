@@ -273,7 +273,7 @@ def _harvest_class(
     try:
         class_fixtures = harvest_fixtures(cls, holder, config, in_class=True)
     except Warning as exc:  # raised because the filters say "error": this class fails to collect
-        result.errors.append((where, f"{_qualified(type(exc))}: {exc}"))
+        result.errors.append((where, f"{qualified_name(type(exc))}: {exc}"))
         return
     if is_unittest_case(cls):
         result.fixtures.append(xunit.unittest_class_fixture(cls, holder, where))
@@ -397,7 +397,7 @@ def _warn_at(func: Callable[..., Any], message: str) -> None:
     warnings.warn_explicit(message, PytestWarning, code.co_filename, code.co_firstlineno)
 
 
-def _qualified(kind: type) -> str:
+def qualified_name(kind: type) -> str:
     """``pytest.PytestWarning``: a warning class as pytest names it in a collection error."""
     module = "pytest" if kind.__module__.startswith("asynctestrun.") else kind.__module__
     return kind.__qualname__ if module == "builtins" else f"{module}.{kind.__qualname__}"
