@@ -644,9 +644,8 @@ def _prepend_pythonpath(config: Config) -> None:
 
 def _configure_assertions(config: Config) -> None:
     """How much detail failing asserts show: more with -v/-vv; never truncated on CI (as pytest)."""
-    import os
-
+    from ._config.config import running_on_ci
     from ._rewrite.runtime import SETTINGS, AssertionSettings
 
-    truncate = config.verbose < 2 and not os.environ.get("CI") and not os.environ.get("BUILD_NUMBER")
+    truncate = config.verbose < 2 and not running_on_ci()
     SETTINGS.set(AssertionSettings(verbose=max(config.verbose, 0), truncate=truncate))

@@ -134,3 +134,11 @@ def parse_fixture_loop_scope(value: str | None) -> LoopScope | None:
             f"use one of {', '.join(SCOPE_NAMES)} or 'fixture-scope'"
         )
     return LoopScope(value)
+
+
+def running_on_ci() -> bool:
+    """Whether this looks like a CI run, by pytest's test: ``CI`` or ``BUILD_NUMBER`` is set (to
+    anything). pytest then shows messages and assertion diffs in full."""
+    import os
+
+    return "CI" in os.environ or "BUILD_NUMBER" in os.environ

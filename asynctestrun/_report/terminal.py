@@ -6,12 +6,12 @@ warnings summary, the short test summary (``-r`` chars) and the closing ``N pass
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TextIO
 
+from .._config.config import running_on_ci
 from .._model.events import (
     CollectionFinished,
     Event,
@@ -132,7 +132,7 @@ def with_message(head: str, message: str | None, width: int, verbose: int) -> st
     fits the terminal, or left out when not even ``...`` fits."""
     if not message:
         return head
-    if verbose >= 2 or os.environ.get("CI") or os.environ.get("BUILD_NUMBER"):
+    if verbose >= 2 or running_on_ci():
         return f"{head} - {message}"
     first = message.split("\n", 1)[0]
     available = width - len(head) - len(" - ")

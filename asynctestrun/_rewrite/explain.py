@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence, Set
 from typing import Any
 from unicodedata import normalize
 
+from .._config.config import running_on_ci
 from .pretty import pretty_lines
 from .saferepr import safe_repr
 
@@ -99,7 +100,7 @@ def _explain_equal(left: object, right: object, verbose: int) -> list[str]:
     elif isinstance(left, Mapping) and isinstance(right, Mapping):
         lines = _explain_mapping(left, right, verbose)
     if _is_iterable(left) and _is_iterable(right):
-        if verbose > 0:
+        if verbose > 0 or running_on_ci():
             lines += ["", "Full diff: (-: missing in left side, +: extra in left side)"]
             diff = difflib.ndiff(pretty_lines(right), pretty_lines(left))
             lines += [line.rstrip("\n") for line in diff]

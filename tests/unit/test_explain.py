@@ -13,6 +13,13 @@ from asynctestrun._rewrite.pretty import pretty_lines
 from asynctestrun._rewrite.saferepr import ellipsize, safe_repr
 
 
+@pytest.fixture(autouse=True)
+def _not_on_ci(monkeypatch):
+    # On CI (CI or BUILD_NUMBER set) pytest shows diffs in full; these expectations are the local ones.
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("BUILD_NUMBER", raising=False)
+
+
 @dataclasses.dataclass
 class Point:
     x: object
@@ -391,3 +398,11 @@ def test_pretty_lines():
     loop = [1]
     loop.append(loop)
     assert pretty_lines(loop)[2].startswith("    <Recursion on list with id=")
+
+
+def test_full_diff_on_ci_even_when_empty(monkeypatch):
+    # pytest's test is whether the variable exists, whatever its value.
+    monkeypatch.setenv("CI", "")
+    lines = explain_comparison("==", [1, 2, 3], [1, 2])
+    assert lines is not None and "Full diff: (-: missing in left side, +: extra in left side)" in lines
+    assert "Use -v to get more diff" not in lines

@@ -34,6 +34,14 @@ from asynctestrun._rewrite.hook import (
 from asynctestrun._rewrite.rewrite import rewrite_module
 from asynctestrun._rewrite.runtime import SETTINGS, AssertionSettings
 
+
+@pytest.fixture(autouse=True)
+def _not_on_ci(monkeypatch):
+    # On CI (CI or BUILD_NUMBER set) pytest shows diffs in full; these expectations are the local ones.
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("BUILD_NUMBER", raising=False)
+
+
 REPO = Path(__file__).resolve().parents[2]
 
 
