@@ -36,7 +36,7 @@ _HEADER = ("platform ", "rootdir: ", "configfile: ", "plugins: ", "asyncio: ", "
 def normalise(stdout: str) -> list[str]:
     lines = []
     for line in stdout.splitlines():
-        if line.startswith(_HEADER) or line.startswith("- generated xml file"):
+        if line.startswith(_HEADER) or re.fullmatch(r"-+ generated xml file: .* -+", line):
             continue
         line = re.sub(r"in \d+\.\d+s", "in T", line)
         line = re.sub(r" at 0x[0-9a-f]+", " at 0xADDR", line)
