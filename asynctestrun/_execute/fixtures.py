@@ -310,7 +310,7 @@ class ItemRuntime:
 
     def anyio_backend_requested(self) -> bool:
         """anyio's rule: async fixtures of a test that uses ``anyio_backend`` run on anyio's runner."""
-        return "anyio_backend" in self.item.fixturenames
+        return self.item.uses("anyio_backend")
 
     def _call(self, fixturedef: FixtureDef, kwargs: dict[str, Any], cached: CachedValue) -> Any:
         func = self._bound(fixturedef)

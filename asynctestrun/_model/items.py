@@ -121,6 +121,13 @@ class TestItem:
     keywords: frozenset[str]
     loop_scope: LoopScope | None = None  # set when the test is driven on an event loop
 
+    def uses(self, argname: str) -> bool:
+        """Whether the test sees ``argname``: a fixture of its closure or a directly parametrized argument."""
+        callspec = self.callspec
+        return argname in self.fixturenames or (
+            argname in callspec.params and argname not in callspec.indirect
+        )
+
     def get_closest_marker(self, name: str) -> Mark | None:
         for mark in self.marks:
             if mark.name == name:

@@ -73,7 +73,7 @@ def plan_one(
     warnings: list[str] = []
     is_async = item.kind in (FuncKind.COROUTINE, FuncKind.ASYNC_GENERATOR)
     marked = is_asyncio_marked(item)
-    anyio = item.kind is FuncKind.COROUTINE and "anyio_backend" in item.fixturenames
+    anyio = item.kind is FuncKind.COROUTINE and item.uses("anyio_backend")
     driven = not anyio and is_async and (marked or config.asyncio_mode == "auto")
     loop_scope: LoopScope | None = None
     error: str | None = None

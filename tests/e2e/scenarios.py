@@ -1602,6 +1602,26 @@ SCENARIOS = [
         """,
         counts={},
     ),
+    Scenario(
+        "anyio_tests",
+        "anyio_tests",
+        (),
+        1,
+        r"""
+            overridden/test_overridden.py::test_first                                          passed
+            overridden/test_overridden.py::test_session_fixture_is_shared                      passed
+            overridden/test_overridden.py::test_unmarked_but_using_the_backend_runs_on_anyio   passed
+            overridden/test_overridden.py::test_asyncio_marked_next_to_anyio                   passed
+            overridden/test_overridden.py::test_unmarked_without_the_backend_is_not_run        failed
+            overridden/test_overridden.py::TestMarkedClass::test_in_class                      passed
+            test_builtin_backend.py::test_async_fixture_runs_on_anyio[asyncio]                 passed
+            test_builtin_backend.py::test_fails[asyncio]                                       failed
+            test_builtin_backend.py::test_sync_test_sees_the_backend[asyncio]                  passed
+            test_builtin_backend.py::test_backend_parametrized_directly[asyncio]               passed
+            test_builtin_backend.py::test_backend_parametrized_for_a_fixture[asyncio]          passed
+        """,
+        counts={"failed": 2, "passed": 9},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
