@@ -400,7 +400,7 @@ def run(argv: Sequence[str]) -> int:
         exc.show()
         return EXIT_USAGE
     except ConfigError as exc:
-        click.echo(f"ERROR: {exc}", err=True)
+        click.echo(f"{exc.prefix}{exc}", err=True)
         return EXIT_USAGE
     return _run_session(config, values, unknown + positional if unknown else [], invocation_dir, ini, argv)
 
@@ -469,7 +469,7 @@ def _run_session(
             return _run_parallel(session, config, broadcast, argv, positional, invocation_dir, prestarted)
         return session.run()
     except ConfigError as exc:
-        click.echo(f"ERROR: {exc}", err=True)
+        click.echo(f"{exc.prefix}{exc}", err=True)
         if junit is not None:
             junit.abort(None)
         return EXIT_USAGE

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ._collect.collector import BUILTIN_HOLDER, Collection, Collector
 from ._collect.harvest import harvest_fixtures
 from ._collect.hooks import SILENT_HOOKS, HookRegistry, PluginModule, call_with_declared
-from ._config.config import Config, ConfigError
+from ._config.config import Config, ConfigError, ConftestImportError
 from ._declare.outcomes import Exit
 from ._execute.nodes import ItemNode
 from ._execute.runner import execute
@@ -128,8 +128,15 @@ class Session:
         try:
             for target in self.config.args:
                 path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
-                if path.exists():
-                    self.collector.load_conftests(path if path.is_dir() else path.parent)
+                if path.is_dir():
+                    self.collector.load_conftests(path)
+                    # As pytest, the conftests of a directory argument's ``test*`` subdirectories are
+                    # initial ones too: ``tests/conftest.py`` failing to import stops the run (exit 4).
+                    for sub in sorted(path.glob("test*")):
+                        if sub.is_dir():
+                            self.collector.load_conftests(sub)
+                elif path.exists():
+                    self.collector.load_conftests(path.parent)
         finally:
             capture.suspend()
         for warning in self.collector.plugin_warnings:
@@ -140,11 +147,16 @@ class Session:
             # As pytest: a conftest that fails while the run starts up is a usage error (exit 4),
             # reported with its traceback; nothing is collected or run.
             error = self.collector.conftest_errors[0]
+            conftest = self.collector.failed_conftests[0]
             out, err = capture.read()  # what the conftests printed, shown with the error as in pytest
             self.close()
             sys.stdout.write(out)
             sys.stderr.write(err)
-            raise ConfigError(f"ImportError while loading conftest '{error.nodeid}'.\n{error.longrepr}")
+            # The traceback without the heading a test module's import error gets.
+            traceback = error.longrepr
+            if traceback.startswith("ImportError while importing test module"):
+                traceback = traceback.split("Traceback:\n", 1)[-1]
+            raise ConftestImportError(f"ImportError while loading conftest '{conftest}'.\n{traceback}")
         self._declare_options()
         if not self.parser.options and not unknown_args:
             return [], {}

@@ -65,6 +65,7 @@ class Collector:
     conftests: dict[Path, ModuleType | None] = field(default_factory=dict)  # dir -> conftest (None: none)
     on_plugin_module: Callable[[ModuleType], None] | None = None
     conftest_errors: list[CollectError] = field(default_factory=list)
+    failed_conftests: list[Path] = field(default_factory=list)  # conftest.py files that failed to import
     seen_nodeids: set[str] = field(default_factory=set)
     plugin_warnings: list[str] = field(default_factory=list)
     conftest_dirs_memo: dict[Path, list[Path]] = field(default_factory=dict)
@@ -112,9 +113,12 @@ class Collector:
         except (Exit, KeyboardInterrupt):
             raise
         except BaseException as exc:
+            # As pytest, the directory fails to collect: its error carries the directory's node id and
+            # nothing below it is collected (``ignored_by_conftest``).
+            self.failed_conftests.append(path)
             self.conftest_errors.append(
                 CollectError(
-                    self.relpath(path),
+                    self.relpath(directory),
                     _format_import_error(exc, path, self.config.rootdir),
                     f"{type(exc).__name__}: {exc}",
                 )
@@ -153,6 +157,10 @@ class Collector:
         ``pytest_ignore_collect`` hook (first non-None answer wins, as in pytest)."""
         import fnmatch
 
+        if self.failed_conftests and any(
+            d / "conftest.py" in self.failed_conftests for d in self.conftest_dirs(path.parent)
+        ):
+            return True
         for directory in self.conftest_dirs(path.parent):
             module = self.conftests.get(directory)
             if module is None:

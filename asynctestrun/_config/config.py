@@ -25,6 +25,14 @@ DEFAULT_DURATIONS_FILE = ".test_durations"
 class ConfigError(Exception):
     """A bad configuration value or usage: reported with exit code 4 (pytest's usage error)."""
 
+    prefix = "ERROR: "  # pytest's heading for a usage error
+
+
+class ConftestImportError(ConfigError):
+    """A conftest that failed while the run started up: a usage error pytest reports without a heading."""
+
+    prefix = ""
+
 
 @dataclass(frozen=True, slots=True)
 class Config:

@@ -1622,6 +1622,36 @@ SCENARIOS = [
         """,
         counts={"failed": 2, "passed": 9},
     ),
+    Scenario(
+        "conftest_errors",
+        "conftest_errors",
+        (),
+        2,
+        r"""
+            other/deep  error
+        """,
+        counts={"errors": 1},
+    ),
+    Scenario(
+        "conftest_errors-continue",
+        "conftest_errors",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            other/deep                 error
+            other/test_c.py::test_c    passed
+            tests/test_a.py::test_a    passed
+        """,
+        counts={"errors": 1, "passed": 2},
+    ),
+    Scenario(
+        "conftest_errors-start-up-conftest-is-a-usage-error",
+        "conftest_errors",
+        ("startup",),
+        4,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
