@@ -62,6 +62,9 @@ class SessionView:
     shouldfail: bool | str = False
     shouldstop: bool | str = False
     name: str = "session"
+    # The run's exit code as pytest_sessionfinish sees it; a plugin that changes it (syrupy, for an
+    # unused snapshot) changes the code the run ends with, as in pytest.
+    exitstatus: int = 0
 
 
 class Session:
@@ -460,7 +463,9 @@ class Session:
         self._resume_gc()
         self.close()
         try:
+            self.session_view.exitstatus = code
             self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
+            code = int(self.session_view.exitstatus)
             self.hooks.call("pytest_unconfigure", config=self.plugin_config)
         except Exit as exc:
             code = exc.returncode if exc.returncode is not None else code

@@ -39,6 +39,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_deselected",
         "pytest_keyboard_interrupt",
         "pytest_asyncio_loop_factories",
+        "pytest_fixture_setup",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.

@@ -13,7 +13,7 @@ import contextlib
 import contextvars
 import inspect
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +40,23 @@ class CachedValue:
 
 
 _NO_PARAM = object()
+
+
+@dataclass(frozen=True, slots=True)
+class _FixtureDefView:
+    """``fixturedef`` as ``pytest_fixture_setup`` implementations read it."""
+
+    argname: str
+    scope: str
+    func: Callable[..., Any] | None
+    params: Sequence[Any] | None = None
+    ids: Any = None
+    baseid: str = ""
+
+    @classmethod
+    def of(cls, fixturedef: FixtureDef) -> _FixtureDefView:
+        scope = fixturedef.scope.value
+        return cls(fixturedef.name, scope, fixturedef.func, fixturedef.params, fixturedef.ids)
 
 
 class FixtureRequest:
@@ -167,6 +184,7 @@ class ItemRuntime:
         self.node = node
         self.instance: Any = None
         self.values: dict[str, Any] = {}
+        self._direct_values: dict[str, Any] = {}  # direct parameters after pytest_fixture_setup hooks
 
     def function_node(self) -> ScopeNode:
         return self.state.stack.stack[-1]
@@ -209,7 +227,10 @@ class ItemRuntime:
             and argname not in callspec.indirect
             and (requester is None or requester.name != argname)
         ):
-            return callspec.params[argname]
+            value = callspec.params[argname]
+            if self.state.fixture_setup_hooks():
+                value = self._direct_param_through_hooks(argname, value)
+            return value
         fixturedef = self._resolve(argname, requester)
         if requester is not None and fixturedef.scope.narrower_than(requester.scope):
             raise Failed(
@@ -272,7 +293,10 @@ class ItemRuntime:
         try:
             if fixturedef.name == "event_loop_policy" and fixturedef.holder.kind is not HolderKind.BUILTIN:
                 _warn_policy_override()
-            cached.value = self._call(fixturedef, kwargs, cached)
+            hooked = _NO_PARAM
+            if self.state.fixture_setup_hooks():
+                hooked = self._setup_through_hooks(_FixtureDefView.of(fixturedef), request)
+            cached.value = self._call(fixturedef, kwargs, cached) if hooked is _NO_PARAM else hooked
         except BaseException as exc:
             if isinstance(exc, Skipped):
                 # As pytest: the skip summary names the test a fixture skipped, not the fixture.
@@ -280,6 +304,32 @@ class ItemRuntime:
             cached.error = exc
             raise
         return cached.value
+
+    # -- pytest_fixture_setup ------------------------------------------------------------------
+    def _setup_through_hooks(self, view: _FixtureDefView, request: FixtureRequest) -> object:
+        """Plugins' ``pytest_fixture_setup``: the first answer other than None is the fixture's value
+        (pytest's firstresult), else ``_NO_PARAM``; a plugin may also rewrite ``request.param``."""
+        from .._collect.hooks import call_with_declared, hook_option
+
+        for impl in self.state.fixture_setup_hooks():
+            if hook_option(impl, "hookwrapper") or hook_option(impl, "wrapper"):
+                continue
+            result = call_with_declared(impl, {"fixturedef": view, "request": request})
+            if result is not None:
+                return result
+        return _NO_PARAM
+
+    def _direct_param_through_hooks(self, argname: str, value: Any) -> Any:
+        """A directly parametrized argument is a fixture to pytest's hooks too (one returning
+        ``request.param``): pytest-lazy-fixtures turns ``lf("name")`` into that fixture's value here."""
+        done = self._direct_values.get(argname, _NO_PARAM)
+        if done is not _NO_PARAM:
+            return done
+        request = FixtureRequest(self, None, value, self.item.callspec.indices.get(argname, 0))
+        hooked = self._setup_through_hooks(_FixtureDefView(argname, "function", None), request)
+        result = request.param if hooked is _NO_PARAM else hooked
+        self._direct_values[argname] = result
+        return result
 
     def _dependency(self, argname: str, requester: FixtureDef) -> FixtureDef | None:
         callspec = self.item.callspec

@@ -40,6 +40,7 @@ class SessionState:
         self.emit = emit
         self.hooks_call: Callable[..., Any] = hooks_call or (lambda *args, **kwargs: None)
         self.hook_impls: Callable[[str], list[Callable[..., Any]]] = hook_impls or (lambda _name: [])
+        self._fixture_setup_hooks: list[Callable[..., Any]] | None = None
         self.stack = ScopeStack()
         self.pending_warnings: list[str] = []  # collected during a test, attached to its result
         self.warned: set[str] = set()  # one-per-run warnings already given
@@ -67,6 +68,13 @@ class SessionState:
         from .unraisable import HookedErrors
 
         self.hooked_errors = HookedErrors()  # exceptions in __del__ and threads, per phase as pytest
+
+    def fixture_setup_hooks(self) -> list[Callable[..., Any]]:
+        """Plugins' ``pytest_fixture_setup`` implementations, looked up once: most runs have none, and
+        every fixture set-up asks."""
+        if self._fixture_setup_hooks is None:
+            self._fixture_setup_hooks = self.hook_impls("pytest_fixture_setup")
+        return self._fixture_setup_hooks
 
     def start_capture(self) -> None:
         self.capture.start()

@@ -167,7 +167,13 @@ class TestRun:
             # pytest-asyncio settles the test's loop factory before any fixture, so a change of
             # factory retires the previous factory's loops (and their fixtures) first.
             self.state.factories.select(self.item)
-        for name in self.item.fixturenames:
+        names: list[str] = list(self.item.fixturenames)
+        if self.state.fixture_setup_hooks():
+            # A directly parametrized argument is a fixture to pytest's hooks as well: they may swap
+            # its value (pytest-lazy-fixtures' ``lf("name")``), so the test gets what they made of it.
+            callspec = self.item.callspec
+            names += [n for n in self.item.argnames if n in callspec.params and n not in callspec.indirect]
+        for name in names:
             try:
                 value = self.runtime.get_value(name)
             except FixtureLookupError as exc:

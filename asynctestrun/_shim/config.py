@@ -51,6 +51,31 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "cacheclear": lambda c: False,
     "numprocesses": lambda c: None,
     "log_level": lambda c: c.log_level,
+    "ignore": lambda c: list(c.ignore) or None,
+    "ignore_glob": lambda c: list(c.ignore_glob) or None,
+    "deselect": lambda c: list(c.deselect) or None,
+    "continue_on_collection_errors": lambda c: c.continue_on_collection_errors,
+    "strict_config": lambda c: c.strict_config,
+    "failedfirst": lambda c: c.failed_first,
+    "newfirst": lambda c: c.new_first,
+    "stepwise": lambda c: c.stepwise,
+    "stepwise_skip": lambda c: c.stepwise_skip,
+    # pytest options asynctestrun has no counterpart for, at the values a plain run has: plugins read
+    # them (syrupy reads ``pyargs`` to know which tests ran).
+    "pyargs": lambda c: False,
+    "confcutdir": lambda c: None,
+    "noconftest": lambda c: False,
+    "runxfail": lambda c: False,
+    "fulltrace": lambda c: False,
+    "showcapture": lambda c: "all",
+    "setuponly": lambda c: False,
+    "setupplan": lambda c: False,
+    "setupshow": lambda c: False,
+    "debug": lambda c: None,
+    "help": lambda c: False,
+    "version": lambda c: 0,
+    "override_ini": lambda c: None,
+    "doctestmodules": lambda c: False,
 }
 
 # ini keys asynctestrun knows, with pytest's types.

@@ -1652,6 +1652,24 @@ SCENARIOS = [
         "",
         counts={},
     ),
+    Scenario(
+        "fixture_setup_hook",
+        "fixture_setup_hook",
+        (),
+        1,
+        r"""
+            test_lazy_values.py::test_direct_parameter[one]                                passed
+            test_lazy_values.py::test_direct_parameter[async_eleven]                       passed
+            test_lazy_values.py::test_direct_parameter[3]                                  passed
+            test_lazy_values.py::test_async_test_with_direct_parameter[async_eleven]       passed
+            test_lazy_values.py::test_fixture_params[one]                                  passed
+            test_lazy_values.py::test_fixture_params[async_eleven]                         passed
+            test_lazy_values.py::test_indirect_parameter[one]                              passed
+            test_lazy_values.py::test_rewritten_value_is_checked[one]                      failed
+            test_lazy_values.py::test_unknown_fixture[no_such_fixture]                     error
+        """,
+        counts={"failed": 1, "passed": 7, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
