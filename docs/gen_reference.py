@@ -113,6 +113,10 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "norecursedirs": ("pytest", "Glob patterns of directories that collection does not enter."),
     "python_classes": ("pytest", "Name prefixes (or globs) of test classes. Default `Test`."),
     "python_files": ("pytest", "Glob patterns of test files. Default `test_*.py *_test.py`."),
+    "describe_prefixes": (
+        "pytest-describe",
+        "Name prefixes of pytest-describe's blocks, read when that plugin is installed. Default `describe`.",
+    ),
     "python_functions": ("pytest", "Name prefixes (or globs) of test functions and methods. Default `test`."),
     "pythonpath": (
         "pytest",

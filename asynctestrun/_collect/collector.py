@@ -281,13 +281,19 @@ class Collector:
                 ),
             )
             items: list[TestItem] = []
-            class_contexts: dict[tuple[str, ...], ItemContext] = {(): ctx}
+            class_contexts: dict[tuple[tuple[str, ...], str | None], ItemContext] = {((), None): ctx}
             for definition in harvest.tests:
                 names = definition.class_names
-                item_ctx = class_contexts.get(names)
+                context_key = (names, definition.module_key)
+                item_ctx = class_contexts.get(context_key)
                 if item_ctx is None:
-                    class_chain = replace(ctx.chain, klass=f"{relpath}::{'::'.join(names)}")
-                    item_ctx = class_contexts[names] = replace(ctx, chain=class_chain)
+                    if definition.module_key is not None:
+                        # A describe block is a module to pytest: module scope is the block's, and
+                        # with no class around, class scope is the test's own.
+                        class_chain = replace(ctx.chain, module=definition.module_key)
+                    else:
+                        class_chain = replace(ctx.chain, klass=f"{relpath}::{'::'.join(names)}")
+                    item_ctx = class_contexts[context_key] = replace(ctx, chain=class_chain)
                 items.extend(
                     build_items(
                         definition, item_ctx, self.registry, self.hooks, self.config, self.plugin_config

@@ -20,7 +20,7 @@ from .._declare.marks import class_marks, normalize_marks, own_marks
 from .._model.items import FixtureDef, FuncKind, Holder, HolderKind
 from .._model.marks import Mark
 from .._model.scopes import LoopScope, Scope
-from . import xunit
+from . import describe, xunit
 from .discover import matches_any
 from .signature import argnames, func_kind
 
@@ -50,6 +50,8 @@ class TestDefinition:
     kind: FuncKind
     argnames: tuple[str, ...]
     unittest_case: bool = False
+    # The Module-scope instance when it is not the file: the outermost pytest-describe block.
+    module_key: str | None = None
 
 
 @dataclass(slots=True)
@@ -210,15 +212,58 @@ def _harvest_namespace(
     config: Config,
     result: Harvest,
     relpath: str,
+    block: str | None = None,
 ) -> None:
+    """``block``: the node id of the outermost describe block this namespace is in, if any."""
     for name, obj in list(namespace.items()):
+        if cls is None and config.describe_prefixes and describe.is_block(obj, config.describe_prefixes):
+            _harvest_block(module, obj, class_names, chain, outer_marks, config, result, relpath, block)
+            continue
         if inspect.isclass(obj):
-            if _collectable_class(obj, name, config, result, "::".join((relpath, *class_names, name))):
+            # pytest-describe collects no classes inside a block.
+            if block is None and _collectable_class(
+                obj, name, config, result, "::".join((relpath, *class_names, name))
+            ):
                 _harvest_class(module, obj, name, class_names, chain, outer_marks, config, result, relpath)
             continue
-        if not _is_test_function_name(name, config):
+        if not (describe.is_test_name(name) if block else _is_test_function_name(name, config)):
             continue
-        _harvest_function(module, name, obj, cls, class_names, chain, outer_marks, config, result, relpath)
+        _harvest_function(
+            module, name, obj, cls, class_names, chain, outer_marks, config, result, relpath, block
+        )
+
+
+def _harvest_block(
+    module: ModuleType,
+    func: Any,
+    class_names: tuple[str, ...],
+    chain: list[Holder],
+    outer_marks: list[Mark],
+    config: Config,
+    result: Harvest,
+    relpath: str,
+    block: str | None,
+) -> None:
+    """A pytest-describe block: its locals are harvested like a nested module."""
+    names = (*class_names, func.__name__)
+    where = "::".join((relpath, *names))
+    try:
+        namespace = describe.block_namespace(func)
+    except Exception as exc:  # as in pytest, the block alone fails to collect
+        result.errors.append((where, f"{qualified_name(type(exc))}: {exc}"))
+        return
+    as_module = ModuleType(func.__name__)
+    vars(as_module).update(namespace)
+    # pytest-describe registers a block's fixtures twice (as the block, then as the module it derives
+    # from): a block fixture that requests its own name gets the block's other copy before the outer
+    # definition. Two holders, one inside the other, give the same chain.
+    holders = [Holder(HolderKind.MODULE, where), Holder(HolderKind.CLASS, where)]
+    for holder in holders:
+        result.fixtures.extend(harvest_fixtures(as_module, holder, config))
+    marks = [*own_marks(func), *module_marks(as_module), *outer_marks]
+    _harvest_namespace(
+        module, namespace, None, names, [*chain, *holders], marks, config, result, relpath, block or where
+    )
 
 
 def _collectable_class(obj: Any, name: str, config: Config, result: Harvest, nodeid: str) -> bool:
@@ -312,6 +357,7 @@ def _harvest_function(
     config: Config,
     result: Harvest,
     relpath: str,
+    block: str | None = None,
 ) -> None:
     raw = obj
     if isinstance(raw, staticmethod | classmethod):
@@ -347,6 +393,7 @@ def _harvest_function(
             lineno=line,
             kind=kind,
             argnames=argnames(func, name=name, cls=cls),
+            module_key=block,
         )
     )
 

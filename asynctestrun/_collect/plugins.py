@@ -34,6 +34,7 @@ REPLACED = frozenset(
         "benchmark",
         "codspeed",
         "timeout",
+        "pytest-describe",
     }
 )
 
@@ -79,7 +80,7 @@ PYTEST_INTERNAL = frozenset(
     }
 )
 # Packages whose plugin asynctestrun replaces, whatever its entry point is called.
-REPLACED_PACKAGES = ("pytest_asyncio", "anyio", "xdist", "hypothesis", "pytest_cov")
+REPLACED_PACKAGES = ("pytest_asyncio", "anyio", "xdist", "hypothesis", "pytest_cov", "pytest_describe")
 
 
 def load_named_plugins(collector: Collector, config: Config) -> None:

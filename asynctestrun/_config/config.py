@@ -54,6 +54,8 @@ class Config:
     python_files: tuple[str, ...] = ("test_*.py", "*_test.py")
     python_classes: tuple[str, ...] = ("Test",)
     python_functions: tuple[str, ...] = ("test",)
+    # pytest-describe's block prefixes; empty when that plugin is not installed or is disabled.
+    describe_prefixes: tuple[str, ...] = ()
     norecursedirs: tuple[str, ...] = DEFAULT_NORECURSE
     ignore: tuple[str, ...] = ()
     ignore_glob: tuple[str, ...] = ()

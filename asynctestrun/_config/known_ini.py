@@ -119,6 +119,7 @@ _REPLACED: Final[dict[str, tuple[str, frozenset[str]]]] = {
     ),
     "xdist": ("xdist", frozenset({"looponfailroots", "rsyncdirs", "rsyncignore"})),
     "anyio": ("anyio", frozenset({"anyio_mode"})),
+    "pytest-describe": ("pytest_describe", frozenset({"describe_docstrings", "describe_prefixes"})),
 }
 
 

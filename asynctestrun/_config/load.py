@@ -6,8 +6,9 @@ The CLI parses its flags into ``CliOptions`` (None = not given). ``load`` finds 
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,6 +183,12 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         python_files=python_files,
         python_classes=tuple(get_list(values, "python_classes")) or ("Test",),
         python_functions=tuple(get_list(values, "python_functions")) or ("test",),
+        describe_prefixes=_describe_prefixes(
+            get_args(values, "describe_prefixes"),
+            disabled=(p[3:] for p in cli.plugins if p.startswith("no:")),
+            early=(p for p in cli.plugins if not p.startswith("no:")),
+            autoload=not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"),
+        ),
         norecursedirs=tuple(get_list(values, "norecursedirs")) or DEFAULT_NORECURSE,
         ignore=tuple(cli.ignore),
         ignore_glob=tuple(cli.ignore_glob),
@@ -287,6 +294,25 @@ def _loop_matrix(value: str | None) -> tuple[str, ...]:
     if len(set(names)) != len(names):
         raise ConfigError(f"--loop-matrix: {value!r} names a loop implementation twice")
     return names
+
+
+# pytest-describe's entry point name and module: ``-p no:NAME`` with any of them disables it.
+DESCRIBE_PLUGIN_NAMES = ("pytest-describe", "pytest_describe", "pytest_describe.plugin")
+
+
+def _describe_prefixes(
+    ini_prefixes: Iterable[str], *, disabled: Iterable[str], early: Iterable[str], autoload: bool
+) -> tuple[str, ...]:
+    """pytest-describe's block prefixes, or none when pytest would not load that plugin in this run
+    (asynctestrun collects its blocks itself; ``find_spec`` keeps the plugin unimported)."""
+    import importlib.util
+
+    names = set(DESCRIBE_PLUGIN_NAMES)
+    if names & set(disabled) or (not autoload and not names & set(early)):
+        return ()
+    if importlib.util.find_spec("pytest_describe") is None:
+        return ()
+    return tuple(ini_prefixes) or ("describe",)
 
 
 def _require_uvloop(option: str, instead: str) -> None:

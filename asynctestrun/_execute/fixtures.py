@@ -42,9 +42,11 @@ class CachedValue:
 _NO_PARAM = object()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _FixtureDefView:
-    """``fixturedef`` as ``pytest_fixture_setup`` implementations read it."""
+    """``fixturedef`` as ``pytest_fixture_setup`` implementations read it. Not frozen: a plugin that
+    makes the value also stores it in ``cached_result`` (pytest-trio does), which asynctestrun does not
+    read back (it caches the returned value itself)."""
 
     argname: str
     scope: str
@@ -52,11 +54,21 @@ class _FixtureDefView:
     params: Sequence[Any] | None = None
     ids: Any = None
     baseid: str = ""
+    # pytest-trio resolves every argument of the fixture through ``request.getfixturevalue``.
+    argnames: tuple[str, ...] = ()
+    cached_result: Any = None
 
     @classmethod
     def of(cls, fixturedef: FixtureDef) -> _FixtureDefView:
         scope = fixturedef.scope.value
-        return cls(fixturedef.name, scope, fixturedef.func, fixturedef.params, fixturedef.ids)
+        return cls(
+            fixturedef.name,
+            scope,
+            fixturedef.func,
+            fixturedef.params,
+            fixturedef.ids,
+            argnames=fixturedef.argnames,
+        )
 
 
 class FixtureRequest:

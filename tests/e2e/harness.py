@@ -206,6 +206,22 @@ def reference_python() -> tuple[str | None, str]:
     )
 
 
+def require_modules(modules: tuple[str, ...], *, reference: bool = False) -> None:
+    """Skip unless asynctestrun's interpreter (and with ``reference``, pytest's) imports ``modules``:
+    a sample for a third-party plugin means nothing where that plugin is not installed."""
+    if not modules:
+        return
+    pythons = [asynctestrun_python()]
+    if reference:
+        python, reason = reference_python()
+        if python is None:
+            pytest.skip(reason)
+        pythons.append(python)
+    for python in pythons:
+        if not _can_import(python, ", ".join(modules)):
+            pytest.skip(f"{python} cannot import {', '.join(modules)}")
+
+
 def _clean_env() -> dict[str, str]:
     # PYTEST_ADDOPTS, PYTEST_PLUGINS, PYTEST_CURRENT_TEST... from the outer run must not leak into a sample.
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}

@@ -34,6 +34,8 @@ class Scenario:
     expected: str
     counts: Mapping[str, int]
     events: str | None = None
+    # Modules the sample relies on (a third-party pytest plugin): skipped where they are not installed.
+    requires: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         known = ("passed", "failed", "error", "skipped", "xfailed", "xpassed")
@@ -124,6 +126,14 @@ teardown root_package_gen
 teardown session_agen
 teardown session_gen
 """
+# A module-scoped fixture, once per outermost describe block that uses it (a block is a module to pytest).
+EVENTS_DESCRIBE_BLOCKS = """
+setup per_block
+teardown per_block
+setup per_block
+teardown per_block
+"""
+
 EVENTS_FIXTURE_ORDER = """
 setup conftest_autouse
 setup module_autouse
@@ -1593,6 +1603,39 @@ SCENARIOS = [
         counts={"xpassed": 1},
     ),
     Scenario(
+        "describe_blocks",
+        "describe_blocks",
+        ("test_blocks.py",),
+        1,
+        r"""
+            test_blocks.py::describe_greeting::sees_the_block_fixture                          passed
+            test_blocks.py::describe_greeting::describe_nested::sees_the_innermost_override    failed
+            test_blocks.py::describe_greeting::describe_nested::fails_plainly                  failed
+            test_blocks.py::describe_greeting::describe_nested::parametrized[1]                passed
+            test_blocks.py::describe_greeting::describe_nested::parametrized[2]                passed
+            test_blocks.py::describe_greeting::runs_on_a_loop                                  passed
+            test_blocks.py::describe_greeting::expected_failure                                xfailed
+            test_blocks.py::describe_skipped_block::never_runs                                 skipped
+            test_blocks.py::describe_skipped_block::describe_inner::inherits_the_skip          skipped
+            test_blocks.py::context_with_the_second_prefix::fails_as_expected                  xfailed
+            test_blocks.py::test_plain_module_test                                             passed
+        """,
+        counts={"failed": 2, "passed": 5, "skipped": 2, "xfailed": 2},
+        events=EVENTS_DESCRIBE_BLOCKS,
+        requires=("pytest_describe",),
+    ),
+    Scenario(
+        "describe_blocks-a-broken-block-fails-alone",
+        "describe_blocks",
+        ("test_broken_block.py",),
+        2,
+        r"""
+            test_broken_block.py::describe_broken  error
+        """,
+        counts={"errors": 1},
+        requires=("pytest_describe",),
+    ),
+    Scenario(
         "internal_error",
         "internal_error",
         (),
@@ -1658,6 +1701,9 @@ SCENARIOS = [
         (),
         1,
         r"""
+            test_hook_made_values.py::test_the_hook_makes_the_value                        passed
+            test_hook_made_values.py::test_without_the_mark_the_fixture_runs               passed
+            test_hook_made_values.py::test_the_fixture_ran_only_without_the_mark           passed
             test_lazy_values.py::test_direct_parameter[one]                                passed
             test_lazy_values.py::test_direct_parameter[async_eleven]                       passed
             test_lazy_values.py::test_direct_parameter[3]                                  passed
@@ -1668,7 +1714,7 @@ SCENARIOS = [
             test_lazy_values.py::test_rewritten_value_is_checked[one]                      failed
             test_lazy_values.py::test_unknown_fixture[no_such_fixture]                     error
         """,
-        counts={"failed": 1, "passed": 7, "errors": 1},
+        counts={"failed": 1, "passed": 10, "errors": 1},
     ),
 ]
 

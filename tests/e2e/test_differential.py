@@ -4,12 +4,13 @@ fixture event log, and the shape of the JUnit XML file. Skipped when no referenc
 available (see harness.py)."""
 
 import pytest
-from harness import differences, junit_layout_differences, run_both
+from harness import differences, junit_layout_differences, require_modules, run_both
 from scenarios import SCENARIO_IDS, SCENARIOS
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=SCENARIO_IDS)
 def test_asynctestrun_agrees_with_reference_pytest(scenario, tmp_path):
+    require_modules(scenario.requires, reference=True)
     reference, candidate = run_both(scenario.sample, *scenario.args, tmp_root=tmp_path)
     pytest_run, asynctestrun_run = reference.observed(), candidate.observed()
     sections = {

@@ -2,6 +2,8 @@
 
 import pytest
 
+pytest_plugins = ["value_maker"]
+
 
 class Lazy:
     """Stands for the value of the fixture it names."""
@@ -39,3 +41,4 @@ async def async_eleven():
 def pytest_sessionfinish(session, exitstatus):
     # syrupy's way of folding its own status into the run's: read and written back.
     session.exitstatus |= exitstatus
+
