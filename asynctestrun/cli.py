@@ -440,7 +440,10 @@ def _run_session(
     session = Session(config, broadcast, argv)
     junit: Any = None
     try:
-        positional, extra = session.prepare(unknown)
+        reparsed, extra = session.prepare(unknown)
+        # Only a re-parse of unknown flags can move the paths (a flag's value may be one); with no
+        # unknown flag, prepare saw no paths at all, and the command line's stay as they are.
+        positional = reparsed if unknown else _split_args(values["args"])[0]
         if unknown or extra:
             config = load(_cli_options(values, positional, extra), invocation_dir, ini)
             session.reconfigure(config)

@@ -277,7 +277,7 @@ class Session:
         start = time.perf_counter()
         config = self.config
         emit = self.broadcast.handle
-        self.hooks.call("pytest_configure", config=self.plugin_config)
+        self.hooks.call_historic("pytest_configure", config=self.plugin_config)
         _warn_unset_fixture_loop_scope(config)
         for plugin_name, hook in self.hooks.unknown_hooks():
             if hook not in SILENT_HOOKS:

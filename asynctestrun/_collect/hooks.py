@@ -71,11 +71,25 @@ class HookRegistry:
     # Lookups are repeated per test (pytest_runtest_setup) and per definition: cache them until the
     # next registration. Keyed by identity: plugins and conftest modules live for the whole run.
     _cache: dict[tuple[object, ...], list[Callable[..., Any]]] = field(default_factory=dict)
+    # Hooks already called with call_historic, and their arguments: replayed for each later plugin.
+    _historic: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def register(self, plugin: PluginModule) -> None:
         if all(p.module is not plugin.module for p in self.plugins):
             self.plugins.append(plugin)
             self._cache.clear()
+            for hook, kwargs in self._historic.items():
+                impl = getattr(plugin.module, hook, None)
+                if callable(impl):
+                    self._run([impl], kwargs)
+
+    def call_historic(self, hook: str, **kwargs: Any) -> None:
+        """pluggy's historic call, which pytest uses for ``pytest_configure``: a plugin registered later
+        gets the call when it registers. That covers a plugin object registered from another plugin's
+        ``pytest_configure`` (inline-snapshot sets up its state that way) and a conftest first imported
+        during collection."""
+        self._historic[hook] = kwargs
+        self._run(self.implementations(hook), kwargs)
 
     def implementations(
         self, hook: str, extra: Iterable[object] = (), owners: Iterable[object] | None = None

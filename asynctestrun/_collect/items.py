@@ -152,6 +152,15 @@ def _direct_argnames(marks: Sequence[Mark]) -> set[str]:
     return direct
 
 
+def _mark_argnames(marks: Sequence[Mark]) -> set[str]:
+    """Every name a parametrize mark gives values to, direct or indirect."""
+    names: set[str] = set()
+    for mark in marks:
+        if mark.name == "parametrize" and mark.args:
+            names.update(split_argnames(mark.args[0])[0])
+    return names
+
+
 @dataclass(frozen=True, slots=True)
 class ItemContext:
     path: Path
@@ -225,7 +234,9 @@ def build_items(
         hooks.call_scoped("pytest_generate_tests", ctx.hook_owners, extra, metafunc=metafunc)
         for call in metafunc._calls_made:
             builder.apply(definition.name, call)
-        _apply_fixture_params(definition.name, closure, direct | builder.argnames_seen, builder, metafunc)
+        # A parametrize mark naming a fixture, even indirectly, replaces that fixture's own params.
+        overridden = _mark_argnames(all_marks) | builder.argnames_seen
+        _apply_fixture_params(definition.name, closure, overridden, builder, metafunc)
         for mark in all_marks:
             if mark.name != "parametrize":
                 continue

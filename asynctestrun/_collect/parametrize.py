@@ -54,8 +54,10 @@ def id_for_value(value: object, argname: str, index: int) -> str:
         return ascii_escaped(value.pattern)
     if isinstance(value, enum.Enum):
         return str(value)
+    # Any value with a string __name__ is named by it, as given: classes and functions, but also
+    # modules and plain objects that carry one.
     name = getattr(value, "__name__", None)
-    if isinstance(name, str) and (isinstance(value, type) or callable(value)):
+    if isinstance(name, str):
         return name
     return f"{argname}{index}"
 

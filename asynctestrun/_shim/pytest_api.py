@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from types import SimpleNamespace
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from .._builtins.capture import CaptureFixture
 from .._builtins.logging import LogCaptureFixture
@@ -161,6 +161,37 @@ class TerminalReporter(_NotProvided):
 
 class TestShortLogReport(_NotProvided):
     pass
+
+
+# _pytest internals that plugins written for custom collection (sybil's pytest integration) subclass
+# or annotate with at import time. Without a class here, ``from _pytest._code.code import TerminalRepr``
+# would import a shim *submodule* of that name, and ``class X(TerminalRepr)`` then fails with a
+# TypeError that aborts the whole run while loading the conftest.
+class TerminalRepr(_NotProvided):
+    pass
+
+
+class Traceback(_NotProvided):
+    pass
+
+
+class TerminalWriter(_NotProvided):
+    pass
+
+
+class FuncFixtureInfo(_NotProvided):
+    pass
+
+
+class PrettyPrinter(_NotProvided):
+    # inline-snapshot adds its reprs to the dispatch table of pytest's diff printer when it configures.
+    _dispatch: ClassVar[dict[object, object]] = {}
+
+
+def _read_pyc(source: object, pyc: object, trace: object = None) -> None:
+    """``_pytest.assertion.rewrite._read_pyc``, which inline-snapshot wraps when it configures. No pytest
+    cache of rewritten modules is read here, so the answer is always "no cached code"."""
+    return None
 
 
 ScopeName = Literal["session", "package", "module", "class", "function"]

@@ -507,6 +507,9 @@ SCENARIOS = [
             test_param_ids.py::test_explicit_unusual_ids[\xe9-explicit]                             passed
             test_param_ids.py::test_explicit_unusual_ids[]                                          passed
             test_param_ids.py::test_ids_of_stacked_multi_argument_parametrize[True-pair]            passed
+            test_param_ids.py::test_ids_of_values_with_a_name[json]                                 passed
+            test_param_ids.py::test_ids_of_values_with_a_name[named]                                passed
+            test_param_ids.py::test_ids_of_values_with_a_name[value2]                               passed
             test_params.py::test_stacked_parametrize_is_a_cartesian_product[a-1]                    passed
             test_params.py::test_stacked_parametrize_is_a_cartesian_product[a-2]                    passed
             test_params.py::test_stacked_parametrize_is_a_cartesian_product[b-1]                    passed
@@ -548,8 +551,11 @@ SCENARIOS = [
             test_params.py::TestParametrizedClass::test_every_method_gets_the_class_params[200]     passed
             test_params.py::TestParametrizedClass::test_method_params_stack_on_class_params[1-100]  passed
             test_params.py::TestParametrizedClass::test_method_params_stack_on_class_params[1-200]  passed
+            test_params_overridden.py::test_indirect_mark_replaces_fixture_params[only-async]       passed
+            test_params_overridden.py::test_indirect_mark_next_to_other_fixture_params[1-sync]      passed
+            test_params_overridden.py::test_indirect_mark_next_to_other_fixture_params[2-sync]      passed
         """,
-        counts={"failed": 1, "passed": 57, "skipped": 2, "xfailed": 1, "xpassed": 1},
+        counts={"failed": 1, "passed": 63, "skipped": 2, "xfailed": 1, "xpassed": 1},
     ),
     Scenario(
         "indirect_scopes",
@@ -1426,6 +1432,7 @@ SCENARIOS = [
         1,
         r"""
             fake_loop/test_fake_loop.py::test_loop_with_mock_selector                      passed
+            internals/test_internals.py::test_conftest_subclassing_pytest_internals_loads  passed
             test_submodule.py::test_async                                                  passed
             test_submodule.py::test_sync                                                   passed
             test_warning_filters.py::test_deprecation_warning_twice_from_one_place         passed
@@ -1434,7 +1441,7 @@ SCENARIOS = [
             test_wrapped.py::test_async_run_by_the_plugin_wrapper                          passed
             test_wrapped.py::test_async_failing_run_by_the_plugin_wrapper                  failed
         """,
-        counts={"failed": 1, "passed": 7},
+        counts={"failed": 1, "passed": 8},
     ),
     Scenario(
         "plugin_compat-W-message-is-literal",
@@ -1447,6 +1454,27 @@ SCENARIOS = [
             test_warning_filters.py::test_message_with_regex_characters                    failed
         """,
         counts={"failed": 1, "passed": 2},
+    ),
+    Scenario(
+        "late_configure",
+        "late_configure",
+        (),
+        0,
+        r"""
+            sub/test_sub.py::test_every_configure_called_once                 passed
+            test_root.py::test_root_conftest_and_late_plugin_configured       passed
+        """,
+        counts={"passed": 2},
+    ),
+    Scenario(
+        "late_configure-path-with-a-declared-option",
+        "late_configure",
+        ("sub/test_sub.py",),
+        0,
+        r"""
+            sub/test_sub.py::test_every_configure_called_once                 passed
+        """,
+        counts={"passed": 1},
     ),
     Scenario(
         "import_mode_importlib",

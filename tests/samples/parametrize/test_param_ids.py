@@ -1,6 +1,8 @@
 """How pytest turns parameter values into test ids."""
 
 import enum
+import json
+import types
 
 import pytest
 
@@ -46,4 +48,10 @@ def test_explicit_unusual_ids(value):
 @pytest.mark.parametrize(("a", "b"), [(1, "x")], ids=["pair"])
 @pytest.mark.parametrize("c", [True])
 def test_ids_of_stacked_multi_argument_parametrize(a, b, c):
+    pass
+
+
+# Any value with a string __name__ is named by it, not only classes and functions.
+@pytest.mark.parametrize("value", [json, types.SimpleNamespace(__name__="named"), types.SimpleNamespace(__name__=5)])
+def test_ids_of_values_with_a_name(value):
     pass

@@ -1,0 +1,2 @@
+# Shared by the conftests: who had pytest_configure called, in order.
+CALLS: list[str] = []
