@@ -18,6 +18,11 @@ from typing import Any
 
 from .loops import LoopRunner
 
+# Takes a task out of ``asyncio.all_tasks()`` (it keeps running); a no-op where asyncio lacks it.
+_unregister_task: Callable[[asyncio.Task[Any]], None] = getattr(
+    asyncio.tasks, "_unregister_task", lambda _task: None
+)
+
 
 class BackgroundFailure(Exception):
     """A fixture's own task failed while a test was running; raised in place of that test's outcome."""
@@ -100,6 +105,9 @@ def start(
         raise ValueError(f"fixture function {name} has more than one 'yield'")
 
     task = loop.create_task(lifetime(), context=context)
+    # The runner's own task: a test that waits for every other task of its loop (``asyncio.all_tasks()``)
+    # must not wait for the one parked across this fixture's yield, which pytest-asyncio does not have.
+    _unregister_task(task)
 
     def on_done(done: asyncio.Task[None]) -> None:
         if done.cancelled() or released or not ready.done() or ready.exception() is not None:

@@ -88,9 +88,14 @@ def describe_tasks(loop: asyncio.AbstractEventLoop, main: asyncio.Task[Any] | No
 
 
 async def run_with_deadline(coro: Coroutine[Any, Any, Any], seconds: float, what: str) -> Any:
-    """Await ``coro`` in a task; at the deadline, describe pending tasks and fail with that."""
+    """Await ``coro`` in the current task; at the deadline, describe pending tasks and fail with that.
+
+    No task of its own: a test that waits for every other task of its loop (``asyncio.all_tasks()``
+    minus itself) would otherwise wait for the task awaiting it, and never finish.
+    """
     loop = asyncio.get_running_loop()
-    task = loop.create_task(coro)
+    task = asyncio.current_task()
+    assert task is not None
     report: list[str] = []
 
     def expire() -> None:
@@ -99,9 +104,10 @@ async def run_with_deadline(coro: Coroutine[Any, Any, Any], seconds: float, what
 
     handle = loop.call_later(seconds, expire)
     try:
-        return await task
+        return await coro
     except asyncio.CancelledError:
         if report:
+            task.uncancel()
             raise TestTimeout(
                 f"Timeout: {what} did not finish within its timeout.\n\nWhere each pending task was awaiting "
                 f"(innermost last):\n{report[0]}",

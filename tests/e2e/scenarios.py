@@ -1744,6 +1744,18 @@ SCENARIOS = [
         """,
         counts={"failed": 1, "passed": 10, "errors": 1},
     ),
+    Scenario(
+        "all_tasks",
+        "all_tasks",
+        (),
+        0,
+        r"""
+            test_all_tasks.py::test_with_an_async_generator_fixture   passed
+            test_all_tasks.py::test_after_a_background_task_ends      passed
+            test_all_tasks.py::test_on_a_module_loop                  passed
+        """,
+        counts={"passed": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
