@@ -26,7 +26,13 @@ def _clean(text: str) -> str:
 
 
 def split_nodeid(nodeid: str) -> tuple[str, str]:
-    path, *rest = nodeid.split("::")
+    # A parameter id may hold "::" itself ("http://[::1]"): only the part before "[" is split.
+    address, bracket, params = nodeid.partition("[")
+    path, *rest = address.split("::")
+    if rest:
+        rest[-1] += bracket + params
+    else:
+        path += bracket + params
     module = path[:-3] if path.endswith(".py") else path
     dotted = module.replace("/", ".")
     if not rest:
