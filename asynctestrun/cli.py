@@ -402,13 +402,14 @@ def run(argv: Sequence[str]) -> int:
     except ConfigError as exc:
         click.echo(f"{exc.prefix}{exc}", err=True)
         return EXIT_USAGE
-    return _run_session(config, values, unknown + positional if unknown else [], invocation_dir, ini, argv)
+    return _run_session(config, values, unknown, positional, invocation_dir, ini, argv)
 
 
 def _run_session(
     config: Any,
     values: dict[str, Any],
     unknown: list[str],
+    positional: list[str],
     invocation_dir: Path,
     ini: Any,
     argv: Sequence[str],
@@ -440,10 +441,11 @@ def _run_session(
     session = Session(config, broadcast, argv)
     junit: Any = None
     try:
-        reparsed, extra = session.prepare(unknown)
-        # Only a re-parse of unknown flags can move the paths (a flag's value may be one); with no
-        # unknown flag, prepare saw no paths at all, and the command line's stay as they are.
-        positional = reparsed if unknown else _split_args(values["args"])[0]
+        # Unknown flags are parsed again against the options plugins and conftests declared, with the
+        # paths: a flag's value may be among them. With no unknown flag, the paths stay as given.
+        reparsed, extra = session.prepare(unknown + positional if unknown else [])
+        if unknown:
+            positional = reparsed
         if unknown or extra:
             config = load(_cli_options(values, positional, extra), invocation_dir, ini)
             session.reconfigure(config)

@@ -149,16 +149,11 @@ class Session:
         if self.collector.conftest_errors:
             # As pytest: a conftest that fails while the run starts up is a usage error (exit 4),
             # reported with its traceback; nothing is collected or run.
-            error = self.collector.conftest_errors[0]
-            conftest = self.collector.failed_conftests[0]
+            conftest, traceback = next(iter(self.collector.failed_conftests.items()))
             out, err = capture.read()  # what the conftests printed, shown with the error as in pytest
             self.close()
             sys.stdout.write(out)
             sys.stderr.write(err)
-            # The traceback without the heading a test module's import error gets.
-            traceback = error.longrepr
-            if traceback.startswith("ImportError while importing test module"):
-                traceback = traceback.split("Traceback:\n", 1)[-1]
             raise ConftestImportError(f"ImportError while loading conftest '{conftest}'.\n{traceback}")
         self._declare_options()
         if not self.parser.options and not unknown_args:

@@ -65,7 +65,8 @@ class Collector:
     conftests: dict[Path, ModuleType | None] = field(default_factory=dict)  # dir -> conftest (None: none)
     on_plugin_module: Callable[[ModuleType], None] | None = None
     conftest_errors: list[CollectError] = field(default_factory=list)
-    failed_conftests: list[Path] = field(default_factory=list)  # conftest.py files that failed to import
+    # conftest.py files that failed to import -> their traceback (without a test module's heading)
+    failed_conftests: dict[Path, str] = field(default_factory=dict)
     seen_nodeids: set[str] = field(default_factory=set)
     plugin_warnings: list[str] = field(default_factory=list)
     conftest_dirs_memo: dict[Path, list[Path]] = field(default_factory=dict)
@@ -115,11 +116,12 @@ class Collector:
         except BaseException as exc:
             # As pytest, the directory fails to collect: its error carries the directory's node id and
             # nothing below it is collected (``ignored_by_conftest``).
-            self.failed_conftests.append(path)
+            traceback_text = _import_traceback(exc, path, self.config.rootdir)
+            self.failed_conftests[path] = traceback_text
             self.conftest_errors.append(
                 CollectError(
                     self.relpath(directory),
-                    _format_import_error(exc, path, self.config.rootdir),
+                    _with_import_heading(exc, path, traceback_text),
                     f"{type(exc).__name__}: {exc}",
                 )
             )
@@ -373,6 +375,11 @@ def _format_import_error(exc: BaseException, path: Path, rootdir: Path | None = 
     """A module that failed to import, laid out as pytest's collection errors: a failed import
     gets a heading; every error then shows the user's frames in the short style (the runner's and
     the import machinery's left out), and ``E`` lines for the exception."""
+    return _with_import_heading(exc, path, _import_traceback(exc, path, rootdir))
+
+
+def _import_traceback(exc: BaseException, path: Path, rootdir: Path | None = None) -> str:
+    """The user's frames of a failed import in the short style, and ``E`` lines for the exception."""
     from .._execute.failures import exception_lines, format_exception, is_internal_file
 
     if isinstance(exc, SyntaxError) and exc.filename == str(path):
@@ -391,6 +398,11 @@ def _format_import_error(exc: BaseException, path: Path, rootdir: Path | None = 
     shown = format_exception(exc, style="short", rootdir=rootdir)
     if not shown.strip():
         shown = "\n".join(exception_lines(exc, indent=4))
+    return shown
+
+
+def _with_import_heading(exc: BaseException, path: Path, shown: str) -> str:
+    """pytest's heading above the traceback of a module whose import raised ImportError."""
     if isinstance(exc, ImportError):
         return (
             f"ImportError while importing test module '{path}'.\n"

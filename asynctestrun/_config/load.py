@@ -164,6 +164,9 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
     # pytest 9's `strict` (the ini key, or --strict) is what each strictness option defaults to; the
     # option's own key, when set (even to false), wins over it.
     strict = cli.strict or get_bool(values, "strict", False)
+    # -p NAME loads a plugin first, -p no:NAME disables one.
+    disabled_plugins = tuple(p[3:] for p in cli.plugins if p.startswith("no:"))
+    early_plugins = tuple(p for p in cli.plugins if not p.startswith("no:"))
     return Config(
         rootdir=ini.rootdir,
         invocation_dir=invocation_dir,
@@ -185,8 +188,8 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         python_functions=tuple(get_list(values, "python_functions")) or ("test",),
         describe_prefixes=_describe_prefixes(
             get_args(values, "describe_prefixes"),
-            disabled=(p[3:] for p in cli.plugins if p.startswith("no:")),
-            early=(p for p in cli.plugins if not p.startswith("no:")),
+            disabled=disabled_plugins,
+            early=early_plugins,
             autoload=not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"),
         ),
         norecursedirs=tuple(get_list(values, "norecursedirs")) or DEFAULT_NORECURSE,
@@ -238,8 +241,8 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         color=cli.color,
         collect_only=cli.collect_only,
         plugin_options=dict(cli.extra),
-        disabled_plugins=tuple(p[3:] for p in cli.plugins if p.startswith("no:")),
-        early_plugins=tuple(p for p in cli.plugins if not p.startswith("no:")),
+        disabled_plugins=disabled_plugins,
+        early_plugins=early_plugins,
         basetemp=(invocation_dir / cli.basetemp) if cli.basetemp else None,
         log_level=cli.log_level or _ini_str(values, "log_level"),
     )

@@ -60,10 +60,9 @@ class _FixtureDefView:
 
     @classmethod
     def of(cls, fixturedef: FixtureDef) -> _FixtureDefView:
-        scope = fixturedef.scope.value
         return cls(
             fixturedef.name,
-            scope,
+            fixturedef.scope.value,
             fixturedef.func,
             fixturedef.params,
             fixturedef.ids,
@@ -234,11 +233,7 @@ class ItemRuntime:
         if argname == "request":
             return FixtureRequest(self, requester)
         callspec = self.item.callspec
-        if (
-            argname in callspec.params
-            and argname not in callspec.indirect
-            and (requester is None or requester.name != argname)
-        ):
+        if callspec.is_direct(argname) and (requester is None or requester.name != argname):
             value = callspec.params[argname]
             if self.state.fixture_setup_hooks():
                 value = self._direct_param_through_hooks(argname, value)
@@ -345,7 +340,7 @@ class ItemRuntime:
 
     def _dependency(self, argname: str, requester: FixtureDef) -> FixtureDef | None:
         callspec = self.item.callspec
-        if argname in callspec.params and argname not in callspec.indirect and requester.name != argname:
+        if callspec.is_direct(argname) and requester.name != argname:
             return None
         try:
             return self._resolve(argname, requester)

@@ -171,8 +171,7 @@ class TestRun:
         if self.state.fixture_setup_hooks():
             # A directly parametrized argument is a fixture to pytest's hooks as well: they may swap
             # its value (pytest-lazy-fixtures' ``lf("name")``), so the test gets what they made of it.
-            callspec = self.item.callspec
-            names += [n for n in self.item.argnames if n in callspec.params and n not in callspec.indirect]
+            names += [n for n in self.item.argnames if self.item.callspec.is_direct(n)]
         for name in names:
             try:
                 value = self.runtime.get_value(name)

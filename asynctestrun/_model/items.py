@@ -89,6 +89,10 @@ class CallSpec:
     def id(self) -> str:
         return "-".join(self.ids)
 
+    def is_direct(self, argname: str) -> bool:
+        """Whether ``argname`` gets its value straight from parametrize (not through a fixture)."""
+        return argname in self.params and argname not in self.indirect
+
 
 @dataclass(frozen=True, slots=True)
 class ScopeChain:
@@ -123,10 +127,7 @@ class TestItem:
 
     def uses(self, argname: str) -> bool:
         """Whether the test sees ``argname``: a fixture of its closure or a directly parametrized argument."""
-        callspec = self.callspec
-        return argname in self.fixturenames or (
-            argname in callspec.params and argname not in callspec.indirect
-        )
+        return argname in self.fixturenames or self.callspec.is_direct(argname)
 
     def get_closest_marker(self, name: str) -> Mark | None:
         for mark in self.marks:

@@ -122,7 +122,7 @@ def _resolved(item: TestItem, name: str) -> FixtureDef | None:
 
 
 def _missing_fixture(item: TestItem, registry: FixtureRegistry) -> str | None:
-    direct = {n for n in item.callspec.params if n not in item.callspec.indirect}
+    direct = {n for n in item.callspec.params if item.callspec.is_direct(n)}
     for name in item.fixturenames:
         if name in PSEUDO_FIXTURES or name in direct or name in item.fixturedefs:
             continue
