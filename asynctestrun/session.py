@@ -49,6 +49,7 @@ EXIT_INTERRUPTED = 2
 EXIT_INTERNAL_ERROR = 3
 EXIT_USAGE_ERROR = 4
 EXIT_NO_TESTS = 5
+EXIT_FLAKY = 7  # pytest-rerunfailures' code for --fail-on-flaky
 
 
 @dataclass
@@ -273,6 +274,7 @@ class Session:
         config = self.config
         emit = self.broadcast.handle
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
+        reruns = self._rerun_settings()  # checked now, as the plugin does when it is configured
         _warn_unset_fixture_loop_scope(config)
         for plugin_name, hook in self.hooks.unknown_hooks():
             if hook not in SILENT_HOOKS:
@@ -396,6 +398,7 @@ class Session:
             hook_impls=self.hooks.implementations,
             capture=capture,
         )
+        state.reruns = reruns
         maxfail = stepwise_maxfail(options, config.maxfail)
         summary = execute(plan, state, nodes, emit, maxfail=maxfail)
         self.session_view.testsfailed = summary.failed
@@ -412,9 +415,21 @@ class Session:
             code = EXIT_TESTS_FAILED
         elif not selected and not collection.skipped_modules:
             code = EXIT_NO_TESTS
+        elif state.reruns is not None and state.reruns.fail_on_flaky and state.reruns.rerun_tests:
+            code = EXIT_FLAKY  # pytest-rerunfailures' --fail-on-flaky: passed, but only on a rerun
         else:
             code = EXIT_OK
         return self._finish(start, code, summary.interrupted)
+
+    def _rerun_settings(self) -> Any:
+        """pytest-rerunfailures' options, where it is installed (its stand-in is registered)."""
+        from ._builtins import rerunfailures
+
+        if not any(plugin.module is rerunfailures for plugin in self.hooks.plugins):
+            return None
+        from ._execute.reruns import RerunSettings
+
+        return RerunSettings.from_config(self.plugin_config, self.config.rootdir)
 
     def _pause_gc(self) -> None:
         """No cyclic garbage collection while collecting: collection only allocates what lives for the
@@ -603,6 +618,7 @@ _PLUGIN_MARKS = {
     "xdist": "xdist_group",
     "pytest_cov": "no_cover",
     "pytest_benchmark": "benchmark",
+    "pytest_codspeed": "benchmark",
     "hypothesis": "hypothesis",
 }
 

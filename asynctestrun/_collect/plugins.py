@@ -8,6 +8,7 @@ tests that need its fixtures then fail with "fixture not found", never silently.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -31,8 +32,6 @@ REPLACED = frozenset(
         "xdist.looponfail",
         "hypothesispytest",
         "pytest_cov",
-        "benchmark",
-        "codspeed",
         "timeout",
         "pytest-describe",
     }
@@ -82,6 +81,23 @@ PYTEST_INTERNAL = frozenset(
 # Packages whose plugin asynctestrun replaces, whatever its entry point is called.
 REPLACED_PACKAGES = ("pytest_asyncio", "anyio", "xdist", "hypothesis", "pytest_cov", "pytest_describe")
 
+# Plugins whose work asynctestrun does itself only when they are installed and enabled, as their
+# effect under pytest depends on that: the entry point's module is swapped for asynctestrun's own,
+# which declares the same options, ini keys and marks. Entry point name -> (plugin module, stand-in).
+STAND_INS = {
+    "rerunfailures": ("pytest_rerunfailures", "asynctestrun._builtins.rerunfailures"),
+    "benchmark": ("pytest_benchmark", "asynctestrun._builtins.benchmark"),
+    "codspeed": ("pytest_codspeed", "asynctestrun._builtins.benchmark"),
+}
+
+
+def _stand_in(name: str) -> str | None:
+    """The stand-in module for a plugin named by its entry point or its module, if it is installed."""
+    for entry_name, (plugin_module, stand_in) in STAND_INS.items():
+        if name in (entry_name, plugin_module) and importlib.util.find_spec(plugin_module) is not None:
+            return stand_in
+    return None
+
 
 def load_named_plugins(collector: Collector, config: Config) -> None:
     """``-p NAME``: the entry point of that name, else the module, registered before any other
@@ -92,7 +108,13 @@ def load_named_plugins(collector: Collector, config: Config) -> None:
             continue
         entry_point = next((ep for ep in _pytest11() if ep.name == name), None)
         try:
-            module = entry_point.load() if entry_point is not None else _import(name, config.invocation_dir)
+            stand_in = _stand_in(name)
+            if stand_in is not None:
+                module = importlib.import_module(stand_in)
+            elif entry_point is not None:
+                module = entry_point.load()
+            else:
+                module = _import(name, config.invocation_dir)
         except Exception as exc:
             raise ConfigError(f"Error importing plugin {name!r}: {type(exc).__name__}: {exc}") from None
         if isinstance(module, ModuleType):
@@ -122,8 +144,9 @@ def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:
             continue
         if ep.value.startswith(REPLACED_PACKAGES):
             continue
+        stand_in = _stand_in(ep.name) or _stand_in(ep.value.split(":", 1)[0])
         try:
-            module = ep.load()
+            module = importlib.import_module(stand_in) if stand_in else ep.load()
         except Exception as exc:
             warnings.append(
                 f"plugin {ep.name!r} ({ep.value}) could not be loaded and is ignored: "

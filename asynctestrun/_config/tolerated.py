@@ -113,8 +113,8 @@ OPTIONS: tuple[Tolerated, ...] = (
     # pytest-benchmark
     _output("--benchmark-disable"),
     _output("--benchmark-enable"),
-    _output("--benchmark-skip"),
-    _ignored("--benchmark-only", because="tests without the benchmark fixture run too"),
+    _output("--benchmark-skip"),  # as --benchmark-only
+    _output("--benchmark-only"),  # acted on where pytest-benchmark is installed (_builtins/benchmark.py)
     _output("--benchmark-autosave"),
     _output("--benchmark-save", kind="value"),
     _output("--benchmark-save-data"),

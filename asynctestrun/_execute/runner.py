@@ -7,6 +7,7 @@ class's tests together), so each loop is opened once and closed when the scope s
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 import warnings
 from collections.abc import Callable
@@ -15,9 +16,10 @@ from typing import Any
 
 from .._declare.outcomes import Exit
 from .._model.events import Event, TestFinished, TestStarted, WarningRaised
-from .._model.outcomes import Outcome
+from .._model.outcomes import Outcome, Phase
 from .._plan.plan import PlannedTest, RunPlan
 from .nodes import ItemNode
+from .reruns import RerunPolicy, forget_failed_fixtures
 from .session_state import SessionState
 from .testcall import TestRun
 
@@ -91,31 +93,35 @@ def _run_one(
         if key not in state.warned:
             state.warned.add(key)
             emit(WarningRaised(message, item.nodeid, "LoopScopeWarning"))
-    run = TestRun(state, planned, node)
-    with warnings.catch_warnings(record=True) as caught:
-        base_filters()
-        _apply_filters(state, node)
-        timeout = run.timeout()
-        with state.watchdog.arm(timeout, f"test {item.nodeid}") as rearm:
-            run.rearm = rearm
-            run.deadline = time.monotonic() + timeout if timeout else None
-            if run.setup():
-                run.call()
-            run.teardown(next_planned)
-    result = run.result()
-    for warning in caught:
-        emit(
-            WarningRaised(
-                str(warning.message),
-                item.nodeid,
-                warning.category.__name__,
-                f"{warning.filename}:{warning.lineno}",
-            )
-        )
-    for message in result.warnings:
-        blocked = message.startswith("the event loop was blocked")
-        category = "SlowCallbackWarning" if blocked else "LeakWarning"
-        emit(WarningRaised(message, item.nodeid, category))
+    policy = state.reruns.policy_for(node) if state.reruns is not None else None
+    while True:
+        run = TestRun(state, planned, node)
+        if policy is not None:
+            run.retry = _retry_with(policy)
+        with warnings.catch_warnings(record=True) as caught:
+            base_filters()
+            _apply_filters(state, node)
+            timeout = run.timeout()
+            with state.watchdog.arm(timeout, f"test {item.nodeid}") as rearm:
+                run.rearm = rearm
+                run.deadline = time.monotonic() + timeout if timeout else None
+                if run.setup():
+                    run.call()
+                run.teardown(next_planned)
+        result = run.result()
+        if not run.retrying or policy is None:
+            break
+        # Another attempt: this one's warnings are reported now, its outcome only as a rerun.
+        policy.record(result.phases)
+        _emit_warnings(emit, item.nodeid, caught, result.warnings)
+        forget_failed_fixtures(state, item.fixturenames)
+        node.funcargs.clear()
+        node.instance = None
+        policy.wait()
+    if policy is not None and policy.attempts:
+        result = dataclasses.replace(result, reruns=tuple(policy.attempts))
+        policy.settings.rerun_tests += 1
+    _emit_warnings(emit, item.nodeid, caught, result.warnings)
     emit(TestFinished(result))
     # Drop references to this test's fixture values now, not when the cycle collector runs: a
     # fixture holding a loop or a connection would otherwise outlive its test by thousands of tests.
@@ -125,6 +131,37 @@ def _run_one(
     if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
         summary.failed += 1
     return False
+
+
+def _retry_with(policy: RerunPolicy) -> Callable[[TestRun, BaseException | None], bool]:
+    def retry(run: TestRun, teardown_error: BaseException | None) -> bool:
+        failures = list(run.failures)
+        if teardown_error is not None:
+            failures.append((Phase.TEARDOWN, teardown_error))
+        return policy.wants_rerun(run.output.phases, failures)
+
+    return retry
+
+
+def _emit_warnings(
+    emit: Callable[[Event], None],
+    nodeid: str,
+    caught: list[warnings.WarningMessage],
+    messages: tuple[str, ...],
+) -> None:
+    for warning in caught:
+        emit(
+            WarningRaised(
+                str(warning.message),
+                nodeid,
+                warning.category.__name__,
+                f"{warning.filename}:{warning.lineno}",
+            )
+        )
+    for message in messages:
+        blocked = message.startswith("the event loop was blocked")
+        category = "SlowCallbackWarning" if blocked else "LeakWarning"
+        emit(WarningRaised(message, nodeid, category))
 
 
 def base_filters() -> None:

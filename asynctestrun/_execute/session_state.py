@@ -19,6 +19,7 @@ from .scopestack import ScopeNode, ScopeStack, run_finalizers
 
 if TYPE_CHECKING:
     from .._builtins.capture import CaptureManager
+    from .reruns import RerunSettings
 
 
 class SessionState:
@@ -48,6 +49,7 @@ class SessionState:
 
         self.guard = TestGuard()  # lets a failing structured fixture stop the test on its loop
         self.slow_callbacks: Any = None  # with asyncio_debug: collects slow-callback reports
+        self.reruns: RerunSettings | None = None  # where pytest-rerunfailures is installed
         self.cache: dict[FixtureDef, CachedValue] = {}
         self._containers: dict[str, ContainerNode] = {}
         self._loop_factory: LoopFactory | None = uvloop_factory() if config.loop_factory == "uvloop" else None

@@ -64,6 +64,12 @@ class TestRun:
         self._subtests: list[PhaseResult] = []  # in the order they ended
         self._failed_subtests = 0  # those of the subtests fixture, which fail the test they are in
         self._unittest_teardown_outcome: BaseException | None = None
+        # Each failed phase and its error (None for a strict xpass), for the rerun decision.
+        self.failures: list[tuple[Phase, BaseException | None]] = []
+        # Asked once the test's own function scope is torn down: True keeps the wider scopes for
+        # another attempt of the same test (pytest-rerunfailures' reruns, see reruns.py).
+        self.retry: Callable[[TestRun, BaseException | None], bool] | None = None
+        self.retrying = False
 
     def _record_subtest(
         self, label: str, exc: BaseException | None, duration: float, *, fails_test: bool = True
@@ -296,7 +302,13 @@ class TestRun:
             self.state.hooks_call("pytest_runtest_teardown", item=self.node, nextitem=None)
         except Exception as exc:  # reported as this test's teardown error
             errors.append(exc)
-        errors += self.state.stack.teardown_to(next_planned.item if next_planned is not None else None)
+        target = next_planned.item if next_planned is not None else None
+        if self.retry is not None:
+            errors += self.state.stack.teardown_to(self.item)  # this test's function scope only
+            if self.retry(self, errors[0] if errors else None):
+                self.retrying = True
+                target = self.item
+        errors += self.state.stack.teardown_to(target)
         if not errors:  # as in pytest: collected at the end of a teardown that went through
             try:
                 self.state.hooked_errors.raise_collected()
@@ -338,6 +350,7 @@ class TestRun:
                         message=f"[XPASS(strict)] {xfail.reason}",
                         strict_xpass=True,
                     )
+                    self.failures.append((phase, None))
                 else:
                     result = PhaseResult(
                         phase, PhaseOutcome.PASSED, duration, reason=xfail.reason, xfail=True
@@ -379,6 +392,7 @@ class TestRun:
                 message=message,
                 crash_location=crash_location(exc),
             )
+            self.failures.append((phase, exc))
         self.output.phases.append(result)
         impls = self.state.hook_impls("pytest_runtest_makereport")
         if impls:

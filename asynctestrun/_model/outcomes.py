@@ -59,6 +59,8 @@ class TestResult:
     loop_scope: str | None = None
     markers: tuple[str, ...] = ()
     properties: tuple[tuple[str, str], ...] = ()  # record_property(name, value)
+    # The failed phase of each earlier attempt that was rerun (pytest-rerunfailures), oldest first.
+    reruns: tuple[PhaseResult, ...] = ()
 
     @property
     def duration(self) -> float:

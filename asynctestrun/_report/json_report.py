@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .._model.events import CollectionFinished, Event, SessionFinished, TestFinished
-from .._model.outcomes import CollectError, TestResult
+from .._model.outcomes import CollectError, PhaseResult, TestResult
 from .atomic import write_atomic
 
 SCHEMA_VERSION = 1
@@ -52,22 +52,24 @@ class JsonReporter:
 
     @staticmethod
     def _test(result: TestResult) -> dict[str, Any]:
+        def phase(p: PhaseResult) -> dict[str, Any]:
+            return {
+                "phase": p.phase.value,
+                "outcome": p.outcome.value,
+                "duration": round(p.duration, 6),
+                "longrepr": p.longrepr,
+                "reason": p.reason,
+            }
+
         return {
             "nodeid": result.nodeid,
             "outcome": result.outcome.value,
             "duration": round(result.duration, 6),
             "loop_scope": result.loop_scope,
             "markers": list(result.markers),
-            "phases": [
-                {
-                    "phase": p.phase.value,
-                    "outcome": p.outcome.value,
-                    "duration": round(p.duration, 6),
-                    "longrepr": p.longrepr,
-                    "reason": p.reason,
-                }
-                for p in result.phases
-            ],
+            "phases": [phase(p) for p in result.phases],
             "sections": [{"title": t, "content": c} for t, c in result.sections],
             "warnings": list(result.warnings),
+            # The failed phase of each earlier attempt that was rerun (pytest-rerunfailures).
+            "reruns": [phase(p) for p in result.reruns],
         }

@@ -66,6 +66,7 @@ _TEST = _object(
             ),
         },
         "warnings": {"type": "array", "items": _STRING},
+        "reruns": {"type": "array", "items": _PHASE},
     },
     description="One test that ran (or was skipped), in the order results arrived.",
 )

@@ -48,6 +48,7 @@ _ORDER = (
     "warnings",
     "error",
     "subtests passed",
+    "rerun",
 )
 _SUBTEST_WORDS = {
     (PhaseOutcome.PASSED, False): "PASSED",
@@ -219,6 +220,9 @@ class TerminalReporter:
         if self.verbose > 0:
             if self._done == 1:
                 self.write("\n")  # between the "collected" line and the first test's
+            for _ in result.reruns:
+                line = f"{result.nodeid} RERUN"
+                self.write(line + self._progress().rjust(self.width - len(line) - 1) + "\n")
             for sub in subtests:
                 line = f"{result.nodeid} SUB{_SUBTEST_WORDS[sub.outcome, sub.xfail]}{sub.subtest}"
                 if sub.outcome is PhaseOutcome.SKIPPED and sub.reason:
@@ -242,6 +246,8 @@ class TerminalReporter:
             self._current_file = result.path
             self.write(f"{result.path} ")
             self._column = len(result.path) + 1
+        self.write("R" * len(result.reruns))
+        self._column += len(result.reruns)
         for sub in subtests:
             # A failed subtest is "u"; with -q the others show too ("u" passed, "-" skipped).
             letter = _subtest_letter(sub) if sub.outcome is PhaseOutcome.FAILED or self.verbose < 0 else ""
@@ -333,6 +339,8 @@ class TerminalReporter:
             self._write_passes("XPASSES", xpassed=True)
         if self.durations is not None:
             self._write_durations()
+        if "r" in chars or "R" in chars:
+            self._rerun_summary()
         self._short_summary()
         if event.interrupted:
             self.write(_rule(f"Interrupted: {event.interrupted}", "!", self.width) + "\n")
@@ -391,6 +399,17 @@ class TerminalReporter:
         for duration, phase, nodeid in timed:
             self.write(f"{duration:.2f}s {phase:<8} {nodeid}\n")
         self.write("\n")
+
+    def _rerun_summary(self) -> None:
+        """pytest-rerunfailures' ``-rR`` section: each rerun test's attempts, then how it ended."""
+        lines: list[str] = []
+        for r in self.results:
+            if r.reruns:
+                lines.extend(f"RERUN {r.nodeid}" for _ in r.reruns)
+                lines.extend(f"{_WORDS[outcome]} {r.nodeid}" for outcome in r.outcomes or (r.outcome,))
+        if lines:
+            self.write(_rule("rerun test summary info", width=self.width) + "\n")
+            self.write("\n".join(lines) + "\n")
 
     def _short_summary(self) -> None:
         lines: list[str] = []
@@ -471,6 +490,10 @@ def count_outcomes(
                     counts["subtests passed"] += 1
                 elif p.subtest is not None and p.outcome is PhaseOutcome.SKIPPED:
                     counts["xfailed" if p.xfail else "skipped"] += 1
+        if r.reruns:
+            counts["rerun"] += len(r.reruns)
+            # An attempt rerun for its teardown had a passing call, which pytest counts as well.
+            counts["passed"] += sum(attempt.phase is Phase.TEARDOWN for attempt in r.reruns)
     counts["error"] += collect_errors
     if deselected:
         counts["deselected"] = deselected

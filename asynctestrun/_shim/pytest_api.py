@@ -16,6 +16,7 @@ from .._builtins.logging import LogCaptureFixture
 from .._builtins.monkeypatch import MonkeyPatch
 from .._builtins.subtests import Subtests
 from .._builtins.tmpdir import TempPathFactory
+from .._config.config import ConfigError
 from .._declare.approx import ApproxBase, approx
 from .._declare.approx import ApproxDecimalToleranceWarning as PytestApproxDecimalToleranceWarning
 from .._declare.fixtures import fixture
@@ -60,8 +61,9 @@ __version__ = "9.2.0"
 version_tuple = (9, 2, 0)
 
 
-class UsageError(Exception):
-    pass
+class UsageError(ConfigError):
+    """Raised by a plugin or a conftest (from ``pytest_configure``, say): the run ends as a usage error
+    (exit 4, ``ERROR: message``), as in pytest."""
 
 
 class ExitCode(enum.IntEnum):

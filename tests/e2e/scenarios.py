@@ -1756,6 +1756,109 @@ SCENARIOS = [
         """,
         counts={"passed": 3},
     ),
+    Scenario(
+        "reruns",
+        "reruns",
+        ("test_marked.py",),
+        1,
+        r"""
+            test_marked.py::test_passes_on_second_attempt                      passed
+            test_marked.py::test_fails_every_attempt                           failed
+            test_marked.py::test_async_passes_on_third_attempt                 passed
+            test_marked.py::test_module_fixture_set_up_again                   passed
+            test_marked.py::test_teardown_error_is_rerun                       passed
+            test_marked.py::test_only_rerun_does_not_match                     failed
+            test_marked.py::test_rerun_except_matches                          failed
+            test_marked.py::test_condition_false_means_no_rerun                failed
+            test_marked.py::test_expected_failure_not_rerun                    xfailed
+            test_marked.py::TestInstance::test_fresh_instance_per_attempt      passed
+            test_marked.py::test_parametrized[1]                               passed
+            test_marked.py::test_parametrized[2]                               passed
+            test_marked.py::test_unmarked_is_not_rerun                         failed
+            test_marked.py::test_zz_attempt_counts                             passed
+        """,
+        counts={"failed": 5, "passed": 9, "xfailed": 1, "rerun": 9},
+        requires=("pytest_rerunfailures",),
+    ),
+    Scenario(
+        "reruns-global-option-with-a-filter",
+        "reruns",
+        ("test_global.py", "--reruns", "2", "--only-rerun", "ConnectionError"),
+        1,
+        r"""
+            test_global.py::test_connection_error_is_rerun                     passed
+            test_global.py::test_other_error_is_not_rerun                      failed
+            test_global.py::test_passes_first_time                             passed
+        """,
+        counts={"failed": 1, "passed": 2, "rerun": 2},
+        requires=("pytest_rerunfailures",),
+    ),
+    Scenario(
+        "reruns-plugin-disabled",
+        "reruns",
+        ("test_global.py", "-p", "no:rerunfailures"),
+        1,
+        r"""
+            test_global.py::test_connection_error_is_rerun                     failed
+            test_global.py::test_other_error_is_not_rerun                      failed
+            test_global.py::test_passes_first_time                             passed
+        """,
+        counts={"failed": 2, "passed": 1},
+        requires=("pytest_rerunfailures",),
+    ),
+    Scenario(
+        "benchmark_fixture",
+        "benchmark_fixture",
+        # pytest's own benchmark rounds take seconds; disabled, it runs each function once, as asynctestrun
+        ("--benchmark-disable",),
+        1,
+        r"""
+            test_benchmarks.py::test_call_returns_the_result                       passed
+            test_benchmarks.py::test_pedantic_with_setup                           passed
+            test_benchmarks.py::test_pedantic_rejects_bad_rounds                   passed
+            test_benchmarks.py::test_used_twice_fails                              failed
+            test_benchmarks.py::test_group_and_extra_info                          passed
+            test_benchmarks.py::test_wrong_result_fails                            failed
+            test_benchmarks.py::test_async_test_without_benchmark                  passed
+        """,
+        counts={"failed": 2, "passed": 5},
+        requires=("pytest_benchmark",),
+    ),
+    Scenario(
+        "benchmark_fixture-only-benchmarks",
+        "benchmark_fixture",
+        # pytest refuses --benchmark-only with --benchmark-disable: one short round instead
+        ("--benchmark-only", "--benchmark-max-time=0.0001", "--benchmark-min-rounds=1"),
+        1,
+        r"""
+            test_benchmarks.py::test_call_returns_the_result                       passed
+            test_benchmarks.py::test_pedantic_with_setup                           passed
+            test_benchmarks.py::test_pedantic_rejects_bad_rounds                   passed
+            test_benchmarks.py::test_used_twice_fails                              failed
+            test_benchmarks.py::test_group_and_extra_info                          passed
+            test_benchmarks.py::test_wrong_result_fails                            failed
+            test_benchmarks.py::test_async_test_without_benchmark                  skipped
+        """,
+        counts={"failed": 2, "passed": 4, "skipped": 1},
+        requires=("pytest_benchmark",),
+    ),
+    Scenario(
+        "benchmark_fixture-skip-benchmarks",
+        "benchmark_fixture",
+        ("--benchmark-skip",),
+        0,
+        r"""
+            test_benchmarks.py::test_call_returns_the_result                       skipped
+            test_benchmarks.py::test_pedantic_with_setup                           skipped
+            test_benchmarks.py::test_pedantic_rejects_bad_rounds                   skipped
+            test_benchmarks.py::test_used_twice_fails                              skipped
+            test_benchmarks.py::test_group_and_extra_info                          skipped
+            test_benchmarks.py::test_wrong_result_fails                            skipped
+            test_benchmarks.py::test_async_test_without_benchmark                  passed
+        """,
+        counts={"passed": 1, "skipped": 6},
+        requires=("pytest_benchmark",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

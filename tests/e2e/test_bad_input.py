@@ -35,6 +35,18 @@ def _project(tmp_path, files, ini=INI):
 
 
 CASES = {
+    # A plugin or conftest refusing its configuration: pytest's usage error, exit 4.
+    "usage-error-from-configure": (
+        {
+            "conftest.py": "import pytest\ndef pytest_configure(config):\n"
+            "    raise pytest.UsageError('these two options conflict')\n",
+            "test_a.py": "def test_a(): pass\n",
+        },
+        INI,
+        (),
+        4,
+        "ERROR: these two options conflict",
+    ),
     # The runner-core issue asks for a usage error here (pytest-asyncio errors every test instead).
     "unknown-asyncio-mode": (
         {"test_a.py": "def test_a(): pass\n"},

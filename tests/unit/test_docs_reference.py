@@ -195,8 +195,18 @@ def test_asynctestrun_commands_in_the_docs_use_real_options():
     assert not problems, "\n".join(problems)
 
 
+def _plugin_stand_in_options() -> frozenset[str]:
+    """Options asynctestrun takes where a plugin it stands in for is installed (pytest-rerunfailures)."""
+    from asynctestrun._builtins import rerunfailures
+    from asynctestrun._shim.config import Parser
+
+    parser = Parser()
+    rerunfailures.pytest_addoption(parser)
+    return frozenset(name for names, _ in parser.options for name in names)
+
+
 def test_options_named_on_their_own_exist():
-    known = known_options()[""] | known_options()["report"]
+    known = known_options()[""] | known_options()["report"] | _plugin_stand_in_options()
     problems = []
     for page, text in _pages().items():
         for span in _CODE_SPAN.findall(text):
