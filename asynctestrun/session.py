@@ -515,9 +515,13 @@ class Session:
             names = {_mark_name(line) for line in (*self.config.markers, *added)}
             self._registered_marks = (
                 len(added),
-                frozenset(names | BUILTIN_MARKS | _installed_plugin_marks()),
+                frozenset(names | BUILTIN_MARKS | _installed_plugin_marks() | self._asyncio_marks()),
             )
         return name in self._registered_marks[1]
+
+    def _asyncio_marks(self) -> frozenset[str]:
+        """pytest-asyncio registers ``asyncio``; where it is disabled the mark is unknown, as in pytest."""
+        return frozenset({"asyncio"}) if self.config.asyncio_plugin else frozenset()
 
     def _report_skipped_modules(self, collection: Collection) -> None:
         for nodeid, reason, line in collection.skipped_modules:
@@ -555,7 +559,7 @@ def _warn_unset_fixture_loop_scope(config: Config) -> None:
     """pytest-asyncio's pytest_configure warns when ``asyncio_default_fixture_loop_scope`` is unset or
     empty, and pytest applies the suite's filters (ini, then -W) there: under "error" the warning is
     raised and the run stops with an internal error (exit 3) before anything is collected."""
-    if config.ini.get("asyncio_default_fixture_loop_scope"):
+    if config.ini.get("asyncio_default_fixture_loop_scope") or not config.asyncio_plugin:
         return
     from ._declare.pytest_warnings import PytestDeprecationWarning
     from ._execute.runner import add_filter
@@ -600,7 +604,6 @@ class _DeselectedCounter:
 
 BUILTIN_MARKS = frozenset(
     {
-        "asyncio",
         "parametrize",
         "skip",
         "skipif",

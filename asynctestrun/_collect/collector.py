@@ -138,7 +138,7 @@ class Collector:
         import importlib
 
         for name in declared:
-            if self.config.disabled_plugins and name in self.config.disabled_plugins:
+            if name in self.config.blocked_plugins():
                 continue
             if name in BUILT_IN_PLUGIN_NAMES:
                 # pytest's own plugins (pytester...) or ones asynctestrun replaces (pytest_asyncio).

@@ -219,7 +219,7 @@ def _harvest_namespace(
         if cls is None and config.describe_prefixes and describe.is_block(obj, config.describe_prefixes):
             _harvest_block(module, obj, class_names, chain, outer_marks, config, result, relpath, block)
             continue
-        if inspect.isclass(obj):
+        if _safe_isclass(obj):
             # pytest-describe collects no classes inside a block.
             if block is None and _collectable_class(
                 obj, name, config, result, "::".join((relpath, *class_names, name))
@@ -231,6 +231,15 @@ def _harvest_namespace(
         _harvest_function(
             module, name, obj, cls, class_names, chain, outer_marks, config, result, relpath, block
         )
+
+
+def _safe_isclass(obj: object) -> bool:
+    """``inspect.isclass`` that says no instead of raising, as pytest's ``safe_isclass``: isinstance
+    reads ``obj.__class__``, which a proxy (``flask.g`` outside an app context) forwards and raises on."""
+    try:
+        return inspect.isclass(obj)
+    except Exception:
+        return False
 
 
 def _harvest_block(

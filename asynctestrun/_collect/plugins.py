@@ -138,9 +138,9 @@ def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:
     warnings: list[str] = []
     if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
         return warnings
-    disabled = set(config.disabled_plugins)
+    blocked = config.blocked_plugins()
     for ep in _pytest11():
-        if ep.name in REPLACED or ep.name in disabled or ep.value.split(".", 1)[0] in disabled:
+        if ep.name in REPLACED or ep.name in blocked:
             continue
         if ep.value.startswith(REPLACED_PACKAGES):
             continue

@@ -49,6 +49,9 @@ class Config:
     asyncio_debug: bool = False
     slow_callback_ms: float = 100.0  # with asyncio_debug: callbacks slower than this are reported
     loop_factory: str = "asyncio"
+    # False where pytest would not load pytest-asyncio (``-p no:asyncio``, or plugin autoload off and no
+    # ``-p pytest_asyncio``): then no async test is driven on a loop, it fails as under bare pytest.
+    asyncio_plugin: bool = True
     loop_matrix: tuple[str, ...] = ()  # --loop-matrix: async tests run once per named loop factory
     # collection
     python_files: tuple[str, ...] = ("test_*.py", "*_test.py")
@@ -115,6 +118,14 @@ class Config:
 
     def getini(self, name: str) -> str | list[str] | None:
         return self.ini.get(name)
+
+    def blocked_plugins(self) -> frozenset[str]:
+        """The plugin names ``-p no:NAME`` blocks, as pytest's ``consider_pluginarg``: NAME and
+        pytest_NAME. pytest matches a plugin by the name it registers under (an entry point's name,
+        a ``pytest_plugins`` module path), never by the module an entry point points to."""
+        names = set(self.disabled_plugins)
+        names.update(f"pytest_{name}" for name in self.disabled_plugins if not name.startswith("pytest_"))
+        return frozenset(names)
 
     def durations_file(self) -> Path:
         """Recorded test durations: what ``--shard`` balances by and ``--store-durations`` writes."""

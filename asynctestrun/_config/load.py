@@ -186,6 +186,13 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         python_files=python_files,
         python_classes=tuple(get_list(values, "python_classes")) or ("Test",),
         python_functions=tuple(get_list(values, "python_functions")) or ("test",),
+        asyncio_plugin=_plugin_enabled(
+            disabled_by=ASYNCIO_DISABLED_BY,
+            loaded_by=ASYNCIO_LOADED_BY,
+            disabled=disabled_plugins,
+            early=early_plugins,
+            autoload=not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"),
+        ),
         describe_prefixes=_describe_prefixes(
             get_args(values, "describe_prefixes"),
             disabled=disabled_plugins,
@@ -301,6 +308,25 @@ def _loop_matrix(value: str | None) -> tuple[str, ...]:
 
 # pytest-describe's entry point name and module: ``-p no:NAME`` with any of them disables it.
 DESCRIBE_PLUGIN_NAMES = ("pytest-describe", "pytest_describe", "pytest_describe.plugin")
+# pytest-asyncio registers under its entry point name, so only ``-p no:asyncio`` disables it; with
+# autoload off, ``-p asyncio`` or ``-p pytest_asyncio.plugin`` loads it (the bare package has no hooks).
+ASYNCIO_DISABLED_BY = ("asyncio",)
+ASYNCIO_LOADED_BY = ("asyncio", "pytest_asyncio.plugin")
+
+
+def _plugin_enabled(
+    *,
+    disabled_by: Iterable[str],
+    loaded_by: Iterable[str],
+    disabled: Iterable[str],
+    early: Iterable[str],
+    autoload: bool,
+) -> bool:
+    """Whether pytest would load an installed plugin in this run: not disabled with ``-p no:NAME``, and
+    autoloaded or named with ``-p NAME``."""
+    if set(disabled_by) & set(disabled):
+        return False
+    return autoload or bool(set(loaded_by) & set(early))
 
 
 def _describe_prefixes(
@@ -310,8 +336,10 @@ def _describe_prefixes(
     (asynctestrun collects its blocks itself; ``find_spec`` keeps the plugin unimported)."""
     import importlib.util
 
-    names = set(DESCRIBE_PLUGIN_NAMES)
-    if names & set(disabled) or (not autoload and not names & set(early)):
+    names = DESCRIBE_PLUGIN_NAMES
+    if not _plugin_enabled(
+        disabled_by=names, loaded_by=names, disabled=disabled, early=early, autoload=autoload
+    ):
         return ()
     if importlib.util.find_spec("pytest_describe") is None:
         return ()

@@ -158,8 +158,14 @@ def is_static_fixture(obj: object) -> bool:
 
 
 def fixture_spec(obj: object) -> FixtureSpec | None:
-    if isinstance(obj, staticmethod):
-        # ``@staticmethod`` over ``@fixture``: the fixture is the wrapped function.
-        obj = obj.__func__
-    spec = getattr(obj, "_asynctestrun_fixture", None)
+    try:
+        if isinstance(obj, staticmethod):
+            # ``@staticmethod`` over ``@fixture``: the fixture is the wrapped function.
+            obj = obj.__func__
+        spec = getattr(obj, "_asynctestrun_fixture", None)
+    except Exception:
+        # As pytest's safe_getattr: a module attribute that raises when looked at (``flask.g`` outside
+        # an app context forwards even ``__class__``, which isinstance reads) is no fixture, not a
+        # collection error.
+        return None
     return spec if isinstance(spec, FixtureSpec) else None

@@ -7,6 +7,7 @@ not share. Outcome rules (xfail, strict xpass, a test returning a value or a cor
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import contextvars
 import inspect
@@ -245,6 +246,14 @@ class TestRun:
         if replaced is not None:
             # A sync callable that runs the test itself (pytest-trio's wrapper around trio.run).
             result = replaced(**kwargs)
+            if self.planned.driven:
+                # pytest-asyncio still drives the test (auto mode claims pytest-trio's tests too): it
+                # wraps whatever item.obj is by then and hands what that returns to asyncio.Runner.run,
+                # whose own check fails a sync wrapper's None.
+                if not asyncio.iscoroutine(result):
+                    raise ValueError(f"a coroutine was expected, got {result!r}")
+                self._run_driven(result)
+                return
         elif item.kind is FuncKind.COROUTINE and self.planned.anyio:
             self.state.anyio.run_test(self.runtime.get_value("anyio_backend"), func, kwargs)
             result = None
@@ -256,14 +265,7 @@ class TestRun:
             if holder is not None and inspect.iscoroutinefunction(getattr(holder, "inner_test", None)):
                 _run_hypothesis(holder, func, kwargs, runner)
                 return
-            coro = func(**kwargs)
-            if self.deadline is not None:
-                remaining = max(self.deadline - time.monotonic(), 0.001)
-                # The loop reports pending tasks at the deadline; the watchdog stays as a backstop
-                # for code that blocks the loop.
-                self.rearm(remaining + 1.0)
-                coro = run_with_deadline(coro, remaining, f"test {item.nodeid}")
-            result = runner.run(self.state.guard.run(coro), context=contextvars.copy_context())
+            result = self._run_driven(func(**kwargs), runner)
         elif item.kind is FuncKind.ASYNC_GENERATOR:
             raise Failed(NOT_SUPPORTED, pytrace=False)
         else:
@@ -294,6 +296,18 @@ class TestRun:
                 "for more information."
             )
             warnings.warn(PytestReturnNotNoneWarning(message), stacklevel=1)
+
+    def _run_driven(self, coro: Any, runner: Any = None) -> Any:
+        """Run an asyncio-driven test's coroutine on its loop (the test's loop scope unless given)."""
+        if runner is None:
+            runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
+        if self.deadline is not None:
+            remaining = max(self.deadline - time.monotonic(), 0.001)
+            # The loop reports pending tasks at the deadline; the watchdog stays as a backstop
+            # for code that blocks the loop.
+            self.rearm(remaining + 1.0)
+            coro = run_with_deadline(coro, remaining, f"test {self.item.nodeid}")
+        return runner.run(self.state.guard.run(coro), context=contextvars.copy_context())
 
     def teardown(self, next_planned: PlannedTest | None) -> None:
         start = self._begin(Phase.TEARDOWN)

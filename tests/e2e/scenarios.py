@@ -1444,6 +1444,19 @@ SCENARIOS = [
         counts={"failed": 1, "passed": 8},
     ),
     Scenario(
+        # Auto mode: pytest-asyncio also claims the tests the hookwrapper replaced, and hands what the
+        # sync replacement returns (None) to asyncio.Runner.run.
+        "plugin_compat-auto-mode-drives-replaced-obj",
+        "plugin_compat",
+        ("-o", "asyncio_mode=auto", "test_wrapped.py"),
+        1,
+        r"""
+            test_wrapped.py::test_async_run_by_the_plugin_wrapper                          failed
+            test_wrapped.py::test_async_failing_run_by_the_plugin_wrapper                  failed
+        """,
+        counts={"failed": 2},
+    ),
+    Scenario(
         "plugin_compat-W-message-is-literal",
         "plugin_compat",
         ("-W", "error:call f(x) is deprecated", "test_warning_filters.py"),
@@ -1664,6 +1677,28 @@ SCENARIOS = [
         requires=("pytest_describe",),
     ),
     Scenario(
+        "asyncio_disabled",
+        "asyncio_disabled",
+        ("-p", "no:asyncio"),
+        1,
+        r"""
+            test_disabled.py::test_marked                 failed
+            test_disabled.py::test_unmarked_in_auto_mode  failed
+            test_disabled.py::test_sync                   passed
+        """,
+        counts={"failed": 2, "passed": 1},
+    ),
+    Scenario(
+        "asyncio_disabled-the-asyncio-mark-is-unknown",
+        "asyncio_disabled",
+        ("-p", "no:asyncio", "--strict-markers"),
+        2,
+        r"""
+            test_disabled.py  error
+        """,
+        counts={"errors": 1},
+    ),
+    Scenario(
         "internal_error",
         "internal_error",
         (),
@@ -1858,6 +1893,16 @@ SCENARIOS = [
         """,
         counts={"passed": 1, "skipped": 6},
         requires=("pytest_benchmark",),
+    ),
+    Scenario(
+        "proxy_attributes",
+        "proxy_attributes",
+        (),
+        0,
+        r"""
+            test_proxy.py::test_collected_despite_the_proxy                    passed
+        """,
+        counts={"passed": 1},
     ),
 ]
 

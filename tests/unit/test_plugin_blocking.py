@@ -1,0 +1,64 @@
+"""``-p no:NAME`` blocks what pytest blocks: the registration names NAME and pytest_NAME."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from asynctestrun._collect import plugins
+from asynctestrun._config.config import Config
+
+
+@dataclass
+class FakeEntryPoint:
+    name: str
+    value: str
+
+    def load(self) -> ModuleType:
+        return ModuleType(self.value)
+
+
+@dataclass
+class RecordingCollector:
+    registered: list[str] = field(default_factory=list)
+
+    def register_plugin(self, name: str, module: object) -> None:
+        self.registered.append(name)
+
+
+# Entry point names as their packages spell them: pytest-mock's is its module's name,
+# pytest-repeat's is not.
+ENTRY_POINTS = [FakeEntryPoint("pytest_mock", "pytest_mock"), FakeEntryPoint("repeat", "pytest_repeat")]
+
+
+def _loaded(monkeypatch: pytest.MonkeyPatch, *disabled: str) -> list[str]:
+    monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    monkeypatch.setattr(plugins, "_pytest11", lambda: ENTRY_POINTS)
+    config = Config(
+        rootdir=Path("."), invocation_dir=Path("."), inipath=None, ini={}, args=(), disabled_plugins=disabled
+    )
+    collector: Any = RecordingCollector()
+    plugins.load_entry_point_plugins(collector, config)
+    return list(collector.registered)
+
+
+@pytest.mark.parametrize(
+    ("disabled", "loaded"),
+    [
+        ((), ["pytest_mock", "repeat"]),
+        # pytest also blocks pytest_NAME: "mock" turns pytest-mock off.
+        (("mock",), ["repeat"]),
+        (("pytest_mock",), ["repeat"]),
+        (("repeat",), ["pytest_mock"]),
+        # The module an entry point points to is not a name pytest blocks by.
+        (("pytest_repeat",), ["pytest_mock", "repeat"]),
+    ],
+)
+def test_entry_points_blocked_by_registration_name(
+    monkeypatch: pytest.MonkeyPatch, disabled: tuple[str, ...], loaded: list[str]
+) -> None:
+    assert _loaded(monkeypatch, *disabled) == loaded
