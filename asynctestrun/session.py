@@ -13,15 +13,16 @@ import sys
 import time
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ._collect.collector import BUILTIN_HOLDER, Collection, Collector
 from ._collect.harvest import harvest_fixtures
 from ._collect.hooks import SILENT_HOOKS, HookRegistry, PluginModule, call_with_declared
+from ._collect.items import FIXTURE_PARAMS, MARK_PARAMS, BuiltinGenerateTests
 from ._config.config import Config, ConfigError, ConftestImportError
 from ._declare.outcomes import Exit
-from ._execute.nodes import ItemNode
+from ._execute.nodes import ItemNode, NodeTree, SessionNode
 from ._execute.runner import execute
 from ._execute.session_state import SessionState
 from ._model.events import (
@@ -53,7 +54,7 @@ EXIT_FLAKY = 7  # pytest-rerunfailures' code for --fail-on-flaky
 
 
 @dataclass
-class SessionView:
+class SessionView(SessionNode):
     """``session`` as hooks see it."""
 
     config: PytestConfig
@@ -66,6 +67,10 @@ class SessionView:
     # The run's exit code as pytest_sessionfinish sees it; a plugin that changes it (syrupy, for an
     # unused snapshot) changes the code the run ends with, as in pytest.
     exitstatus: int = 0
+    nodes: NodeTree = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.nodes = NodeTree(self.config)
 
 
 class Session:
@@ -81,6 +86,9 @@ class Session:
         self.plugin_config.hook.bind(self.hooks.call)
         self.plugin_config.pluginmanager.on_register = self.collector.register_plugin
         self.deselected_by_hooks = _DeselectedCounter()
+        # pytest's parametrize marks are its first plugin's pytest_generate_tests: every other runs
+        # before it, unless trylast.
+        self.hooks.register(PluginModule("python", BuiltinGenerateTests(MARK_PARAMS)))
         self.hooks.register(PluginModule("asynctestrun-deselected", self.deselected_by_hooks))
         self.session_view = SessionView(self.plugin_config, [])
         self.unknown_args: list[str] = []
@@ -295,6 +303,9 @@ class Session:
                 loop_factory=",".join(config.loop_matrix) if config.loop_matrix else config.loop_factory,
             )
         )
+        # pytest registers its fixture manager, which parametrizes by fixture params, as the session
+        # starts: after the plugins and initial conftests, before the conftests found while collecting.
+        self.hooks.register(PluginModule("funcmanage", BuiltinGenerateTests(FIXTURE_PARAMS)))
         self.hooks.call("pytest_sessionstart", session=self.session_view)
         from ._declare.marks import mark
         from ._execute.runner import add_filter, base_filters
@@ -483,7 +494,8 @@ class Session:
         return code
 
     def _modify_items(self, collection: Collection) -> tuple[list[TestItem], dict[str, ItemNode]]:
-        nodes = [ItemNode(item, self.plugin_config, self.session_view) for item in collection.items]
+        tree = self.session_view.nodes
+        nodes = [ItemNode(item, self.plugin_config, self.session_view, tree) for item in collection.items]
         self.session_view.items = nodes
         self.hooks.call(
             "pytest_collection_modifyitems", session=self.session_view, config=self.plugin_config, items=nodes

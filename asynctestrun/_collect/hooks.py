@@ -8,7 +8,7 @@ first, as pluggy orders them), unless ``tryfirst``/``trylast`` were set through 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -54,6 +54,19 @@ SILENT_HOOKS = frozenset(
         "pytest_deselected",
         "pytest_keyboard_interrupt",
         "pytest_unconfigure",
+    }
+)
+# Hooks whose pytest implementations all run inside the one call made here, so a hook wrapper around
+# the plain implementations sees what it would see under pytest. pytest-randomly shuffles the items
+# in a ``wrapper=True`` pytest_collection_modifyitems, before the plain implementations run. Other
+# hooks (pytest_generate_tests, pytest_runtest_setup) have their pytest part done outside the call
+# here, so a wrapper's code after its ``yield`` would run too early: their wrappers stay skipped.
+WRAPPED_HOOKS = frozenset(
+    {
+        "pytest_collection_modifyitems",
+        "pytest_collection_finish",
+        "pytest_sessionstart",
+        "pytest_sessionfinish",
     }
 )
 
@@ -112,7 +125,12 @@ class HookRegistry:
         if owners is None:
             base = [p.module for p in self.plugins]
         else:
-            base = [*(p.module for p in self.plugins if not p.conftest), *owners]
+            # Registration order, as pluggy's: a conftest imported before a plugin registered runs
+            # after it (pytest's fixture manager registers between initial and later conftests).
+            visible = {id(owner) for owner in owners}
+            base = [p.module for p in self.plugins if not p.conftest or id(p.module) in visible]
+            registered = {id(module) for module in base}
+            base += [owner for owner in owners if id(owner) not in registered]
         found: list[Callable[..., Any]] = []
         for owner in [*base, *extra]:
             impl = getattr(owner, hook, None)
@@ -125,7 +143,10 @@ class HookRegistry:
         return [*first, *middle, *last]
 
     def call(self, hook: str, extra: Iterable[object] = (), **kwargs: Any) -> list[Any]:
-        return self._run(self.implementations(hook, extra), kwargs)
+        impls = self.implementations(hook, extra)
+        if hook in WRAPPED_HOOKS and any(map(is_wrapper, impls)):
+            return _run_wrapped(impls, kwargs)
+        return self._run(impls, kwargs)
 
     def call_scoped(
         self, hook: str, owners: Iterable[object], extra: Iterable[object] = (), **kwargs: Any
@@ -162,6 +183,56 @@ class HookRegistry:
                 if unknown and callable(getattr(plugin.module, attr, None)):
                     out.append((plugin.name, attr))
         return out
+
+
+class HookOutcome:
+    """What an old-style ``hookwrapper``'s ``yield`` gives back: the plain implementations' results."""
+
+    def __init__(self, result: list[Any]) -> None:
+        self._result = result
+
+    def get_result(self) -> list[Any]:
+        return self._result
+
+    def force_result(self, result: list[Any]) -> None:
+        self._result = result
+
+
+def is_wrapper(impl: object) -> bool:
+    return hook_option(impl, "hookwrapper") or hook_option(impl, "wrapper")
+
+
+def _run_wrapped(impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[Any]:
+    """pluggy's order: every wrapper runs to its ``yield`` (outermost first), then the plain
+    implementations, then the wrappers resume innermost first with the results."""
+    started: list[tuple[Generator[Any, Any, Any], bool]] = []
+    for impl in impls:
+        if is_wrapper(impl):
+            generator = call_with_declared(impl, kwargs)
+            if inspect.isgenerator(generator):
+                next(generator, None)
+                started.append((generator, hook_option(impl, "hookwrapper")))
+    try:
+        plain = (call_with_declared(impl, kwargs) for impl in impls if not is_wrapper(impl))
+        results = [result for result in plain if result is not None]
+    except BaseException:
+        for generator, _ in reversed(started):
+            generator.close()  # their ``finally`` blocks run, as when pluggy throws into them
+        raise
+    for generator, old_style in reversed(started):
+        results = _resume(generator, old_style, results)
+    return results
+
+
+def _resume(generator: Generator[Any, Any, Any], old_style: bool, results: list[Any]) -> list[Any]:
+    """A new-style wrapper returns the (possibly replaced) result; an old-style one may force it."""
+    outcome = HookOutcome(results)
+    try:
+        generator.send(outcome if old_style else results)
+    except StopIteration as stop:
+        if not old_style and stop.value is not None:
+            return list(stop.value)
+    return outcome.get_result()
 
 
 def hook_option(func: object, name: str) -> bool:

@@ -1,16 +1,18 @@
 """From a TestDefinition to TestItems: fixture closure, parametrization, node ids, keywords.
 
-Parametrization is applied in pytest's order: ``pytest_generate_tests`` implementations (the module's
-and class's own first, then conftests innermost first), then fixture ``params``, then
-``mark.parametrize`` marks, closest first. The ids of a test read in that order too:
-``test_x[fixparam-markparam]``.
+Parametrization is applied in pytest's order, that of its ``pytest_generate_tests`` hook chain: the
+module's and class's own implementations first, then the others, the last registered first. pytest's
+own two steps are implementations too: the fixtures' ``params`` (registered as the session starts, so
+run after the conftests found while collecting and before the initial conftests and the plugins) and
+the ``mark.parametrize`` marks (registered first, so run last but for ``trylast`` implementations such
+as pytest-repeat's). The ids of a test read in that order: ``test_x[fixparam-markparam]``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import warnings
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +62,14 @@ class Metafunc:
     _make_id: MakeId | None = None
     _strict_ids: bool = False  # strict_parametrization_ids
     _fixturedefs: Mapping[str, tuple[FixtureDef, ...]] = field(default_factory=dict)
+    # pytest's own parametrization steps (fixture params, parametrize marks), not yet taken: each runs
+    # once, when its builtin hook implementation is reached in the chain, or after the hooks.
+    _builtin_steps: dict[str, Callable[[], None]] = field(default_factory=dict)
+
+    def _run_builtin(self, step: str) -> None:
+        action = self._builtin_steps.pop(step, None)
+        if action is not None:
+            action()
 
     def parametrize(
         self,
@@ -231,18 +241,17 @@ def build_items(
         extra: list[object] = [definition.module]
         if definition.cls is not None:
             extra.append(definition.cls)
+        metafunc._builtin_steps = {
+            FIXTURE_PARAMS: lambda: _apply_fixture_params(
+                closure, _mark_argnames(all_marks) | builder.argnames_seen, metafunc
+            ),
+            MARK_PARAMS: lambda: _apply_marks(all_marks, metafunc),
+        }
         hooks.call_scoped("pytest_generate_tests", ctx.hook_owners, extra, metafunc=metafunc)
+        for step in (FIXTURE_PARAMS, MARK_PARAMS):  # where their implementations are not registered
+            metafunc._run_builtin(step)
         for call in metafunc._calls_made:
             builder.apply(definition.name, call)
-        # A parametrize mark naming a fixture, even indirectly, replaces that fixture's own params.
-        overridden = _mark_argnames(all_marks) | builder.argnames_seen
-        _apply_fixture_params(definition.name, closure, overridden, builder, metafunc)
-        for mark in all_marks:
-            if mark.name != "parametrize":
-                continue
-            metafunc._calls_made.clear()
-            metafunc.parametrize(*mark.args, **mark.kwargs)
-            builder.apply(definition.name, metafunc._calls_made[0])
     final_direct = {name for spec in builder.calls for name in spec.params if name not in spec.indirect}
     if final_direct != direct:
         closure = compute_closure(registry, definition.holders, initial, ignore=final_direct)
@@ -298,21 +307,48 @@ def _make_id_hook(hooks: HookRegistry, plugin_config: Any) -> MakeId | None:
     return make_id
 
 
-def _apply_fixture_params(
-    test_name: str, closure: Closure, direct: set[str], builder: CallSpecBuilder, metafunc: Metafunc
-) -> None:
+FIXTURE_PARAMS = "fixture-params"
+MARK_PARAMS = "parametrize-marks"
+
+
+class BuiltinGenerateTests:
+    """pytest's own ``pytest_generate_tests`` implementations, as hook implementations here, so the
+    plugins' and conftests' run before or after them as in pytest: the fixtures' ``params``
+    (pytest's ``funcmanage``, registered when the session starts) and the ``parametrize`` marks
+    (the ``python`` plugin, registered before any other). A ``trylast`` implementation
+    (pytest-repeat's) so parametrizes after the marks, and its ids come last."""
+
+    def __init__(self, step: str) -> None:
+        self._step = step
+
+    def pytest_generate_tests(self, metafunc: Metafunc) -> None:
+        metafunc._run_builtin(self._step)
+
+
+def _apply_fixture_params(closure: Closure, overridden: set[str], metafunc: Metafunc) -> None:
+    # A parametrize mark naming a fixture, even indirectly, replaces that fixture's own params; so
+    # does a hook that parametrized it already.
+    seen = {name for call in metafunc._calls_made for name in call.argnames}
     for name in closure.names:
-        if name in direct or name in builder.argnames_seen:
+        if name in overridden or name in seen:
             continue
         defs = closure.defs.get(name)
         if not defs:
             continue
         for fixturedef in reversed(defs):
             if fixturedef.params is not None:
-                builder.apply(test_name, _fixture_param_call(test_name, fixturedef, metafunc))
+                metafunc._calls_made.append(
+                    _fixture_param_call(metafunc.definition.name, fixturedef, metafunc)
+                )
                 break
             if name not in fixturedef.argnames:
                 break
+
+
+def _apply_marks(all_marks: Sequence[Mark], metafunc: Metafunc) -> None:
+    for mark in all_marks:
+        if mark.name == "parametrize":
+            metafunc.parametrize(*mark.args, **mark.kwargs)
 
 
 def _fixture_param_call(test_name: str, fixturedef: FixtureDef, metafunc: Metafunc) -> ParametrizeCall:

@@ -16,6 +16,10 @@ from .._declare.outcomes import Failed
 from .._model.items import TestItem
 from .._model.marks import Mark
 
+# ``_pytest.skipping.xfailed_key``: the test's evaluated xfail mark, kept in ``item.stash`` from its
+# set-up on, as pytest's skipping plugin does (pytest-check reads it to xfail failed soft checks).
+XFAILED_KEY = object()
+
 
 @dataclass(frozen=True, slots=True)
 class XfailSpec:

@@ -74,11 +74,59 @@ class ContainerNode:
         raise NotImplementedError("addfinalizer on a container node: use request.addfinalizer")
 
 
+# One class per kind of collector, as pytest's, so ``item.getparent(pytest.Module)`` finds the module
+# and ``item.getparent(pytest.Class)`` is None outside a class (pytest-dependency keys its scopes so).
+class PackageNode(ContainerNode):
+    """``pytest.Package``: a directory with ``__init__.py``."""
+
+
+class ModuleNode(ContainerNode):
+    """``pytest.Module``."""
+
+
+class ClassNode(ContainerNode):
+    """``pytest.Class``."""
+
+
+class SessionNode:
+    """``pytest.Session``: the base of the run's session object, for ``isinstance`` checks."""
+
+
+class NodeTree:
+    """The run's package, module and class nodes, one of each shared by all the tests in it, as
+    pytest's collection tree is: plugins keep state on a parent node across its tests
+    (pytest-dependency stores each test's outcome on its module, class and session)."""
+
+    def __init__(self, config: Any) -> None:
+        self._config = config
+        self._nodes: dict[tuple[type[ContainerNode], str], ContainerNode] = {}
+
+    def chain(self, item: TestItem) -> list[ContainerNode]:
+        """The item's parents, outermost first (the session excluded)."""
+        nodes: list[ContainerNode] = []
+        if item.chain.package:
+            directory = item.chain.package[-1]
+            nodes.append(self._node(PackageNode, directory, Path(directory).name, None, item.path.parent))
+        nodes.append(self._node(ModuleNode, item.relpath, item.path.name, item.module, item.path))
+        if item.cls is not None and item.chain.klass is not None:
+            nodes.append(self._node(ClassNode, item.chain.klass, item.cls.__name__, item.cls, item.path))
+        return nodes
+
+    def _node(self, kind: type[ContainerNode], key: str, name: str, obj: Any, path: Path) -> ContainerNode:
+        node = self._nodes.get((kind, key))
+        if node is None:
+            node = self._nodes[(kind, key)] = kind(name, key, obj, path, self._config)
+        return node
+
+
 class ItemNode:
     """What plugins and ``request.node`` see of a test."""
 
-    def __init__(self, item: TestItem, config: Any, session: Any = None) -> None:
+    def __init__(
+        self, item: TestItem, config: Any, session: Any = None, tree: NodeTree | None = None
+    ) -> None:
         self._item = item
+        self._tree = tree or NodeTree(config)
         self.config = config
         self.session = session
         self.nodeid = item.nodeid
@@ -108,9 +156,13 @@ class ItemNode:
     def parent(self) -> ContainerNode:
         # Built on first use, like keywords: one per test at collection was measurable at 10,000 tests.
         if self._parent is None:
-            item = self._item
-            self._parent = ContainerNode(item.path.name, item.relpath, item.module, item.path, self.config)
+            self._parent = self._tree.chain(self._item)[-1]
         return self._parent
+
+    @property
+    def _store(self) -> dict[Any, Any]:
+        """pytest's former name of ``stash``, which plugins still read (pytest-check)."""
+        return self.stash
 
     @property
     def keywords(self) -> Keywords:
@@ -180,7 +232,8 @@ class ItemNode:
         return ((self, m) for m in self.iter_markers(name))
 
     def listchain(self) -> list[Any]:
-        return [self.parent, self]
+        session = [self.session] if self.session is not None else []
+        return [*session, *self._tree.chain(self._item), self]
 
     def getparent(self, cls: type) -> Any:
         """The nearest node in the chain (this test included) that is a ``cls``."""

@@ -5,8 +5,8 @@ wrapper takes the report of each phase and stores it on the item (``item.rep_cal
 teardown reads ``request.node.rep_call.failed``. So after each phase the runner builds a report from
 the phase's result and passes it through the implementations, wrappers around plain ones as pluggy
 does: old-style ``hookwrapper=True`` generators receive an outcome object, new-style ``wrapper=True``
-ones the report itself. A changed or replaced report is not read back: the runner's own result stays
-the test's outcome.
+ones the report itself. A report whose outcome a hook changed or replaced becomes the phase's result,
+as pytest reports what the hook returns.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import contextlib
 import inspect
 import time
 from collections.abc import Callable, Generator
-from typing import Any
+from types import GenericAlias
+from typing import Any, ClassVar
 
 from .._collect.hooks import call_with_declared, hook_option
 from .._model.outcomes import PhaseOutcome, PhaseResult
@@ -23,6 +24,9 @@ from .._model.outcomes import PhaseOutcome, PhaseResult
 
 class CallInfo:
     """What ``call`` is in the hook: the phase and the exception it ended with, if any."""
+
+    # ``CallInfo[None]`` in a plugin's annotations (pytest-check's) is evaluated when it is imported.
+    __class_getitem__: ClassVar[Any] = classmethod(GenericAlias)
 
     def __init__(self, when: str, excinfo: Any, duration: float) -> None:
         self.when = when
@@ -59,6 +63,13 @@ class TestReport:
             self.outcome = "skipped" if result.outcome is PhaseOutcome.SKIPPED else "passed"
         if result.xfail:
             self.wasxfail = result.reason or ""
+
+    @staticmethod
+    def outcome_of(result: PhaseResult) -> str:
+        """pytest's outcome word for a phase's result."""
+        if result.outcome is PhaseOutcome.FAILED:
+            return "failed"
+        return "skipped" if result.outcome is PhaseOutcome.SKIPPED else "passed"
 
     @property
     def passed(self) -> bool:
@@ -122,8 +133,9 @@ def make_report(
     result: PhaseResult,
     exc: BaseException | None,
     sections: list[tuple[str, str]],
-) -> None:
-    """Run the ``pytest_runtest_makereport`` implementations for one phase's result."""
+) -> Any:
+    """Run the ``pytest_runtest_makereport`` implementations for one phase's result; the report they
+    leave is returned."""
     from .._declare.raises import ExceptionInfo
 
     excinfo = (
@@ -158,3 +170,30 @@ def make_report(
     for generator in reversed(old_style):
         with contextlib.suppress(StopIteration):
             generator.send(outcome)
+    return outcome.get_result()
+
+
+def read_back(result: PhaseResult, report: Any) -> PhaseResult | None:
+    """The phase's result as the hooks left its report, where they changed its outcome; else None.
+    pytest reports what ``pytest_runtest_makereport`` returns: pytest-check fails a test whose soft
+    checks failed by setting ``outcome = "failed"`` and the ``longrepr`` in its wrapper."""
+    outcome = getattr(report, "outcome", None)
+    wasxfail = getattr(report, "wasxfail", None)
+    if outcome == TestReport.outcome_of(result) and (wasxfail is not None) == result.xfail:
+        return None
+    if outcome == "failed":
+        text = str(getattr(report, "longreprtext", None) or getattr(report, "longrepr", "") or "")
+        crash = getattr(getattr(report, "longrepr", None), "reprcrash", None)
+        message = getattr(crash, "message", None) or next((ln for ln in text.splitlines() if ln.strip()), "")
+        return PhaseResult(result.phase, PhaseOutcome.FAILED, result.duration, longrepr=text, message=message)
+    if outcome == "skipped":
+        if wasxfail is not None:
+            return PhaseResult(
+                result.phase, PhaseOutcome.SKIPPED, result.duration, reason=wasxfail, xfail=True
+            )
+        longrepr = getattr(report, "longrepr", None)
+        reason = str(longrepr[2]) if isinstance(longrepr, tuple) and len(longrepr) == 3 else ""
+        return PhaseResult(result.phase, PhaseOutcome.SKIPPED, result.duration, reason=reason)
+    if outcome == "passed":
+        return PhaseResult(result.phase, PhaseOutcome.PASSED, result.duration)
+    return None

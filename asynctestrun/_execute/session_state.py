@@ -14,7 +14,7 @@ from .._plan.registry import FixtureRegistry
 from .fixtures import CachedValue, ItemRuntime
 from .loop_factories import CurrentFactory
 from .loops import LoopFactory, LoopRunner, uvloop_factory
-from .nodes import ContainerNode
+from .nodes import ClassNode, ContainerNode, ModuleNode, NodeTree
 from .scopestack import ScopeNode, ScopeStack, run_finalizers
 
 if TYPE_CHECKING:
@@ -51,7 +51,8 @@ class SessionState:
         self.slow_callbacks: Any = None  # with asyncio_debug: collects slow-callback reports
         self.reruns: RerunSettings | None = None  # where pytest-rerunfailures is installed
         self.cache: dict[FixtureDef, CachedValue] = {}
-        self._containers: dict[str, ContainerNode] = {}
+        # The session's node tree, shared with its items' ``parent`` (a bare session has its own).
+        self.nodes: NodeTree = getattr(plugin_session, "nodes", None) or NodeTree(plugin_config)
         self._loop_factory: LoopFactory | None = uvloop_factory() if config.loop_factory == "uvloop" else None
         if "uvloop" in config.loop_matrix:
             uvloop_factory()  # an installation that cannot load stops the run here, not in every test
@@ -147,19 +148,12 @@ class SessionState:
         return node.state.get("instance")
 
     def container_node(self, item: TestItem, scope: Scope) -> ContainerNode:
-        if scope is Scope.CLASS and item.cls is not None and item.chain.klass is not None:
-            key = item.chain.klass
-            if key not in self._containers:
-                self._containers[key] = ContainerNode(
-                    item.cls.__name__, key, item.cls, item.path, self.plugin_config
-                )
-            return self._containers[key]
-        key = item.relpath
-        if key not in self._containers:
-            self._containers[key] = ContainerNode(
-                item.path.name, key, item.module, item.path, self.plugin_config
-            )
-        return self._containers[key]
+        """``request.node`` of a class- or module-scoped fixture: the same node the item's
+        ``parent`` is, so state a plugin keeps on one is seen on the other."""
+        chain = self.nodes.chain(item)
+        if scope is Scope.CLASS and isinstance(chain[-1], ClassNode):
+            return chain[-1]
+        return next(node for node in chain if isinstance(node, ModuleNode))
 
 
 class _LoopCloser:

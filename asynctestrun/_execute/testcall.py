@@ -27,7 +27,7 @@ from .._model.items import FuncKind
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
 from .._model.scopes import LoopScope
 from .._plan.plan import PlannedTest
-from .conditions import XfailSpec, skip_reason, xfail_spec
+from .conditions import XFAILED_KEY, XfailSpec, skip_reason, xfail_spec
 from .failures import crash_location, crash_message, format_exception, user_frames
 from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
@@ -153,6 +153,7 @@ class TestRun:
         if reason is not None:
             raise Skipped(reason)
         self.xfail = xfail_spec(self.item, marks, config, self.state.config.xfail_strict)
+        self.node.stash[XFAILED_KEY] = self.xfail
         if self.xfail is not None and not self.xfail.run:
             raise XFailed("[NOTRUN] " + self.xfail.reason)
         if self.item.kind is FuncKind.ASYNC_GENERATOR and self.planned.driven:
@@ -415,14 +416,20 @@ class TestRun:
     def _make_report(
         self, impls: list[Callable[..., Any]], result: PhaseResult, exc: BaseException | None
     ) -> None:
-        from .reports import make_report
+        from .reports import make_report, read_back
 
         try:
-            make_report(impls, self.node, result, exc, self.output.sections)
+            report = make_report(impls, self.node, result, exc, self.output.sections)
         except Exception as error:  # a broken hook must not take the run down with it
             self.state.pending_warnings.append(
                 f"pytest_runtest_makereport raised {type(error).__name__}: {error}"
             )
+            return
+        changed = read_back(result, report)
+        if changed is not None:
+            self.output.phases[-1] = changed
+            if changed.outcome is PhaseOutcome.FAILED and result.outcome is not PhaseOutcome.FAILED:
+                self.failures.append((result.phase, None))
 
     def _explain_loop_mismatch(self, exc: BaseException, longrepr: str) -> str:
         text = str(exc)

@@ -52,8 +52,12 @@ from .._declare.pytest_warnings import (
 from .._declare.raises import ExceptionInfo, raises
 from .._declare.raises_group import RaisesExc, RaisesGroup
 from .._declare.warns import WarningsRecorder, deprecated_call, warns
+from .._execute import reprs as _reprs
+from .._execute.conditions import XFAILED_KEY
 from .._execute.fixtures import FixtureLookupError, FixtureRequest
-from .._execute.nodes import ContainerNode, ItemNode
+from .._execute.nodes import ClassNode, ContainerNode, ItemNode, ModuleNode, PackageNode, SessionNode
+from .._execute.reports import CallInfo as _CallInfo
+from .._execute.reports import TestReport as _TestReport
 from .._model.marks import Mark
 from .config import OptionGroup, Parser, PluginManager, PytestConfig
 
@@ -83,6 +87,7 @@ class StashKey:
 
 
 Stash = dict
+xfailed_key = XFAILED_KEY  # found as ``_pytest.skipping.xfailed_key``
 
 
 def _hook_marker(kind: str) -> Any:
@@ -211,18 +216,23 @@ Config = PytestConfig
 Item = ItemNode
 Function = ItemNode
 Node = ItemNode
-Module = ContainerNode
-Class = ContainerNode
-Package = ContainerNode
-Session = ContainerNode
+Module = ModuleNode
+Class = ClassNode
+Package = PackageNode
+Session = SessionNode
 Collector = ContainerNode
 File = ContainerNode
 Dir = ContainerNode
 Directory = ContainerNode
 SubRequest = FixtureRequest
 TempdirFactory = TempPathFactory
-CallInfo = object
-TestReport = object
+CallInfo = _CallInfo
+TestReport = _TestReport
+# ``_pytest._code.code``'s representations, for plugins that build a report's longrepr (pytest-check).
+ExceptionChainRepr = _reprs.ExceptionChainRepr
+ReprEntry = _reprs.ReprEntry
+ReprFileLocation = _reprs.ReprFileLocation
+ReprTraceback = _reprs.ReprTraceback
 CollectReport = object
 Metafunc = object
 FixtureDef = object

@@ -1904,6 +1904,22 @@ SCENARIOS = [
         """,
         counts={"passed": 1},
     ),
+    Scenario(
+        "hook_chain",
+        "hook_chain",
+        (),
+        1,
+        r"""
+            tests/test_chain.py::test_ids_follow_pytests_order[f1-c1-m1]           passed
+            tests/test_chain.py::test_ids_follow_pytests_order[f1-c2-m1]           passed
+            tests/test_chain.py::test_ids_follow_pytests_order[f2-c1-m1]           passed
+            tests/test_chain.py::test_ids_follow_pytests_order[f2-c2-m1]           passed
+            tests/test_chain.py::test_hook_fails_a_passing_test                    failed
+            tests/test_chain.py::test_skipped_after_an_earlier_failure             skipped
+            tests/test_chain.py::test_runs_last_though_defined_first               passed
+        """,
+        counts={"failed": 1, "passed": 5, "skipped": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
