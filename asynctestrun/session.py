@@ -43,6 +43,7 @@ from ._shim.config import Parser, PytestConfig
 
 if TYPE_CHECKING:
     from ._builtins.capture import CaptureManager
+    from ._execute.reruns import RerunSettings
 
 EXIT_OK = 0
 EXIT_TESTS_FAILED = 1
@@ -432,7 +433,7 @@ class Session:
             code = EXIT_OK
         return self._finish(start, code, summary.interrupted)
 
-    def _rerun_settings(self) -> Any:
+    def _rerun_settings(self) -> RerunSettings | None:
         """pytest-rerunfailures' options, where it is installed (its stand-in is registered)."""
         from ._builtins import rerunfailures
 

@@ -158,7 +158,7 @@ class HookRegistry:
         """A ``firstresult`` hook (pluggy's term): implementations in order until one answers
         something other than None, which is the result; the rest are not called."""
         for impl in self.implementations(hook, (), owners):
-            if hook_option(impl, "hookwrapper") or hook_option(impl, "wrapper"):
+            if is_wrapper(impl):
                 continue
             result = call_with_declared(impl, kwargs)
             if result is not None:
@@ -168,7 +168,7 @@ class HookRegistry:
     def _run(self, impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[Any]:
         results: list[Any] = []
         for impl in impls:
-            if hook_option(impl, "hookwrapper") or hook_option(impl, "wrapper"):
+            if is_wrapper(impl):
                 continue  # wrappers wrap pytest internals that do not exist here
             result = call_with_declared(impl, kwargs)
             if result is not None:
@@ -186,16 +186,19 @@ class HookRegistry:
 
 
 class HookOutcome:
-    """What an old-style ``hookwrapper``'s ``yield`` gives back: the plain implementations' results."""
+    """What an old-style ``hookwrapper``'s ``yield`` gives back: the result of what it wraps."""
 
-    def __init__(self, result: list[Any]) -> None:
+    def __init__(self, result: Any) -> None:
         self._result = result
 
-    def get_result(self) -> list[Any]:
+    def get_result(self) -> Any:
         return self._result
 
-    def force_result(self, result: list[Any]) -> None:
+    def force_result(self, result: Any) -> None:
         self._result = result
+
+    def force_exception(self, exc: BaseException) -> None:
+        raise exc
 
 
 def is_wrapper(impl: object) -> bool:
@@ -232,7 +235,7 @@ def _resume(generator: Generator[Any, Any, Any], old_style: bool, results: list[
     except StopIteration as stop:
         if not old_style and stop.value is not None:
             return list(stop.value)
-    return outcome.get_result()
+    return list(outcome.get_result())
 
 
 def hook_option(func: object, name: str) -> bool:

@@ -316,10 +316,10 @@ class ItemRuntime:
     def _setup_through_hooks(self, view: _FixtureDefView, request: FixtureRequest) -> object:
         """Plugins' ``pytest_fixture_setup``: the first answer other than None is the fixture's value
         (pytest's firstresult), else ``_NO_PARAM``; a plugin may also rewrite ``request.param``."""
-        from .._collect.hooks import call_with_declared, hook_option
+        from .._collect.hooks import call_with_declared, is_wrapper
 
         for impl in self.state.fixture_setup_hooks():
-            if hook_option(impl, "hookwrapper") or hook_option(impl, "wrapper"):
+            if is_wrapper(impl):
                 continue
             result = call_with_declared(impl, {"fixturedef": view, "request": request})
             if result is not None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Generator
 from types import GenericAlias
 from typing import Any, ClassVar
 
-from .._collect.hooks import call_with_declared, hook_option
+from .._collect.hooks import HookOutcome, call_with_declared, hook_option, is_wrapper
 from .._model.outcomes import PhaseOutcome, PhaseResult
 
 
@@ -54,13 +54,9 @@ class TestReport:
         self.sections = list(sections)
         self.user_properties = list(item.user_properties)
         self.longrepr: Any = result.longrepr
-        if result.outcome is PhaseOutcome.FAILED:
-            self.outcome = "failed"
-        elif result.outcome is PhaseOutcome.SKIPPED and not result.xfail:
-            self.outcome = "skipped"
+        self.outcome = self.outcome_of(result)
+        if self.outcome == "skipped" and not result.xfail:
             self.longrepr = (str(item.path), item.location[1], f"Skipped: {result.reason or ''}")
-        else:
-            self.outcome = "skipped" if result.outcome is PhaseOutcome.SKIPPED else "passed"
         if result.xfail:
             self.wasxfail = result.reason or ""
 
@@ -111,22 +107,6 @@ class TestReport:
         return f"<TestReport {self.nodeid!r} when={self.when!r} outcome={self.outcome!r}>"
 
 
-class _Outcome:
-    """What an old-style hook wrapper's ``yield`` gives back."""
-
-    def __init__(self, result: Any) -> None:
-        self._result = result
-
-    def get_result(self) -> Any:
-        return self._result
-
-    def force_result(self, result: Any) -> None:
-        self._result = result
-
-    def force_exception(self, exc: BaseException) -> None:
-        raise exc
-
-
 def make_report(
     impls: list[Callable[..., Any]],
     item: Any,
@@ -150,7 +130,7 @@ def make_report(
     new_style: list[Generator[Any, Any, Any]] = []
     plain: list[Callable[..., Any]] = []
     for impl in impls:
-        if hook_option(impl, "hookwrapper") or hook_option(impl, "wrapper"):
+        if is_wrapper(impl):
             generator = call_with_declared(impl, kwargs)
             if not inspect.isgenerator(generator):
                 continue
@@ -166,7 +146,7 @@ def make_report(
             generator.send(report)
         except StopIteration as stop:
             report = stop.value if stop.value is not None else report
-    outcome = _Outcome(report)
+    outcome = HookOutcome(report)
     for generator in reversed(old_style):
         with contextlib.suppress(StopIteration):
             generator.send(outcome)
