@@ -282,6 +282,9 @@ class Session:
         start = time.perf_counter()
         config = self.config
         emit = self.broadcast.handle
+        from ._shim.install import use_runxfail
+
+        use_runxfail(config.runxfail)
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
         reruns = self._rerun_settings()  # checked now, as the plugin does when it is configured
         _warn_unset_fixture_loop_scope(config)

@@ -74,6 +74,7 @@ class Config:
     pytest_ini_keys: frozenset[str] = frozenset()
     strict_config: bool = False
     xfail_strict: bool = False
+    runxfail: bool = False  # xfail marks are ignored and pytest.xfail() does nothing, as pytest's
     strict_parametrization_ids: bool = False  # duplicate parametrize ids are a collection error
     empty_parameter_set_mark: str = "skip"
     # running

@@ -213,6 +213,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         # --strict-config is one of the tolerated options: it arrives with the plugin options.
         strict_config=bool(cli.extra.get("strict_config")) or get_bool(values, "strict_config", strict),
         xfail_strict=get_bool(values, "strict_xfail", get_bool(values, "xfail_strict", strict)),
+        runxfail=bool(cli.extra.get("runxfail")),  # a tolerated option: it arrives with them
         strict_parametrization_ids=get_bool(values, "strict_parametrization_ids", strict),
         empty_parameter_set_mark=empty_mark,
         maxfail=cli.maxfail or 0,

@@ -5,7 +5,7 @@ live to the terminal, or for plugins that asynctestrun replaces and does not loa
 pytest-xdist, pytest-benchmark, pytest-timeout, hypothesis). Rejecting one of them would stop the
 whole run with a usage error, so each is declared here like a plugin's option (same ``dest`` as the
 plugin's, for ``config.getoption``) and has no effect. Options whose absence changes what a run
-measures or which tests run (coverage, doctests, ``--runxfail``, ...) are named in a warning when
+measures or which tests run (coverage, doctests, ...) are named in a warning when
 used; the ones that only shape pytest's own output are ignored silently.
 
 They are only declared when the command line has options nobody else knew, so a plain run pays
@@ -75,7 +75,7 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--log-format", kind="value"),
     _output("--log-date-format", kind="value"),
     _output("--log-auto-indent", kind="value"),
-    _ignored("--runxfail", because="xfail marks still apply"),
+    _output("--runxfail"),  # acted on: Config.runxfail
     _ignored("--pyargs", because="arguments are paths, not package names"),
     _ignored("--doctest-modules", dest="doctestmodules", because=_NO_DOCTESTS),
     _ignored("--doctest-glob", kind="append", dest="doctestglob", because=_NO_DOCTESTS),

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import importlib
 import warnings
+from collections.abc import Callable
 from types import ModuleType
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 class OutcomeException(BaseException):
@@ -48,18 +51,38 @@ class Exit(Exception):
         self.returncode = returncode
 
 
+def _with_exception(exc_type: type[BaseException]) -> Callable[[_F], _F]:
+    """Attaches the exception a helper raises as its ``Exception`` attribute, where suites look for it
+    (``pytest.raises(pytest.fail.Exception)``, ``except pytest.skip.Exception``)."""
+
+    def attach(helper: _F) -> _F:
+        helper.Exception = exc_type  # type: ignore[attr-defined]
+        return helper
+
+    return attach
+
+
+@_with_exception(Skipped)
 def skip(reason: str = "", *, allow_module_level: bool = False, msg: str | None = None) -> NoReturn:
     raise Skipped(msg if msg is not None else reason, allow_module_level=allow_module_level)
 
 
+@_with_exception(Failed)
 def fail(reason: str = "", pytrace: bool = True, msg: str | None = None) -> NoReturn:
     raise Failed(msg if msg is not None else reason, pytrace=pytrace)
 
 
+@_with_exception(XFailed)
 def xfail(reason: str = "") -> NoReturn:
     raise XFailed(reason)
 
 
+@_with_exception(XFailed)
+def xfail_ignored(reason: str = "") -> None:
+    """``pytest.xfail`` under ``--runxfail``: as in pytest it does nothing, and the test runs on."""
+
+
+@_with_exception(Exit)
 def exit(reason: str = "", returncode: int | None = None) -> NoReturn:
     raise Exit(reason, returncode)
 

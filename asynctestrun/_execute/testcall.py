@@ -24,6 +24,7 @@ from .._collect.signature import is_staticmethod
 from .._declare.outcomes import Exit, Failed, Skipped, XFailed
 from .._declare.pytest_warnings import PytestReturnNotNoneWarning, PytestWarning
 from .._model.items import FuncKind
+from .._model.marks import Mark
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
 from .._model.scopes import LoopScope
 from .._plan.plan import PlannedTest
@@ -152,7 +153,7 @@ class TestRun:
         reason = skip_reason(self.item, marks, config)
         if reason is not None:
             raise Skipped(reason)
-        self.xfail = xfail_spec(self.item, marks, config, self.state.config.xfail_strict)
+        self.xfail = self._xfail_of(marks)
         self.node.stash[XFAILED_KEY] = self.xfail
         if self.xfail is not None and not self.xfail.run:
             raise XFailed("[NOTRUN] " + self.xfail.reason)
@@ -195,10 +196,13 @@ class TestRun:
         """An xfail mark added by a fixture or by the test itself counts too (pytest re-reads marks
         at the start and end of the call when none applied at setup)."""
         if self.xfail is None:
-            marks = list(self.node.iter_markers())
-            self.xfail = xfail_spec(
-                self.item, marks, self.state.plugin_config, self.state.config.xfail_strict
-            )
+            self.xfail = self._xfail_of(list(self.node.iter_markers()))
+
+    def _xfail_of(self, marks: list[Mark]) -> XfailSpec | None:
+        config = self.state.config
+        if config.runxfail:
+            return None  # --runxfail: the test runs and reports as if it had no xfail mark
+        return xfail_spec(self.item, marks, self.state.plugin_config, config.xfail_strict)
 
     def call(self) -> None:
         self._reevaluate_xfail()

@@ -65,7 +65,7 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "pyargs": lambda c: False,
     "confcutdir": lambda c: None,
     "noconftest": lambda c: False,
-    "runxfail": lambda c: False,
+    "runxfail": lambda c: c.runxfail,
     "fulltrace": lambda c: False,
     "showcapture": lambda c: "all",
     "setuponly": lambda c: False,

@@ -13,6 +13,7 @@ import types
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._declare.outcomes import xfail, xfail_ignored
 from . import pytest_api, pytest_asyncio_api
 
 _SHIMMED = ("pytest", "pytest_asyncio", "_pytest", "py")
@@ -113,6 +114,12 @@ def _install_py() -> None:
 
 
 _finder = ShimFinder()
+
+
+def use_runxfail(enabled: bool) -> None:
+    """--runxfail: as pytest, when the run is configured, ``pytest.xfail`` becomes a function that does
+    nothing (test modules imported from then on see it)."""
+    pytest_api.xfail = xfail_ignored if enabled else xfail  # type: ignore[assignment]
 
 
 def install(rewriter: Any = None) -> None:

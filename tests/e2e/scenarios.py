@@ -1920,6 +1920,42 @@ SCENARIOS = [
         """,
         counts={"failed": 1, "passed": 5, "skipped": 1},
     ),
+    Scenario(
+        "runxfail-off",
+        "runxfail",
+        (),
+        1,
+        r"""
+            test_runxfail.py::test_marked_and_failing                          xfailed
+            test_runxfail.py::test_marked_and_passing                          xpassed
+            test_runxfail.py::test_strict_and_passing                          failed
+            test_runxfail.py::test_not_run_unless_runxfail                     xfailed
+            test_runxfail.py::test_raises_another_error                        failed
+            test_runxfail.py::test_imperative_xfail_then_continues             xfailed
+            test_runxfail.py::test_xfail_from_fixture                          xfailed
+            test_runxfail.py::test_helpers_carry_their_exception               passed
+            test_runxfail.py::test_skip_exception_caught_in_async_test         passed
+        """,
+        counts={"failed": 2, "passed": 2, "xfailed": 4, "xpassed": 1},
+    ),
+    Scenario(
+        "runxfail-on",
+        "runxfail",
+        ("--runxfail",),
+        1,
+        r"""
+            test_runxfail.py::test_marked_and_failing                          failed
+            test_runxfail.py::test_marked_and_passing                          passed
+            test_runxfail.py::test_strict_and_passing                          passed
+            test_runxfail.py::test_not_run_unless_runxfail                     passed
+            test_runxfail.py::test_raises_another_error                        failed
+            test_runxfail.py::test_imperative_xfail_then_continues             failed
+            test_runxfail.py::test_xfail_from_fixture                          passed
+            test_runxfail.py::test_helpers_carry_their_exception               passed
+            test_runxfail.py::test_skip_exception_caught_in_async_test         passed
+        """,
+        counts={"failed": 3, "passed": 6},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
