@@ -12,8 +12,9 @@ import platform
 import sys
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._collect.collector import BUILTIN_HOLDER, Collection, Collector
@@ -64,14 +65,40 @@ class SessionView(SessionNode):
     testscollected: int = 0
     shouldfail: bool | str = False
     shouldstop: bool | str = False
-    name: str = "session"
+    name: str = ""  # the session node's name and node id are empty in pytest
     # The run's exit code as pytest_sessionfinish sees it; a plugin that changes it (syrupy, for an
     # unused snapshot) changes the code the run ends with, as in pytest.
     exitstatus: int = 0
     nodes: NodeTree = field(init=False)
+    stash: dict[Any, Any] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return self.config.rootpath
+
+    startpath = path
+    fspath = path
+
+    @property
+    def ihook(self) -> Any:
+        return self.config.hook
+
+    @property
+    def keywords(self) -> dict[str, Any]:
+        return {}
+
+    def listnames(self) -> list[str]:
+        return [self.name]
+
+    def addfinalizer(self, finalizer: Callable[[], object]) -> None:
+        """Runs ``finalizer`` when the session scope is torn down, with session-scoped fixtures."""
+        host = self.nodes.finalizer_host
+        if host is None or not host(self, finalizer):
+            raise RuntimeError("session.addfinalizer: the session is not set up at this point of the run")
 
     def __post_init__(self) -> None:
         self.nodes = NodeTree(self.config)
+        self.nodes.session = self
 
 
 class Session:
@@ -119,12 +146,17 @@ class Session:
             from ._builtins import xdist_fixtures
 
             self.registry.add_all(harvest_fixtures(xdist_fixtures, BUILTIN_HOLDER, self.config))
-        from ._collect.plugins import load_entry_point_plugins, load_named_plugins
+        from ._collect.plugins import load_entry_point_plugins, load_named_plugins, pytest_registered_names
 
         load_named_plugins(self.collector, self.config)
         for warning in load_entry_point_plugins(self.collector, self.config):
             self.failed_plugins.append(warning)
             self.broadcast.handle(WarningRaised(warning, None, "PluginWarning"))
+        plugin_manager = self.plugin_config.pluginmanager
+        for name in pytest_registered_names(self.config):
+            plugin_manager.record(name)
+        for plugin in self.collector.hooks.plugins:
+            plugin_manager.record(plugin.name, plugin.module)
         # As in pytest, the installed plugins declare their options and ini keys, then prepare the run
         # before any conftest is imported: pytest-env sets os.environ there, which conftests read.
         self._declare_options()
@@ -492,6 +524,7 @@ class Session:
             self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
             code = int(self.session_view.exitstatus)
             self.hooks.call("pytest_unconfigure", config=self.plugin_config)
+            self.plugin_config.run_cleanups()
         except Exit as exc:
             code = exc.returncode if exc.returncode is not None else code
         self.broadcast.handle(SessionFinished(code, time.perf_counter() - start, interrupted))

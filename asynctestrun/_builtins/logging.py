@@ -216,6 +216,15 @@ class LogCaptureFixture:
             self._initial_disabled_level = disabled
 
     @contextmanager
+    def filtering(self, filter_: logging.Filter) -> Generator[None, None, None]:
+        """Applies ``filter_`` to the captured records for the ``with`` block only."""
+        self.handler.addFilter(filter_)
+        try:
+            yield
+        finally:
+            self.handler.removeFilter(filter_)
+
+    @contextmanager
     def at_level(self, level: int | str, logger: str | None = None) -> Generator[None, None, None]:
         """Like set_level(), but only for the ``with`` block."""
         logger_obj = logging.getLogger(logger)

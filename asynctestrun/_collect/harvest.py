@@ -117,6 +117,10 @@ def harvest_fixtures(
                 "put @pytest.fixture on top",
             )
         func: Callable[..., Any] = value.__wrapped__
+        if not static and not isinstance(obj, ModuleType | type) and not isinstance(func, classmethod):
+            # A plugin object's method (``pluginmanager.register(Plugin())``): bound to that object,
+            # as pytest binds it, so ``self`` is not a fixture to look up.
+            func = func.__get__(obj)
         found.append(
             make_fixturedef(func, spec, attr, holder, config, in_class=in_class and not static, cls=obj)
         )

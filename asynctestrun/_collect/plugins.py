@@ -157,6 +157,23 @@ def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:
     return warnings
 
 
+# Plugin objects pytest registers under these names besides its modules (``getplugin("terminalreporter")``).
+PYTEST_INTERNAL_OBJECTS = ("terminalreporter", "capturemanager", "logging-plugin", "funcmanage", "session")
+
+
+def pytest_registered_names(config: Config) -> list[str]:
+    """The names ``config.pluginmanager.hasplugin`` knows under pytest in this run: pytest's own
+    plugins and every installed ``pytest11`` entry point, less the blocked ones (asynctestrun loads
+    or replaces them, but a conftest asking ``hasplugin("xdist")`` gets pytest's answer)."""
+    blocked = config.blocked_plugins()
+    names = [name for name in (*PYTEST_INTERNAL, *PYTEST_INTERNAL_OBJECTS) if name not in blocked]
+    if not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+        names += [ep.name for ep in _pytest11() if ep.name not in blocked]
+    if not config.asyncio_plugin:
+        names = [name for name in names if name != "asyncio"]
+    return names
+
+
 def _pytest11() -> list[Any]:
     found = entry_points.pytest11()
     if found is not None:

@@ -75,8 +75,8 @@ class ApproxBase:
 class ApproxScalar(ApproxBase):
     """One value. Numbers get a tolerance; anything else compares with ``==``."""
 
-    DEFAULT_REL: ClassVar[Tolerance] = 1e-6
-    DEFAULT_ABS: ClassVar[Tolerance] = 1e-12
+    DEFAULT_RELATIVE_TOLERANCE: ClassVar[Tolerance] = 1e-6
+    DEFAULT_ABSOLUTE_TOLERANCE: ClassVar[Tolerance] = 1e-12
 
     def __eq__(self, actual: object) -> bool:
         expected = self.expected
@@ -99,7 +99,7 @@ class ApproxScalar(ApproxBase):
     @property
     def tolerance(self) -> Any:
         """``max(rel * |expected|, abs)``; ValueError for a negative or NaN tolerance."""
-        absolute = self.abs if self.abs is not None else self.DEFAULT_ABS
+        absolute = self.abs if self.abs is not None else self.DEFAULT_ABSOLUTE_TOLERANCE
         # NaN first: ordering a Decimal NaN raises InvalidOperation instead of returning False.
         if math.isnan(absolute):
             raise ValueError("absolute tolerance can't be NaN.")
@@ -107,7 +107,7 @@ class ApproxScalar(ApproxBase):
             raise ValueError(f"absolute tolerance can't be negative: {absolute}")
         if self.rel is None and self.abs is not None:
             return absolute
-        rel = self.rel if self.rel is not None else self.DEFAULT_REL
+        rel = self.rel if self.rel is not None else self.DEFAULT_RELATIVE_TOLERANCE
         relative = rel * builtins.abs(self.expected)
         if math.isnan(relative):
             raise ValueError("relative tolerance can't be NaN.")
@@ -139,8 +139,8 @@ class ApproxScalar(ApproxBase):
 class ApproxDecimal(ApproxScalar):
     """A Decimal: tolerances become Decimals too (float and Decimal do not mix in arithmetic)."""
 
-    DEFAULT_REL: ClassVar[Tolerance] = Decimal("1e-6")
-    DEFAULT_ABS: ClassVar[Tolerance] = Decimal("1e-12")
+    DEFAULT_RELATIVE_TOLERANCE: ClassVar[Tolerance] = Decimal("1e-6")
+    DEFAULT_ABSOLUTE_TOLERANCE: ClassVar[Tolerance] = Decimal("1e-12")
 
     def __init__(
         self,

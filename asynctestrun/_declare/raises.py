@@ -73,6 +73,8 @@ class ExceptionInfo(Generic[E]):
             raise ValueError("exception has no traceback; was it raised?")
         return cls.from_exc_info((type(exception), exception, exception.__traceback__), exprinfo)
 
+    from_exception = from_exc_value  # pytest 7.4's name for it
+
     @classmethod
     def from_exc_info(cls, exc_info: ExcInfoTuple[E], exprinfo: str | None = None) -> ExceptionInfo[E]:
         value = exc_info[1]
@@ -135,6 +137,13 @@ class ExceptionInfo(Generic[E]):
         if tryshort and self._striptext and text.startswith(self._striptext):
             text = text[len(self._striptext) :]
         return text
+
+    def getrepr(self, showlocals: bool = False, style: str = "long", **_options: Any) -> str:
+        """The traceback as a failure report shows it (pytest returns a repr object; ``str()`` of it is
+        what suites compare)."""
+        from .._execute.failures import format_exception
+
+        return format_exception(self.value, style=style, rootdir=Path.cwd(), showlocals=showlocals)
 
     def errisinstance(self, exc: ExceptionTypes) -> bool:
         return isinstance(self.value, exc)

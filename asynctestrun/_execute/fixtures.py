@@ -15,6 +15,7 @@ import inspect
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .._declare.outcomes import Failed, Skipped
@@ -370,6 +371,8 @@ class ItemRuntime:
         return self.item.uses("anyio_backend")
 
     def _call(self, fixturedef: FixtureDef, kwargs: dict[str, Any], cached: CachedValue) -> Any:
+        if fixturedef.scope is not Scope.FUNCTION:
+            _warn_wide_instance_method(fixturedef)
         func = self._bound(fixturedef)
         kind = fixturedef.kind
         if kind.is_async and self.anyio_backend_requested():
@@ -454,6 +457,34 @@ def _same_key(cached: object, wanted: object) -> bool:
         return bool(cached == wanted)
     except (ValueError, RuntimeError):  # no plain truth value (numpy arrays): identity, as pytest
         return cached is wanted
+
+
+def _warn_wide_instance_method(fixturedef: FixtureDef) -> None:
+    """pytest 9.1 deprecates a class-or-wider-scoped fixture that is a plain method of its class, and
+    says so each time it is set up (an error, failing that set-up, when warnings are errors)."""
+    func = fixturedef.func
+    if fixturedef.in_class:
+        if isinstance(func, classmethod | staticmethod):
+            return
+    else:  # a plugin object's method is bound to that object: the same deprecation applies
+        bound_to = getattr(func, "__self__", None)
+        if bound_to is None or isinstance(bound_to, type | ModuleType):
+            return
+    import warnings
+
+    from .._declare.pytest_warnings import PytestRemovedIn10Warning
+
+    warnings.warn(
+        PytestRemovedIn10Warning(
+            f"{fixturedef.scope.value.capitalize()}-scoped fixtures defined as instance methods are "
+            "deprecated.\n"
+            f"Instance attributes set in the {fixturedef.name!r} fixture will NOT be visible to test "
+            "methods,\nas each test gets a new instance while the fixture runs only once per class.\n"
+            "Use a @classmethod decorator below @pytest.fixture and set attributes on cls instead.\n"
+            "See https://docs.pytest.org/en/stable/deprecations.html#class-scoped-fixture-as-instance-method"
+        ),
+        stacklevel=2,
+    )
 
 
 def _warn_policy_override() -> None:

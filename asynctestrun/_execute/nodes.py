@@ -3,11 +3,11 @@ markers), so they wrap the frozen TestItem instead of being it; the plan reads m
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
-from .._declare.marks import MarkDecorator
+from .._declare.marks import MarkDecorator, class_marks, own_marks
 from .._model.items import TestItem
 from .._model.marks import Mark
 
@@ -45,16 +45,45 @@ class CallSpecView:
 
 
 class ContainerNode:
-    """A module or class as ``request.node`` for wider-scoped fixtures."""
+    """A package, module or class as ``request.node`` for wider-scoped fixtures and as a test's parent:
+    its own marks (a module's ``pytestmark``, a class's marks) and its parents', as pytest's nodes."""
 
-    def __init__(self, name: str, nodeid: str, obj: Any, path: Path, config: Any) -> None:
+    def __init__(
+        self,
+        name: str,
+        nodeid: str,
+        obj: Any,
+        path: Path,
+        config: Any,
+        parent: ContainerNode | None = None,
+        tree: NodeTree | None = None,
+    ) -> None:
         self.name = name
         self.nodeid = nodeid
         self.obj = obj
         self.path = path
         self.config = config
-        self.own_markers: list[Mark] = []
+        self._parent = parent
+        self._tree = tree
+        self.own_markers: list[Mark] = self._marks_of(obj)
         self.stash: dict[Any, Any] = {}
+        self.extra_keyword_matches: set[str] = set()
+        self._keywords: Keywords | None = None
+
+    @staticmethod
+    def _marks_of(obj: Any) -> list[Mark]:
+        return []
+
+    @property
+    def parent(self) -> Any:
+        """The enclosing package, module or class node, else the session (None in a bare tree)."""
+        if self._parent is not None:
+            return self._parent
+        return self._tree.session if self._tree is not None else None
+
+    @property
+    def session(self) -> Any:
+        return self._tree.session if self._tree is not None else None
 
     @property
     def fspath(self) -> Path:
@@ -64,14 +93,83 @@ class ContainerNode:
     def module(self) -> Any:
         return self.obj
 
-    def get_closest_marker(self, name: str, default: Mark | None = None) -> Mark | None:
-        return default
+    @property
+    def cls(self) -> type | None:
+        return None
+
+    @property
+    def instance(self) -> Any:
+        return None
+
+    @property
+    def ihook(self) -> Any:
+        return getattr(self.config, "hook", None)
+
+    @property
+    def keywords(self) -> Keywords:
+        if self._keywords is None:
+            self._keywords = Keywords(frozenset({self.name}), self.own_markers)
+        return self._keywords
+
+    def listchain(self) -> list[Any]:
+        """The session (where known), then every node down to this one."""
+        chain: list[Any] = []
+        node: Any = self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+    def iter_parents(self) -> Iterator[Any]:
+        """This node, then each parent up to the session."""
+        return iter(self.listchain()[::-1])
+
+    def listnames(self) -> list[str]:
+        return [node.name for node in self.listchain()]
+
+    def getparent(self, cls: type) -> Any:
+        return next((node for node in self.iter_parents() if isinstance(node, cls)), None)
+
+    def iter_markers_with_node(self, name: str | None = None) -> Iterator[tuple[Any, Mark]]:
+        """Marks nearest first: this node's, then each parent's, as pytest reads them."""
+        for node in self.iter_parents():
+            for mark in getattr(node, "own_markers", ()):
+                if name is None or mark.name == name:
+                    yield node, mark
 
     def iter_markers(self, name: str | None = None) -> Iterator[Mark]:
-        return iter(())
+        return (mark for _node, mark in self.iter_markers_with_node(name))
+
+    def get_closest_marker(self, name: str, default: Mark | None = None) -> Mark | None:
+        return next(self.iter_markers(name), default)
+
+    def add_marker(self, marker: str | Mark | MarkDecorator, append: bool = True) -> None:
+        mark = Mark(marker) if isinstance(marker, str) else getattr(marker, "mark", marker)
+        if not isinstance(mark, Mark):
+            raise ValueError(f"is not a string or pytest.mark.* Marker: {marker!r}")
+        self.keywords[mark.name] = mark
+        if append:
+            self.own_markers.append(mark)
+        else:
+            self.own_markers.insert(0, mark)
+
+    def listextrakeywords(self) -> set[str]:
+        return set(self.extra_keyword_matches)
+
+    def warn(self, warning: Warning) -> None:
+        import warnings
+
+        warnings.warn(warning, stacklevel=2)
 
     def addfinalizer(self, finalizer: Any) -> None:
-        raise NotImplementedError("addfinalizer on a container node: use request.addfinalizer")
+        """Runs ``finalizer`` when this package, module or class is torn down (it must be live: asked
+        from a fixture or test inside it, as in pytest)."""
+        host = self._tree.finalizer_host if self._tree is not None else None
+        if host is None or not host(self, finalizer):
+            raise RuntimeError(f"addfinalizer on {self!r}: it is not set up at this point of the run")
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__.removesuffix('Node')} {self.name}>"
 
 
 # One class per kind of collector, as pytest's, so ``item.getparent(pytest.Module)`` finds the module
@@ -83,13 +181,55 @@ class PackageNode(ContainerNode):
 class ModuleNode(ContainerNode):
     """``pytest.Module``."""
 
+    @staticmethod
+    def _marks_of(obj: Any) -> list[Mark]:
+        try:
+            return own_marks(obj) if obj is not None else []
+        except TypeError:  # a malformed ``pytestmark``: its collection already reported it
+            return []
+
 
 class ClassNode(ContainerNode):
     """``pytest.Class``."""
 
+    @staticmethod
+    def _marks_of(obj: Any) -> list[Mark]:
+        return class_marks(obj) if isinstance(obj, type) else []
+
+    @property
+    def cls(self) -> type | None:
+        return self.obj if isinstance(self.obj, type) else None
+
 
 class SessionNode:
-    """``pytest.Session``: the base of the run's session object, for ``isinstance`` checks."""
+    """``pytest.Session``: the base of the run's session object, for ``isinstance`` checks, and the
+    root of every node's chain (no parent, no marks, node id "")."""
+
+    parent: Any = None
+    nodeid = ""
+    own_markers: tuple[Mark, ...] = ()
+
+    @property
+    def session(self) -> SessionNode:
+        return self
+
+    def listchain(self) -> list[Any]:
+        return [self]
+
+    def iter_parents(self) -> Iterator[Any]:
+        return iter((self,))
+
+    def iter_markers(self, name: str | None = None) -> Iterator[Mark]:
+        return iter(())
+
+    def iter_markers_with_node(self, name: str | None = None) -> Iterator[tuple[Any, Mark]]:
+        return iter(())
+
+    def get_closest_marker(self, name: str, default: Mark | None = None) -> Mark | None:
+        return default
+
+    def getparent(self, cls: type) -> Any:
+        return self if isinstance(self, cls) else None
 
 
 class NodeTree:
@@ -100,22 +240,38 @@ class NodeTree:
     def __init__(self, config: Any) -> None:
         self._config = config
         self._nodes: dict[tuple[type[ContainerNode], str], ContainerNode] = {}
+        self.session: Any = None  # the session node above the outermost package or module
+        # Set by the runner: hands a container's ``addfinalizer`` to its live scope (False: not live).
+        self.finalizer_host: Callable[[ContainerNode | SessionNode, Callable[[], object]], bool] | None = None
 
     def chain(self, item: TestItem) -> list[ContainerNode]:
         """The item's parents, outermost first (the session excluded)."""
         nodes: list[ContainerNode] = []
+        parent: ContainerNode | None = None
         if item.chain.package:
             directory = item.chain.package[-1]
-            nodes.append(self._node(PackageNode, directory, Path(directory).name, None, item.path.parent))
-        nodes.append(self._node(ModuleNode, item.relpath, item.path.name, item.module, item.path))
+            parent = self._node(PackageNode, directory, Path(directory).name, None, item.path.parent, None)
+            nodes.append(parent)
+        parent = self._node(ModuleNode, item.relpath, item.path.name, item.module, item.path, parent)
+        nodes.append(parent)
         if item.cls is not None and item.chain.klass is not None:
-            nodes.append(self._node(ClassNode, item.chain.klass, item.cls.__name__, item.cls, item.path))
+            nodes.append(
+                self._node(ClassNode, item.chain.klass, item.cls.__name__, item.cls, item.path, parent)
+            )
         return nodes
 
-    def _node(self, kind: type[ContainerNode], key: str, name: str, obj: Any, path: Path) -> ContainerNode:
+    def _node(
+        self,
+        kind: type[ContainerNode],
+        key: str,
+        name: str,
+        obj: Any,
+        path: Path,
+        parent: ContainerNode | None,
+    ) -> ContainerNode:
         node = self._nodes.get((kind, key))
         if node is None:
-            node = self._nodes[(kind, key)] = kind(name, key, obj, path, self._config)
+            node = self._nodes[(kind, key)] = kind(name, key, obj, path, self._config, parent, self)
         return node
 
 
@@ -145,6 +301,7 @@ class ItemNode:
         # phase then calls this instead of the collected function, as pytest calls ``item.obj``.
         self.replaced_obj: Any = None
         self._parent: ContainerNode | None = None
+        self._report_sections: list[tuple[str, str, str]] = []
         if item.callspec.params:  # ids may be empty: one loop factory is parametrized, not named
             self.callspec = CallSpecView(item)
 
@@ -238,6 +395,30 @@ class ItemNode:
     def getparent(self, cls: type) -> Any:
         """The nearest node in the chain (this test included) that is a ``cls``."""
         return next((node for node in reversed(self.listchain()) if isinstance(node, cls)), None)
+
+    def iter_parents(self) -> Iterator[Any]:
+        """This test, then each parent up to the session."""
+        return iter(self.listchain()[::-1])
+
+    def listnames(self) -> list[str]:
+        return [node.name for node in self.listchain()]
+
+    @property
+    def ihook(self) -> Any:
+        return getattr(self.config, "hook", None)
+
+    @property
+    def nextitem(self) -> None:
+        """pytest's next test to run; not tracked here (the scope stack decides teardown)."""
+        return None
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, self.location[1], self.location[2]
+
+    def add_report_section(self, when: str, key: str, content: str) -> None:
+        """A plugin's extra output for this test (kept, as pytest keeps it in ``_report_sections``)."""
+        if content:
+            self._report_sections.append((when, key, content))
 
     def listextrakeywords(self) -> set[str]:
         return set(self.extra_keyword_matches)

@@ -14,7 +14,7 @@ from .._plan.registry import FixtureRegistry
 from .fixtures import CachedValue, ItemRuntime
 from .loop_factories import CurrentFactory
 from .loops import LoopFactory, LoopRunner, uvloop_factory
-from .nodes import ClassNode, ContainerNode, ModuleNode, NodeTree
+from .nodes import ClassNode, ContainerNode, ModuleNode, NodeTree, SessionNode
 from .scopestack import ScopeNode, ScopeStack, run_finalizers
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class SessionState:
         self.cache: dict[FixtureDef, CachedValue] = {}
         # The session's node tree, shared with its items' ``parent`` (a bare session has its own).
         self.nodes: NodeTree = getattr(plugin_session, "nodes", None) or NodeTree(plugin_config)
+        self.nodes.finalizer_host = self._add_container_finalizer
         self._loop_factory: LoopFactory | None = uvloop_factory() if config.loop_factory == "uvloop" else None
         if "uvloop" in config.loop_matrix:
             uvloop_factory()  # an installation that cannot load stops the run here, not in every test
@@ -146,6 +147,26 @@ class SessionState:
         if "instance" not in node.state and item.cls is not None:
             node.state["instance"] = item.cls()
         return node.state.get("instance")
+
+    def _add_container_finalizer(
+        self, node: ContainerNode | SessionNode, finalizer: Callable[[], object]
+    ) -> bool:
+        """``addfinalizer`` on the session, a package, module or class node: kept by that scope's live
+        instance and run when it is torn down. False when that node's scope is not live."""
+        scope = (
+            Scope.SESSION
+            if isinstance(node, SessionNode)
+            else Scope.CLASS
+            if isinstance(node, ClassNode)
+            else Scope.MODULE
+            if isinstance(node, ModuleNode)
+            else Scope.PACKAGE
+        )
+        for live in self.stack.stack:
+            if live.scope is scope and live.key == node.nodeid:
+                live.addfinalizer(finalizer)  # type: ignore[arg-type]
+                return True
+        return False
 
     def container_node(self, item: TestItem, scope: Scope) -> ContainerNode:
         """``request.node`` of a class- or module-scoped fixture: the same node the item's

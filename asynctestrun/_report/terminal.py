@@ -287,7 +287,8 @@ class TerminalReporter:
             for result in self.results:
                 for phase in result.phases:
                     if phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED:
-                        title = f"ERROR at {phase.phase.value} of {result.nodeid.split('::', 1)[-1]}"
+                        domain = result.nodeid.split("::", 1)[-1].replace("::", ".")
+                        title = f"ERROR at {phase.phase.value} of {domain}"
                         self.write(_rule(title, "_", self.width) + "\n")
                         self.write((phase.longrepr or "").rstrip() + "\n")
                         # What was printed up to the error: a setup error's own output, or all of it.

@@ -6,8 +6,9 @@ it did not know itself against them once conftests are loaded.
 
 from __future__ import annotations
 
+import os
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -212,16 +213,30 @@ class Parser:
 class PluginManager:
     def __init__(self) -> None:
         self._plugins: dict[str, object] = {}
+        # Names registered in pytest that have no object here: pytest's own plugins and the installed
+        # plugins asynctestrun replaces (``hasplugin("xdist")`` is True wherever xdist is installed).
+        self._known: set[str] = set()
+        self._blocked: set[str] = set()
+        self.skipped_plugins: list[tuple[str, str]] = []
+        self.hook: Any = None  # the config's hook caller, set by PytestConfig
         # The session's own registration: a plugin object registered here from a plugin's
         # pytest_configure (pytest-order does that) gets its hooks and fixtures called like any other.
         self.on_register: Callable[[str, object], None] | None = None
 
     def register(self, plugin: object, name: str | None = None) -> str:
-        key = name or str(getattr(plugin, "__name__", repr(plugin)))
+        key = name or self.get_canonical_name(plugin)
         self._plugins[key] = plugin
         if self.on_register is not None:
             self.on_register(key, plugin)
         return key
+
+    def record(self, name: str, plugin: object | None = None) -> None:
+        """Note a plugin the session loaded itself (or replaces, with no object), without registering
+        its hooks again."""
+        if plugin is None:
+            self._known.add(name)
+        else:
+            self._plugins.setdefault(name, plugin)
 
     def unregister(self, plugin: object = None, name: str | None = None) -> None:
         for key, value in list(self._plugins.items()):
@@ -234,10 +249,19 @@ class PluginManager:
     get_plugin = getplugin
 
     def hasplugin(self, name: str) -> bool:
-        return name in self._plugins or name in ("asyncio", "pytest_asyncio")
+        return name in self._plugins or name in self._known
+
+    has_plugin = hasplugin  # pluggy's name; ``hasplugin`` is pytest's
 
     def is_registered(self, plugin: object) -> bool:
         return any(value is plugin for value in self._plugins.values())
+
+    def get_name(self, plugin: object) -> str | None:
+        return next((key for key, value in self._plugins.items() if value is plugin), None)
+
+    @staticmethod
+    def get_canonical_name(plugin: object) -> str:
+        return str(getattr(plugin, "__name__", None) or id(plugin))
 
     def get_plugins(self) -> set[object]:
         return set(self._plugins.values())
@@ -245,10 +269,42 @@ class PluginManager:
     def list_name_plugin(self) -> list[tuple[str, object]]:
         return list(self._plugins.items())
 
-    def import_plugin(self, name: str) -> None:
+    def list_plugin_distinfo(self) -> list[tuple[object, object]]:
+        return []
+
+    def is_blocked(self, name: str) -> bool:
+        return name in self._blocked
+
+    def set_blocked(self, name: str) -> None:
+        self._blocked.add(name)
+        self._plugins.pop(name, None)
+        self._known.discard(name)
+
+    def unblock(self, name: str) -> bool:
+        if name not in self._blocked:
+            return False
+        self._blocked.discard(name)
+        return True
+
+    def import_plugin(self, name: str, consider_entry_points: bool = False) -> None:
         import importlib
 
+        if name in self._blocked or self.hasplugin(name):
+            return
         self.register(importlib.import_module(name), name)
+
+    def consider_pluginarg(self, arg: str) -> None:
+        """``-p`` given from code: ``no:NAME`` blocks NAME, anything else is imported and registered."""
+        if arg.startswith("no:"):
+            self.set_blocked(arg[3:])
+        else:
+            self.import_plugin(arg)
+
+    def consider_module(self, module: object) -> None:
+        """Registers the plugins a module names in its ``pytest_plugins``."""
+        names = getattr(module, "pytest_plugins", ())
+        for name in [names] if isinstance(names, str) else names:
+            self.import_plugin(name)
 
     def add_hookspecs(self, module: object) -> None:
         pass
@@ -290,7 +346,9 @@ class PytestConfig:
         self._ini_lines: dict[str, list[str]] = {}
         self.pluginmanager = PluginManager()
         self.hook = HookProxy()
+        self.pluginmanager.hook = self.hook
         self.stash: dict[Any, Any] = {}
+        self._cleanups: list[Callable[[], object]] = []
         self.invocation_params = InvocationParams(argv, config.invocation_dir)
         self.option = SimpleNamespace()
         self.cache: Any = None  # the run's Cache, set by the session
@@ -359,6 +417,36 @@ class PytestConfig:
     def getvalueorskip(self, name: str) -> Any:
         return self.getoption(name, skip=True)
 
+    VERBOSITY_ASSERTIONS = "assertions"
+    VERBOSITY_TEST_CASES = "test_cases"
+    VERBOSITY_SUBTESTS = "subtests"
+
+    def get_verbosity(self, verbosity_type: str | None = None) -> int:
+        """The run's verbosity, or a ``verbosity_<type>`` ini key's where it is set (not "auto")."""
+        level = int(getattr(self.option, "verbose", 0) or 0)
+        if verbosity_type is not None:
+            raw = self._config.ini.get(f"verbosity_{verbosity_type}")
+            if isinstance(raw, str) and raw.strip().lstrip("-").isdigit():
+                return int(raw)
+        return level
+
+    @property
+    def inicfg(self) -> Mapping[str, Any]:
+        return self._config.ini
+
+    def cwd_relative_nodeid(self, nodeid: str) -> str:
+        """``nodeid`` relative to the directory the run was started in, as pytest prints it."""
+        invocation_dir = self._config.invocation_dir
+        rootdir = self._config.rootdir
+        if invocation_dir == rootdir:
+            return nodeid
+        path, sep, rest = nodeid.partition("::")
+        try:
+            relative = os.path.relpath(rootdir / path, invocation_dir)
+        except ValueError:
+            return nodeid
+        return relative.replace(os.sep, "/") + sep + rest
+
     def getini(self, name: str) -> Any:
         kind: str | None
         default: Any = _NOTSET
@@ -401,7 +489,12 @@ class PytestConfig:
         warnings.warn(warning, stacklevel=stacklevel + 1)
 
     def add_cleanup(self, func: Any) -> None:
-        self.stash.setdefault("_cleanups", []).append(func)
+        self._cleanups.append(func)
+
+    def run_cleanups(self) -> None:
+        """The functions given to ``add_cleanup``, newest first, once the run is unconfigured."""
+        while self._cleanups:
+            self._cleanups.pop()()
 
     def get_terminal_writer(self) -> Any:
         return None

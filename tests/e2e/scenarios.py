@@ -1956,6 +1956,40 @@ SCENARIOS = [
         """,
         counts={"failed": 3, "passed": 6},
     ),
+    Scenario(
+        "node-api",
+        "node_api",
+        (),
+        0,
+        r"""
+            test_nodes.py::test_module_node_sees_module_marks                          passed
+            test_nodes.py::TestClassNode::test_marks_nearest_first                     passed
+            test_nodes.py::TestClassNode::test_chain                                   passed
+            test_nodes.py::test_module_finalizer_waits_for_the_module                  passed
+            test_nodes.py::test_plugin_manager                                         passed
+            test_nodes.py::test_exception_info_helpers                                 passed
+            test_nodes.py::test_caplog_filtering                                       passed
+            test_nodes.py::test_approx_defaults                                        passed
+            test_zz_after.py::test_module_finalizer_ran_when_its_module_ended          passed
+        """,
+        counts={"passed": 9},
+    ),
+    Scenario(
+        "instance-method-fixtures",
+        "instance_method_fixtures",
+        (),
+        1,
+        r"""
+            test_instance_methods.py::TestClassScopedMethod::test_first                error
+            test_instance_methods.py::TestClassScopedMethod::test_second               error
+            test_instance_methods.py::TestAsyncClassScopedMethod::test_async           error
+            test_instance_methods.py::TestAllowedForms::test_allowed                   passed
+            test_instance_methods.py::TestModuleScopedMethod::test_module_scoped       error
+            test_instance_methods.py::test_plugin_function_fixture                     passed
+            test_instance_methods.py::test_plugin_session_fixture                      error
+        """,
+        counts={"passed": 2, "errors": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
