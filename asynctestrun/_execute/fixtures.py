@@ -160,7 +160,10 @@ class FixtureRequest:
 
     # -- behaviour -----------------------------------------------------------------------
     def getfixturevalue(self, argname: str) -> Any:
-        return self._runtime.get_value(argname, requester=self._fixturedef)
+        runtime = self._runtime
+        if runtime.tearing_down and argname not in runtime.requested:
+            _warn_late_request(argname, runtime)
+        return runtime.get_value(argname, requester=self._fixturedef)
 
     def addfinalizer(self, finalizer: Callable[[], object]) -> None:
         if self._fixturedef is None:
@@ -195,7 +198,8 @@ class ItemRuntime:
         self.item = item
         self.node = node
         self.instance: Any = None
-        self.values: dict[str, Any] = {}
+        self.requested: set[str] = set()  # fixtures set up or looked up for this test so far
+        self.tearing_down = False
         self._direct_values: dict[str, Any] = {}  # direct parameters after pytest_fixture_setup hooks
 
     def function_node(self) -> ScopeNode:
@@ -233,6 +237,7 @@ class ItemRuntime:
     def get_value(self, argname: str, requester: FixtureDef | None = None) -> Any:
         if argname == "request":
             return FixtureRequest(self, requester)
+        self.requested.add(argname)
         callspec = self.item.callspec
         if callspec.is_direct(argname) and (requester is None or requester.name != argname):
             value = callspec.params[argname]
@@ -457,6 +462,32 @@ def _same_key(cached: object, wanted: object) -> bool:
         return bool(cached == wanted)
     except (ValueError, RuntimeError):  # no plain truth value (numpy arrays): identity, as pytest
         return cached is wanted
+
+
+def _warn_late_request(argname: str, runtime: ItemRuntime) -> None:
+    """pytest 9.1 deprecates asking for a fixture the test did not have yet while it is torn down; one
+    of the test's own scope cannot be set up any more and is a lookup error."""
+    import warnings
+
+    from .._declare.pytest_warnings import PytestRemovedIn10Warning
+
+    warnings.warn(
+        PytestRemovedIn10Warning(
+            f'Calling request.getfixturevalue("{argname}") during teardown is deprecated.\n'
+            "Please request the fixture before teardown begins, either by declaring it in the fixture "
+            "signature or by calling request.getfixturevalue() before the fixture yields.\n"
+            "See https://docs.pytest.org/en/stable/deprecations.html#dynamic-fixture-request-during-teardown"
+        ),
+        stacklevel=3,
+    )
+    defs = runtime._defs(argname)
+    if defs and defs[-1].scope is Scope.FUNCTION and not runtime.item.callspec.is_direct(argname):
+        raise FixtureLookupError(
+            f'The fixture value for "{argname}" is not available during teardown because it was not '
+            "previously requested.\nOnly fixtures that were already active can be retrieved during "
+            "teardown.\nRequest the fixture before teardown begins by declaring it in the fixture "
+            "signature or by calling request.getfixturevalue() before the fixture yields."
+        )
 
 
 def _warn_wide_instance_method(fixturedef: FixtureDef) -> None:

@@ -316,6 +316,7 @@ class TestRun:
 
     def teardown(self, next_planned: PlannedTest | None) -> None:
         start = self._begin(Phase.TEARDOWN)
+        self.runtime.tearing_down = True
         errors: list[BaseException] = []
         try:
             self.state.hooks_call("pytest_runtest_teardown", item=self.node, nextitem=None)

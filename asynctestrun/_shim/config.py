@@ -432,6 +432,15 @@ class PytestConfig:
 
     @property
     def inicfg(self) -> Mapping[str, Any]:
+        from .._declare.pytest_warnings import PytestRemovedIn10Warning
+
+        warnings.warn(
+            PytestRemovedIn10Warning(
+                "config.inicfg is deprecated, use config.getini() to access configuration values instead.\n"
+                "See https://docs.pytest.org/en/stable/deprecations.html#config-inicfg"
+            ),
+            stacklevel=2,
+        )
         return self._config.ini
 
     def cwd_relative_nodeid(self, nodeid: str) -> str:

@@ -8,6 +8,7 @@ user code (``pytest.FixtureRequest``, ``pytest.Item``) are the runtime classes t
 from __future__ import annotations
 
 import enum
+import warnings
 from types import SimpleNamespace
 from typing import Any, ClassVar, Literal
 
@@ -115,6 +116,14 @@ def register_assert_rewrite(*names: str) -> None:
 
 
 def yield_fixture(*args: Any, **kwargs: Any) -> Any:
+    """Deprecated in pytest and warned about where it is used (an import error under
+    ``filterwarnings = error``); otherwise ``fixture``."""
+    warnings.warn(
+        PytestRemovedIn10Warning(
+            "@pytest.yield_fixture is deprecated.\nUse @pytest.fixture instead; they are the same."
+        ),
+        stacklevel=2,
+    )
     return fixture(*args, **kwargs)
 
 

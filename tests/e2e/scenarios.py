@@ -1975,11 +1975,12 @@ SCENARIOS = [
         counts={"passed": 9},
     ),
     Scenario(
-        "instance-method-fixtures",
-        "instance_method_fixtures",
-        (),
+        "pytest-deprecations",
+        "pytest_deprecations",
+        ("--continue-on-collection-errors",),
         1,
         r"""
+            test_yield_fixture.py                                                      error
             test_instance_methods.py::TestClassScopedMethod::test_first                error
             test_instance_methods.py::TestClassScopedMethod::test_second               error
             test_instance_methods.py::TestAsyncClassScopedMethod::test_async           error
@@ -1987,8 +1988,11 @@ SCENARIOS = [
             test_instance_methods.py::TestModuleScopedMethod::test_module_scoped       error
             test_instance_methods.py::test_plugin_function_fixture                     passed
             test_instance_methods.py::test_plugin_session_fixture                      error
+            test_late_requests.py::test_late_request                                   error
+            test_late_requests.py::test_request_of_an_active_fixture                   passed
+            test_late_requests.py::test_inicfg_is_deprecated                           failed
         """,
-        counts={"passed": 2, "errors": 5},
+        counts={"failed": 1, "passed": 4, "errors": 7},
     ),
 ]
 
