@@ -212,14 +212,15 @@ class ItemRuntime:
         return self.state.container_node(self.item, Scope.MODULE)
 
     # -- resolution ------------------------------------------------------------------------
-    def _defs(self, argname: str) -> tuple[FixtureDef, ...]:
+    def fixture_defs(self, argname: str) -> tuple[FixtureDef, ...]:
+        """The definitions of ``argname`` this test sees, overridden ones first."""
         defs = self.item.fixturedefs.get(argname)
         if defs is None:
             defs = self.state.registry.visible(argname, self.item.holders)
         return defs
 
     def _resolve(self, argname: str, requester: FixtureDef | None) -> FixtureDef:
-        defs = self._defs(argname)
+        defs = self.fixture_defs(argname)
         if not defs:
             available = ", ".join(
                 n for n in self.state.registry.names(self.item.holders) if not n.startswith("_")
@@ -480,7 +481,7 @@ def _warn_late_request(argname: str, runtime: ItemRuntime) -> None:
         ),
         stacklevel=3,
     )
-    defs = runtime._defs(argname)
+    defs = runtime.fixture_defs(argname)
     if defs and defs[-1].scope is Scope.FUNCTION and not runtime.item.callspec.is_direct(argname):
         raise FixtureLookupError(
             f'The fixture value for "{argname}" is not available during teardown because it was not '

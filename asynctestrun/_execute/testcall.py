@@ -28,6 +28,7 @@ from .._model.marks import Mark
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
 from .._model.scopes import LoopScope
 from .._plan.plan import PlannedTest
+from . import hypothesis_checks
 from .conditions import XFAILED_KEY, XfailSpec, skip_reason, xfail_spec
 from .failures import crash_location, crash_message, format_exception, user_frames
 from .fixtures import FixtureLookupError, ItemRuntime
@@ -237,6 +238,9 @@ class TestRun:
                 raise outcomes[0]
             return
         func: Callable[..., Any] = item.function
+        if hypothesis_checks.applies(func):
+            parametrized = self.node.get_closest_marker("parametrize") is not None
+            hypothesis_checks.check(item, func, self.runtime.fixture_defs, parametrized)
         if self.runtime.instance is not None:
             func = func.__get__(self.runtime.instance, item.cls)
         kwargs = {

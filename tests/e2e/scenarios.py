@@ -1994,6 +1994,29 @@ SCENARIOS = [
         """,
         counts={"failed": 1, "passed": 4, "errors": 7},
     ),
+    Scenario(
+        "hypothesis-tests",
+        "hypothesis_tests",
+        (),
+        1,
+        r"""
+            test_given.py::test_async_given                                            passed
+            test_given.py::test_async_given_finds_a_counterexample                     failed
+            test_given.py::test_function_scoped_fixture_fails_the_health_check         failed
+            test_given.py::test_suppressed_health_check                                passed
+            test_given.py::test_module_scoped_fixture_is_fine                          passed
+            test_given.py::test_example_without_given                                  failed
+            test_given.py::test_settings_without_given                                 failed
+            test_given.py::test_composite_collected_as_a_test                          failed
+            test_given.py::test_parametrized[1]                                        passed
+            test_given.py::test_parametrized[2]                                        passed
+            test_given.py::test_fixture_params[a]                                      passed
+            test_given.py::test_fixture_params[b]                                      passed
+            test_given.py::TestMethods::test_async_method                              passed
+        """,
+        counts={"failed": 5, "passed": 8},
+        requires=("hypothesis",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -30,9 +30,18 @@ ARGS = [
 ]
 
 WIDTH = 120  # the harness runs with COLUMNS=120
-# Header lines that differ by design; "benchmark: " is pytest-benchmark's (a test extra), which
-# asynctestrun does not load.
-_HEADER = ("platform ", "rootdir: ", "configfile: ", "plugins: ", "asyncio: ", "cachedir: ", "benchmark: ")
+# Header lines that differ by design; "benchmark: " is pytest-benchmark's and "hypothesis profile "
+# hypothesis's (both test extras), whose plugins asynctestrun does not load.
+_HEADER = (
+    "platform ",
+    "rootdir: ",
+    "configfile: ",
+    "plugins: ",
+    "asyncio: ",
+    "cachedir: ",
+    "benchmark: ",
+    "hypothesis profile ",
+)
 
 
 def normalise(stdout: str) -> list[str]:
