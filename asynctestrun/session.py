@@ -508,7 +508,20 @@ class Session:
             self._capture = CaptureManager(self.config.capture)  # type: ignore[arg-type]
             self._capture.start()
             self._capture.suspend()
+            self._register_terminal_plugins(self._capture)
         return self._capture
+
+    def _register_terminal_plugins(self, capture: CaptureManager) -> None:
+        """pytest's ``capturemanager`` and ``terminalreporter`` plugin objects, for conftests that
+        fetch them to print (unless ``-p no:capture`` / ``-p no:terminal``)."""
+        from ._shim.terminal_view import TerminalView
+
+        plugin_manager = self.plugin_config.pluginmanager
+        if plugin_manager.hasplugin("capturemanager"):
+            plugin_manager.record("capturemanager", capture)
+        if plugin_manager.hasplugin("terminalreporter"):
+            # Made while the capture is suspended: sys.stdout is the real one.
+            plugin_manager.record("terminalreporter", TerminalView(self.plugin_config, sys.stdout))
 
     def close(self) -> None:
         """Give the real streams back (a run that ended before its tests, or -n's parent, which only

@@ -356,6 +356,32 @@ class CaptureManager:
             self._streams.done()
             self._streams = None
 
+    # pytest's names, for conftests that fetch ``pluginmanager.getplugin("capturemanager")`` to print
+    # to the terminal from inside a test or fixture.
+    @contextmanager
+    def global_and_fixture_disabled(self) -> Generator[None, None, None]:
+        """Output inside the block goes to the real streams; capture resumes as it was."""
+        was_suspended = self._suspended
+        if not was_suspended:
+            self.suspend()
+        try:
+            yield
+        finally:
+            if not was_suspended:
+                self.resume()
+
+    def is_globally_capturing(self) -> bool:
+        return self.method != "no"
+
+    def suspend_global_capture(self, in_: bool = False) -> None:
+        self.suspend()
+
+    def resume_global_capture(self) -> None:
+        self.resume()
+
+    def read_global_capture(self) -> CaptureResult[str]:
+        return CaptureResult(*self.read())
+
     @contextmanager
     def _global_active(self) -> Generator[None, None, None]:
         """Make the manager's own layer current while a fixture layer is pushed or popped."""

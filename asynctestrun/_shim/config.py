@@ -506,7 +506,8 @@ class PytestConfig:
             self._cleanups.pop()()
 
     def get_terminal_writer(self) -> Any:
-        return None
+        reporter: Any = self.pluginmanager.getplugin("terminalreporter")
+        return None if reporter is None else reporter._tw
 
     def getplugin(self, name: str) -> Any:
         return self.pluginmanager.getplugin(name)

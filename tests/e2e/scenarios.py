@@ -2017,6 +2017,21 @@ SCENARIOS = [
         counts={"failed": 5, "passed": 8},
         requires=("hypothesis",),
     ),
+    Scenario(
+        "terminal-plugins",
+        "terminal_plugins",
+        (),
+        1,
+        r"""
+            test_terminal.py::test_reporter_from_configure                             passed
+            test_terminal.py::test_reporter_from_fixture                               passed
+            test_terminal.py::test_capture_manager                                     passed
+            test_terminal.py::test_terminal_writer                                     passed
+            test_terminal.py::test_plugins_known                                       passed
+            test_terminal.py::test_reporter_write_then_fail                            failed
+        """,
+        counts={"failed": 1, "passed": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
