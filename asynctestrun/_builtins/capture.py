@@ -310,6 +310,11 @@ def _decode(data: bytes) -> str:
 class CaptureManager:
     """Run-wide capture for each test's phases; the runner reads it into the report's sections."""
 
+    # pytest's manager keeps its streams here, and plugins peek at it (inline-snapshot suspends
+    # ``_global_capturing.in_`` at session finish when it is set). None: the path they take when
+    # pytest's capture is off, which leaves this manager's streams alone.
+    _global_capturing: None = None
+
     def __init__(self, method: CaptureMethod) -> None:
         self.method: CaptureMethod = method
         self._streams: _Streams | None = None
