@@ -434,7 +434,7 @@ class Session:
             return self._finish(start, EXIT_INTERRUPTED)
         plan = build_plan(selected, self.registry, config, failed_plugins=self.failed_plugins)
         self._resume_gc(freeze=True)
-        _configure_assertions(config)
+        _configure_assertions(config, self._assertrepr_compare)
         state = SessionState(
             config,
             self.registry,
@@ -510,6 +510,19 @@ class Session:
             self._capture.suspend()
             self._register_terminal_plugins(self._capture)
         return self._capture
+
+    def _assertrepr_compare(self, op: str, left: object, right: object) -> list[str] | None:
+        """pytest_assertrepr_compare: the first implementation with a non-empty answer wins. Looked up
+        at each failing comparison, so conftests imported during collection take part."""
+        from ._collect.hooks import call_with_declared, is_wrapper
+
+        kwargs = {"config": self.plugin_config, "op": op, "left": left, "right": right}
+        for impl in self.hooks.implementations("pytest_assertrepr_compare"):
+            if not is_wrapper(impl):
+                answer = call_with_declared(impl, kwargs)
+                if answer:
+                    return list(answer)
+        return None
 
     def _register_terminal_plugins(self, capture: CaptureManager) -> None:
         """pytest's ``capturemanager`` and ``terminalreporter`` plugin objects, for conftests that
@@ -735,10 +748,14 @@ def _prepend_pythonpath(config: Config) -> None:
             sys.path.insert(0, path)
 
 
-def _configure_assertions(config: Config) -> None:
+def _configure_assertions(
+    config: Config, compare_hook: Callable[[str, object, object], list[str] | None]
+) -> None:
     """How much detail failing asserts show: more with -v/-vv; never truncated on CI (as pytest)."""
     from ._config.config import running_on_ci
     from ._rewrite.runtime import SETTINGS, AssertionSettings
 
     truncate = config.verbose < 2 and not running_on_ci()
-    SETTINGS.set(AssertionSettings(verbose=max(config.verbose, 0), truncate=truncate))
+    SETTINGS.set(
+        AssertionSettings(verbose=max(config.verbose, 0), truncate=truncate, compare_hook=compare_hook)
+    )

@@ -40,6 +40,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_keyboard_interrupt",
         "pytest_asyncio_loop_factories",
         "pytest_fixture_setup",
+        "pytest_assertrepr_compare",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.

@@ -33,7 +33,7 @@ context variable is per thread and per task, so concurrent runs in one process d
 from __future__ import annotations
 
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Final, cast
@@ -74,6 +74,9 @@ class AssertionSettings:
 
     verbose: int = 0
     truncate: bool = True
+    # The run's pytest_assertrepr_compare implementations (syrupy's, inline-snapshot's, a conftest's),
+    # asked before the built-in explanation: ``(op, left, right)`` to the first non-empty answer.
+    compare_hook: Callable[[str, object, object], list[str] | None] | None = None
 
 
 SETTINGS: ContextVar[AssertionSettings] = ContextVar(
@@ -214,7 +217,9 @@ class _Renderer:
 
         verbose = self._settings.verbose
         try:
-            lines = explain_comparison(operator, left, right, verbose)
+            lines = self._hooked_details(operator, left, right)
+            if lines is None:
+                lines = explain_comparison(operator, left, right, verbose)
         except Exception as exc:
             # A user __eq__ or __len__ raised while we compared items: report that, keep going.
             summary = f"{safe_repr(left, 30)} {operator} {safe_repr(right, 30)}"
@@ -224,6 +229,13 @@ class _Renderer:
         if self._settings.truncate and verbose < 2:
             lines = truncate_explanation(lines)
         return "\n".join(lines)
+
+    def _hooked_details(self, operator: str, left: object, right: object) -> list[str] | None:
+        """The first explanation a ``pytest_assertrepr_compare`` hook gave; a line's own line breaks
+        are escaped, as pytest shows them."""
+        hook = self._settings.compare_hook
+        lines = None if hook is None else hook(operator, left, right)
+        return None if lines is None else [str(line).replace("\n", "\\n") for line in lines]
 
 
 _Arguments = tuple[tuple[str, Template], ...]

@@ -2,10 +2,11 @@
 
 ``terminal_layout`` has failures of every traceback shape (nested calls with arguments, a method, a
 decorated test with a statement over several lines, a chained exception, a multi-line message), a
-file long enough to wrap the progress line, skip / xfail reasons, a teardown error and a missing
-fixture. Each run is checked for a few lines that say the layout is right; with a reference pytest
-available, the whole report is compared line by line once the lines that must differ (the header,
-timings, object addresses, the program's name) are normalised.
+file long enough to wrap the progress line, skip / xfail reasons, a teardown error, a missing
+fixture and a conftest's ``pytest_assertrepr_compare``. Each run is checked for a few lines that say
+the layout is right; with a reference pytest available, the whole report is compared line by line
+once the lines that must differ (the header, timings, object addresses, the program's name) are
+normalised.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def test_progress_and_quiet_layouts(tmp_path):
     assert progress[-1].endswith("[100%]") and all(len(line) == WIDTH - 1 for line in progress)
     assert any(line.startswith("test_reasons.py ") and ".E" in line for line in progress)
     quiet = run_asynctestrun("terminal_layout", "-q", tmp_root=tmp_path).stdout.splitlines()
-    assert quiet[-1].startswith("5 failed, ") and not quiet[-1].startswith("=")
+    assert quiet[-1].startswith("6 failed, ") and not quiet[-1].startswith("=")
     very_quiet = run_asynctestrun("terminal_layout", "-qq", tmp_root=tmp_path).stdout.splitlines()
     assert very_quiet[-1].startswith("ERROR ")  # no closing line at all
 
