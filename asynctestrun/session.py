@@ -138,7 +138,12 @@ class Session:
         _prepend_pythonpath(self.config)
         self._open_cache()
         self.registry.add_all(harvest_fixtures(builtin_fixtures, BUILTIN_HOLDER, self.config))
-        if importlib.util.find_spec("anyio") is not None:
+        # A disabled plugin's fixtures do not exist in pytest's run: requesting one is a missing fixture.
+        if self.config.asyncio_plugin:
+            from ._builtins import asyncio_fixtures
+
+            self.registry.add_all(harvest_fixtures(asyncio_fixtures, BUILTIN_HOLDER, self.config))
+        if self.config.anyio_plugin and importlib.util.find_spec("anyio") is not None:
             from ._builtins import anyio_fixtures
 
             self.registry.add_all(harvest_fixtures(anyio_fixtures, BUILTIN_HOLDER, self.config))
@@ -590,13 +595,17 @@ class Session:
             names = {_mark_name(line) for line in (*self.config.markers, *added)}
             self._registered_marks = (
                 len(added),
-                frozenset(names | BUILTIN_MARKS | _installed_plugin_marks() | self._asyncio_marks()),
+                frozenset(names | BUILTIN_MARKS | _installed_plugin_marks() | self._async_plugin_marks()),
             )
         return name in self._registered_marks[1]
 
-    def _asyncio_marks(self) -> frozenset[str]:
-        """pytest-asyncio registers ``asyncio``; where it is disabled the mark is unknown, as in pytest."""
-        return frozenset({"asyncio"}) if self.config.asyncio_plugin else frozenset()
+    def _async_plugin_marks(self) -> frozenset[str]:
+        """pytest-asyncio registers ``asyncio`` and anyio's plugin ``anyio``; where the plugin is disabled
+        its mark is unknown, as in pytest."""
+        marks = {"asyncio"} if self.config.asyncio_plugin else set()
+        if self.config.anyio_plugin and importlib.util.find_spec("anyio") is not None:
+            marks.add("anyio")
+        return frozenset(marks)
 
     def _report_skipped_modules(self, collection: Collection) -> None:
         for nodeid, reason, line in collection.skipped_modules:
@@ -689,10 +698,10 @@ BUILTIN_MARKS = frozenset(
         "trylast",
     }
 )
-# Marks the plugins asynctestrun replaces register under pytest, when they are installed.
+# Marks the plugins asynctestrun replaces register under pytest, when they are installed (pytest-asyncio's
+# and anyio's are in Session._async_plugin_marks: -p no:NAME takes them away).
 _PLUGIN_MARKS = {
     "pytest_timeout": "timeout",
-    "anyio": "anyio",
     "xdist": "xdist_group",
     "pytest_cov": "no_cover",
     "pytest_benchmark": "benchmark",

@@ -7,7 +7,6 @@ holds module-level state.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,6 @@ from typing import Any
 from .._declare.fixtures import fixture
 from .._declare.warns import WarningsRecorder
 from .monkeypatch import MonkeyPatch
-from .ports import UnusedTcpPortFactory, UnusedUdpPortFactory
-from .ports import unused_tcp_port as _tcp
-from .ports import unused_udp_port as _udp
 from .subtests import STASH_KEY, Subtests
 from .tmpdir import TempPathFactory, make_tmp_path
 
@@ -26,12 +22,6 @@ from .tmpdir import TempPathFactory, make_tmp_path
 def pytestconfig(request: Any) -> Any:
     """The run's configuration (``getoption``, ``getini``, ``rootpath``)."""
     return request.config
-
-
-@fixture(scope="session", autouse=True)
-def event_loop_policy() -> asyncio.AbstractEventLoopPolicy:
-    """The policy new event loops come from; override it (e.g. uvloop.EventLoopPolicy()) to change loops."""
-    return asyncio.get_event_loop_policy()
 
 
 @fixture(scope="session")
@@ -87,26 +77,6 @@ def record_testsuite_property() -> Callable[[str, object], None]:
         return None
 
     return record
-
-
-@fixture
-def unused_tcp_port() -> int:
-    return _tcp()
-
-
-@fixture
-def unused_udp_port() -> int:
-    return _udp()
-
-
-@fixture(scope="session")
-def unused_tcp_port_factory() -> UnusedTcpPortFactory:
-    return UnusedTcpPortFactory()
-
-
-@fixture(scope="session")
-def unused_udp_port_factory() -> UnusedUdpPortFactory:
-    return UnusedUdpPortFactory()
 
 
 @fixture(scope="session")

@@ -148,7 +148,11 @@ def make_fixturedef(
     except ValueError as exc:
         raise CollectionProblem(str(exc)) from None
     kind = func_kind(func)
-    driven = kind.is_async and (spec.asyncio_declared or config.asyncio_mode == "auto")
+    # Without pytest-asyncio in the run nothing drives an async fixture, however it was declared: pytest
+    # fails the test that requests it.
+    driven = (
+        config.asyncio_plugin and kind.is_async and (spec.asyncio_declared or config.asyncio_mode == "auto")
+    )
     loop_scope: LoopScope | None = None
     if driven:
         raw_loop = spec.loop_scope

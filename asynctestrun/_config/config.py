@@ -52,6 +52,9 @@ class Config:
     # False where pytest would not load pytest-asyncio (``-p no:asyncio``, or plugin autoload off and no
     # ``-p pytest_asyncio``): then no async test is driven on a loop, it fails as under bare pytest.
     asyncio_plugin: bool = True
+    # The same for anyio's plugin (``-p no:anyio``): without it there are no anyio fixtures or mark, and
+    # nothing runs a test or async fixture on anyio's runner, even where a suite defines anyio_backend.
+    anyio_plugin: bool = True
     loop_matrix: tuple[str, ...] = ()  # --loop-matrix: async tests run once per named loop factory
     # collection
     python_files: tuple[str, ...] = ("test_*.py", "*_test.py")
@@ -127,6 +130,12 @@ class Config:
         names = set(self.disabled_plugins)
         names.update(f"pytest_{name}" for name in self.disabled_plugins if not name.startswith("pytest_"))
         return frozenset(names)
+
+    def asyncio_plugin_absence(self) -> str:
+        """Why pytest-asyncio takes no part in this run, in the words of the command line."""
+        if "asyncio" in self.disabled_plugins:
+            return "pytest-asyncio is disabled in this run (-p no:asyncio)"
+        return "pytest-asyncio is not loaded in this run (plugin autoload is off and -p asyncio is not given)"
 
     def durations_file(self) -> Path:
         """Recorded test durations: what ``--shard`` balances by and ``--store-durations`` writes."""

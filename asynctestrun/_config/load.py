@@ -193,6 +193,13 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
             early=early_plugins,
             autoload=not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"),
         ),
+        anyio_plugin=_plugin_enabled(
+            disabled_by=ANYIO_DISABLED_BY,
+            loaded_by=ANYIO_LOADED_BY,
+            disabled=disabled_plugins,
+            early=early_plugins,
+            autoload=not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"),
+        ),
         describe_prefixes=_describe_prefixes(
             get_args(values, "describe_prefixes"),
             disabled=disabled_plugins,
@@ -313,6 +320,9 @@ DESCRIBE_PLUGIN_NAMES = ("pytest-describe", "pytest_describe", "pytest_describe.
 # autoload off, ``-p asyncio`` or ``-p pytest_asyncio.plugin`` loads it (the bare package has no hooks).
 ASYNCIO_DISABLED_BY = ("asyncio",)
 ASYNCIO_LOADED_BY = ("asyncio", "pytest_asyncio.plugin")
+# anyio's plugin is the entry point ``anyio`` (module anyio.pytest_plugin): the same rule.
+ANYIO_DISABLED_BY = ("anyio",)
+ANYIO_LOADED_BY = ("anyio", "anyio.pytest_plugin")
 
 
 def _plugin_enabled(

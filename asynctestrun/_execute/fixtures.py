@@ -15,6 +15,7 @@ import inspect
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,7 @@ from .._declare.outcomes import Failed, Skipped
 from .._model.items import FixtureDef, FuncKind, HolderKind, TestItem
 from .._model.scopes import LoopScope, Scope
 from .scopestack import ScopeNode
+from .undriven import async_fixture_message
 
 if TYPE_CHECKING:
     from .session_state import SessionState
@@ -305,7 +307,11 @@ class ItemRuntime:
         scope_node = state.stack.node_for(fixturedef.scope, package)
         scope_node.addfinalizer(lambda: _raise_first(state.finish(fixturedef)))
         try:
-            if fixturedef.name == "event_loop_policy" and fixturedef.holder.kind is not HolderKind.BUILTIN:
+            if (
+                fixturedef.name == "event_loop_policy"
+                and fixturedef.holder.kind is not HolderKind.BUILTIN
+                and self.state.config.asyncio_plugin
+            ):
                 _warn_policy_override()
             hooked = _NO_PARAM
             if self.state.fixture_setup_hooks():
@@ -373,8 +379,25 @@ class ItemRuntime:
         return func
 
     def anyio_backend_requested(self) -> bool:
-        """anyio's rule: async fixtures of a test that uses ``anyio_backend`` run on anyio's runner."""
-        return self.item.uses("anyio_backend")
+        """anyio's rule: async fixtures of a test that uses ``anyio_backend`` run on anyio's runner (where
+        anyio's plugin takes part in the run)."""
+        return self.state.config.anyio_plugin and self.item.uses("anyio_backend")
+
+    def _scope_node_name(self, fixturedef: FixtureDef) -> str:
+        """The name of the node a fixture's scope is for this test, as pytest's ``request.node.name``:
+        the test, its class, module or package, else the session's empty name."""
+        scope = fixturedef.scope
+        if scope is Scope.FUNCTION or (scope is Scope.CLASS and self.item.cls is None):
+            return self.item.name
+        if scope is Scope.CLASS and self.item.cls is not None:
+            return self.item.cls.__name__
+        if scope is Scope.MODULE:
+            return self.item.path.name
+        if scope is Scope.PACKAGE:
+            package = fixturedef.holder.key if fixturedef.holder.kind is HolderKind.CONFTEST else None
+            node = self.state.stack.node_for(Scope.PACKAGE, package)
+            return PurePath(node.key).name if node.scope is Scope.PACKAGE else ""
+        return ""
 
     def _call(self, fixturedef: FixtureDef, kwargs: dict[str, Any], cached: CachedValue) -> Any:
         if fixturedef.scope is not Scope.FUNCTION:
@@ -389,13 +412,10 @@ class ItemRuntime:
             cached.finalizers.append(finish)
             return value
         if kind.is_async and not fixturedef.asyncio_driven:
-            raise Failed(
-                f"'{self.item.name}' requested an async fixture '{fixturedef.name}', with no plugin or hook "
-                "that handled it. This is an error, as pytest does not natively support it.\n"
-                "asynctestrun: in strict mode only fixtures declared with @pytest_asyncio.fixture are run on "
-                'an event loop; declare it so, or set asyncio_mode = "auto".',
-                pytrace=False,
+            message = async_fixture_message(
+                self._scope_node_name(fixturedef), fixturedef.name, fixturedef.autouse, self.state.config
             )
+            raise Failed(message, pytrace=False)
         if kind is FuncKind.FUNCTION:
             return func(**kwargs)
         if kind is FuncKind.GENERATOR:

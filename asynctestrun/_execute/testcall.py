@@ -35,6 +35,7 @@ from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
 from .session_state import SessionState
 from .timeouts import run_with_deadline, timeout_for
+from .undriven import async_test_message
 
 
 @dataclass
@@ -42,13 +43,6 @@ class PhaseOutput:
     phases: list[PhaseResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sections: list[tuple[str, str]] = field(default_factory=list)
-
-
-NOT_SUPPORTED = (
-    "async def functions are not natively supported.\n"
-    "asynctestrun: this async test was not run. In strict mode (the default) mark it with "
-    '@pytest.mark.asyncio, or set asyncio_mode = "auto" in your configuration.'
-)
 
 
 class TestRun:
@@ -268,7 +262,7 @@ class TestRun:
             result = None
         elif item.kind is FuncKind.COROUTINE:
             if not self.planned.driven:
-                raise Failed(NOT_SUPPORTED, pytrace=False)
+                raise Failed(async_test_message(self.state.config), pytrace=False)
             runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
             holder = getattr(item.function, "hypothesis", None)
             if holder is not None and inspect.iscoroutinefunction(getattr(holder, "inner_test", None)):
@@ -276,7 +270,7 @@ class TestRun:
                 return
             result = self._run_driven(func(**kwargs), runner)
         elif item.kind is FuncKind.ASYNC_GENERATOR:
-            raise Failed(NOT_SUPPORTED, pytrace=False)
+            raise Failed(async_test_message(self.state.config), pytrace=False)
         else:
             if self.item.get_closest_marker("asyncio") is not None:
                 code = getattr(func, "__code__", None)

@@ -66,7 +66,9 @@ class FixtureDef:
     ids: Any
     autouse: bool
     loop_scope: LoopScope | None  # set for async fixtures the runner drives
-    asyncio_driven: bool  # False: an async fixture that strict mode leaves alone (an error if requested)
+    # False: an async fixture pytest-asyncio leaves alone (strict mode, or the plugin not in the run): an
+    # error if requested, unless anyio runs it
+    asyncio_driven: bool
     location: str  # "path:line" for messages
     in_class: bool = False  # a method fixture: bind to the test's instance
 

@@ -73,7 +73,9 @@ def plan_one(
     warnings: list[str] = []
     is_async = item.kind in (FuncKind.COROUTINE, FuncKind.ASYNC_GENERATOR)
     marked = is_asyncio_marked(item)
-    anyio = item.kind is FuncKind.COROUTINE and item.uses("anyio_backend")
+    # anyio's plugin runs the test, not a suite's own anyio_backend fixture: without it (``-p no:anyio``)
+    # the test is an async test like any other.
+    anyio = config.anyio_plugin and item.kind is FuncKind.COROUTINE and item.uses("anyio_backend")
     # Without pytest-asyncio (disabled in this run) nothing drives an async test: it fails unrun.
     driven = config.asyncio_plugin and not anyio and is_async and (marked or config.asyncio_mode == "auto")
     loop_scope: LoopScope | None = None

@@ -2032,6 +2032,50 @@ SCENARIOS = [
         """,
         counts={"failed": 1, "passed": 5},
     ),
+    Scenario(
+        "asyncio_disabled_fixtures",
+        "asyncio_disabled_fixtures",
+        ("-p", "no:asyncio"),
+        1,
+        r"""
+            autouse/test_autouse.py::test_sync_test_with_autouse_async_fixture  error
+            test_fixtures.py::test_plain_coroutine_fixture                     error
+            test_fixtures.py::test_plain_async_generator_fixture               error
+            test_fixtures.py::test_pytest_asyncio_fixture                      error
+            test_fixtures.py::test_pytest_asyncio_module_fixture               error
+            test_fixtures.py::test_module_scoped_first                         error
+            test_fixtures.py::test_module_scoped_again                         error
+            test_fixtures.py::test_through_a_sync_fixture                      error
+            test_fixtures.py::test_requested_in_the_body                       failed
+            test_fixtures.py::TestInClass::test_method_fixture                 error
+            test_fixtures.py::test_async_test_with_async_fixture               error
+            test_fixtures.py::test_async_test_alone                            failed
+            test_fixtures.py::test_pytest_asyncio_fixtures_are_gone            error
+            test_fixtures.py::test_event_loop_policy_is_not_autouse            passed
+            test_fixtures.py::test_sync_fixtures_still_work                    passed
+        """,
+        counts={"failed": 2, "passed": 2, "errors": 11},
+    ),
+    Scenario(
+        "anyio_tests-anyio-plugin-disabled",
+        "anyio_tests",
+        ("-p", "no:anyio"),
+        1,
+        r"""
+            overridden/test_overridden.py::test_first                                          error
+            overridden/test_overridden.py::test_session_fixture_is_shared                      error
+            overridden/test_overridden.py::test_unmarked_but_using_the_backend_runs_on_anyio   error
+            overridden/test_overridden.py::test_asyncio_marked_next_to_anyio                   passed
+            overridden/test_overridden.py::test_unmarked_without_the_backend_is_not_run        failed
+            overridden/test_overridden.py::TestMarkedClass::test_in_class                      error
+            test_builtin_backend.py::test_async_fixture_runs_on_anyio                          error
+            test_builtin_backend.py::test_fails                                                failed
+            test_builtin_backend.py::test_backend_parametrized_directly[asyncio]               failed
+            test_builtin_backend.py::test_backend_parametrized_for_a_fixture[asyncio]          error
+            test_builtin_backend.py::test_sync_test_sees_the_backend                           error
+        """,
+        counts={"failed": 3, "passed": 1, "errors": 7},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -62,3 +62,36 @@ def test_entry_points_blocked_by_registration_name(
     monkeypatch: pytest.MonkeyPatch, disabled: tuple[str, ...], loaded: list[str]
 ) -> None:
     assert _loaded(monkeypatch, *disabled) == loaded
+
+
+@pytest.mark.parametrize(
+    ("plugin_args", "autoload", "asyncio", "anyio"),
+    [
+        ((), True, True, True),
+        (("no:asyncio",), True, False, True),
+        (("no:anyio",), True, True, False),
+        # Only the entry point names block them: not the package or module an entry point names.
+        (("no:pytest_asyncio", "no:anyio.pytest_plugin"), True, True, True),
+        # Autoload off: only ``-p NAME`` (entry point or plugin module) brings one in.
+        ((), False, False, False),
+        (("asyncio", "anyio.pytest_plugin"), False, True, True),
+        (("pytest_asyncio.plugin", "no:anyio"), False, True, False),
+    ],
+)
+def test_async_plugins_in_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    plugin_args: tuple[str, ...],
+    autoload: bool,
+    asyncio: bool,
+    anyio: bool,
+) -> None:
+    from asynctestrun._config.load import CliOptions, load
+
+    if autoload:
+        monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    else:
+        monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    config = load(CliOptions(args=(str(tmp_path),), plugins=plugin_args), tmp_path)
+    assert (config.asyncio_plugin, config.anyio_plugin) == (asyncio, anyio)
