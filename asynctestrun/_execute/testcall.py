@@ -157,7 +157,7 @@ class TestRun:
                 "[NOTRUN] Tests based on asynchronous generators are not supported. "
                 f"{self.item.name} will be ignored."
             )
-        if self.planned.setup_error is not None:
+        if self.planned.setup_error is not None and self.planned.missing_fixture is None:
             raise Failed(self.planned.setup_error, pytrace=False)
         self.state.hooks_call("pytest_runtest_setup", item=self.node)
         if (
@@ -176,12 +176,17 @@ class TestRun:
             # A directly parametrized argument is a fixture to pytest's hooks as well: they may swap
             # its value (pytest-lazy-fixtures' ``lf("name")``), so the test gets what they made of it.
             names += [n for n in self.item.argnames if self.item.callspec.is_direct(n)]
+        missing = self.planned.missing_fixture
         for name in names:
             try:
                 value = self.runtime.get_value(name)
             except FixtureLookupError as exc:
-                raise Failed(str(exc), pytrace=False) from None
+                # The planned message shows who asked for the missing fixture, as pytest's does.
+                planned = missing is not None and f"fixture '{missing}' not found" in str(exc)
+                raise Failed(self.planned.setup_error if planned else str(exc), pytrace=False) from None
             self.node.funcargs[name] = value
+        if missing is not None:  # not reached through any fixture: still an error, never a pass
+            raise Failed(self.planned.setup_error or missing, pytrace=False)
         if self.planned.driven and self.item.kind is FuncKind.COROUTINE and not self.planned.anyio:
             # pytest-asyncio sets the test's loop up last in set-up, not when the call starts: what
             # opening it logs ("Using selector: ...") belongs to set-up, as caplog shows.

@@ -25,6 +25,9 @@ class PlannedTest:
     driven: bool  # an async test the runner drives on an event loop
     loop_scope: LoopScope | None
     setup_error: str | None = None
+    # Set when the setup error is this fixture being not found: it is raised when set-up reaches the
+    # fixture, as in pytest, so a fixture set up before it may still skip the test.
+    missing_fixture: str | None = None
     warnings: tuple[str, ...] = ()
     anyio: bool = False  # run on anyio's test runner (the test uses the anyio_backend fixture)
 
@@ -84,8 +87,9 @@ def plan_one(
         # pytest-asyncio reads the mark of the async tests it runs only: on a sync test a bad
         # ``mark.asyncio(...)`` is just a mark with no effect (a warning when the test runs).
         loop_scope, error = test_loop_scope(item, config)
+    missing: str | None = None
     if error is None:
-        error = _missing_fixture(item, registry)
+        missing, error = _missing_fixture(item, registry)
         if error is not None and failed_plugins:
             error += "\n" + "\n".join(
                 f">       note: {reason} (if the fixture comes from that plugin, this is why)"
@@ -116,7 +120,7 @@ def plan_one(
                     f"'{name}' ({fixturedef.location}) runs on a {fixturedef.loop_scope.value}-scoped loop: "
                     "objects bound to one loop (futures, locks, connections) fail on the other"
                 )
-    return PlannedTest(item, driven, loop_scope if driven else None, error, tuple(warnings), anyio)
+    return PlannedTest(item, driven, loop_scope if driven else None, error, missing, tuple(warnings), anyio)
 
 
 def _resolved(item: TestItem, name: str) -> FixtureDef | None:
@@ -124,14 +128,15 @@ def _resolved(item: TestItem, name: str) -> FixtureDef | None:
     return defs[-1] if defs else None
 
 
-def _missing_fixture(item: TestItem, registry: FixtureRegistry) -> str | None:
+def _missing_fixture(item: TestItem, registry: FixtureRegistry) -> tuple[str | None, str | None]:
+    """The first fixture of the test's closure that nothing defines, and its error."""
     direct = {n for n in item.callspec.params if item.callspec.is_direct(n)}
     for name in item.fixturenames:
         if name in PSEUDO_FIXTURES or name in direct or name in item.fixturedefs:
             continue
         chain = [d.func for d in _requesting_chain(item, name)]
-        return _lookup_error(item, chain, f"fixture '{name}' not found", registry)
-    return None
+        return name, _lookup_error(item, chain, f"fixture '{name}' not found", registry)
+    return None, None
 
 
 def _lookup_error(item: TestItem, chain: Sequence[object], problem: str, registry: FixtureRegistry) -> str:

@@ -879,9 +879,11 @@ SCENARIOS = [
             test_fixture_errors.py::test_second_user_of_broken_module_fixture  error
             test_fixture_errors.py::test_scope_mismatch_is_an_error            error
             test_fixture_errors.py::test_fixture_dependency_cycle_is_an_error  error
+            test_fixture_errors.py::test_skip_before_missing_fixture           skipped
+            test_fixture_errors.py::test_missing_fixture_before_skip           error
             test_fixture_errors.py::test_last_test_still_runs                  passed
         """,
-        counts={"failed": 1, "passed": 3, "errors": 10},
+        counts={"failed": 1, "passed": 3, "skipped": 1, "errors": 11},
     ),
     Scenario(
         "collection_errors",

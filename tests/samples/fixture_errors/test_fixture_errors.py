@@ -87,5 +87,18 @@ def test_fixture_dependency_cycle_is_an_error(chicken):
     pass
 
 
+@pytest.fixture
+def skips():
+    pytest.skip("skipped before the missing fixture is reached")
+
+
+def test_skip_before_missing_fixture(skips, no_such_fixture):
+    pass
+
+
+def test_missing_fixture_before_skip(no_such_fixture, skips):
+    pass
+
+
 def test_last_test_still_runs():
     pass
