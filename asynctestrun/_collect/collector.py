@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .._config.config import Config, ConfigError
-from .._declare.outcomes import Exit, Failed, Skipped
+from .._declare.outcomes import Exit, Failed, Skipped, skip_of
 from .._declare.pytest_warnings import PytestCollectionWarning
 from .._model.items import Holder, HolderKind, ScopeChain, TestItem
 from .._model.outcomes import CollectError
@@ -255,6 +255,10 @@ class Collector:
         except (Exit, KeyboardInterrupt):
             raise
         except BaseException as exc:
+            if skip_of(exc) is not None:
+                # unittest.SkipTest skips the module without allow_module_level, as in pytest.
+                collection.skipped_modules.append((relpath, _skip_reason(exc), _skip_line(exc, path)))
+                return
             collection.errors.append(
                 CollectError(relpath, _format_import_error(exc, path, self.config.rootdir), _one_line(exc))
             )
@@ -309,6 +313,11 @@ class Collector:
             collection.errors.append(CollectError(relpath, text, text.split("\n", 1)[0]))
             return
         except BaseException as exc:
+            if skip_of(exc) is not None:
+                # A skip while the module's tests are made (a pytest_generate_tests hook) skips the
+                # module, as pytest skips the collector that raised it.
+                collection.skipped_modules.append((relpath, _skip_reason(exc), _skip_line(exc, path)))
+                return
             collection.errors.append(
                 CollectError(relpath, _format_import_error(exc, path, self.config.rootdir), _one_line(exc))
             )
@@ -360,6 +369,13 @@ def _skip_line(exc: BaseException, path: Path) -> int | None:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
+
+
+def _skip_reason(exc: BaseException) -> str:
+    """A skipped module's reason as pytest's summary gives it: a skip's message, and for
+    ``unittest.SkipTest`` (which pytest does not turn into its own skip while collecting) the
+    exception itself, "unittest.case.SkipTest: reason"."""
+    return (exc.msg or "") if isinstance(exc, Skipped) else _one_line(exc)
 
 
 def _one_line(exc: BaseException) -> str:

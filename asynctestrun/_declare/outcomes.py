@@ -1,11 +1,13 @@
 """Exceptions that end a test early with a given outcome: skip(), fail(), xfail(), importorskip().
 
 They derive from BaseException (as pytest's do) so a test's ``except Exception`` does not swallow them.
+``unittest.SkipTest`` is a skip too wherever it is raised (``skip_of``), as pytest treats it.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 import warnings
 from collections.abc import Callable
 from types import ModuleType
@@ -34,6 +36,20 @@ class Skipped(OutcomeException):
         self.allow_module_level = allow_module_level
         # Set when a fixture raised it: the skip is then reported at the test, not where it was raised.
         self.at_item = False
+
+
+def skip_of(exc: BaseException) -> Skipped | None:
+    """``exc`` as a skip, or None: a Skipped is itself; ``unittest.SkipTest`` (or a subclass of it,
+    such as nose's or a library's own) becomes a Skipped with its message, as pytest turns it into a
+    skip in a test and in a fixture's set-up or teardown alike. The Skipped keeps SkipTest's traceback,
+    so the skip summary names the line that raised it."""
+    if isinstance(exc, Skipped):
+        return exc
+    # Looked up, not imported (6 ms of start-up): nothing raises SkipTest unless unittest is loaded.
+    case = sys.modules.get("unittest.case")
+    if case is None or not isinstance(exc, case.SkipTest):
+        return None
+    return Skipped(str(exc)).with_traceback(exc.__traceback__)
 
 
 class Failed(OutcomeException):

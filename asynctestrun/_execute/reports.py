@@ -56,7 +56,8 @@ class TestReport:
         self.longrepr: Any = result.longrepr
         self.outcome = self.outcome_of(result)
         if self.outcome == "skipped" and not result.xfail:
-            self.longrepr = (str(item.path), item.location[1], f"Skipped: {result.reason or ''}")
+            word = f"Skipped: {result.reason}" if result.reason else "Skipped"  # pytest's exception text
+            self.longrepr = (str(item.path), item.location[1], word)
         if result.xfail:
             self.wasxfail = result.reason or ""
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .._declare.outcomes import Exit
+from .._declare.outcomes import Exit, skip_of
 from .._model.events import Event, TestFinished, TestStarted, WarningRaised
 from .._model.outcomes import Outcome, Phase
 from .._plan.plan import PlannedTest, RunPlan
@@ -136,7 +136,8 @@ def _run_one(
 def _retry_with(policy: RerunPolicy) -> Callable[[TestRun, BaseException | None], bool]:
     def retry(run: TestRun, teardown_error: BaseException | None) -> bool:
         failures = list(run.failures)
-        if teardown_error is not None:
+        # A skip in teardown is reported as a skip, not a failure: it is no reason to rerun.
+        if teardown_error is not None and skip_of(teardown_error) is None:
             failures.append((Phase.TEARDOWN, teardown_error))
         return policy.wants_rerun(run.output.phases, failures)
 

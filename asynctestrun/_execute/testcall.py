@@ -21,7 +21,7 @@ from typing import Any
 from .._builtins.subtests import STASH_KEY as SUBTEST_STASH_KEY
 from .._collect.harvest import is_unittest_case
 from .._collect.signature import is_staticmethod
-from .._declare.outcomes import Exit, Failed, Skipped, XFailed
+from .._declare.outcomes import Exit, Failed, Skipped, XFailed, skip_of
 from .._declare.pytest_warnings import PytestReturnNotNoneWarning, PytestWarning
 from .._model.items import FuncKind
 from .._model.marks import Mark
@@ -71,6 +71,8 @@ class TestRun:
     def _record_subtest(
         self, label: str, exc: BaseException | None, duration: float, *, fails_test: bool = True
     ) -> None:
+        if exc is not None:
+            exc = skip_of(exc) or exc
         if exc is None:
             result = PhaseResult(Phase.CALL, PhaseOutcome.PASSED, duration, subtest=label)
         elif isinstance(exc, XFailed):
@@ -351,6 +353,10 @@ class TestRun:
     def _record(self, phase: Phase, exc: BaseException | None, duration: float) -> None:
         if isinstance(exc, KeyboardInterrupt | Exit):
             raise exc
+        if exc is not None:
+            # unittest.SkipTest is a skip from here on, makereport hooks included (as pytest's
+            # unittest plugin converts it before any other plugin sees the report).
+            exc = skip_of(exc) or exc
         if phase is Phase.CALL:
             self._reevaluate_xfail()
             # Subtests are reported before the test they are in, which fails for them if nothing

@@ -45,6 +45,12 @@ class PhaseResult:
     # "/abs/path.py:12": where a failure was raised, for ``--tb=line``'s closing line.
     crash_location: str | None = None
 
+    @property
+    def skip_reason(self) -> str:
+        """A skip's reason as the skip summary and JUnit give it: pytest's own word for a skip
+        without one (``pytest.skip()``, a bare ``raise unittest.SkipTest``) is "Skipped"."""
+        return self.reason or "Skipped"
+
 
 @dataclass(frozen=True, slots=True)
 class TestResult:
@@ -68,7 +74,9 @@ class TestResult:
 
     @property
     def outcomes(self) -> tuple[Outcome, ...]:
-        """Counted outcomes, pytest style: a passing test whose teardown failed is 'passed' and 'error'."""
+        """Counted outcomes, pytest style: a passing test whose teardown failed is 'passed' and 'error',
+        one whose teardown skipped (``pytest.skip`` or ``unittest.SkipTest`` in a finalizer) 'passed'
+        and 'skipped'."""
         counted: list[Outcome] = []
         for p in self.phases:
             if p.subtest is not None:
@@ -78,7 +86,7 @@ class TestResult:
                 counted.append(_call_outcome(p))
             elif p.outcome is PhaseOutcome.FAILED:
                 counted.append(Outcome.ERROR)
-            elif p.outcome is PhaseOutcome.SKIPPED and (p.phase is Phase.SETUP or p.xfail):
+            elif p.outcome is PhaseOutcome.SKIPPED:
                 counted.append(Outcome.XFAILED if p.xfail else Outcome.SKIPPED)
         return tuple(counted)
 

@@ -165,9 +165,9 @@ class JUnitReporter:
                     node.text = _clean(f"{phase.message or result.path}: {phase.reason or ''}")
                 else:
                     node = ET.SubElement(
-                        case, "skipped", type="pytest.skip", message=_clean(phase.reason or "")
+                        case, "skipped", type="pytest.skip", message=_clean(phase.skip_reason)
                     )
-                    node.text = _clean(f"{phase.message or result.path}: {phase.reason or ''}")
+                    node.text = _clean(f"{phase.message or result.path}: {phase.skip_reason}")
                 counts["skipped"] += 1
                 counts["tests"] += 1
         for title, content in result.sections:

@@ -232,7 +232,7 @@ def _summary_lines(
         for r in results:
             for p in r.phases:
                 if p.outcome is PhaseOutcome.SKIPPED and not p.xfail:
-                    skips[(p.message or r.path, p.reason or "")] += 1
+                    skips[(p.message or r.path, p.skip_reason)] += 1
         lines.extend(("SKIPPED", f"[{count}] {where}: {reason}") for (where, reason), count in skips.items())
     elif char in "xX":
         wanted, word = (Outcome.XFAILED, "XFAIL") if char == "x" else (Outcome.XPASSED, "XPASS")

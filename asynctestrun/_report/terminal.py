@@ -70,9 +70,10 @@ def _width() -> int:
     return terminal_width()
 
 
-def _shown_reason(result: TestResult) -> str:
-    """`` (reason)`` after a skipped, xfailed or xpassed test's word in the verbose listing."""
-    if result.outcome not in (Outcome.SKIPPED, Outcome.XFAILED, Outcome.XPASSED):
+def _shown_reason(result: TestResult, outcome: Outcome) -> str:
+    """`` (reason)`` after a skipped, xfailed or xpassed word in the verbose listing. A test that
+    passed and then skipped in teardown has two lines, and only the second gives the reason."""
+    if outcome not in (Outcome.SKIPPED, Outcome.XFAILED, Outcome.XPASSED):
         return ""
     for phase in result.phases:
         if phase.reason and (phase.xfail or phase.outcome is PhaseOutcome.SKIPPED):
@@ -230,7 +231,7 @@ class TerminalReporter:
                 self.write(line + self._progress().rjust(self.width - len(line) - 1) + "\n")
             for outcome in outcomes:
                 line = f"{result.nodeid} {_WORDS[outcome]}"
-                reason = _shown_reason(result) if outcome is not Outcome.ERROR else ""
+                reason = _shown_reason(result, outcome)
                 if reason:
                     available = self.width - len(line) - len(" [100%]") - 1
                     line += reason if self.verbose > 1 else _trimmed(reason, available)
@@ -442,7 +443,7 @@ class TerminalReporter:
             for r in self.results:
                 for phase in r.phases:
                     if phase.outcome is PhaseOutcome.SKIPPED and not phase.xfail:
-                        counts[(phase.message or r.path, phase.reason or "")] += 1
+                        counts[(phase.message or r.path, phase.skip_reason)] += 1
             for (where, reason), count in counts.items():
                 lines.append(f"SKIPPED [{count}] {where}: {reason}")
         elif char == "x":

@@ -1804,6 +1804,7 @@ SCENARIOS = [
             test_marked.py::test_async_passes_on_third_attempt                 passed
             test_marked.py::test_module_fixture_set_up_again                   passed
             test_marked.py::test_teardown_error_is_rerun                       passed
+            test_marked.py::test_teardown_skip_is_not_rerun                    skipped
             test_marked.py::test_only_rerun_does_not_match                     failed
             test_marked.py::test_rerun_except_matches                          failed
             test_marked.py::test_condition_false_means_no_rerun                failed
@@ -1814,7 +1815,7 @@ SCENARIOS = [
             test_marked.py::test_unmarked_is_not_rerun                         failed
             test_marked.py::test_zz_attempt_counts                             passed
         """,
-        counts={"failed": 5, "passed": 9, "xfailed": 1, "rerun": 9},
+        counts={"failed": 5, "passed": 10, "skipped": 1, "xfailed": 1, "rerun": 9},
         requires=("pytest_rerunfailures",),
     ),
     Scenario(
@@ -2077,6 +2078,55 @@ SCENARIOS = [
             test_builtin_backend.py::test_sync_test_sees_the_backend                           error
         """,
         counts={"failed": 3, "passed": 1, "errors": 7},
+    ),
+    Scenario(
+        "unittest-skiptest",
+        "unittest_skiptest",
+        (),
+        1,
+        r"""
+            test_generate_skips.py                                                  skipped
+            test_module_level.py                                                    skipped
+            test_module_level_subclass.py                                           skipped
+            test_in_fixtures.py::test_sync_fixture                                  skipped
+            test_in_fixtures.py::test_async_fixture                                 skipped
+            test_in_fixtures.py::test_async_gen_fixture                             skipped
+            test_in_fixtures.py::test_module_fixture_first                          skipped
+            test_in_fixtures.py::test_module_fixture_second                         skipped
+            test_in_fixtures.py::test_async_module_fixture_first                    skipped
+            test_in_fixtures.py::test_async_module_fixture_second                   skipped
+            test_in_fixtures.py::test_session_fixture                               skipped
+            test_in_fixtures.py::TestClassFixture::test_one                         skipped
+            test_in_fixtures.py::TestClassFixture::test_two                         skipped
+            test_in_fixtures.py::test_after_the_skips                               passed
+            test_in_teardown.py::test_passes_then_teardown_skips                    skipped
+            test_in_teardown.py::test_async_passes_then_teardown_skips              skipped
+            test_in_teardown.py::test_fails_then_teardown_skips                     failed
+            test_in_teardown.py::test_pytest_skip_in_teardown_for_comparison        skipped
+            test_in_teardown.py::test_uses_module_fixture                           passed
+            test_in_teardown.py::test_last_in_module                                skipped
+            test_in_tests.py::test_sync_raises_skiptest                             skipped
+            test_in_tests.py::test_async_raises_skiptest                            skipped
+            test_in_tests.py::test_subclass_of_skiptest                             skipped
+            test_in_tests.py::test_raised_in_a_helper                               skipped
+            test_in_tests.py::TestMethods::test_method_raises_skiptest              skipped
+            test_in_tests.py::TestMethods::test_async_method_raises_skiptest        skipped
+            test_in_tests.py::test_skiptest_under_xfail                             skipped
+            test_in_tests.py::test_skiptest_caught_by_the_test                      passed
+            test_in_tests.py::test_skiptest_without_a_reason                        skipped
+            test_in_tests.py::test_skiptest_in_a_subtest                            skipped
+            test_in_tests.py::test_skipped_by_a_hook                                skipped
+            test_in_tests.py::test_passes                                           passed
+            test_unittest_class.py::TestSetUpClassSkips::test_one                   skipped
+            test_unittest_class.py::TestSetUpClassSkips::test_two                   skipped
+            test_unittest_class.py::TestTearDownSkips::test_passes                  skipped
+            test_unittest_module.py::TestCase::test_one                             skipped
+            test_xunit_setup.py::test_first                                         skipped
+            test_xunit_setup.py::test_second                                        skipped
+            test_zz_after.py::test_still_runs                                       passed
+        """,
+        # A passing test whose teardown skips counts as passed and as skipped ("1 passed, 1 skipped").
+        counts={"failed": 1, "passed": 10, "skipped": 33},
     ),
 ]
 

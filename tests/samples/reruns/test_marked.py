@@ -1,5 +1,7 @@
 """Tests marked flaky: each fails a known number of times before it passes (pytest-rerunfailures)."""
 
+import unittest
+
 import pytest
 
 from attempts import COUNTS, attempt
@@ -29,6 +31,17 @@ def test_module_fixture_set_up_again(module_resource):
 
 @pytest.mark.flaky(reruns=1)
 def test_teardown_error_is_rerun(flaky_teardown):
+    pass
+
+
+@pytest.fixture
+def skips_in_teardown():
+    yield
+    raise unittest.SkipTest("a skip in teardown is not a failure")
+
+
+@pytest.mark.flaky(reruns=2)
+def test_teardown_skip_is_not_rerun(skips_in_teardown):
     pass
 
 
