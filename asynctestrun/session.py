@@ -705,7 +705,6 @@ _PLUGIN_MARKS = {
     "xdist": "xdist_group",
     "pytest_cov": "no_cover",
     "pytest_benchmark": "benchmark",
-    "pytest_codspeed": "benchmark",
     "hypothesis": "hypothesis",
 }
 

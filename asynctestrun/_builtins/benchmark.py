@@ -1,11 +1,12 @@
-"""Stands in for pytest-benchmark's and pytest-codspeed's plugins: a ``benchmark`` fixture that runs once.
+"""Stands in for pytest-benchmark's plugin: a ``benchmark`` fixture that runs once.
 
-Where either plugin is installed, a test takes ``benchmark`` and calls ``benchmark(func, *args)`` or
+Where the plugin is installed, a test takes ``benchmark`` and calls ``benchmark(func, *args)`` or
 ``benchmark.pedantic(func, ...)``, then checks what the function returned. Under pytest the function
 runs for many rounds and statistics are printed; asynctestrun measures nothing and runs it once, as
 pytest-benchmark does under ``--benchmark-disable``, so the test passes or fails as it does under
 pytest without the timing. ``--benchmark-skip`` and ``--benchmark-only`` skip tests as the plugin does.
-The plugins themselves are not loaded (``_collect/plugins.py``): they reach deep into pytest.
+The plugin itself is not loaded (``_collect/plugins.py``): it reaches deep into pytest. pytest-codspeed's
+stand-in is ``codspeed.py``: switched on, it answers for ``benchmark`` in this one's place.
 """
 
 from __future__ import annotations
@@ -100,7 +101,13 @@ class BenchmarkFixture:
 
 
 @fixture
-def benchmark(request: Any) -> Iterator[BenchmarkFixture]:
+def benchmark(request: Any) -> Iterator[Any]:
+    from .codspeed import enabled as codspeed_enabled
+
+    if codspeed_enabled(request.config):
+        # pytest-codspeed, installed too and switched on, puts its own fixture in this one's place.
+        yield request.getfixturevalue("codspeed_benchmark")
+        return
     marker = request.node.get_closest_marker("benchmark")
     group = marker.kwargs.get("group") if marker is not None else None
     made = BenchmarkFixture(request.node.name, request.node.nodeid, group)

@@ -87,7 +87,7 @@ REPLACED_PACKAGES = ("pytest_asyncio", "anyio", "xdist", "hypothesis", "pytest_c
 STAND_INS = {
     "rerunfailures": ("pytest_rerunfailures", "asynctestrun._builtins.rerunfailures"),
     "benchmark": ("pytest_benchmark", "asynctestrun._builtins.benchmark"),
-    "codspeed": ("pytest_codspeed", "asynctestrun._builtins.benchmark"),
+    "codspeed": ("pytest_codspeed", "asynctestrun._builtins.codspeed"),
 }
 
 

@@ -140,7 +140,12 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--benchmark-cprofile", kind="value"),
     _output("--benchmark-time-unit", kind="value"),
     _output("--benchmark-netrc", kind="optional"),
+    # pytest-codspeed (acted on where it is installed: _builtins/codspeed.py)
     _output("--codspeed"),
+    _output("--codspeed-mode", kind="value"),
+    _output("--codspeed-warmup-time", kind="value"),
+    _output("--codspeed-max-time", kind="value"),
+    _output("--codspeed-max-rounds", kind="value"),
 )
 
 

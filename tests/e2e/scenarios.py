@@ -2128,6 +2128,71 @@ SCENARIOS = [
         # A passing test whose teardown skips counts as passed and as skipped ("1 passed, 1 skipped").
         counts={"failed": 1, "passed": 10, "skipped": 33},
     ),
+    Scenario(
+        "codspeed-mode",
+        "codspeed_mode",
+        # pytest-codspeed off (no --codspeed, no $CODSPEED_ENV): every test runs, benchmarks as plain calls
+        (),
+        1,
+        r"""
+            test_codspeed.py::test_call_returns_the_result                             passed
+            test_codspeed.py::test_decorator_and_keyword_arguments                     passed
+            test_codspeed.py::test_used_twice_fails                                    failed
+            test_codspeed.py::test_wrong_result_fails                                  failed
+            test_codspeed.py::test_pedantic_passes_the_arguments_to_setup              passed
+            test_codspeed.py::test_pedantic_setup_returning_arguments_beside_args      passed
+            test_codspeed.py::test_pedantic_rejects_negative_rounds                    passed
+            test_codspeed.py::test_extra_info_and_attributes                           passed
+            test_codspeed.py::test_seeded_when_measured                                failed
+            test_codspeed.py::test_measured_without_the_garbage_collector              failed
+            test_codspeed.py::test_whole_test_marked                                   passed
+            test_codspeed.py::test_async_test_marked                                   passed
+            test_codspeed.py::test_mark_with_an_unknown_option                         passed
+            test_codspeed.py::test_mark_seeds_random                                   failed
+            test_codspeed.py::test_not_a_benchmark                                     passed
+            test_codspeed.py::test_async_not_a_benchmark                               passed
+        """,
+        counts={"failed": 5, "passed": 11},
+        requires=("pytest_codspeed",),
+    ),
+    Scenario(
+        "codspeed-mode-enabled",
+        "codspeed_mode",
+        # on: the tests without a benchmark fixture or mark are deselected; the rest seeded, gc off
+        ("--codspeed",),
+        1,
+        r"""
+            test_codspeed.py::test_call_returns_the_result                             passed
+            test_codspeed.py::test_decorator_and_keyword_arguments                     passed
+            test_codspeed.py::test_used_twice_fails                                    failed
+            test_codspeed.py::test_wrong_result_fails                                  failed
+            test_codspeed.py::test_pedantic_passes_the_arguments_to_setup              passed
+            test_codspeed.py::test_pedantic_setup_returning_arguments_beside_args      passed
+            test_codspeed.py::test_pedantic_rejects_negative_rounds                    passed
+            test_codspeed.py::test_extra_info_and_attributes                           passed
+            test_codspeed.py::test_seeded_when_measured                                passed
+            test_codspeed.py::test_measured_without_the_garbage_collector              passed
+            test_codspeed.py::test_whole_test_marked                                   passed
+            test_codspeed.py::test_async_test_marked                                   passed
+            test_codspeed.py::test_mark_with_an_unknown_option                         failed
+            test_codspeed.py::test_mark_seeds_random                                   passed
+        """,
+        counts={"failed": 3, "passed": 11, "deselected": 2},
+        requires=("pytest_codspeed",),
+    ),
+    Scenario(
+        "codspeed-mode-enabled-k",
+        "codspeed_mode",
+        # -k's deselection and the plugin's add up in the summary
+        ("--codspeed", "-k", "marked or not_a"),
+        0,
+        r"""
+            test_codspeed.py::test_whole_test_marked                                   passed
+            test_codspeed.py::test_async_test_marked                                   passed
+        """,
+        counts={"passed": 2, "deselected": 14},
+        requires=("pytest_codspeed",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

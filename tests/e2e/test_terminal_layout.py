@@ -31,8 +31,8 @@ ARGS = [
 ]
 
 WIDTH = 120  # the harness runs with COLUMNS=120
-# Header lines that differ by design; "benchmark: " is pytest-benchmark's and "hypothesis profile "
-# hypothesis's (both test extras), whose plugins asynctestrun does not load.
+# Header lines that differ by design; "benchmark: " is pytest-benchmark's, "codspeed: " pytest-codspeed's
+# and "hypothesis profile " hypothesis's (all test extras), whose plugins asynctestrun does not load.
 _HEADER = (
     "platform ",
     "rootdir: ",
@@ -41,6 +41,7 @@ _HEADER = (
     "asyncio: ",
     "cachedir: ",
     "benchmark: ",
+    "codspeed: ",
     "hypothesis profile ",
 )
 
