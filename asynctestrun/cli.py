@@ -521,6 +521,11 @@ def _run_parallel(
     files = worker_targets(config)
     if not files:
         return int(session.run())
+    from .session import warn_unset_fixture_loop_scope
+
+    # The workers' own warning goes to their stderr, which is not shown; under "error" each would
+    # crash as a collection error instead of the run stopping as pytest's controller does (exit 3).
+    warn_unset_fixture_loop_scope(config)
     durations = read_durations(session.cache) if config.use_cache else {}
     if config.shard:
         # The split between jobs must be the same in every job: the durations file only, never the cache.

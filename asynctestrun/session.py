@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._collect.collector import BUILTIN_HOLDER, Collection, Collector
+from ._collect.collector import BUILTIN_HOLDER, Collection, Collector, failed_message
 from ._collect.harvest import harvest_fixtures
 from ._collect.hooks import SILENT_HOOKS, HookRegistry, PluginModule, call_with_declared
 from ._collect.items import FIXTURE_PARAMS, MARK_PARAMS, BuiltinGenerateTests
@@ -324,7 +324,7 @@ class Session:
         use_runxfail(config.runxfail)
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
         reruns = self._rerun_settings()  # checked now, as the plugin does when it is configured
-        _warn_unset_fixture_loop_scope(config)
+        warn_unset_fixture_loop_scope(config)
         for plugin_name, hook in self.hooks.unknown_hooks():
             if hook not in SILENT_HOOKS:
                 emit(
@@ -359,6 +359,7 @@ class Session:
                 add_filter(spec)
             self._pause_gc()
             mark.registered = self._is_registered_mark
+            mark.strict = config.strict_markers
             # Test files import under the capture their tests run under (pytest's global capture):
             # a module that keeps ``sys.stdout`` at import time holds the stream its tests write to.
             capture = self._capture_manager()
@@ -368,6 +369,7 @@ class Session:
                 collection = self.collector.collect()
             finally:
                 mark.registered = None
+                mark.strict = False
                 capture.suspend()
                 self.collector.capture = None
         for message in collect_warnings:
@@ -397,7 +399,7 @@ class Session:
                 bad_files.setdefault(nodeid.split("::", 1)[0], name)
             for path, name in bad_files.items():
                 text = f"'{name}' not found in `markers` configuration option"
-                collection.errors.append(CollectError(path, text, text))
+                collection.errors.append(CollectError(path, text, failed_message(text)))
             selected = [item for item in selected if item.relpath not in bad_files]
         from ._plan.rerun import apply_rerun, stepwise_maxfail
         from ._report.cache import CacheReporter
@@ -639,10 +641,13 @@ _FIXTURE_LOOP_SCOPE_UNSET = (
 )
 
 
-def _warn_unset_fixture_loop_scope(config: Config) -> None:
+def warn_unset_fixture_loop_scope(config: Config) -> None:
     """pytest-asyncio's pytest_configure warns when ``asyncio_default_fixture_loop_scope`` is unset or
     empty, and pytest applies the suite's filters (ini, then -W) there: under "error" the warning is
-    raised and the run stops with an internal error (exit 3) before anything is collected."""
+    raised and the run stops with an internal error (exit 3) before anything is collected.
+
+    Under ``-n`` pytest-xdist's controller is configured too, so the warning is shown once and the
+    error stops the run there; the parallel path calls this before it starts any worker."""
     if config.ini.get("asyncio_default_fixture_loop_scope") or not config.asyncio_plugin:
         return
     from ._declare.pytest_warnings import PytestDeprecationWarning

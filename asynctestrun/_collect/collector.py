@@ -209,29 +209,41 @@ class Collector:
             for path in files:
                 if path.is_dir():
                     self.load_conftests(path)
+                    self._take_conftest_errors(collection)
                 else:
                     self._collect_file(path, collection, ())
         else:
             self._collect_file(target.path, collection, target.parts)
 
+    def _take_conftest_errors(self, collection: Collection) -> None:
+        """A failed conftest's directory error goes where pytest reports it: in collection order,
+        as the directory is collected, before the files after it."""
+        collection.errors.extend(self.conftest_errors)
+        self.conftest_errors.clear()
+
     def _collect_file(self, path: Path, collection: Collection, parts: tuple[str, ...]) -> None:
+        first_error = len(collection.errors)
         capture = self.capture
         if capture is None:
             self._collect_one_file(path, collection, parts)
-            return
-        # As pytest: a file imports under the same capture its tests later run under (so a
-        # module-level ``from sys import stdout`` is the stream the tests see), and what it printed is
-        # shown only under its collection errors. Earlier output (conftests) is dropped.
-        capture.read()
-        first_error = len(collection.errors)
-        self._collect_one_file(path, collection, parts)
-        out, err = capture.read()
-        sections = tuple(
-            (title, text) for title, text in (("Captured stdout", out), ("Captured stderr", err)) if text
-        )
-        if sections:
-            new_errors = collection.errors[first_error:]
-            collection.errors[first_error:] = [replace(e, sections=e.sections + sections) for e in new_errors]
+        else:
+            # As pytest: a file imports under the same capture its tests later run under (so a
+            # module-level ``from sys import stdout`` is the stream the tests see), and what it printed
+            # is shown only under its collection errors. Earlier output (conftests) is dropped.
+            capture.read()
+            self._collect_one_file(path, collection, parts)
+            out, err = capture.read()
+            sections = tuple(
+                (title, text) for title, text in (("Captured stdout", out), ("Captured stderr", err)) if text
+            )
+            if sections:
+                new_errors = collection.errors[first_error:]
+                collection.errors[first_error:] = [
+                    replace(e, sections=e.sections + sections) for e in new_errors
+                ]
+        # A conftest of the file's directories that failed on the way is reported before the file.
+        collection.errors[first_error:first_error] = self.conftest_errors
+        self.conftest_errors.clear()
 
     def _collect_one_file(self, path: Path, collection: Collection, parts: tuple[str, ...]) -> None:
         relpath = self.relpath(path)
@@ -248,7 +260,8 @@ class Collector:
                     "intention, pass `allow_module_level=True`. If you want to skip a specific test or an "
                     "entire class, use the @pytest.mark.skip or @pytest.mark.skipif decorators."
                 )
-                collection.errors.append(CollectError(relpath, msg, msg))
+                # pytest reports this one as plain text: its summary line carries no message.
+                collection.errors.append(CollectError(relpath, msg))
                 return
             collection.skipped_modules.append((relpath, exc.msg or "", _skip_line(exc, path)))
             return
@@ -259,8 +272,15 @@ class Collector:
                 # unittest.SkipTest skips the module without allow_module_level, as in pytest.
                 collection.skipped_modules.append((relpath, _skip_reason(exc), _skip_line(exc, path)))
                 return
+            if type(exc) is Failed and not exc.pytrace:
+                # pytest.fail(pytrace=False) at import time (an unknown mark under --strict-markers):
+                # its message alone, as pytest shows it.
+                collection.errors.append(self._collection_error(relpath, exc, path))
+                return
             collection.errors.append(
-                CollectError(relpath, _format_import_error(exc, path, self.config.rootdir), _one_line(exc))
+                CollectError(
+                    relpath, _format_import_error(exc, path, self.config.rootdir), _import_message(exc)
+                )
             )
             return
         collection.modules[path] = module
@@ -288,8 +308,11 @@ class Collector:
             )
             items: list[TestItem] = []
             class_contexts: dict[tuple[tuple[str, ...], str | None], ItemContext] = {((), None): ctx}
+            failed_classes: set[tuple[str, ...]] = set()
             for definition in harvest.tests:
                 names = definition.class_names
+                if any(names[:depth] in failed_classes for depth in range(1, len(names) + 1)):
+                    continue  # its class failed to collect: pytest collects nothing more from it
                 context_key = (names, definition.module_key)
                 item_ctx = class_contexts.get(context_key)
                 if item_ctx is None:
@@ -300,27 +323,33 @@ class Collector:
                     else:
                         class_chain = replace(ctx.chain, klass=f"{relpath}::{'::'.join(names)}")
                     item_ctx = class_contexts[context_key] = replace(ctx, chain=class_chain)
-                items.extend(
-                    build_items(
+                try:
+                    built = build_items(
                         definition, item_ctx, self.registry, self.hooks, self.config, self.plugin_config
                     )
-                )
+                except (Exit, KeyboardInterrupt):
+                    raise
+                except BaseException as exc:
+                    if not names or definition.module_key is not None or skip_of(exc) is not None:
+                        raise
+                    # pytest collects a class as a node of its own: a test of it that cannot be
+                    # generated (a bad parametrize, say) fails that class, none of whose tests run,
+                    # and the rest of the module is collected.
+                    class_id = f"{relpath}::{'::'.join(names)}"
+                    failed_classes.add(names)
+                    items = [item for item in items if not item.nodeid.startswith(class_id + "::")]
+                    collection.errors.append(self._collection_error(class_id, exc, path))
+                    continue
+                items.extend(built)
         except (Exit, KeyboardInterrupt):
             raise
-        except (CollectionProblem, Failed) as exc:
-            text = str(exc) if not isinstance(exc, Failed) else (exc.msg or "")
-            # The summary line's message is the first line; the report has them all.
-            collection.errors.append(CollectError(relpath, text, text.split("\n", 1)[0]))
-            return
         except BaseException as exc:
             if skip_of(exc) is not None:
                 # A skip while the module's tests are made (a pytest_generate_tests hook) skips the
                 # module, as pytest skips the collector that raised it.
                 collection.skipped_modules.append((relpath, _skip_reason(exc), _skip_line(exc, path)))
                 return
-            collection.errors.append(
-                CollectError(relpath, _format_import_error(exc, path, self.config.rootdir), _one_line(exc))
-            )
+            collection.errors.append(self._collection_error(relpath, exc, path))
             return
         if parts:
             selected = [item for item in items if _matches_parts(item, parts)]
@@ -334,6 +363,15 @@ class Collector:
             if item.nodeid not in self.seen_nodeids:
                 self.seen_nodeids.add(item.nodeid)
                 collection.items.append(item)
+
+    def _collection_error(self, nodeid: str, exc: BaseException, path: Path) -> CollectError:
+        """A module or class whose tests could not be made, reported as pytest does."""
+        if isinstance(exc, (CollectionProblem, Failed)):
+            text = str(exc) if not isinstance(exc, Failed) else (exc.msg or "")
+            # pytest raises these with pytest.fail(): the summary line's message is the first line,
+            # named as the exception; the report has them all.
+            return CollectError(nodeid, text, failed_message(text))
+        return CollectError(nodeid, _format_import_error(exc, path, self.config.rootdir), _one_line(exc))
 
     def _packages(self, path: Path) -> tuple[str, ...]:
         packages: list[str] = []
@@ -376,6 +414,17 @@ def _skip_reason(exc: BaseException) -> str:
     ``unittest.SkipTest`` (which pytest does not turn into its own skip while collecting) the
     exception itself, "unittest.case.SkipTest: reason"."""
     return (exc.msg or "") if isinstance(exc, Skipped) else _one_line(exc)
+
+
+def failed_message(text: str) -> str:
+    """The summary line's message for a collection error pytest raises with ``pytest.fail()``."""
+    return "Failed: " + text.split("\n", 1)[0]
+
+
+def _import_message(exc: BaseException) -> str:
+    """pytest turns a module's ImportError or SyntaxError into a plain-text report, whose summary
+    line has no message; any other exception is summed up in one line."""
+    return "" if isinstance(exc, (ImportError, SyntaxError)) else _one_line(exc)
 
 
 def _one_line(exc: BaseException) -> str:

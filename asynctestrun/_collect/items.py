@@ -104,6 +104,7 @@ class Metafunc:
             empty_mark=self._empty_mark,
             make_id=self._make_id,
             strict_ids_of=self.definition.nodeid if self._strict_ids else None,
+            nodeid=self.definition.nodeid,
         )
         for name in call.argnames:
             if name not in self.fixturenames:
@@ -363,6 +364,7 @@ def _fixture_param_call(test_name: str, fixturedef: FixtureDef, metafunc: Metafu
         scope=fixturedef.scope,
         make_id=metafunc._make_id,
         strict_ids_of=metafunc.definition.nodeid if metafunc._strict_ids else None,
+        nodeid=metafunc.definition.nodeid,
     )
     return call
 

@@ -117,9 +117,11 @@ def build_call(
     empty_mark: str = "skip",
     make_id: MakeId | None = None,
     strict_ids_of: str | None = None,
+    nodeid: str = "",
 ) -> ParametrizeCall:
     """One ``parametrize`` call, checked and with its ids. ``strict_ids_of``: the test's node id when
-    ``strict_parametrization_ids`` is on, which makes duplicate ids an error instead of numbering them."""
+    ``strict_parametrization_ids`` is on, which makes duplicate ids an error instead of numbering them.
+    ``nodeid``: the test's node id, which pytest names in some of its errors (the name otherwise)."""
     names, single = split_argnames(argnames_raw)
     try:
         values = list(argvalues)  # type: ignore[call-overload]
@@ -149,8 +151,8 @@ def build_call(
             if empty_mark == "xfail"
             else Mark("skip", (), {"reason": reason})
         )
-        rows = [ParameterSet(tuple(_NOTSET for _ in names), (marker,), None)]
-    id_list = _resolve_ids(test_name, names, rows, ids, make_id)
+        rows = [ParameterSet(tuple(_NOTSET for _ in names), (marker,), "NOTSET")]
+    id_list = _resolve_ids(nodeid or test_name, names, rows, ids, make_id)
     if strict_ids_of is not None:
         _check_unique(strict_ids_of, names, rows, id_list)
     id_list = make_unique(id_list)
@@ -169,7 +171,7 @@ _NOTSET = _NotSetType()
 
 
 def _resolve_ids(
-    test_name: str, names: list[str], rows: list[ParameterSet], ids: object, make_id: MakeId | None
+    where: str, names: list[str], rows: list[ParameterSet], ids: object, make_id: MakeId | None
 ) -> list[str]:
     id_list: Sequence[object] | None = None
     idfn: Callable[[Any], object] | None = None
@@ -177,14 +179,12 @@ def _resolve_ids(
         idfn = ids
     elif ids is not None:
         id_list = list(ids)  # type: ignore[call-overload]
-        if (
-            len(id_list) != len(rows)
-            and rows
-            and not (len(rows) == 1 and rows[0].values and rows[0].values[0] is _NOTSET)
-        ):
+        # As pytest: an empty list of ids is no list at all (every id generated), and the one set
+        # standing for empty argvalues is a set like any other.
+        if id_list and len(id_list) != len(rows):
             raise Failed(
-                f"In {test_name}: {len(id_list)} parameter sets specified, with different number of ids: "
-                f"{len(rows)}",
+                f"In {where}: {len(rows)} parameter sets specified, with different number of ids: "
+                f"{len(id_list)}",
                 pytrace=False,
             )
     out: list[str] = []

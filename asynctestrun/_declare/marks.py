@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .._model.marks import Mark
+from .outcomes import Failed
 from .pytest_warnings import PytestUnknownMarkWarning
 
 F = TypeVar("F")
@@ -108,16 +109,21 @@ class MarkGenerator:
 
     While a run collects, ``registered`` answers whether a name is a registered mark, and an unknown
     one gets pytest's ``PytestUnknownMarkWarning`` where it is used: a module using it fails to
-    import when warnings are errors, as under pytest."""
+    import when warnings are errors, as under pytest. With ``strict`` (``--strict-markers``) the use
+    itself fails, as pytest's: the module is a collection error whichever of its tests are selected,
+    and whatever the mark decorates."""
 
     def __init__(self) -> None:
         self.registered: Callable[[str], bool] | None = None
+        self.strict = False
 
     def __getattr__(self, name: str) -> MarkDecorator:
         if name.startswith("_"):
             raise AttributeError(name)
         registered = self.registered
         if registered is not None and not registered(name):
+            if self.strict:
+                raise Failed(f"{name!r} not found in `markers` configuration option", pytrace=False)
             warnings.warn(
                 PytestUnknownMarkWarning(
                     f"Unknown pytest.mark.{name} - is this a typo?  You can register custom marks to avoid "

@@ -311,7 +311,7 @@ class RichReporter:
             for error in self.collect_errors:
                 self._print(
                     panels.failure_block(
-                        f"ERROR collecting {error.nodeid}",
+                        f"ERROR collecting {error.nodeid.split('::', 1)[0]}",
                         error.longrepr,
                         error.sections,
                         boxed=self.live,

@@ -281,7 +281,9 @@ class TerminalReporter:
         if shows_tracebacks and (self.collect_errors or any(_errored(r) for r in self.results)):
             self.write(_rule("ERRORS", width=self.width) + "\n")
             for error in self.collect_errors:
-                self.write(_rule(f"ERROR collecting {error.nodeid}", "_", self.width) + "\n")
+                # pytest heads a class's collection error with its file, as a module's.
+                where = error.nodeid.split("::", 1)[0]
+                self.write(_rule(f"ERROR collecting {where}", "_", self.width) + "\n")
                 self.write(error.longrepr.rstrip() + "\n")
                 for title, content in error.sections:
                     self.write(_rule(title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")

@@ -2193,6 +2193,35 @@ SCENARIOS = [
         counts={"passed": 2, "deselected": 14},
         requires=("pytest_codspeed",),
     ),
+    Scenario(
+        # pytest-xdist's controller is configured as well: the run stops there, before any worker.
+        "unset_loop_scope-under-filterwarnings-error-with-workers",
+        "unset_loop_scope",
+        ("-n", "2"),
+        3,
+        "",
+        counts={},
+        requires=("xdist",),
+    ),
+    Scenario(
+        "collection_error_reports",
+        "collection_error_reports",
+        ("--strict-markers", "--continue-on-collection-errors", "-k", "not deselected"),
+        1,
+        r"""
+            broken_conftest                                                            error
+            test_a_import_error.py                                                     error
+            test_b_skip_misused.py                                                     error
+            test_c_parametrize_ids.py::TestBadIds                                      error
+            test_d_unknown_mark.py                                                     error
+            test_c_parametrize_ids.py::test_empty_ids[1]                               passed
+            test_c_parametrize_ids.py::test_empty_ids[2]                               passed
+            test_c_parametrize_ids.py::test_empty_values[NOTSET]                       skipped
+            test_c_parametrize_ids.py::TestAfter::test_runs                            passed
+            test_e_good.py::test_good                                                  passed
+        """,
+        counts={"passed": 4, "skipped": 1, "errors": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

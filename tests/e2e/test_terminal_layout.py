@@ -105,3 +105,29 @@ def test_tb_line_and_no(tmp_path):
     assert "E   RuntimeError: line one\n    line two\n" in out
     quiet = run_asynctestrun("terminal_layout", "--tb=no", tmp_root=tmp_path).stdout
     assert "FAILURES" not in quiet and "ERRORS" not in quiet
+
+
+def test_collection_error_summaries_read_as_pytests(tmp_path):
+    """Each kind of collection error's heading and summary line: none for a failed import or a misused
+    skip (pytest reports those as text), ``Failed:`` for what pytest raises with ``pytest.fail()``, and a
+    class's error headed by its file. The tracebacks above them are left out: pytest's show the import
+    machinery's frames, which asynctestrun's leave out on purpose."""
+    if reference_python()[0] is None:
+        pytest.skip("no reference pytest to compare with")
+    args = ("--strict-markers", "--continue-on-collection-errors", "-k", "not deselected")
+    reference, candidate = run_both("collection_error_reports", *args, tmp_root=tmp_path)
+
+    def summaries(stdout: str) -> list[str]:
+        lines = normalise(stdout)
+        start = lines.index(_rule("short test summary info"))
+        return [line for line in lines if "ERROR collecting" in line] + lines[start:]
+
+    expected, got = summaries(reference.stdout), summaries(candidate.stdout)
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )
+
+
+def _rule(title: str) -> str:
+    fill = WIDTH - len(title) - 2
+    return "=" * (fill // 2) + f" {title} " + "=" * (fill - fill // 2)
