@@ -167,6 +167,16 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
     # -p NAME loads a plugin first, -p no:NAME disables one.
     disabled_plugins = tuple(p[3:] for p in cli.plugins if p.startswith("no:"))
     early_plugins = tuple(p for p in cli.plugins if not p.startswith("no:"))
+
+    def plugin_enabled(disabled_by: Iterable[str], loaded_by: Iterable[str]) -> bool:
+        return _plugin_enabled(
+            disabled_by=disabled_by,
+            loaded_by=loaded_by,
+            disabled=disabled_plugins,
+            early=early_plugins,
+            autoload=not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"),
+        )
+
     return Config(
         rootdir=ini.rootdir,
         invocation_dir=invocation_dir,
@@ -186,20 +196,8 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         python_files=python_files,
         python_classes=tuple(get_list(values, "python_classes")) or ("Test",),
         python_functions=tuple(get_list(values, "python_functions")) or ("test",),
-        asyncio_plugin=_plugin_enabled(
-            disabled_by=ASYNCIO_DISABLED_BY,
-            loaded_by=ASYNCIO_LOADED_BY,
-            disabled=disabled_plugins,
-            early=early_plugins,
-            autoload=not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"),
-        ),
-        anyio_plugin=_plugin_enabled(
-            disabled_by=ANYIO_DISABLED_BY,
-            loaded_by=ANYIO_LOADED_BY,
-            disabled=disabled_plugins,
-            early=early_plugins,
-            autoload=not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"),
-        ),
+        asyncio_plugin=plugin_enabled(ASYNCIO_DISABLED_BY, ASYNCIO_LOADED_BY),
+        anyio_plugin=plugin_enabled(ANYIO_DISABLED_BY, ANYIO_LOADED_BY),
         describe_prefixes=_describe_prefixes(
             get_args(values, "describe_prefixes"),
             disabled=disabled_plugins,
