@@ -511,8 +511,11 @@ def _run_parallel(
     prestarted: Any = None,
 ) -> int:
     """``-n N``: whole files per worker process; this process merges their events."""
+    from dataclasses import replace
+
     from ._config.config import ConfigError
     from ._execute.workers import run_workers, worker_argv, worker_targets
+    from ._model.events import SessionFinished
     from ._plan.shard import durations_for_sharding, shard
     from ._report.cache import CacheReporter, read_durations
 
@@ -535,11 +538,18 @@ def _run_parallel(
         durations = recorded or durations
     if config.use_cache:
         broadcast.add(CacheReporter(session.cache, stepwise=None))
+
+    def emit(event: Any) -> None:
+        # As xdist's controller: this process's conftests and plugins write the end-of-run reports.
+        if isinstance(event, SessionFinished):
+            event = replace(event, plugin_summary=session.plugin_summaries(event.exit_code))
+        broadcast.handle(event)
+
     return run_workers(
         worker_argv(argv, positional),
         files,
         config.numprocesses,
-        broadcast.handle,
+        emit,
         durations=durations,
         rootdir=config.rootdir,
         cwd=invocation_dir,

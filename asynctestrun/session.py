@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import gc
 import importlib.util
+import io
 import platform
 import sys
 import time
@@ -552,16 +553,40 @@ class Session:
     def _finish(self, start: float, code: int, interrupted: str | None = None) -> int:
         self._resume_gc()
         self.close()
+        summary = ""
         try:
             self.session_view.exitstatus = code
             self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
             code = int(self.session_view.exitstatus)
+            summary = self.plugin_summaries(code)
             self.hooks.call("pytest_unconfigure", config=self.plugin_config)
             self.plugin_config.run_cleanups()
         except Exit as exc:
             code = exc.returncode if exc.returncode is not None else code
-        self.broadcast.handle(SessionFinished(code, time.perf_counter() - start, interrupted))
+        self.broadcast.handle(SessionFinished(code, time.perf_counter() - start, interrupted, summary))
         return code
+
+    def plugin_summaries(self, code: int) -> str:
+        """What the pytest_terminal_summary hooks write, for the reporters to show. A hook that
+        raises is a warning: pytest would end with an internal error, after the outcomes are known."""
+        from ._collect.hooks import call_with_declared, is_wrapper
+
+        impls = [i for i in self.hooks.implementations("pytest_terminal_summary") if not is_wrapper(i)]
+        if not impls or self.config.worker:  # with -n, the parent reports, as xdist's controller
+            return ""
+        from ._shim.terminal_view import TerminalView
+
+        written = io.StringIO()
+        view = TerminalView(self.plugin_config, written)
+        for impl in impls:
+            try:
+                call_with_declared(
+                    impl, {"terminalreporter": view, "exitstatus": code, "config": self.plugin_config}
+                )
+            except Exception as exc:
+                message = f"pytest_terminal_summary of {impl.__module__} failed: {type(exc).__name__}: {exc}"
+                self.broadcast.handle(WarningRaised(message, None, "PluginWarning"))
+        return written.getvalue()
 
     def _modify_items(self, collection: Collection) -> tuple[list[TestItem], dict[str, ItemNode]]:
         tree = self.session_view.nodes

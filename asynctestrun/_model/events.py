@@ -68,6 +68,9 @@ class SessionFinished:
     exit_code: int
     duration: float
     interrupted: str | None = None  # reason, when the run stopped early
+    # What plugins' and conftests' pytest_terminal_summary hooks wrote (syrupy's snapshot report): the
+    # terminal reporters show it where pytest does, before the short test summary.
+    plugin_summary: str = ""
 
 
 Event = (

@@ -351,6 +351,8 @@ class RichReporter:
         if self.warnings and self.verbose >= -1:
             self._section("warnings summary", "yellow")
             self._print(panels.warnings_summary(self.warnings))
+        if event.plugin_summary:
+            self._out.write(event.plugin_summary)
         if self.durations is not None:
             count = self.durations or len(self.results)
             self._section(f"slowest {count} durations" if count else "slowest durations", "bold")

@@ -341,6 +341,7 @@ class TerminalReporter:
             self._write_passes("PASSES", xpassed=False)
         if "X" in chars and shows_tracebacks:
             self._write_passes("XPASSES", xpassed=True)
+        self.write(event.plugin_summary)
         if self.durations is not None:
             self._write_durations()
         if "r" in chars or "R" in chars:

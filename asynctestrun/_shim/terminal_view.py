@@ -77,7 +77,11 @@ class TerminalView:
             self.line(sep * max(width // len(sep), 1))
             return
         fill = max((width - len(title) - 2) // (2 * len(sep)), 1)
-        self.line(f"{sep * fill} {title} {sep * fill}")
+        line = f"{sep * fill} {title} {sep * fill}"
+        # An odd remainder gets one more separator, so the rule spans the width as pytest's do.
+        if len(line) + len(sep.rstrip()) <= width:
+            line += sep.rstrip()
+        self.line(line)
 
     sep = write_sep  # the TerminalWriter's name
 

@@ -11,3 +11,11 @@ class Money:
 def pytest_assertrepr_compare(op, left, right):
     if isinstance(left, Money) and isinstance(right, Money) and op == "==":
         return ["Comparing Money:", f"   amounts: {left.amount} != {right.amount}", "one\ntwo"]
+
+
+# A plugin's report at the end of the run (syrupy's snapshot summary, say): shown after the failures
+# and warnings, before the short test summary.
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    terminalreporter.section("plugin report")
+    terminalreporter.write_line(f"exit status {exitstatus}, verbosity {config.get_verbosity()}")
+    terminalreporter.write_sep("-", "a rule of dashes")
