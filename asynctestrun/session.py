@@ -343,6 +343,7 @@ class Session:
                 asyncio_mode=config.asyncio_mode,
                 # Under --loop-matrix each async test runs on every named loop.
                 loop_factory=",".join(config.loop_matrix) if config.loop_matrix else config.loop_factory,
+                header_lines=self._report_header(),
             )
         )
         # pytest registers its fixture manager, which parametrizes by fixture params, as the session
@@ -565,6 +566,27 @@ class Session:
             code = exc.returncode if exc.returncode is not None else code
         self.broadcast.handle(SessionFinished(code, time.perf_counter() - start, interrupted, summary))
         return code
+
+    def _report_header(self) -> tuple[str, ...]:
+        """The pytest_report_header hooks' lines, plugins' before conftests' as pytest shows them. A hook
+        that raises is a warning (pytest would not start)."""
+        from ._collect.hooks import call_with_declared, is_wrapper
+
+        impls = [i for i in self.hooks.implementations("pytest_report_header") if not is_wrapper(i)]
+        kwargs = {"config": self.plugin_config, "start_path": self.config.invocation_dir}
+        lines: list[str] = []
+        for impl in reversed(impls):
+            try:
+                answer = call_with_declared(impl, {**kwargs, "startdir": self.config.invocation_dir})
+            except Exception as exc:
+                message = f"pytest_report_header of {impl.__module__} failed: {type(exc).__name__}: {exc}"
+                self.broadcast.handle(WarningRaised(message, None, "PluginWarning"))
+                continue
+            if isinstance(answer, str):
+                lines.append(answer)
+            elif answer:
+                lines.extend(str(line) for line in answer)
+        return tuple(lines)
 
     def plugin_summaries(self, code: int) -> str:
         """What the pytest_terminal_summary hooks write, for the reporters to show. A hook that

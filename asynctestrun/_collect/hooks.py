@@ -48,7 +48,6 @@ SILENT_HOOKS = frozenset(
     {
         "pytest_plugin_registered",
         "pytest_load_initial_conftests",
-        "pytest_report_header",
         "pytest_runtest_logreport",
         "pytest_itemcollected",
         "pytest_deselected",

@@ -20,6 +20,8 @@ class SessionStarted:
     python: str
     asyncio_mode: str
     loop_factory: str
+    # Lines pytest_report_header hooks gave (pytest-randomly's seed, a conftest's), shown under the header.
+    header_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

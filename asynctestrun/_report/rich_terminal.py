@@ -186,7 +186,8 @@ class RichReporter:
         self._print(
             Text(
                 f"platform {sys.platform} -- Python {event.python}, asynctestrun\n"
-                f"rootdir: {event.rootdir}{config}\n"
+                + "".join(line + "\n" for line in event.header_lines)
+                + f"rootdir: {event.rootdir}{config}\n"
                 f"asyncio: mode={event.asyncio_mode}, loop={event.loop_factory}"
             )
         )

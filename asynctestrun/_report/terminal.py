@@ -190,6 +190,9 @@ class TerminalReporter:
             return
         self.write(_rule("test session starts", width=self.width) + "\n")
         self.write(f"platform {sys.platform} -- Python {event.python}, asynctestrun\n")
+        # Plugins' and conftests' lines come before pytest's own rootdir line, as in pytest.
+        for line in event.header_lines:
+            self.write(line + "\n")
         self.write(f"rootdir: {event.rootdir}\n")
         if event.inifile:
             self.write(f"configfile: {event.inifile}\n")

@@ -3,10 +3,10 @@
 ``terminal_layout`` has failures of every traceback shape (nested calls with arguments, a method, a
 decorated test with a statement over several lines, a chained exception, a multi-line message), a
 file long enough to wrap the progress line, skip / xfail reasons, a teardown error, a missing
-fixture, a conftest's ``pytest_assertrepr_compare`` and ``pytest_terminal_summary``. Each run is
-checked for a few lines that say the layout is right; with a reference pytest available, the whole
-report is compared line by line once the lines that must differ (the header, timings, object
-addresses, the program's name) are normalised.
+fixture, a conftest's ``pytest_assertrepr_compare``, ``pytest_terminal_summary`` and
+``pytest_report_header``. Each run is checked for a few lines that say the layout is right; with a
+reference pytest available, the whole report is compared line by line once the lines that must
+differ (the header, timings, object addresses, the program's name) are normalised.
 """
 
 from __future__ import annotations

@@ -19,3 +19,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     terminalreporter.section("plugin report")
     terminalreporter.write_line(f"exit status {exitstatus}, verbosity {config.get_verbosity()}")
     terminalreporter.write_sep("-", "a rule of dashes")
+
+
+# Header lines a plugin adds (pytest-randomly's seed, say): a string or a list of them.
+def pytest_report_header(config, start_path):
+    return ["layout sample header", f"start path named {start_path.name}"]
