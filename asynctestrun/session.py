@@ -138,8 +138,13 @@ class Session:
         install(rewriter)
         _prepend_pythonpath(self.config)
         self._open_cache()
-        self.registry.add_all(harvest_fixtures(builtin_fixtures, BUILTIN_HOLDER, self.config))
         # A disabled plugin's fixtures do not exist in pytest's run: requesting one is a missing fixture.
+        blocked = self.config.blocked_plugins()
+        self.registry.add_all(
+            fixturedef
+            for fixturedef in harvest_fixtures(builtin_fixtures, BUILTIN_HOLDER, self.config)
+            if blocked.isdisjoint(builtin_fixtures.PLUGINS_OF.get(fixturedef.name, ()))
+        )
         if self.config.asyncio_plugin:
             from ._builtins import asyncio_fixtures
 

@@ -17,6 +17,31 @@ from .monkeypatch import MonkeyPatch
 from .subtests import STASH_KEY, Subtests
 from .tmpdir import TempPathFactory, make_tmp_path
 
+# The pytest plugins each fixture here belongs to: ``-p no:NAME`` takes a plugin's fixtures out of
+# pytest's run, so requesting one is a missing fixture. ``tmpdir`` and ``tmpdir_factory`` need both
+# plugins (pytest's legacypath adds them only while the tmpdir plugin is there). Unlisted fixtures
+# come from plugins that cannot be blocked.
+PLUGINS_OF: dict[str, tuple[str, ...]] = {
+    "cache": ("cacheprovider",),
+    "capfd": ("capture",),
+    "capfdbinary": ("capture",),
+    "capsys": ("capture",),
+    "capsysbinary": ("capture",),
+    "capteesys": ("capture",),
+    "caplog": ("logging",),
+    "doctest_namespace": ("doctest",),
+    "monkeypatch": ("monkeypatch",),
+    "record_property": ("junitxml",),
+    "record_testsuite_property": ("junitxml",),
+    "record_xml_attribute": ("junitxml",),
+    "recwarn": ("recwarn",),
+    "subtests": ("subtests",),
+    "tmp_path": ("tmpdir",),
+    "tmp_path_factory": ("tmpdir",),
+    "tmpdir": ("legacypath", "tmpdir"),
+    "tmpdir_factory": ("legacypath", "tmpdir"),
+}
+
 
 @fixture(scope="session")
 def pytestconfig(request: Any) -> Any:

@@ -194,7 +194,7 @@ def _definition_header(func: object) -> list[str]:
     except (OSError, TypeError):
         return header
     for line in lines:
-        header.append("  " + line.rstrip())
+        header.append(("  " + line).rstrip())  # a blank line of the source stays empty, as pytest prints it
         if line.strip().startswith("def"):
             break
     return header

@@ -2222,6 +2222,55 @@ SCENARIOS = [
         """,
         counts={"passed": 4, "skipped": 1, "errors": 5},
     ),
+    Scenario(
+        # -p no:NAME takes a built-in plugin's fixtures out of the run: requesting one is an error
+        "blocked_builtin_plugins",
+        "blocked_builtin_plugins",
+        (
+            *("-p", "no:cacheprovider", "-p", "no:monkeypatch", "-p", "no:logging", "-p", "no:capture"),
+            *("-p", "no:recwarn", "-p", "no:doctest", "-p", "no:subtests", "-p", "no:legacypath"),
+        ),
+        1,
+        r"""
+            test_blocked.py::test_cache                                                error
+            test_blocked.py::test_monkeypatch                                          error
+            test_blocked.py::test_caplog                                               error
+            test_blocked.py::test_capsys                                               error
+            test_blocked.py::test_capfd                                                error
+            test_blocked.py::test_recwarn                                              error
+            test_blocked.py::test_doctest_namespace                                    error
+            test_blocked.py::test_subtests                                             error
+            test_blocked.py::test_tmp_path                                             passed
+            test_blocked.py::test_tmpdir                                               error
+            test_blocked.py::test_record_property                                      passed
+            test_blocked.py::test_pytestconfig                                         passed
+            test_blocked.py::test_through_getfixturevalue                              failed
+        """,
+        counts={"failed": 1, "passed": 3, "errors": 9},
+    ),
+    Scenario(
+        # tmpdir's plugin gone: tmp_path and the legacy tmpdir built on it are missing too
+        "blocked_builtin_plugins-tmpdir",
+        "blocked_builtin_plugins",
+        ("-p", "no:tmpdir"),
+        1,
+        r"""
+            test_blocked.py::test_cache                                                passed
+            test_blocked.py::test_monkeypatch                                          passed
+            test_blocked.py::test_caplog                                               passed
+            test_blocked.py::test_capsys                                               passed
+            test_blocked.py::test_capfd                                                passed
+            test_blocked.py::test_recwarn                                              passed
+            test_blocked.py::test_doctest_namespace                                    passed
+            test_blocked.py::test_subtests                                             passed
+            test_blocked.py::test_tmp_path                                             error
+            test_blocked.py::test_tmpdir                                               error
+            test_blocked.py::test_record_property                                      passed
+            test_blocked.py::test_pytestconfig                                         passed
+            test_blocked.py::test_through_getfixturevalue                              passed
+        """,
+        counts={"passed": 11, "errors": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

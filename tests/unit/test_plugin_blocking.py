@@ -95,3 +95,13 @@ def test_async_plugins_in_the_run(
     (tmp_path / "pytest.ini").write_text("[pytest]\n")
     config = load(CliOptions(args=(str(tmp_path),), plugins=plugin_args), tmp_path)
     assert (config.asyncio_plugin, config.anyio_plugin) == (asyncio, anyio)
+
+
+def test_builtin_fixtures_know_their_plugins() -> None:
+    """Every fixture named as a blockable plugin's is one the built-ins define, and every plugin named
+    is one of pytest's own (a typo would leave the fixture in the run whatever -p no: says)."""
+    from asynctestrun._builtins import fixtures
+
+    for name, owners in fixtures.PLUGINS_OF.items():
+        assert callable(getattr(fixtures, name)), name
+        assert set(owners) <= plugins.PYTEST_INTERNAL, name
