@@ -9,9 +9,10 @@ value (strings, numbers, bools, None, enums, classes and functions by name, anyt
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,7 +178,7 @@ def _resolve_ids(
     idfn: Callable[[Any], object] | None = None
     if callable(ids):
         idfn = ids
-    elif ids is not None:
+    elif isinstance(ids, Sized):
         id_list = list(ids)  # type: ignore[call-overload]
         # As pytest: an empty list of ids is no list at all (every id generated), and the one set
         # standing for empty argvalues is a set like any other.
@@ -187,6 +188,11 @@ def _resolve_ids(
                 f"{len(id_list)}",
                 pytrace=False,
             )
+    elif ids is not None:
+        # An iterator of ids (itertools.count(), a generator) is read for as many sets as there are,
+        # never to its end: it may be endless. One that runs out early leaves the remaining ids
+        # generated, and one that has more is not an error, as pytest.
+        id_list = list(itertools.islice(ids, len(rows)))  # type: ignore[call-overload]
     out: list[str] = []
     for index, row in enumerate(rows):
         if row.id is not None:

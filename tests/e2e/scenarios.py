@@ -2271,6 +2271,28 @@ SCENARIOS = [
         """,
         counts={"passed": 11, "errors": 2},
     ),
+    Scenario(
+        # ids=itertools.count() or a generator: read for as many sets as there are, not drained.
+        "parametrize_id_iterators",
+        "parametrize_id_iterators",
+        (),
+        1,
+        r"""
+            test_id_iterators.py::test_counted[0]                   passed
+            test_id_iterators.py::test_counted[1]                   passed
+            test_id_iterators.py::test_counted[2]                   passed
+            test_id_iterators.py::test_counted_async[10]            passed
+            test_id_iterators.py::test_counted_async[11]            passed
+            test_id_iterators.py::test_longer_generator[long0]      passed
+            test_id_iterators.py::test_longer_generator[long1]      passed
+            test_id_iterators.py::test_shorter_generator[short0]    passed
+            test_id_iterators.py::test_shorter_generator[short1]    failed
+            test_id_iterators.py::test_shorter_generator[3]         passed
+            test_id_iterators.py::test_none_from_iterator[7]        passed
+            test_id_iterators.py::test_none_from_iterator[named]    passed
+        """,
+        counts={"passed": 11, "failed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
