@@ -13,11 +13,13 @@ class CollectOnlyReporter:
         self.verbose = verbose
         self.out = out or sys.stdout
         self.count = 0
+        self.deselected = 0
         self.errors = 0
 
     def handle(self, event: Event) -> None:
         if isinstance(event, CollectionFinished):
             self.count = len(event.nodeids)
+            self.deselected = event.deselected
             self.errors = len(event.errors)
             if self.verbose < 0:
                 for nodeid in event.nodeids:
@@ -34,7 +36,15 @@ class CollectOnlyReporter:
                 self.out.write(f"ERROR collecting {error.nodeid}\n{error.longrepr}\n")
         elif isinstance(event, SessionFinished):
             errors = f", {self.errors} error{'s' if self.errors != 1 else ''}" if self.errors else ""
-            self.out.write(
-                f"\n{self.count} test{'s' if self.count != 1 else ''} collected{errors} in "
-                f"{event.duration:.2f}s\n"
-            )
+            self.out.write(f"\n{self.summary()}{errors} in {event.duration:.2f}s\n")
+
+    def summary(self) -> str:
+        """pytest's closing words: what was collected, and how much of it -k / -m / --deselect left."""
+        collected = self.count + self.deselected
+        if collected == 0:
+            return "no tests collected"
+        if not self.deselected:
+            return f"{collected} test{'s' if collected != 1 else ''} collected"
+        if not self.count:
+            return f"no tests collected ({self.deselected} deselected)"
+        return f"{self.count}/{collected} tests collected ({self.deselected} deselected)"

@@ -131,3 +131,15 @@ def test_collection_error_summaries_read_as_pytests(tmp_path):
 def _rule(title: str) -> str:
     fill = WIDTH - len(title) - 2
     return "=" * (fill // 2) + f" {title} " + "=" * (fill - fill // 2)
+
+
+@pytest.mark.parametrize("selection", [(), ("-k", "test_deco or test_money"), ("-k", "no_such_test")])
+def test_collect_only_summary_reads_as_pytests(selection, tmp_path):
+    """``--co -q``'s closing line: "N tests collected", "S/N tests collected (D deselected)" or
+    "no tests collected (D deselected)", as pytest words it."""
+    if reference_python()[0] is None:
+        pytest.skip("no reference pytest to compare with")
+    reference, candidate = run_both("terminal_layout", "--co", "-q", *selection, tmp_root=tmp_path)
+    closing = [normalise(run.stdout)[-1] for run in (reference, candidate)]
+    assert closing[1] == closing[0]
+    assert candidate.exit_code == reference.exit_code
