@@ -483,8 +483,15 @@ def _run_session(
         return 2
     except BrokenPipeError:
         raise
-    except Exception:
+    except Exception as exc:
         import traceback
+
+        from ._execute.unraisable import SessionEndError
+
+        if isinstance(exc, SessionEndError):
+            # pytest's clean-up raised after the summary: its traceback, not an internal error.
+            traceback.print_exception(exc.error)
+            return 1
 
         text = traceback.format_exc()
         for line in text.splitlines():

@@ -25,7 +25,7 @@ from ._collect.items import FIXTURE_PARAMS, MARK_PARAMS, BuiltinGenerateTests
 from ._config.config import Config, ConfigError, ConftestImportError
 from ._declare.outcomes import Exit
 from ._execute.nodes import ItemNode, NodeTree, SessionNode
-from ._execute.runner import execute
+from ._execute.runner import RunSummary, execute
 from ._execute.session_state import SessionState
 from ._model.events import (
     Broadcast,
@@ -462,9 +462,38 @@ class Session:
         state.reruns = reruns
         maxfail = stepwise_maxfail(options, config.maxfail)
         summary = execute(plan, state, nodes, emit, maxfail=maxfail)
+        code = self._end_run(
+            start,
+            summary,
+            state,
+            maxfail,
+            stepwise_on=options.stepwise_on,
+            collection=collection,
+            selected=len(selected),
+        )
+        if summary.end_error is not None and not config.worker:
+            # As pytest: reported and finished first, then the run ends with the error (exit status 1).
+            from ._execute.unraisable import SessionEndError
+
+            raise SessionEndError(summary.end_error)
+        return code
+
+    def _end_run(
+        self,
+        start: float,
+        summary: RunSummary,
+        state: SessionState,
+        maxfail: int,
+        *,
+        stepwise_on: bool,
+        collection: Collection,
+        selected: int,
+    ) -> int:
+        """The exit status of a run that executed, once the session is finished with it."""
+        config = self.config
         self.session_view.testsfailed = summary.failed
         user_stop = bool(config.maxfail) and summary.failed >= config.maxfail
-        if options.stepwise_on and summary.failed >= maxfail and not user_stop:
+        if stepwise_on and summary.failed >= maxfail and not user_stop:
             from ._plan.rerun import STEPWISE_STOP_REASON
 
             return self._finish(start, EXIT_INTERRUPTED, STEPWISE_STOP_REASON)

@@ -29,6 +29,8 @@ class RunSummary:
     failed: int = 0
     interrupted: str | None = None
     exit_code: int | None = None
+    # Unraisable exceptions made errors after the last test: the run ends with it once reported.
+    end_error: BaseException | None = None
 
 
 def execute(
@@ -65,7 +67,8 @@ def execute(
         summary.exit_code = exc.returncode if exc.returncode is not None else 2
         state.stack.teardown_to(None)
     finally:
-        for category, text in state.hooked_errors.uninstall():
+        leftovers, summary.end_error = state.hooked_errors.uninstall(lambda: _session_filters(state))
+        for category, text in leftovers:
             emit(WarningRaised(text, None, category))
         state.stop_capture()
         if state.slow_callbacks is not None:
@@ -174,6 +177,13 @@ def base_filters() -> None:
     if not sys.warnoptions:
         warnings.filterwarnings("always", category=DeprecationWarning)
         warnings.filterwarnings("always", category=PendingDeprecationWarning)
+
+
+def _session_filters(state: SessionState) -> None:
+    """The filters outside any test (ini ``filterwarnings`` and -W), without the tests' marks."""
+    base_filters()
+    for spec in state.config.filterwarnings:
+        add_filter(spec)
 
 
 def _apply_filters(state: SessionState, node: ItemNode) -> None:

@@ -7,6 +7,11 @@ and the test goes on green. pytest instead keeps them and, at the end of each ph
 (set-up, call, teardown), turns each into a ``PytestUnraisableExceptionWarning`` or
 ``PytestUnhandledThreadExceptionWarning``: a warning in the test's summary normally, the phase's
 failure when warnings are errors (``filterwarnings = error``), which is how many suites run.
+
+What only the last garbage collection frees (a cycle holding an unclosed socket) is caught after
+the last test, under the session's filters as pytest's clean-up runs: a ResourceWarning made an
+error there becomes an unraisable exception, and that one made an error too ends the run the way
+pytest's does, after the summary, with its traceback and exit status 1 (``SessionEndError``).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import threading
 import traceback
 import warnings
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from .._declare.pytest_warnings import PytestUnhandledThreadExceptionWarning, PytestUnraisableExceptionWarning
@@ -38,6 +44,15 @@ class _Caught:
         self.exc_value: BaseException | None = exc[1]
 
 
+class SessionEndError(Exception):
+    """Unraisable exceptions the session's warning filters turned into errors after the last test:
+    ``error`` is what pytest's clean-up would raise, its traceback is the run's last output."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 class HookedErrors:
     """Holds what the two hooks caught until the running phase asks for it."""
 
@@ -51,17 +66,35 @@ class HookedErrors:
         sys.unraisablehook = self._on_unraisable
         threading.excepthook = self._on_thread
 
-    def uninstall(self) -> list[tuple[str, str]]:
+    def uninstall(
+        self, session_filters: Callable[[], None]
+    ) -> tuple[list[tuple[str, str]], BaseException | None]:
         """Restore the hooks; what came in since the last test, as (warning category, text) pairs
-        for the session."""
+        for the session, and the error to end the run with when the session's filters (applied by
+        ``session_filters``) make an unraisable exception's warning one."""
         try:
-            gc.collect()  # finalizers of the last tests' cycles run now, while the hooks listen
-            leftovers = [(PytestUnhandledThreadExceptionWarning.__name__, c.msg) for c in self._thread]
-            leftovers += [(PytestUnraisableExceptionWarning.__name__, c.msg) for c in self._unraisable]
-            self._thread.clear()
-            self._unraisable.clear()
-            return leftovers
+            with warnings.catch_warnings(record=True) as shown:
+                session_filters()
+                gc.collect()  # finalizers of the last tests' cycles run now, while the hooks listen
+                leftovers = [(PytestUnhandledThreadExceptionWarning.__name__, c.msg) for c in self._thread]
+                self._thread.clear()
+                error: BaseException | None = None
+                try:
+                    _warn_each(
+                        self._unraisable,
+                        PytestUnraisableExceptionWarning,
+                        "multiple unraisable exception warnings",
+                    )
+                except Exception as exc:  # an error under the session's filters, as pytest's clean-up
+                    error = exc
+            leftovers += [
+                (PytestUnraisableExceptionWarning.__name__, str(w.message))
+                for w in shown
+                if issubclass(w.category, PytestUnraisableExceptionWarning)
+            ]
+            return leftovers, error
         finally:
+            self._unraisable.clear()
             if self._saved is not None:
                 sys.unraisablehook, threading.excepthook = self._saved
                 self._saved = None

@@ -2293,6 +2293,31 @@ SCENARIOS = [
         """,
         counts={"passed": 11, "failed": 1},
     ),
+    Scenario(
+        # An unclosed socket freed by the garbage collection after the last test: under
+        # filterwarnings=error the unraisable exception ends the run with exit status 1.
+        "unraisable_at_session_end",
+        "unraisable_at_session_end",
+        (),
+        1,
+        r"""
+            test_session_end.py::test_async_passes                passed
+            test_session_end.py::test_leaks_a_socket_in_a_cycle   passed
+        """,
+        counts={"passed": 2},
+    ),
+    Scenario(
+        # The same with its warning ignored on the command line: a clean run.
+        "unraisable_at_session_end-ignored",
+        "unraisable_at_session_end",
+        ("-W", "ignore::pytest.PytestUnraisableExceptionWarning"),
+        0,
+        r"""
+            test_session_end.py::test_async_passes                passed
+            test_session_end.py::test_leaks_a_socket_in_a_cycle   passed
+        """,
+        counts={"passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
