@@ -64,13 +64,19 @@ def id_for_value(value: object, argname: str, index: int) -> str:
 
 
 def make_unique(ids: list[str]) -> list[str]:
-    counts: dict[str, int] = {}
-    for value in ids:
-        counts[value] = counts.get(value, 0) + 1
+    """Suffixes each duplicated id with a per-id counter, skipping numbers that would collide.
+
+    A collision is checked against the ids as they stand at that point, as pytest does: rows already
+    renamed count by their new id and their old one is free again, rows still ahead by their own.
+    For ["1_1", "1_1", "1_1_1", "1", "1"] the first two become 1_1_0 and 1_1_2 (1_1_1 is a row
+    ahead) and the last two 1_0 and 1_1, which the renamed rows no longer hold.
+    """
+    counts = Counter(ids)
     if all(count == 1 for count in counts.values()):
         return ids
     seen: dict[str, int] = {}
-    taken = set(ids)
+    # How many rows hold each id right now: a multiset, because duplicates ahead still count.
+    current = Counter(ids)
     out: list[str] = []
     for value in ids:
         if counts[value] == 1:
@@ -81,9 +87,10 @@ def make_unique(ids: list[str]) -> list[str]:
             number = seen.get(value, 0)
             seen[value] = number + 1
             candidate = f"{value}{suffix}{number}"
-            if candidate not in taken:
+            if current[candidate] == 0:
                 break
-        taken.add(candidate)
+        current[value] -= 1
+        current[candidate] += 1
         out.append(candidate)
     return out
 

@@ -1,8 +1,15 @@
 """The fixture closure of a test: every fixture it needs, directly or through other fixtures.
 
-Order follows pytest's: autouse names first (outermost holder first), then ``usefixtures``, then the
-test's own arguments; each name's dependencies are appended after it; finally a stable sort puts wider
-scopes first, so session fixtures are set up before module ones whatever the request order.
+Order follows pytest 9's: a depth-first walk from autouse names (outermost holder first), then
+``usefixtures``, then the test's own arguments, each name listed when first met and its dependencies
+walked right after it; finally a stable sort puts wider scopes first, so session fixtures are set up
+before module ones whatever the request order. The order is also the order fixture ``params`` are
+applied in, so it shows in the ids: for a test ``(cache, mode)`` where ``cache`` needs ``backend``,
+the walk gives cache, backend, mode, and a parametrized ``backend``'s id comes before ``mode``'s
+(``[memory-fast]``), where a breadth-first walk (cache, mode, backend) put it after.
+
+An override that requests its own name walks the next outer definition's dependencies at that point,
+and so on outwards; a name is never listed twice.
 """
 
 from __future__ import annotations
@@ -32,30 +39,38 @@ def compute_closure(
     ignored = set(ignore)
     names: list[str] = []
     defs: dict[str, tuple[FixtureDef, ...]] = {}
+    # Per name, which visible definition (1 = the innermost) a visit walks next: a visit that
+    # finds 1 has nothing to add (walked already, or being walked from its innermost definition),
+    # one that finds 2 or more came through an override requesting its own name.
+    next_definition: dict[str, int] = {}
 
-    def merge(candidates: Iterable[str]) -> None:
-        for name in candidates:
-            if name not in names:
-                names.append(name)
+    def lookup(name: str) -> tuple[FixtureDef, ...]:
+        if name in ignored or name in PSEUDO_FIXTURES:
+            return ()
+        if name not in defs:
+            visible = registry.visible(name, chain)
+            if not visible:
+                return ()
+            defs[name] = visible
+        return defs[name]
 
-    merge(registry.autouse_names(chain))
-    merge(initial)
-    index = 0
-    while index < len(names):
-        name = names[index]
-        index += 1
-        if name in ignored or name in defs or name in PSEUDO_FIXTURES:
-            continue
-        visible = registry.visible(name, chain)
-        if not visible:
-            continue
-        defs[name] = visible
-        merge(visible[-1].argnames)
-        # An override that asks for its own name also pulls in what the outer definitions need.
-        for depth in range(len(visible) - 1, 0, -1):
-            if name not in visible[depth].argnames:
-                break
-            merge(visible[depth - 1].argnames)
+    def visit(name: str) -> None:
+        position = next_definition.get(name)
+        if position == 1:
+            return
+        if position is None:
+            names.append(name)
+            next_definition[name] = position = 1
+        visible = lookup(name)
+        if position > len(visible):
+            return  # no definition, or the override chain is used up (an error at set-up)
+        next_definition[name] = position + 1
+        for dependency in visible[-position].argnames:
+            visit(dependency)
+        next_definition[name] = position
+
+    for name in dict.fromkeys([*registry.autouse_names(chain), *initial]):
+        visit(name)
 
     def scope_rank(name: str) -> int:
         found = defs.get(name)

@@ -2318,6 +2318,49 @@ SCENARIOS = [
         """,
         counts={"passed": 2},
     ),
+    Scenario(
+        # Duplicate ids numbered against the ids as they stand: a renamed duplicate frees its old id.
+        "parametrize_duplicate_ids",
+        "parametrize_duplicate_ids",
+        (),
+        1,
+        r"""
+            test_duplicate_ids.py::test_freed_id_reused[1_1_0]     passed
+            test_duplicate_ids.py::test_freed_id_reused[1_1_2]     passed
+            test_duplicate_ids.py::test_freed_id_reused[1_1_1]     passed
+            test_duplicate_ids.py::test_freed_id_reused[1_0]       passed
+            test_duplicate_ids.py::test_freed_id_reused[1_1]       failed
+            test_duplicate_ids.py::test_id_ahead_skipped[1_0]      failed
+            test_duplicate_ids.py::test_id_ahead_skipped[1_2]      passed
+            test_duplicate_ids.py::test_id_ahead_skipped[1_1_0]    passed
+            test_duplicate_ids.py::test_id_ahead_skipped[1_1_2]    passed
+            test_duplicate_ids.py::test_id_ahead_skipped[1_1_1]    passed
+            test_duplicate_ids.py::test_letters[a1]                passed
+            test_duplicate_ids.py::test_letters[a0]                passed
+            test_duplicate_ids.py::test_letters[a2]                passed
+        """,
+        counts={"passed": 11, "failed": 2},
+    ),
+    Scenario(
+        # Fixture params applied in pytest 9's depth-first closure order: a dependency's ids first.
+        "fixture_closure_order",
+        "fixture_closure_order",
+        (),
+        1,
+        r"""
+            test_closure_order.py::test_dependency_before_later_argument[memory-fast]    passed
+            test_closure_order.py::test_dependency_before_later_argument[memory-safe]    passed
+            test_closure_order.py::test_dependency_before_later_argument[disk-fast]      passed
+            test_closure_order.py::test_dependency_before_later_argument[disk-safe]      failed
+            test_closure_order.py::TestOverride::test_override_chain[a-fast]             passed
+            test_closure_order.py::TestOverride::test_override_chain[a-safe]             passed
+            test_closure_order.py::TestOverride::test_override_chain[b-fast]             failed
+            test_closure_order.py::TestOverride::test_override_chain[b-safe]             passed
+            test_closure_order.py::test_direct_argument_first[fast-direct]               passed
+            test_closure_order.py::test_direct_argument_first[safe-direct]               passed
+        """,
+        counts={"passed": 8, "failed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
