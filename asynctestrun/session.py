@@ -356,14 +356,12 @@ class Session:
         self.hooks.register(PluginModule("funcmanage", BuiltinGenerateTests(FIXTURE_PARAMS)))
         self.hooks.call("pytest_sessionstart", session=self.session_view)
         from ._declare.marks import mark
-        from ._execute.runner import add_filter, base_filters
+        from ._execute.runner import session_filters
 
         with warnings.catch_warnings(record=True) as collect_warnings:
-            base_filters()
             # As pytest: the suite's filters apply while modules import, so under "error" a warning
             # at import time (an unknown mark, a deprecated API) is that module's collection error.
-            for spec in config.filterwarnings:
-                add_filter(spec)
+            session_filters(config)
             self._pause_gc()
             mark.registered = self._is_registered_mark
             mark.strict = config.strict_markers
@@ -400,12 +398,14 @@ class Session:
         deselected += self.deselected_by_hooks.count
         unknown_marks = self._unknown_marks(selected)
         if unknown_marks and config.strict_markers:
+            from ._declare.marks import unregistered_mark_message
+
             # pytest fails the whole file at collection: none of its tests run.
             bad_files: dict[str, str] = {}
             for nodeid, name in unknown_marks:
                 bad_files.setdefault(nodeid.split("::", 1)[0], name)
             for path, name in bad_files.items():
-                text = f"'{name}' not found in `markers` configuration option"
+                text = unregistered_mark_message(name)
                 collection.errors.append(CollectError(path, text, failed_message(text)))
             selected = [item for item in selected if item.relpath not in bad_files]
         from ._plan.rerun import apply_rerun, stepwise_maxfail
@@ -602,20 +602,11 @@ class Session:
         return code
 
     def _report_header(self) -> tuple[str, ...]:
-        """The pytest_report_header hooks' lines, plugins' before conftests' as pytest shows them. A hook
-        that raises is a warning (pytest would not start)."""
-        from ._collect.hooks import call_with_declared, is_wrapper
-
-        impls = [i for i in self.hooks.implementations("pytest_report_header") if not is_wrapper(i)]
-        kwargs = {"config": self.plugin_config, "start_path": self.config.invocation_dir}
+        """The pytest_report_header hooks' lines, plugins' before conftests' as pytest shows them."""
+        start_path = self.config.invocation_dir
+        kwargs = {"config": self.plugin_config, "start_path": start_path, "startdir": start_path}
         lines: list[str] = []
-        for impl in reversed(impls):
-            try:
-                answer = call_with_declared(impl, {**kwargs, "startdir": self.config.invocation_dir})
-            except Exception as exc:
-                message = f"pytest_report_header of {impl.__module__} failed: {type(exc).__name__}: {exc}"
-                self.broadcast.handle(WarningRaised(message, None, "PluginWarning"))
-                continue
+        for answer in self._call_guarded("pytest_report_header", kwargs, reverse=True):
             if isinstance(answer, str):
                 lines.append(answer)
             elif answer:
@@ -623,26 +614,35 @@ class Session:
         return tuple(lines)
 
     def plugin_summaries(self, code: int) -> str:
-        """What the pytest_terminal_summary hooks write, for the reporters to show. A hook that
-        raises is a warning: pytest would end with an internal error, after the outcomes are known."""
-        from ._collect.hooks import call_with_declared, is_wrapper
-
-        impls = [i for i in self.hooks.implementations("pytest_terminal_summary") if not is_wrapper(i)]
-        if not impls or self.config.worker:  # with -n, the parent reports, as xdist's controller
-            return ""
+        """What the pytest_terminal_summary hooks write, for the reporters to show."""
+        if self.config.worker or not self.hooks.implementations("pytest_terminal_summary"):
+            return ""  # with -n, the parent reports, as xdist's controller
         from ._shim.terminal_view import TerminalView
 
         written = io.StringIO()
         view = TerminalView(self.plugin_config, written)
-        for impl in impls:
-            try:
-                call_with_declared(
-                    impl, {"terminalreporter": view, "exitstatus": code, "config": self.plugin_config}
-                )
-            except Exception as exc:
-                message = f"pytest_terminal_summary of {impl.__module__} failed: {type(exc).__name__}: {exc}"
-                self.broadcast.handle(WarningRaised(message, None, "PluginWarning"))
+        kwargs = {"terminalreporter": view, "exitstatus": code, "config": self.plugin_config}
+        self._call_guarded("pytest_terminal_summary", kwargs)
         return written.getvalue()
+
+    def _call_guarded(self, hook: str, kwargs: dict[str, Any], *, reverse: bool = False) -> list[Any]:
+        """A reporting hook's plain implementations, each on its own: one that raises is a warning
+        (under pytest the run would not start, or would end with an internal error once the outcomes
+        are known). The answers other than None, in call order."""
+        from ._collect.hooks import call_with_declared, is_wrapper
+
+        impls = [impl for impl in self.hooks.implementations(hook) if not is_wrapper(impl)]
+        answers: list[Any] = []
+        for impl in reversed(impls) if reverse else impls:
+            try:
+                answer = call_with_declared(impl, kwargs)
+            except Exception as exc:
+                message = f"{hook} of {impl.__module__} failed: {type(exc).__name__}: {exc}"
+                self.broadcast.handle(WarningRaised(message, None, "PluginWarning"))
+                continue
+            if answer is not None:
+                answers.append(answer)
+        return answers
 
     def _modify_items(self, collection: Collection) -> tuple[list[TestItem], dict[str, ItemNode]]:
         tree = self.session_view.nodes

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from .._collect.hooks import set_hook_options
 from .._declare.fixtures import fixture
 
 _Hook = TypeVar("_Hook", bound=Callable[..., Any])
@@ -53,8 +54,7 @@ def _hookimpl(**options: bool) -> Callable[[_Hook], _Hook]:
     """pytest's ``hookimpl`` options on a hook here, put where ``_collect/hooks.hook_option`` reads them."""
 
     def apply(hook: _Hook) -> _Hook:
-        hook._asynctestrun_hookimpl = options  # type: ignore[attr-defined]
-        return hook
+        return set_hook_options(hook, options)
 
     return apply
 

@@ -11,7 +11,9 @@ import inspect
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
+
+_F = TypeVar("_F")
 
 # Hooks that asynctestrun honours; any other pytest_* function is reported once as unsupported.
 KNOWN_HOOKS = frozenset(
@@ -235,6 +237,13 @@ def _resume(generator: Generator[Any, Any, Any], old_style: bool, results: list[
         if not old_style and stop.value is not None:
             return list(stop.value)
     return list(outcome.get_result())
+
+
+def set_hook_options(func: _F, options: dict[str, Any]) -> _F:
+    """Record ``hookimpl`` options (tryfirst, trylast, wrapper, ...) on a hook, where ``hook_option``
+    reads them: ``pytest.hookimpl`` and the stand-ins' own hooks both go through here."""
+    func._asynctestrun_hookimpl = dict(options)  # type: ignore[attr-defined]
+    return func
 
 
 def hook_option(func: object, name: str) -> bool:

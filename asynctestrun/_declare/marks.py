@@ -104,6 +104,11 @@ def class_marks(cls: type) -> list[Mark]:
     return out
 
 
+def unregistered_mark_message(name: str) -> str:
+    """pytest's error for a mark used under ``--strict-markers`` that nothing registered."""
+    return f"{name!r} not found in `markers` configuration option"
+
+
 class MarkGenerator:
     """``mark.anything`` returns a fresh decorator; ``mark.parametrize`` etc. are nothing special.
 
@@ -123,7 +128,7 @@ class MarkGenerator:
         registered = self.registered
         if registered is not None and not registered(name):
             if self.strict:
-                raise Failed(f"{name!r} not found in `markers` configuration option", pytrace=False)
+                raise Failed(unregistered_mark_message(name), pytrace=False)
             warnings.warn(
                 PytestUnknownMarkWarning(
                     f"Unknown pytest.mark.{name} - is this a typo?  You can register custom marks to avoid "

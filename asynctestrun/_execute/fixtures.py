@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 
 
 class FixtureLookupError(Exception):
-    pass
+    # Positional arguments as any exception's (``pytest.FixtureLookupError`` is this class).
+    def __init__(self, *args: object, missing: str | None = None) -> None:
+        super().__init__(*args)
+        self.missing = missing  # the name no fixture is defined for, when that is the error
 
 
 @dataclass(eq=False)
@@ -104,14 +107,9 @@ class FixtureRequest:
 
     @property
     def node(self) -> Any:
-        runtime = self._runtime
-        if self._fixturedef is None or self._fixturedef.scope is Scope.FUNCTION:
-            return runtime.node
-        if self._fixturedef.scope is Scope.CLASS and runtime.item.cls is not None:
-            return runtime.class_node()
-        if self._fixturedef.scope is Scope.CLASS:
-            return runtime.node
-        return runtime.module_node()
+        if self._fixturedef is None:
+            return self._runtime.node
+        return self._runtime.scope_node(self._fixturedef.scope)
 
     @property
     def config(self) -> Any:
@@ -213,6 +211,15 @@ class ItemRuntime:
     def module_node(self) -> Any:
         return self.state.container_node(self.item, Scope.MODULE)
 
+    def scope_node(self, scope: Scope) -> Any:
+        """``request.node`` of a fixture of ``scope``: the test (also for a class scope outside a
+        class), its class, or else its module."""
+        if scope is Scope.FUNCTION or (scope is Scope.CLASS and self.item.cls is None):
+            return self.node
+        if scope is Scope.CLASS:
+            return self.class_node()
+        return self.module_node()
+
     # -- resolution ------------------------------------------------------------------------
     def fixture_defs(self, argname: str) -> tuple[FixtureDef, ...]:
         """The definitions of ``argname`` this test sees, overridden ones first."""
@@ -228,7 +235,7 @@ class ItemRuntime:
                 n for n in self.state.registry.names(self.item.holders) if not n.startswith("_")
             )
             raise FixtureLookupError(
-                f"fixture '{argname}' not found\n>       available fixtures: {available}"
+                f"fixture '{argname}' not found\n>       available fixtures: {available}", missing=argname
             )
         if requester is not None and requester.name == argname and requester in defs:
             index = defs.index(requester)
@@ -387,17 +394,14 @@ class ItemRuntime:
         """The name of the node a fixture's scope is for this test, as pytest's ``request.node.name``:
         the test, its class, module or package, else the session's empty name."""
         scope = fixturedef.scope
-        if scope is Scope.FUNCTION or (scope is Scope.CLASS and self.item.cls is None):
-            return self.item.name
-        if scope is Scope.CLASS and self.item.cls is not None:
-            return self.item.cls.__name__
-        if scope is Scope.MODULE:
-            return self.item.path.name
+        if scope is Scope.SESSION:
+            return ""
         if scope is Scope.PACKAGE:
+            # request.node stands in with the module here; the error names the package, as pytest's.
             package = fixturedef.holder.key if fixturedef.holder.kind is HolderKind.CONFTEST else None
             node = self.state.stack.node_for(Scope.PACKAGE, package)
             return PurePath(node.key).name if node.scope is Scope.PACKAGE else ""
-        return ""
+        return str(self.scope_node(scope).name)
 
     def _call(self, fixturedef: FixtureDef, kwargs: dict[str, Any], cached: CachedValue) -> Any:
         if fixturedef.scope is not Scope.FUNCTION:

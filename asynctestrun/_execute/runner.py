@@ -12,7 +12,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._declare.outcomes import Exit, skip_of
 from .._model.events import Event, TestFinished, TestStarted, WarningRaised
@@ -22,6 +22,9 @@ from .nodes import ItemNode
 from .reruns import RerunPolicy, forget_failed_fixtures
 from .session_state import SessionState
 from .testcall import TestRun
+
+if TYPE_CHECKING:
+    from .._config.config import Config
 
 
 @dataclass
@@ -67,7 +70,7 @@ def execute(
         summary.exit_code = exc.returncode if exc.returncode is not None else 2
         state.stack.teardown_to(None)
     finally:
-        leftovers, summary.end_error = state.hooked_errors.uninstall(lambda: _session_filters(state))
+        leftovers, summary.end_error = state.hooked_errors.uninstall(lambda: session_filters(state.config))
         for category, text in leftovers:
             emit(WarningRaised(text, None, category))
         state.stop_capture()
@@ -102,7 +105,6 @@ def _run_one(
         if policy is not None:
             run.retry = _retry_with(policy)
         with warnings.catch_warnings(record=True) as caught:
-            base_filters()
             _apply_filters(state, node)
             timeout = run.timeout()
             with state.watchdog.arm(timeout, f"test {item.nodeid}") as rearm:
@@ -179,16 +181,16 @@ def base_filters() -> None:
         warnings.filterwarnings("always", category=PendingDeprecationWarning)
 
 
-def _session_filters(state: SessionState) -> None:
-    """The filters outside any test (ini ``filterwarnings`` and -W), without the tests' marks."""
+def session_filters(config: Config) -> None:
+    """The filters outside any test (``base_filters``, then ini ``filterwarnings`` and -W): what
+    collection and the end of the run see, and what each test's marks are added to."""
     base_filters()
-    for spec in state.config.filterwarnings:
+    for spec in config.filterwarnings:
         add_filter(spec)
 
 
 def _apply_filters(state: SessionState, node: ItemNode) -> None:
-    for spec in state.config.filterwarnings:
-        add_filter(spec)
+    session_filters(state.config)
     marks = list(node.iter_markers("filterwarnings"))
     for mark in reversed(marks):
         for arg in mark.args:

@@ -184,7 +184,7 @@ class TestRun:
                 value = self.runtime.get_value(name)
             except FixtureLookupError as exc:
                 # The planned message shows who asked for the missing fixture, as pytest's does.
-                planned = missing is not None and f"fixture '{missing}' not found" in str(exc)
+                planned = missing is not None and exc.missing == missing
                 raise Failed(self.planned.setup_error if planned else str(exc), pytrace=False) from None
             self.node.funcargs[name] = value
         if missing is not None:  # not reached through any fixture: still an error, never a pass

@@ -17,6 +17,7 @@ from .._builtins.logging import LogCaptureFixture
 from .._builtins.monkeypatch import MonkeyPatch
 from .._builtins.subtests import Subtests
 from .._builtins.tmpdir import TempPathFactory
+from .._collect.hooks import set_hook_options
 from .._config.config import ConfigError
 from .._declare.approx import ApproxBase, approx
 from .._declare.approx import ApproxDecimalToleranceWarning as PytestApproxDecimalToleranceWarning
@@ -94,8 +95,7 @@ xfailed_key = XFAILED_KEY  # found as ``_pytest.skipping.xfailed_key``
 def _hook_marker(kind: str) -> Any:
     def marker(function: Any = None, **options: Any) -> Any:
         def apply(func: Any) -> Any:
-            func._asynctestrun_hookimpl = dict(options)
-            return func
+            return set_hook_options(func, options)
 
         return apply(function) if function is not None else apply
 

@@ -8,9 +8,10 @@ code print a line the way it would under pytest (a fixture announcing the server
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any, TextIO
+
+from .._execute.failures import terminal_width
 
 
 class TerminalView:
@@ -36,7 +37,7 @@ class TerminalView:
 
     @property
     def fullwidth(self) -> int:
-        return shutil.get_terminal_size().columns
+        return terminal_width()  # the width the run's own report is laid out in
 
     @property
     def hasmarkup(self) -> bool:
