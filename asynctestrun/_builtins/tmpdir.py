@@ -16,7 +16,6 @@ other's files.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
 import re
 import shutil
@@ -30,6 +29,8 @@ _RUN_PREFIX = "asynctestrun-"
 
 def _get_user() -> str | None:
     try:
+        import getpass  # imported here: it is slow to import, and only the first tmp_path needs it
+
         return getpass.getuser()
     except (ImportError, OSError, KeyError):
         return None  # no login name (containers with an unknown uid)

@@ -252,10 +252,31 @@ def hook_option(func: object, name: str) -> bool:
 
 
 def call_with_declared(func: Callable[..., Any], available: dict[str, Any]) -> Any:
+    """Call a hook with only the arguments it declares, as pluggy does."""
+    try:
+        declared = _DECLARED[func]
+    except KeyError:
+        declared = _DECLARED[func] = _declared_names(func)
+    except TypeError:  # an unhashable callable: rare enough not to cache
+        declared = _declared_names(func)
+    if declared is None:
+        return func(**available)
+    return func(**{name: available[name] for name in declared if name in available})
+
+
+# Hook implementations are called once or more per test: inspect.signature costs more than the
+# typical hook body, so each implementation's declared names are worked out once. The keys keep the
+# hook functions (plugin and conftest modules) alive, which they are for the whole run anyway.
+_DECLARED: dict[Callable[..., Any], tuple[str, ...] | None] = {}
+
+
+def _declared_names(func: Callable[..., Any]) -> tuple[str, ...] | None:
+    """The parameter names ``func`` accepts, or None when it takes every keyword (``**kwargs``, or a
+    callable whose signature cannot be read)."""
     try:
         params = inspect.signature(func).parameters
     except (TypeError, ValueError):
-        return func(**available)
+        return None
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
-        return func(**available)
-    return func(**{name: available[name] for name in params if name in available})
+        return None
+    return tuple(params)

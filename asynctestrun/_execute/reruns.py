@@ -99,9 +99,10 @@ class RerunSettings:
 
     def policy_for(self, node: Any) -> RerunPolicy | None:
         """How ``node``'s test may be rerun, or None when it never is."""
-        path = Path(node.path)
-        if any(path.is_relative_to(excluded) for excluded in self.exclude_paths):
-            return None
+        if self.exclude_paths:  # checked per test: the Path is built only when there is something to check
+            path = Path(node.path)
+            if any(path.is_relative_to(excluded) for excluded in self.exclude_paths):
+                return None
         mark: Mark | None = node.get_closest_marker("flaky")
         count = self._count(mark)
         if count is None or count <= 0:

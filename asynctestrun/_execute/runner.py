@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -174,8 +175,6 @@ def base_filters() -> None:
     """pytest's starting point for each test and for collection: Python's own filters (so
     ResourceWarning and ImportWarning stay ignored), with DeprecationWarning and
     PendingDeprecationWarning shown every time unless -W / PYTHONWARNINGS configure filters."""
-    import sys
-
     if not sys.warnoptions:
         warnings.filterwarnings("always", category=DeprecationWarning)
         warnings.filterwarnings("always", category=PendingDeprecationWarning)
@@ -190,7 +189,19 @@ def session_filters(config: Config) -> None:
 
 
 def _apply_filters(state: SessionState, node: ItemNode) -> None:
-    session_filters(state.config)
+    # Every test starts from the same filters, so the session's part (ini filterwarnings and -W,
+    # parsed and their categories imported) is worked out for the first test and copied in for the
+    # rest. The copy goes straight into the list catch_warnings has just made current and marked
+    # changed, before any warning can be issued under it. Where filters are per context (Python
+    # 3.14's context-aware warnings) that list is not the one in use: work them out each time.
+    current: list[Any] = warnings.filters  # type: ignore[assignment]  # a list, typed as a Sequence
+    start = list(current)
+    cached = state.test_filters
+    if cached is not None and cached[0] == start and not getattr(sys.flags, "context_aware_warnings", False):
+        current[:] = cached[1]
+    else:
+        session_filters(state.config)
+        state.test_filters = (start, list(warnings.filters))
     marks = list(node.iter_markers("filterwarnings"))
     for mark in reversed(marks):
         for arg in mark.args:

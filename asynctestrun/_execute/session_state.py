@@ -45,6 +45,8 @@ class SessionState:
         self.stack = ScopeStack()
         self.pending_warnings: list[str] = []  # collected during a test, attached to its result
         self.warned: set[str] = set()  # one-per-run warnings already given
+        # The warning filters a test starts from, and those plus the session's (runner._apply_filters).
+        self.test_filters: tuple[list[Any], list[Any]] | None = None
         from .structured import TestGuard
 
         self.guard = TestGuard()  # lets a failing structured fixture stop the test on its loop
