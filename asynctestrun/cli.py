@@ -32,6 +32,9 @@ def _options(func: Any) -> Any:
         click.option("--maxfail", type=int, default=None, help="Stop after N failures or errors."),
         click.option("-v", "--verbose", count=True, help="More output; repeat for even more."),
         click.option("-q", "--quiet", count=True, help="Less output; repeat for even less."),
+        click.option(
+            "--verbosity", type=int, default=None, help="Set the verbosity level (-v and -q add to it)."
+        ),
         click.option("-s", "no_capture", is_flag=True, help="Shortcut for --capture=no."),
         click.option(
             "--capture",
@@ -139,7 +142,31 @@ def _options(func: Any) -> Any:
             "--co", "--collect-only", "collect_only", is_flag=True, help="Only collect; print the test ids."
         ),
         click.option("--durations", type=int, default=None, help="Show the N slowest phases (0 for all)."),
+        click.option(
+            "--durations-min",
+            "durations_min",
+            type=float,
+            default=None,
+            help="Shortest phase --durations lists, in seconds (default 0.005; 0 with -vv).",
+        ),
         click.option("-l", "--showlocals", is_flag=True, help="Show locals in tracebacks."),
+        click.option(
+            "--no-showlocals", "no_showlocals", is_flag=True, help="Do not show locals (overrides -l)."
+        ),
+        click.option(
+            "--show-capture",
+            "show_capture",
+            default="all",
+            type=click.Choice(["no", "stdout", "stderr", "log", "all"]),
+            help="Which captured output failed tests show (default all).",
+        ),
+        click.option(
+            "--max-warnings",
+            "max_warnings",
+            type=int,
+            default=None,
+            help="Exit with status 6 when the tests pass but there are more warnings than this.",
+        ),
         click.option(
             "--color", default="auto", type=click.Choice(["yes", "no", "auto"]), help="Colour output."
         ),
@@ -224,6 +251,27 @@ def _options(func: Any) -> Any:
             help="Tasks left pending by a test fail it instead of warning.",
         ),
         click.option("--log-level", "log_level", default=None, help="Level of log records captured."),
+        click.option(
+            "--log-disable",
+            "log_disable",
+            multiple=True,
+            metavar="LOGGER",
+            help="Disable a logger by name (repeatable).",
+        ),
+        click.option("--pdb", "pdb", is_flag=True, help="Open the Python debugger where a test fails."),
+        click.option(
+            "--pdbcls",
+            "pdbcls",
+            default=None,
+            metavar="MODULE:CLASS",
+            help="The debugger --pdb opens (default pdb.Pdb).",
+        ),
+        click.option(
+            "--disable-plugin-autoload",
+            "disable_plugin_autoload",
+            is_flag=True,
+            help="Load no plugin through entry points; only -p and PYTEST_PLUGINS ones.",
+        ),
         click.option("--version", "show_version", is_flag=True, help="Print the version and exit."),
         click.option("--fixtures", "show_fixtures", is_flag=True, help="List the available fixtures."),
         click.option(
@@ -277,7 +325,9 @@ def _looks_like_path(arg: str) -> bool:
 def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[str, Any]) -> Any:
     from ._config.load import CliOptions
 
-    verbose = values["verbose"] - values["quiet"]
+    # --verbosity sets the level that -v and -q then raise and lower (pytest applies them in command-line
+    # order; here they always count from --verbosity).
+    verbose = (values["verbosity"] or 0) + values["verbose"] - values["quiet"]
     capture = "no" if values["no_capture"] else values["capture"]
     maxfail = 1 if values["exitfirst"] else values["maxfail"]
     return CliOptions(
@@ -309,7 +359,10 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         strict=values["strict"],
         collect_only=values["collect_only"],
         durations=values["durations"],
-        showlocals=values["showlocals"],
+        durations_min=values["durations_min"],
+        showlocals=values["showlocals"] and not values["no_showlocals"],
+        show_capture=values["show_capture"],
+        max_warnings=values["max_warnings"],
         color=values["color"],
         continue_on_collection_errors=values["continue_on_collection_errors"],
         basetemp=values["basetemp"],
@@ -330,6 +383,10 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         durations_path=values["durations_path"],
         store_durations=values["store_durations"],
         log_level=values["log_level"],
+        log_disable=tuple(values["log_disable"]),
+        disable_plugin_autoload=values["disable_plugin_autoload"],
+        pdb=values["pdb"],
+        pdbcls=values["pdbcls"],
         extra=extra,
     )
 
@@ -528,6 +585,9 @@ def _run_parallel(
 
     if config.stepwise or config.stepwise_skip:
         raise ConfigError("--sw/--stepwise runs tests one after another; it cannot be combined with -n")
+    if config.pdb:
+        # As pytest-xdist: a worker has no terminal to hold a debugger session on.
+        raise ConfigError("--pdb needs the terminal; it cannot be combined with -n (use -n 0)")
     files = worker_targets(config)
     if not files:
         return int(session.run())
@@ -546,13 +606,19 @@ def _run_parallel(
     if config.use_cache:
         broadcast.add(CacheReporter(session.cache, stepwise=None))
 
+    final_code: list[int] = []
+
     def emit(event: Any) -> None:
         # As xdist's controller: this process's conftests and plugins write the end-of-run reports.
         if isinstance(event, SessionFinished):
-            event = replace(event, plugin_summary=session.plugin_summaries(event.exit_code))
+            code, notice = session.check_max_warnings(event.exit_code)
+            final_code.append(code)
+            event = replace(
+                event, exit_code=code, plugin_summary=session.plugin_summaries(code), notice=notice
+            )
         broadcast.handle(event)
 
-    return run_workers(
+    code = run_workers(
         worker_argv(argv, positional),
         files,
         config.numprocesses,
@@ -567,6 +633,7 @@ def _run_parallel(
         echo_stderr=config.capture == "no",
         prestarted=prestarted,
     )
+    return final_code[-1] if final_code else code
 
 
 def _terminal_reporter(config: Any) -> Any:
@@ -583,6 +650,8 @@ def _terminal_reporter(config: Any) -> Any:
             color=config.color,
             showlocals=config.showlocals,
             live=config.capture != "no" and interactive,
+            durations_min=config.durations_min,
+            show_capture=config.show_capture,
         )
     from ._report.terminal import TerminalReporter
 
@@ -591,6 +660,8 @@ def _terminal_reporter(config: Any) -> Any:
         report_chars=config.report_chars,
         durations=config.durations,
         tb_style=config.tb_style,
+        durations_min=config.durations_min,
+        show_capture=config.show_capture,
     )
 
 

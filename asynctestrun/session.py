@@ -30,6 +30,7 @@ from ._execute.session_state import SessionState
 from ._model.events import (
     Broadcast,
     CollectionFinished,
+    Event,
     SessionFinished,
     SessionStarted,
     WarningRaised,
@@ -54,6 +55,7 @@ EXIT_INTERNAL_ERROR = 3
 EXIT_USAGE_ERROR = 4
 EXIT_NO_TESTS = 5
 EXIT_FLAKY = 7  # pytest-rerunfailures' code for --fail-on-flaky
+EXIT_MAX_WARNINGS = 6  # pytest's code for a passing run with more warnings than --max-warnings allows
 
 
 @dataclass
@@ -107,6 +109,10 @@ class Session:
         self.config = config
         self.broadcast = broadcast
         self.argv = list(argv)
+        self.warning_counter: WarningCounter | None = None
+        if config.max_warnings is not None and not config.worker:  # under -n the main process counts
+            self.warning_counter = WarningCounter()
+            broadcast.add(self.warning_counter)
         self.registry = FixtureRegistry()
         self.hooks = HookRegistry()
         self.parser = Parser()
@@ -328,6 +334,13 @@ class Session:
         from ._shim.install import use_runxfail
 
         use_runxfail(config.runxfail)
+        if config.log_disable:
+            import logging
+
+            # --log-disable: as pytest's logging plugin, when it is configured (before any test module
+            # is imported); each named logger only, not its children.
+            for name in config.log_disable:
+                logging.getLogger(name).disabled = True
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
         reruns = self._rerun_settings()  # checked now, as the plugin does when it is configured
         warn_unset_fixture_loop_scope(config)
@@ -598,8 +611,20 @@ class Session:
             self.plugin_config.run_cleanups()
         except Exit as exc:
             code = exc.returncode if exc.returncode is not None else code
-        self.broadcast.handle(SessionFinished(code, time.perf_counter() - start, interrupted, summary))
+        code, notice = self.check_max_warnings(code)
+        self.broadcast.handle(
+            SessionFinished(code, time.perf_counter() - start, interrupted, summary, notice)
+        )
         return code
+
+    def check_max_warnings(self, code: int) -> tuple[int, str]:
+        """``--max-warnings``: a run whose tests all passed fails (exit 6) with more warnings than
+        allowed, counted as the summary line counts them; the notice says so above that line."""
+        limit = self.config.max_warnings
+        counted = self.warning_counter.count if self.warning_counter is not None else 0
+        if code != EXIT_OK or limit is None or counted <= limit:
+            return code, ""
+        return EXIT_MAX_WARNINGS, f"Tests pass, but maximum allowed warnings exceeded: {counted} > {limit}"
 
     def _report_header(self) -> tuple[str, ...]:
         """The pytest_report_header hooks' lines, plugins' before conftests' as pytest shows them."""
@@ -853,3 +878,14 @@ def _configure_assertions(
     SETTINGS.set(
         AssertionSettings(verbose=max(config.verbose, 0), truncate=truncate, compare_hook=compare_hook)
     )
+
+
+class WarningCounter:
+    """A reporter that counts the run's warnings, for ``--max-warnings``."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def handle(self, event: Event) -> None:
+        if isinstance(event, WarningRaised):
+            self.count += 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -136,7 +135,7 @@ def _import(name: str, invocation_dir: Path) -> Any:
 
 def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:
     warnings: list[str] = []
-    if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+    if not config.plugin_autoload:
         return warnings
     blocked = config.blocked_plugins()
     for ep in _pytest11():
@@ -167,7 +166,7 @@ def pytest_registered_names(config: Config) -> list[str]:
     or replaces them, but a conftest asking ``hasplugin("xdist")`` gets pytest's answer)."""
     blocked = config.blocked_plugins()
     names = [name for name in (*PYTEST_INTERNAL, *PYTEST_INTERNAL_OBJECTS) if name not in blocked]
-    if not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+    if config.plugin_autoload:
         names += [ep.name for ep in _pytest11() if ep.name not in blocked]
     if not config.asyncio_plugin:
         names = [name for name in names if name != "asyncio"]

@@ -109,7 +109,10 @@ class Config:
     junit_suite_name: str = "pytest"
     json_report: Path | None = None
     durations: int | None = None
+    durations_min: float | None = None  # --durations-min; None: 0.005 s, or 0 with -vv (as pytest)
     showlocals: bool = False
+    show_capture: str = "all"  # --show-capture: which captured output a failure shows
+    max_warnings: int | None = None  # --max-warnings: more warnings than this fail a passing run (exit 6)
     color: str = "auto"
     collect_only: bool = False
     show_fixtures: bool = False
@@ -119,6 +122,11 @@ class Config:
     early_plugins: tuple[str, ...] = ()  # -p NAME: plugin modules (or entry points) to load first
     basetemp: Path | None = None
     log_level: str | None = None
+    log_disable: tuple[str, ...] = ()  # --log-disable: loggers disabled for the run
+    # False with --disable-plugin-autoload or PYTEST_DISABLE_PLUGIN_AUTOLOAD: no entry-point plugins.
+    plugin_autoload: bool = True
+    pdb: bool = False  # --pdb: the debugger opens where a test fails (see _execute/debugger.py)
+    pdbcls: str | None = None  # --pdbcls=module:Class, the debugger --pdb opens
 
     def getini(self, name: str) -> str | list[str] | None:
         return self.ini.get(name)

@@ -58,7 +58,10 @@ class CliOptions:
     strict: bool = False  # --strict: pytest 9's switch for every strictness option, as `strict = true`
     collect_only: bool = False
     durations: int | None = None
+    durations_min: float | None = None
     showlocals: bool = False
+    show_capture: str = "all"
+    max_warnings: int | None = None
     color: str = "auto"
     continue_on_collection_errors: bool = False
     basetemp: str | None = None
@@ -79,6 +82,10 @@ class CliOptions:
     durations_path: str | None = None
     store_durations: bool = False
     log_level: str | None = None
+    log_disable: tuple[str, ...] = ()
+    disable_plugin_autoload: bool = False
+    pdb: bool = False
+    pdbcls: str | None = None
     extra: Mapping[str, object] = field(default_factory=dict)
 
 
@@ -167,6 +174,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
     # -p NAME loads a plugin first, -p no:NAME disables one.
     disabled_plugins = tuple(p[3:] for p in cli.plugins if p.startswith("no:"))
     early_plugins = tuple(p for p in cli.plugins if not p.startswith("no:"))
+    autoload = not cli.disable_plugin_autoload and not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
 
     def plugin_enabled(disabled_by: Iterable[str], loaded_by: Iterable[str]) -> bool:
         return _plugin_enabled(
@@ -174,7 +182,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
             loaded_by=loaded_by,
             disabled=disabled_plugins,
             early=early_plugins,
-            autoload=not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"),
+            autoload=autoload,
         )
 
     return Config(
@@ -202,7 +210,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
             get_args(values, "describe_prefixes"),
             disabled=disabled_plugins,
             early=early_plugins,
-            autoload=not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"),
+            autoload=autoload,
         ),
         norecursedirs=tuple(get_list(values, "norecursedirs")) or DEFAULT_NORECURSE,
         ignore=tuple(cli.ignore),
@@ -250,7 +258,10 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         junit_suite_name=_ini_str(values, "junit_suite_name") or "pytest",
         json_report=(invocation_dir / cli.json_report) if cli.json_report else None,
         durations=cli.durations,
+        durations_min=cli.durations_min,
         showlocals=cli.showlocals,
+        show_capture=cli.show_capture,
+        max_warnings=cli.max_warnings,
         color=cli.color,
         collect_only=cli.collect_only,
         plugin_options=dict(cli.extra),
@@ -258,6 +269,10 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         early_plugins=early_plugins,
         basetemp=(invocation_dir / cli.basetemp) if cli.basetemp else None,
         log_level=cli.log_level or _ini_str(values, "log_level"),
+        log_disable=cli.log_disable,
+        plugin_autoload=autoload,
+        pdb=cli.pdb,
+        pdbcls=cli.pdbcls,
     )
 
 

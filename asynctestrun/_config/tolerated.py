@@ -49,6 +49,8 @@ OPTIONS: tuple[Tolerated, ...] = (
     # pytest's own, about its output
     _output("--no-header"),
     _output("--no-summary"),
+    _output("--force-short-summary"),
+    _output("--no-fold-skipped"),
     _output("--full-trace", dest="fulltrace"),
     _output("--setup-show", dest="setupshow"),
     _output("--code-highlight", kind="value"),
@@ -76,6 +78,8 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--log-date-format", kind="value"),
     _output("--log-auto-indent", kind="value"),
     _output("--runxfail"),  # acted on: Config.runxfail
+    # anyio's plugin option; acted on: its value is read as the anyio_mode ini key is (collect/items.py).
+    _output("--anyio-mode", kind="value"),
     _ignored("--pyargs", because="arguments are paths, not package names"),
     _ignored("--doctest-modules", dest="doctestmodules", because=_NO_DOCTESTS),
     _ignored("--doctest-glob", kind="append", dest="doctestglob", because=_NO_DOCTESTS),

@@ -129,6 +129,10 @@ def _run_one(
         policy.settings.rerun_tests += 1
     _emit_warnings(emit, item.nodeid, caught, result.warnings)
     emit(TestFinished(result))
+    if run.quit_debugger:
+        from .debugger import QUIT
+
+        raise Exit(QUIT)
     # Drop references to this test's fixture values now, not when the cycle collector runs: a
     # fixture holding a loop or a connection would otherwise outlive its test by thousands of tests.
     node.funcargs.clear()

@@ -67,6 +67,7 @@ class TestRun:
         # another attempt of the same test (pytest-rerunfailures' reruns, see reruns.py).
         self.retry: Callable[[TestRun, BaseException | None], bool] | None = None
         self.retrying = False
+        self.quit_debugger = False  # --pdb: the debugger was quit; the run stops after this test
 
     def _record_subtest(
         self, label: str, exc: BaseException | None, duration: float, *, fails_test: bool = True
@@ -131,6 +132,18 @@ class TestRun:
             if content:
                 self.output.sections.append((f"Captured {title} {phase.value}", content))
         self._record(phase, exc, duration)
+        recorded = self.output.phases[-1] if self.output.phases else None
+        if exc is not None and self.state.config.pdb and recorded and recorded.outcome is PhaseOutcome.FAILED:
+            from .debugger import post_mortem
+
+            self.rearm(1e9)  # no timeout while someone is at the prompt
+            self.quit_debugger = post_mortem(
+                self.state.capture,
+                recorded.longrepr or "",
+                self.output.sections,
+                exc,
+                self.state.config.pdbcls,
+            )
 
     def setup(self) -> bool:
         start = self._begin(Phase.SETUP)

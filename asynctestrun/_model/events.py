@@ -73,6 +73,8 @@ class SessionFinished:
     # What plugins' and conftests' pytest_terminal_summary hooks wrote (syrupy's snapshot report): the
     # terminal reporters show it where pytest does, before the short test summary.
     plugin_summary: str = ""
+    # Why a run whose tests passed still failed (--max-warnings), shown just above the closing line.
+    notice: str = ""
 
 
 Event = (

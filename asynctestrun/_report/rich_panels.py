@@ -157,14 +157,13 @@ def counts_table(counts: Mapping[str, int], *, boxed: bool) -> Table:
     return table
 
 
-def durations_table(results: Iterable[TestResult], count: int, *, boxed: bool) -> Table:
-    """The ``count`` slowest phases (all of them when ``count`` is 0), slowest first."""
-    timed = sorted(((p.duration, p.phase.value, r.nodeid) for r in results for p in r.phases), reverse=True)
+def durations_table(timed: Iterable[tuple[float, str, str]], *, boxed: bool) -> Table:
+    """Phases as (duration, phase, node id), in the order given (``terminal.slowest_phases``)."""
     table = Table(box=box.SIMPLE_HEAD if boxed else None, pad_edge=False, show_edge=False)
     table.add_column("duration", justify="right")
     table.add_column("phase")
     table.add_column("test", overflow="fold")
-    for duration, phase, nodeid in timed[: count if count > 0 else None]:
+    for duration, phase, nodeid in timed:
         table.add_row(f"{duration:.2f}s", phase, Text(nodeid))  # Text: "[param]" is not markup
     return table
 

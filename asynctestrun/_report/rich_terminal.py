@@ -46,7 +46,16 @@ from .._model.events import (
 )
 from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, TestResult
 from . import rich_panels as panels
-from .terminal import _CHARS, _WORDS, _rule, collection_line, count_outcomes, format_summary_line
+from .terminal import (
+    _CHARS,
+    _WORDS,
+    _rule,
+    collection_line,
+    count_outcomes,
+    format_summary_line,
+    shown_sections,
+    slowest_phases,
+)
 
 _REDRAW_INTERVAL = 0.1  # seconds: at most ~10 redraws a second, whatever the test rate
 _HIDE_CURSOR, _SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
@@ -108,10 +117,14 @@ class RichReporter:
         showlocals: bool = False,
         live: bool = True,
         console: Console | None = None,
+        durations_min: float | None = None,
+        show_capture: str = "all",
     ) -> None:
         self.verbose = verbose
         self.report_chars = report_chars
         self.durations = durations
+        self.durations_min = durations_min
+        self.show_capture = show_capture
         # Locals are rendered (or not) into longrepr by the executor; kept for interface parity.
         self.showlocals = showlocals
         # Pinned now: capture swaps sys.stdout during tests, the terminal stays where it was.
@@ -325,7 +338,7 @@ class RichReporter:
                     panels.failure_block(
                         f"ERROR at {phase.phase.value} of {result.nodeid}",
                         phase.longrepr or "",
-                        result.sections,
+                        shown_sections(result.sections, self.show_capture),
                         boxed=self.live,
                         width=self.width,
                         border="magenta",
@@ -344,7 +357,7 @@ class RichReporter:
                     panels.failure_block(
                         result.nodeid + (f" {phase.subtest}" if phase.subtest is not None else ""),
                         phase.longrepr or "",
-                        result.sections,
+                        shown_sections(result.sections, self.show_capture),
                         boxed=self.live,
                         width=self.width,
                     )
@@ -355,9 +368,12 @@ class RichReporter:
         if event.plugin_summary:
             self._out.write(event.plugin_summary)
         if self.durations is not None:
-            count = self.durations or len(self.results)
+            count = self.durations or 0
+            shown, hidden = slowest_phases(self.results, count, self.durations_min, self.verbose)
             self._section(f"slowest {count} durations" if count else "slowest durations", "bold")
-            self._print(panels.durations_table(self.results, count, boxed=self.live))
+            self._print(panels.durations_table(shown, boxed=self.live))
+            if hidden:
+                self._print(Text(hidden, "dim"))
         counts = count_outcomes(
             self.results, len(self.collect_errors), self.deselected, len(self.warnings), self.verbose
         )
@@ -382,6 +398,8 @@ class RichReporter:
                     "bold red",
                 )
             )
+        if event.notice:
+            self._print(Text(event.notice, "bold red"))
         closing = _rule(format_summary_line(counts, event.duration), width=self.width)
         if self.live:  # a person is watching: colour it; pipes and CI get it byte-plain
             bad = counts.get("failed") or counts.get("error") or event.interrupted

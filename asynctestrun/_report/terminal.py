@@ -154,9 +154,13 @@ class TerminalReporter:
         out: TextIO | None = None,
         durations: int | None = None,
         tb_style: str = "auto",
+        durations_min: float | None = None,
+        show_capture: str = "all",
     ) -> None:
         self.verbose = verbose
         self.tb_style = tb_style
+        self.durations_min = durations_min
+        self.show_capture = show_capture
         self.report_chars = report_chars
         self.out = out or sys.stdout
         self.width = _width()
@@ -362,6 +366,8 @@ class TerminalReporter:
                 )
                 + "\n"
             )
+        if event.notice:
+            self.write(event.notice + "\n")
         # As pytest: the closing line is ruled by default, plain with -q and left out with -qq.
         if self.verbose >= 0:
             self.write(_rule(self.summary_line(event.duration), width=self.width) + "\n")
@@ -391,22 +397,20 @@ class TerminalReporter:
             self._write_sections(result)
 
     def _write_sections(self, result: TestResult, phase: str | None = None) -> None:
-        for title, content in result.sections:
+        for title, content in shown_sections(result.sections, self.show_capture):
             if content.strip() and (phase is None or title.endswith(f" {phase}")):
                 self.write(_rule(title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")
 
     def _write_durations(self) -> None:
-        count = self.durations or len(self.results)
-        timed = sorted(
-            ((p.duration, p.phase.value, r.nodeid) for r in self.results for p in r.phases),
-            reverse=True,
-        )[: count if count > 0 else None]
+        count = self.durations or 0
+        shown, hidden = slowest_phases(self.results, count, self.durations_min, self.verbose)
         self.write(
             _rule(f"slowest {count} durations" if count else "slowest durations", width=self.width) + "\n"
         )
-        for duration, phase, nodeid in timed:
+        for duration, phase, nodeid in shown:
             self.write(f"{duration:.2f}s {phase:<8} {nodeid}\n")
-        self.write("\n")
+        if hidden:
+            self.write("\n" + hidden + "\n")
 
     def _rerun_summary(self) -> None:
         """pytest-rerunfailures' ``-rR`` section: each rerun test's attempts, then how it ended."""
@@ -553,3 +557,36 @@ def _errored(result: TestResult) -> bool:
 def _call_failed(result: TestResult) -> bool:
     phase = result.phase(Phase.CALL)
     return phase is not None and phase.outcome is PhaseOutcome.FAILED
+
+
+# pytest's default for --durations-min: shorter phases are left out of --durations unless -vv.
+DEFAULT_DURATIONS_MIN = 0.005
+
+
+def slowest_phases(
+    results: Iterable[TestResult], count: int, minimum: float | None, verbose: int
+) -> tuple[list[tuple[float, str, str]], str]:
+    """The ``count`` slowest phases (all when 0) as (duration, phase, node id), slowest first and ties
+    in the order they ran, and pytest's line about those shorter than ``--durations-min`` ("" when
+    none is hidden)."""
+    if minimum is None:
+        minimum = DEFAULT_DURATIONS_MIN if verbose < 2 else 0.0
+    timed = sorted(
+        ((p.duration, p.phase.value, r.nodeid) for r in results for p in r.phases),
+        key=lambda entry: entry[0],
+        reverse=True,  # a stable sort: equal durations keep their order
+    )[: count if count > 0 else None]
+    shown = [entry for entry in timed if entry[0] >= minimum]
+    hidden = len(timed) - len(shown)
+    if not hidden:
+        return shown, ""
+    hint = "  Use -vv to show these durations." if verbose < 2 else ""
+    return shown, f"({hidden} durations < {minimum:g}s hidden.{hint})"
+
+
+def shown_sections(sections: Iterable[tuple[str, str]], show_capture: str) -> list[tuple[str, str]]:
+    """The captured-output sections ``--show-capture`` lets a report show: none, all, or those of
+    one kind ("stdout", "stderr", "log": the word in "Captured stdout call")."""
+    if show_capture == "no":
+        return []
+    return [(title, content) for title, content in sections if show_capture == "all" or show_capture in title]

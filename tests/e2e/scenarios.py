@@ -2361,6 +2361,65 @@ SCENARIOS = [
         """,
         counts={"passed": 8, "failed": 2},
     ),
+    Scenario(
+        # Output options from a suite's addopts are accepted and change no outcome; the caplog test
+        # fails without --log-disable.
+        "pytest_cli_options-output",
+        "pytest_cli_options",
+        ("--durations=2", "--durations-min=0.5", "--show-capture=stdout", "--verbosity=1",
+         "--no-showlocals", "--force-short-summary", "--no-fold-skipped"),
+        1,
+        r"""
+            test_cli_options.py::test_warns_once                       passed
+            test_cli_options.py::test_async_needs_the_asyncio_plugin   passed
+            test_cli_options.py::test_noisy_logger_can_be_disabled     failed
+            test_cli_options.py::test_prints_and_passes                passed
+        """,
+        counts={"passed": 3, "failed": 1},
+    ),
+    Scenario(
+        # --log-disable=noisy disables that logger (not its child); the one warning is within
+        # --max-warnings=1.
+        "pytest_cli_options-log_disable",
+        "pytest_cli_options",
+        ("--log-disable=noisy", "--max-warnings=1"),
+        0,
+        r"""
+            test_cli_options.py::test_warns_once                       passed
+            test_cli_options.py::test_async_needs_the_asyncio_plugin   passed
+            test_cli_options.py::test_noisy_logger_can_be_disabled     passed
+            test_cli_options.py::test_prints_and_passes                passed
+        """,
+        counts={"passed": 4},
+    ),
+    Scenario(
+        # Tests that all pass with more warnings than --max-warnings allows: exit status 6.
+        "pytest_cli_options-max_warnings",
+        "pytest_cli_options",
+        ("--log-disable=noisy", "--max-warnings=0"),
+        6,
+        r"""
+            test_cli_options.py::test_warns_once                       passed
+            test_cli_options.py::test_async_needs_the_asyncio_plugin   passed
+            test_cli_options.py::test_noisy_logger_can_be_disabled     passed
+            test_cli_options.py::test_prints_and_passes                passed
+        """,
+        counts={"passed": 4},
+    ),
+    Scenario(
+        # --disable-plugin-autoload: pytest-asyncio is not loaded, so the async test fails unrun.
+        "pytest_cli_options-no_autoload",
+        "pytest_cli_options",
+        ("--disable-plugin-autoload", "--log-disable=noisy"),
+        1,
+        r"""
+            test_cli_options.py::test_warns_once                       passed
+            test_cli_options.py::test_async_needs_the_asyncio_plugin   failed
+            test_cli_options.py::test_noisy_logger_can_be_disabled     passed
+            test_cli_options.py::test_prints_and_passes                passed
+        """,
+        counts={"passed": 3, "failed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -28,6 +28,8 @@ ARGS = [
     ("--tb=line",),
     ("--tb=long",),
     ("--tb=no",),
+    ("--show-capture=stdout",),
+    ("--show-capture=no", "-rA"),
 ]
 
 WIDTH = 120  # the harness runs with COLUMNS=120

@@ -374,6 +374,42 @@ def test_counts_table_and_slowest_durations():
     assert header.split() == ["passed"] and counts.split() == ["2"]
 
 
+def test_durations_min_hides_short_phases_as_pytest():
+    # Each passed() result has phases of 0.001 s (setup), 0.01 s (call) and 0.002 s (teardown).
+    results = [passed("tests/t.py::test_a"), passed("tests/t.py::test_b")]
+    rows = section(run_plain(session(results, exit_code=0), durations=3), "slowest 3 durations")
+    # Ties keep the order the tests ran in; below 0.005 s is hidden unless -vv.
+    assert rows == ["0.01s call     tests/t.py::test_a", "0.01s call     tests/t.py::test_b", "",
+                    "(1 durations < 0.005s hidden.  Use -vv to show these durations.)"]
+    rows = section(run_plain(session(results, exit_code=0), durations=3, verbose=2), "slowest 3 durations")
+    assert rows[-1] == "0.00s teardown tests/t.py::test_a"
+    rows = section(run_plain(session(results, exit_code=0), durations=0, verbose=2, durations_min=0.005),
+                   "slowest durations")
+    assert rows[-1] == "(4 durations < 0.005s hidden.)"
+    text = run_rich(session(results, exit_code=0), durations=0, durations_min=0.005)
+    assert "(4 durations < 0.005s hidden.  Use -vv to show these durations.)" in text
+    assert "teardown" not in "".join(section(text, "slowest durations"))
+
+
+def test_show_capture_picks_the_sections_a_failure_shows():
+    sections = (("Captured stdout call", "printed"), ("Captured stderr call", "warned"),
+                ("Captured log call", "WARNING x:t.py:1 logged"))
+    results = [failed("tests/t.py::test_a", sections=sections)]
+    for show, shown in (("all", {"printed", "warned", "logged"}), ("stdout", {"printed"}),
+                        ("log", {"logged"}), ("no", set())):
+        for run in (run_plain, run_rich):
+            text = run(session(results), show_capture=show)
+            assert {word for word in ("printed", "warned", "logged") if word in text} == shown, (show, run)
+
+
+def test_max_warnings_notice_comes_just_above_the_closing_line():
+    events = list(session([passed("tests/t.py::test_a")], exit_code=6))
+    events[-1] = SessionFinished(6, 0.42, None, "", "Tests pass, but maximum allowed warnings exceeded: 2 > 1")
+    lines = run_plain(events).splitlines()
+    assert lines[-2] == "Tests pass, but maximum allowed warnings exceeded: 2 > 1"
+    assert "maximum allowed warnings exceeded" in run_rich(events)
+
+
 def test_warnings_are_grouped_by_message():
     warnings = [WarningRaised("loop is deprecated", f"tests/t.py::test_{i}", "DeprecationWarning",
                               "src/app.py:7") for i in range(8)]

@@ -1,0 +1,69 @@
+"""``--pdb``: the interactive debugger on the frame where a test (or its set-up or teardown) failed.
+
+As pytest does it: once the failing phase is recorded, capture is turned off, what the phase printed
+and its traceback are shown, and ``pdb.post_mortem`` (or the ``--pdbcls`` class) opens on the
+exception's innermost frame. The test's fixtures are still alive: teardown has not run yet. After
+``continue`` the run goes on; after ``quit`` the test is reported and torn down, then the run ends
+as ``pytest.exit("Quitting debugger")`` would (``QUIT``).
+"""
+
+from __future__ import annotations
+
+import bdb
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from .failures import terminal_width
+
+QUIT = "Quitting debugger"
+
+
+def post_mortem(
+    capture: Any,
+    longrepr: str,
+    sections: Sequence[tuple[str, str]],
+    exc: BaseException,
+    pdbcls: str | None,
+) -> bool:
+    """Hold a debugger session on ``exc``; True when the person quit it (the run should stop)."""
+    with capture.global_and_fixture_disabled():
+        out = sys.stdout
+        for title, content in sections:
+            if content.strip():
+                # "Captured stdout call" -> "captured stdout", as pytest heads them here.
+                out.write(_rule(" ".join(title.split()[:2]).lower()) + "\n" + content.rstrip("\n") + "\n")
+        out.write(_rule("traceback") + "\n" + longrepr.rstrip("\n") + "\n")
+        out.write(_rule("entering PDB") + "\n\n" + _rule("PDB post_mortem (IO-capturing turned off)") + "\n")
+        out.flush()
+        debugger = _debugger_class(pdbcls)()
+        debugger.reset()
+        try:
+            debugger.interaction(None, exc.__traceback__)  # opens on the innermost frame
+        except bdb.BdbQuit:
+            return True
+        if getattr(debugger, "quitting", False):
+            return True
+        out.write("\n" + _rule("PDB continue (IO-capturing resumed)") + "\n")
+        out.flush()
+        return False
+
+
+def _debugger_class(spec: str | None) -> Any:
+    """``--pdbcls=module:Class`` (IPython's ``IPython.terminal.debugger:TerminalPdb``, say), else pdb's."""
+    if not spec:
+        import pdb
+
+        return pdb.Pdb
+    module_name, _, attribute = spec.partition(":")
+    target: Any = importlib.import_module(module_name)
+    for part in attribute.split(".") if attribute else ():
+        target = getattr(target, part)
+    return target
+
+
+def _rule(title: str) -> str:
+    from .._report.terminal import _rule as rule
+
+    return rule(title, ">", terminal_width())

@@ -1,0 +1,76 @@
+"""``--pdb``: the debugger opens where a test failed, with its fixtures still set up; ``continue``
+goes on with the run, ``quit`` reports the test and ends the run (exit status 2), as under pytest.
+
+The debugger reads the commands from stdin, so each run is fed them as a person would type them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import textwrap
+
+from harness import asynctestrun_python
+
+SUITE = textwrap.dedent(
+    """
+    import asyncio
+
+    import pytest
+
+
+    @pytest.fixture
+    def resource():
+        yield "open"
+        print("resource closed")
+
+
+    @pytest.mark.asyncio
+    async def test_async_fails(resource):
+        answer = 6 * 7
+        await asyncio.sleep(0)
+        assert answer == 41
+
+
+    def test_runs_after():
+        pass
+    """
+)
+
+
+def _run(tmp_path, commands: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "test_debugged.py").write_text(SUITE)
+    (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
+    return subprocess.run(
+        [asynctestrun_python(), "-m", "asynctestrun", "--pdb", "-p", "no:cacheprovider", "-s"],
+        cwd=tmp_path,
+        input=commands,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_continue_shows_the_frame_and_goes_on(tmp_path):
+    done = _run(tmp_path, "p answer\np resource\nc\n")
+    out = done.stdout
+    assert "entering PDB" in out and "PDB post_mortem (IO-capturing turned off)" in out
+    assert "-> assert answer == 41" in out
+    assert "(Pdb) 42\n(Pdb) 'open'\n" in out  # the failing frame, its fixture still set up
+    assert out.index("(Pdb) 42") < out.index("resource closed")  # teardown after the debugger
+    assert "PDB continue (IO-capturing resumed)" in out
+    assert "1 failed, 1 passed" in out
+    assert done.returncode == 1
+
+
+def test_quit_reports_the_test_and_stops_the_run(tmp_path):
+    done = _run(tmp_path, "q\n")
+    out = done.stdout
+    assert "FAILED test_debugged.py::test_async_fails" in out
+    assert "Quitting debugger" in out
+    assert "resource closed" in out  # torn down all the same
+    assert "1 failed in" in out  # test_runs_after never ran
+    assert done.returncode == 2
