@@ -716,10 +716,11 @@ class Session:
         return frozenset(marks)
 
     def _report_skipped_modules(self, collection: Collection) -> None:
-        for nodeid, reason, line in collection.skipped_modules:
+        for nodeid, reason, line, where in collection.skipped_modules:
+            path = nodeid.split("::", 1)[0]  # a module, or a class in it
             result = TestResult(
                 nodeid=nodeid,
-                path=nodeid,
+                path=path,
                 lineno=line,
                 phases=(
                     PhaseResult(
@@ -727,9 +728,10 @@ class Session:
                         PhaseOutcome.SKIPPED,
                         0.0,
                         reason=reason,
-                        message=f"{nodeid}:{line}" if line else nodeid,
+                        message=where,
                     ),
                 ),
+                collection_skip=True,
             )
             from ._model.events import TestFinished
 

@@ -50,7 +50,9 @@ BUILT_IN_PLUGIN_NAMES = frozenset(
 class Collection:
     items: list[TestItem] = field(default_factory=list)
     errors: list[CollectError] = field(default_factory=list)
-    skipped_modules: list[tuple[str, str, int | None]] = field(default_factory=list)  # nodeid, reason, line
+    # Modules, and classes, skipped while collected: (nodeid, reason, line in the module, where the
+    # skip was raised as "file:line" for the skip summary).
+    skipped_modules: list[tuple[str, str, int | None, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     modules: dict[Path, ModuleType] = field(default_factory=dict)
 
@@ -263,14 +265,14 @@ class Collector:
                 # pytest reports this one as plain text: its summary line carries no message.
                 collection.errors.append(CollectError(relpath, msg))
                 return
-            collection.skipped_modules.append((relpath, exc.msg or "", _skip_line(exc, path)))
+            collection.skipped_modules.append((relpath, exc.msg or "", *self._skip_site(exc, path)))
             return
         except (Exit, KeyboardInterrupt):
             raise
         except BaseException as exc:
             if skip_of(exc) is not None:
                 # unittest.SkipTest skips the module without allow_module_level, as in pytest.
-                collection.skipped_modules.append((relpath, _skip_reason(exc), _skip_line(exc, path)))
+                collection.skipped_modules.append((relpath, _skip_reason(exc), *self._skip_site(exc, path)))
                 return
             if type(exc) is Failed and not exc.pytrace:
                 # pytest.fail(pytrace=False) at import time (an unknown mark under --strict-markers):
@@ -330,15 +332,20 @@ class Collector:
                 except (Exit, KeyboardInterrupt):
                     raise
                 except BaseException as exc:
-                    if not names or definition.module_key is not None or skip_of(exc) is not None:
+                    if not names or definition.module_key is not None:
                         raise
                     # pytest collects a class as a node of its own: a test of it that cannot be
                     # generated (a bad parametrize, say) fails that class, none of whose tests run,
-                    # and the rest of the module is collected.
+                    # and the rest of the module is collected. A skip (pytest_generate_tests calling
+                    # pytest.skip) skips that class alone the same way.
                     class_id = f"{relpath}::{'::'.join(names)}"
                     failed_classes.add(names)
                     items = [item for item in items if not item.nodeid.startswith(class_id + "::")]
-                    collection.errors.append(self._collection_error(class_id, exc, path))
+                    if skip_of(exc) is not None:
+                        skip = (class_id, _skip_reason(exc), *self._skip_site(exc, path))
+                        collection.skipped_modules.append(skip)
+                    else:
+                        collection.errors.append(self._collection_error(class_id, exc, path))
                     continue
                 items.extend(built)
         except (Exit, KeyboardInterrupt):
@@ -347,7 +354,7 @@ class Collector:
             if skip_of(exc) is not None:
                 # A skip while the module's tests are made (a pytest_generate_tests hook) skips the
                 # module, as pytest skips the collector that raised it.
-                collection.skipped_modules.append((relpath, _skip_reason(exc), _skip_line(exc, path)))
+                collection.skipped_modules.append((relpath, _skip_reason(exc), *self._skip_site(exc, path)))
                 return
             collection.errors.append(self._collection_error(relpath, exc, path))
             return
@@ -363,6 +370,21 @@ class Collector:
             if item.nodeid not in self.seen_nodeids:
                 self.seen_nodeids.add(item.nodeid)
                 collection.items.append(item)
+
+    def _skip_site(self, exc: BaseException, path: Path) -> tuple[int | None, str]:
+        """The module's line the skip came through, and where it was raised ("file:line", rootdir
+        relative): the innermost frame outside asynctestrun, a conftest's hook say, as pytest's skip
+        summary names it."""
+        from .._execute.failures import is_internal_file
+
+        where = self.relpath(path)
+        tb = exc.__traceback__
+        while tb is not None:
+            filename = tb.tb_frame.f_code.co_filename
+            if not is_internal_file(filename):
+                where = f"{_display_path(filename, self.config.rootdir)}:{tb.tb_lineno}"
+            tb = tb.tb_next
+        return _skip_line(exc, path), where
 
     def _collection_error(self, nodeid: str, exc: BaseException, path: Path) -> CollectError:
         """A module or class whose tests could not be made, reported as pytest does."""
@@ -475,3 +497,11 @@ def _with_import_heading(exc: BaseException, path: Path, shown: str) -> str:
             f"Traceback:\n{shown}"
         )
     return shown
+
+
+def _display_path(filename: str, rootdir: Path) -> str:
+    """``filename`` relative to the rootdir when it is inside it, else as it is."""
+    try:
+        return Path(filename).relative_to(rootdir).as_posix()
+    except ValueError:
+        return filename

@@ -159,8 +159,9 @@ class JUnitReporter:
             elif phase.outcome is PhaseOutcome.SKIPPED:
                 if phase.xfail:
                     ET.SubElement(case, "skipped", type="pytest.xfail", message=_clean(phase.reason or ""))
-                elif "::" not in result.nodeid:
-                    # A whole module skipped at import (skip(allow_module_level=True), importorskip).
+                elif result.collection_skip:
+                    # A whole module skipped at import (skip(allow_module_level=True), importorskip), or
+                    # a class whose tests a pytest_generate_tests hook skipped.
                     node = ET.SubElement(case, "skipped", message="collection skipped")
                     node.text = _clean(f"{phase.message or result.path}: {phase.reason or ''}")
                 else:

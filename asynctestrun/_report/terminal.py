@@ -217,8 +217,8 @@ class TerminalReporter:
 
     def _test_finished(self, result: TestResult) -> None:
         self.results.append(result)
-        if "::" not in result.nodeid:
-            return  # a module skipped while collecting: the "collected" line counted it
+        if result.collection_skip:
+            return  # a module or class skipped while collecting: the "collected" line counted it
         self._done += 1
         # One letter (or line) per report, as pytest: a test that passed and then failed its
         # teardown shows ".E"; its subtests come first.

@@ -2420,6 +2420,22 @@ SCENARIOS = [
         """,
         counts={"passed": 3, "failed": 1},
     ),
+    Scenario(
+        # pytest.skip in pytest_generate_tests skips the collector it was called for: the class of a
+        # method (the rest of its module runs), or the module of a plain function.
+        "generate_tests_skip_class",
+        "generate_tests_skip_class",
+        (),
+        0,
+        r"""
+            test_class_skip.py::TestNeedsDatabase      skipped
+            test_module_skip.py                        skipped
+            test_class_skip.py::test_before            passed
+            test_class_skip.py::TestOther::test_runs   passed
+            test_class_skip.py::test_after             passed
+        """,
+        counts={"passed": 3, "skipped": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
