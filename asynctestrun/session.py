@@ -46,6 +46,7 @@ from ._shim.config import Parser, PytestConfig
 
 if TYPE_CHECKING:
     from ._builtins.capture import CaptureManager
+    from ._execute.flaky import FlakySettings
     from ._execute.reruns import RerunSettings
 
 EXIT_OK = 0
@@ -473,6 +474,7 @@ class Session:
             capture=capture,
         )
         state.reruns = reruns
+        state.flaky = self._flaky_settings()
         maxfail = stepwise_maxfail(options, config.maxfail)
         summary = execute(plan, state, nodes, emit, maxfail=maxfail)
         code = self._end_run(
@@ -533,6 +535,16 @@ class Session:
         from ._execute.reruns import RerunSettings
 
         return RerunSettings.from_config(self.plugin_config, self.config.rootdir)
+
+    def _flaky_settings(self) -> FlakySettings | None:
+        """box/flaky's options, where it is installed (its stand-in is registered)."""
+        from ._builtins import flaky
+
+        if not any(plugin.module is flaky for plugin in self.hooks.plugins):
+            return None
+        from ._execute.flaky import FlakySettings
+
+        return FlakySettings.from_config(self.plugin_config)
 
     def _pause_gc(self) -> None:
         """No cyclic garbage collection while collecting: collection only allocates what lives for the
@@ -619,7 +631,8 @@ class Session:
 
     def check_max_warnings(self, code: int) -> tuple[int, str]:
         """``--max-warnings``: a run whose tests all passed fails (exit 6) with more warnings than
-        allowed, counted as the summary line counts them; the notice says so above that line."""
+        allowed, counted as pytest counts them (``RUNNER_ONLY_WARNINGS`` left out); the notice says
+        so above the closing line."""
         limit = self.config.max_warnings
         counted = self.warning_counter.count if self.warning_counter is not None else 0
         if code != EXIT_OK or limit is None or counted <= limit:
@@ -882,6 +895,12 @@ def _configure_assertions(
     )
 
 
+# Warnings asynctestrun gives that pytest has no counterpart of (leaked tasks, loop-scope notes, slow
+# callbacks, plugins it cannot run): shown, but not counted against --max-warnings, which would
+# otherwise fail runs that pass under pytest.
+RUNNER_ONLY_WARNINGS = frozenset({"LeakWarning", "LoopScopeWarning", "SlowCallbackWarning", "PluginWarning"})
+
+
 class WarningCounter:
     """A reporter that counts the run's warnings, for ``--max-warnings``."""
 
@@ -889,5 +908,5 @@ class WarningCounter:
         self.count = 0
 
     def handle(self, event: Event) -> None:
-        if isinstance(event, WarningRaised):
+        if isinstance(event, WarningRaised) and event.category not in RUNNER_ONLY_WARNINGS:
             self.count += 1

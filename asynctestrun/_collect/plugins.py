@@ -87,6 +87,7 @@ STAND_INS = {
     "rerunfailures": ("pytest_rerunfailures", "asynctestrun._builtins.rerunfailures"),
     "benchmark": ("pytest_benchmark", "asynctestrun._builtins.benchmark"),
     "codspeed": ("pytest_codspeed", "asynctestrun._builtins.codspeed"),
+    "flaky": ("flaky", "asynctestrun._builtins.flaky"),
 }
 
 

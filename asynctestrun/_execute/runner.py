@@ -19,6 +19,7 @@ from .._declare.outcomes import Exit, skip_of
 from .._model.events import Event, TestFinished, TestStarted, WarningRaised
 from .._model.outcomes import Outcome, Phase
 from .._plan.plan import PlannedTest, RunPlan
+from .flaky import FlakyPolicy
 from .nodes import ItemNode
 from .reruns import RerunPolicy, forget_failed_fixtures
 from .session_state import SessionState
@@ -100,7 +101,14 @@ def _run_one(
         if key not in state.warned:
             state.warned.add(key)
             emit(WarningRaised(message, item.nodeid, "LoopScopeWarning"))
-    policy = state.reruns.policy_for(node) if state.reruns is not None else None
+    policy: RerunPolicy | FlakyPolicy | None = None
+    if state.reruns is not None:
+        policy = state.reruns.policy_for(node)
+    if policy is None and state.flaky is not None:
+        try:
+            policy = state.flaky.policy_for(node)
+        except ValueError as exc:  # bad mark arguments: the test runs once, with a warning
+            emit(WarningRaised(f"flaky: {exc}", item.nodeid, "PluginWarning"))
     while True:
         run = TestRun(state, planned, node)
         if policy is not None:
@@ -124,7 +132,7 @@ def _run_one(
         node.funcargs.clear()
         node.instance = None
         policy.wait()
-    if policy is not None and policy.attempts:
+    if isinstance(policy, RerunPolicy) and policy.attempts:
         result = dataclasses.replace(result, reruns=tuple(policy.attempts))
         policy.settings.rerun_tests += 1
     _emit_warnings(emit, item.nodeid, caught, result.warnings)
@@ -143,7 +151,7 @@ def _run_one(
     return False
 
 
-def _retry_with(policy: RerunPolicy) -> Callable[[TestRun, BaseException | None], bool]:
+def _retry_with(policy: RerunPolicy | FlakyPolicy) -> Callable[[TestRun, BaseException | None], bool]:
     def retry(run: TestRun, teardown_error: BaseException | None) -> bool:
         failures = list(run.failures)
         # A skip in teardown is reported as a skip, not a failure: it is no reason to rerun.

@@ -19,6 +19,7 @@ from .scopestack import ScopeNode, ScopeStack, run_finalizers
 
 if TYPE_CHECKING:
     from .._builtins.capture import CaptureManager
+    from .flaky import FlakySettings
     from .reruns import RerunSettings
 
 
@@ -52,6 +53,7 @@ class SessionState:
         self.guard = TestGuard()  # lets a failing structured fixture stop the test on its loop
         self.slow_callbacks: Any = None  # with asyncio_debug: collects slow-callback reports
         self.reruns: RerunSettings | None = None  # where pytest-rerunfailures is installed
+        self.flaky: FlakySettings | None = None  # where box/flaky is installed
         self.cache: dict[FixtureDef, CachedValue] = {}
         # The session's node tree, shared with its items' ``parent`` (a bare session has its own).
         self.nodes: NodeTree = getattr(plugin_session, "nodes", None) or NodeTree(plugin_config)

@@ -25,3 +25,10 @@ def test_noisy_logger_can_be_disabled(caplog):
 
 def test_prints_and_passes(capsys):
     print("to stdout")
+
+
+@pytest.mark.asyncio
+async def test_leaves_a_task_running():
+    # asynctestrun reports the task left pending (a warning pytest does not give): not counted
+    # against --max-warnings.
+    asyncio.get_running_loop().create_task(asyncio.sleep(10))
