@@ -76,11 +76,16 @@ def plan_one(
     warnings: list[str] = []
     is_async = item.kind in (FuncKind.COROUTINE, FuncKind.ASYNC_GENERATOR)
     marked = is_asyncio_marked(item)
-    # anyio's plugin runs the test, not a suite's own anyio_backend fixture: without it (``-p no:anyio``)
-    # the test is an async test like any other.
-    anyio = config.anyio_plugin and item.kind is FuncKind.COROUTINE and item.uses("anyio_backend")
     # Without pytest-asyncio (disabled in this run) nothing drives an async test: it fails unrun.
-    driven = config.asyncio_plugin and not anyio and is_async and (marked or config.asyncio_mode == "auto")
+    driven = config.asyncio_plugin and is_async and (marked or config.asyncio_mode == "auto")
+    # anyio's plugin runs the test, not a suite's own anyio_backend fixture: without it (``-p no:anyio``)
+    # the test is an async test like any other. A test pytest-asyncio claims (an asyncio mark, or any
+    # async test in auto mode) is not anyio's, whatever its anyio_backend: pytest-asyncio swaps the test
+    # function for a sync one that runs it on its own loop before anyio's call hook looks for a
+    # coroutine, so a [trio] test of an auto-mode suite runs on asyncio under pytest. Its async fixtures
+    # stay anyio's (anyio_backend_requested in _execute/fixtures.py): anyio wraps those first.
+    anyio_backend = config.anyio_plugin and item.uses("anyio_backend")
+    anyio = anyio_backend and item.kind is FuncKind.COROUTINE and not driven
     loop_scope: LoopScope | None = None
     error: str | None = None
     if driven:
@@ -102,8 +107,8 @@ def plan_one(
             fixturedef = _resolved(item, name)
             if fixturedef is None or fixturedef.loop_scope is None:
                 continue
-            if anyio:
-                continue
+            if anyio_backend and fixturedef.kind.is_async:
+                continue  # run on anyio's runner, which has no loop scopes
             if fixturedef.loop_scope.narrower_than(fixturedef.scope):
                 error = (
                     f"{item.nodeid}: fixture '{name}' ({fixturedef.location}) is cached for the "

@@ -2464,6 +2464,19 @@ SCENARIOS = [
         requires=("flaky",),
         same_junit_layout=False,
     ),
+    Scenario(
+        "anyio_claimed_by_asyncio",
+        "anyio_claimed_by_asyncio",
+        (),
+        1,
+        r"""
+            test_claimed.py::test_anyio_marked_runs_on_pytest_asyncio      passed
+            test_claimed.py::test_unmarked_with_the_backend_too            passed
+            test_claimed.py::test_fails_as_it_is_not_on_anyios_runner      failed
+            test_claimed.py::test_sync_test_is_untouched                   passed
+        """,
+        counts={"failed": 1, "passed": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
