@@ -442,6 +442,7 @@ def run(argv: Sequence[str]) -> int:
     if first["show_version"]:
         click.echo(f"asynctestrun {__version__}")
         return 0
+    from ._config.blocked_flags import blocked_flags, with_blocked
     from ._config.config import ConfigError
     from ._config.load import addopts, load, locate_ini
 
@@ -450,8 +451,14 @@ def run(argv: Sequence[str]) -> int:
         positional, _ = _split_args(first["args"])
         ini = locate_ini(positional, invocation_dir, first["inifile"], first["rootdir"])
         prefix = [*addopts(ini, first["overrides"]), *shlex.split(os.environ.get("PYTEST_ADDOPTS", ""))]
-        values = parse([*prefix, *argv]) if prefix else first
+        tokens = [*prefix, *argv]
+        values = parse(tokens) if prefix else first
         positional, unknown = _split_args(values["args"])
+        # The flags of a plugin -p no:NAME turns off are unknown under pytest: they fail as such. Only
+        # the command line's own -p counts (``first``): pytest reads it before it loads its plugins and
+        # their flags, while a -p from addopts or PYTEST_ADDOPTS comes after the flags are declared.
+        disabled = [name[3:] for name in first["plugins"] if name.startswith("no:")]
+        unknown = with_blocked(tokens, unknown, blocked_flags(tokens, disabled))
         config = load(_cli_options(values, positional, {}), invocation_dir, ini)
     except click.ClickException as exc:
         exc.show()

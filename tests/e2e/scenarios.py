@@ -2477,6 +2477,40 @@ SCENARIOS = [
         """,
         counts={"failed": 1, "passed": 3},
     ),
+    Scenario(
+        "blocked_plugin_flags",
+        "blocked_plugin_flags",
+        (),
+        0,
+        r"""
+            test_blocked.py::test_runs_without_the_cache_plugin  passed
+        """,
+        counts={"passed": 1},
+    ),
+    Scenario(
+        "blocked_plugin_flags-cache-disabled",
+        "blocked_plugin_flags",
+        ("-p", "no:cacheprovider"),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "blocked_plugin_flags-stepwise",
+        "blocked_plugin_flags",
+        ("-p", "no:stepwise", "--sw"),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "blocked_plugin_flags-logging",
+        "blocked_plugin_flags",
+        ("-p", "no:logging", "--log-level=INFO"),
+        4,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
