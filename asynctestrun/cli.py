@@ -660,8 +660,9 @@ def _terminal_reporter(config: Any) -> Any:
             durations_min=config.durations_min,
             show_capture=config.show_capture,
         )
-    from ._report.terminal import TerminalReporter
+    from ._report.terminal import TerminalReporter, shows_progress
 
+    style = config.ini.get("console_output_style")
     return TerminalReporter(
         verbose=config.verbose,
         report_chars=config.report_chars,
@@ -669,6 +670,7 @@ def _terminal_reporter(config: Any) -> Any:
         tb_style=config.tb_style,
         durations_min=config.durations_min,
         show_capture=config.show_capture,
+        show_progress=shows_progress(style if isinstance(style, str) else None, config.capture),
     )
 
 

@@ -91,6 +91,17 @@ def _trimmed(text: str, available: int) -> str:
     return text[: available - len("...)")] + "...)"
 
 
+def shows_progress(console_output_style: str | None, capture: str) -> bool:
+    """Whether pytest puts the share of the run done at the right edge: not with the ini's
+    ``console_output_style = classic``, and not when output is not captured (``-s``), where what the
+    tests print would break the lines, unless the style is ``progress-even-when-capture-no`` or
+    ``times``."""
+    style = console_output_style or "progress"
+    if style == "classic":
+        return False
+    return capture != "no" or style in ("progress-even-when-capture-no", "times")
+
+
 def _source_line(location: str | None) -> str:
     """The line of code at ``path:lineno``, stripped, as Python's warning display adds it."""
     if not location:
@@ -156,8 +167,10 @@ class TerminalReporter:
         tb_style: str = "auto",
         durations_min: float | None = None,
         show_capture: str = "all",
+        show_progress: bool = True,
     ) -> None:
         self.verbose = verbose
+        self.show_progress = show_progress  # the "[ 42%]" at the right edge (see shows_progress)
         self.tb_style = tb_style
         self.durations_min = durations_min
         self.show_capture = show_capture
@@ -230,19 +243,19 @@ class TerminalReporter:
                 self.write("\n")  # between the "collected" line and the first test's
             for _ in result.reruns:
                 line = f"{result.nodeid} RERUN"
-                self.write(line + self._progress().rjust(self.width - len(line) - 1) + "\n")
+                self.write(self._with_progress(line) + "\n")
             for sub in subtests:
                 line = f"{result.nodeid} SUB{_SUBTEST_WORDS[sub.outcome, sub.xfail]}{sub.subtest}"
                 if sub.outcome is PhaseOutcome.SKIPPED and sub.reason:
                     line += _trimmed(f" ({sub.reason})", self.width - len(line) - len(" [100%]") - 1)
-                self.write(line + self._progress().rjust(self.width - len(line) - 1) + "\n")
+                self.write(self._with_progress(line) + "\n")
             for outcome in outcomes:
                 line = f"{result.nodeid} {_WORDS[outcome]}"
                 reason = _shown_reason(result, outcome)
                 if reason:
                     available = self.width - len(line) - len(" [100%]") - 1
                     line += reason if self.verbose > 1 else _trimmed(reason, available)
-                self.write(line + self._progress().rjust(self.width - len(line) - 1) + "\n")
+                self.write(self._with_progress(line) + "\n")
             self.out.flush()
             return
         # As pytest: a line per file (no file names with -q), its letters, and the share of the run
@@ -266,7 +279,7 @@ class TerminalReporter:
             self._column += 1
         if self._done >= self._total:
             self._fill_progress()
-        elif self._column + len(" [100%]") + 1 >= self.width:
+        elif self.show_progress and self._column + len(" [100%]") + 1 >= self.width:
             self.write(self._progress() + "\n")
             self._column = 0
         self.out.flush()
@@ -275,8 +288,14 @@ class TerminalReporter:
         done = self._done if done is None else done
         return f" [{100 * done // max(self._total, 1):3d}%]"
 
+    def _with_progress(self, line: str) -> str:
+        if not self.show_progress:
+            return line
+        return line + self._progress().rjust(self.width - len(line) - 1)
+
     def _fill_progress(self, done: int | None = None) -> None:
-        self.write(self._progress(done).rjust(self.width - self._column - 1))
+        if self.show_progress:
+            self.write(self._progress(done).rjust(self.width - self._column - 1))
         self._column = self.width - 1
 
     def _session_finished(self, event: SessionFinished) -> None:

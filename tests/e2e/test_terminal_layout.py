@@ -30,6 +30,10 @@ ARGS = [
     ("--tb=no",),
     ("--show-capture=stdout",),
     ("--show-capture=no", "-rA"),
+    # No "[ 42%]" at the right edge: output not captured, or the classic style.
+    ("-s",),
+    ("-o", "console_output_style=classic"),
+    ("-s", "-o", "console_output_style=progress-even-when-capture-no"),
 ]
 
 WIDTH = 120  # the harness runs with COLUMNS=120
