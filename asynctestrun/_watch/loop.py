@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import itertools
 import json
 import os
 import queue
@@ -29,6 +30,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
+from .._config.blocked_flags import PLUGIN_FLAGS, blocked_plugins
 from .._config.config import ConfigError
 from .affected import CONFIG_NAMES, Change, Selection, is_config_file, select_affected
 from .client import Runner, make_runner
@@ -63,6 +65,18 @@ def runner_options() -> set[str]:
     with contextlib.redirect_stdout(buffer), contextlib.suppress(SystemExit):
         run(["--help"])
     return {word.rstrip(",") for word in buffer.getvalue().split() if word.startswith("--")}
+
+
+def blocked_options(argv: list[str] | tuple[str, ...]) -> frozenset[str]:
+    """The runner's options a ``-p no:NAME`` in the watched command takes away (``--ff`` and ``--lf``
+    with ``-p no:cacheprovider``): the loop must not add them to its runs, where they are unknown."""
+    pairs = itertools.pairwise(argv)
+    disabled = [value[3:] for flag, value in pairs if flag == "-p" and value.startswith("no:")]
+    disabled += [arg[5:] for arg in argv if arg.startswith("-pno:")]
+    flags: set[str] = set()
+    for plugin in blocked_plugins(disabled):
+        flags |= PLUGIN_FLAGS[plugin]
+    return frozenset(flags)
 
 
 def _files(count: int) -> str:
@@ -129,7 +143,7 @@ class WatchLoop:
         previous = _stop_on_signals()
         try:
             self.tests = collect_test_files(self.project)
-            self.options = runner_options()
+            self.options = runner_options() - blocked_options(self.project.base_argv)
             self.runner = make_runner(self.rootdir, self._on_exit_from_thread)
             self.interactive = keys.start()
             threading.Thread(target=self._watch_files, daemon=True, name="watch-files").start()

@@ -144,3 +144,11 @@ def test_watch_reruns_what_a_save_affects(tmp_path):
     finally:
         code = watch.stop()
     assert code == 0
+
+
+def test_a_watched_command_without_the_cache_plugin_gets_no_ff_or_lf():
+    from asynctestrun._watch.loop import blocked_options
+
+    assert {"--ff", "--lf", "--sw"} <= blocked_options(("-q", "-p", "no:cacheprovider"))
+    assert "--ff" in blocked_options(("-pno:cacheprovider",))
+    assert blocked_options(("-q", "-p", "no:asyncio")) == frozenset()
