@@ -175,6 +175,12 @@ class Session:
             plugin_manager.record(name)
         for plugin in self.collector.hooks.plugins:
             plugin_manager.record(plugin.name, plugin.module)
+        if self.config.asyncio_plugin:
+            # pytest's getplugin("asyncio") is the module pytest-asyncio's fixtures are defined in:
+            # looptime tells its loop fixtures by that module's name.
+            from ._execute.loop_hooks import ASYNCIO_PLUGIN_MODULE
+
+            plugin_manager.record("asyncio", importlib.import_module(ASYNCIO_PLUGIN_MODULE))
         # As in pytest, the installed plugins declare their options and ini keys, then prepare the run
         # before any conftest is imported: pytest-env sets os.environ there, which conftests read.
         self._declare_options()

@@ -111,6 +111,9 @@ class Collector:
         try:
             module = import_path(path, mode=self.config.import_mode, rootdir=self.config.rootdir)
             holder = Holder(HolderKind.CONFTEST, str(directory))
+            # Registered before the plugins it declares, as pytest does: a later registration's hooks
+            # run first, so its plugins' hook wrappers wrap the conftest's.
+            self.hooks.register(PluginModule(str(path), module, conftest=True))
             self.load_declared_plugins(module)
             self.registry.add_all(harvest_fixtures(module, holder, self.config))
         except (Exit, KeyboardInterrupt):
@@ -128,7 +131,6 @@ class Collector:
                 )
             )
             return None
-        self.hooks.register(PluginModule(str(path), module, conftest=True))
         if self.on_plugin_module is not None:
             self.on_plugin_module(module)
         return module

@@ -43,8 +43,12 @@ KNOWN_HOOKS = frozenset(
         "pytest_asyncio_loop_factories",
         "pytest_fixture_setup",
         "pytest_assertrepr_compare",
+        "pytest_pyfunc_call",
     }
 )
+# Hooks honoured only as wrappers: a plain implementation would replace how the test function is
+# called, which asynctestrun does itself, so it is reported as unsupported (looptime's wrapper is not).
+WRAPPERS_ONLY_HOOKS = frozenset({"pytest_pyfunc_call"})
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.
 SILENT_HOOKS = frozenset(
     {
@@ -180,8 +184,11 @@ class HookRegistry:
         out: list[tuple[str, str]] = []
         for plugin in self.plugins:
             for attr in dir(plugin.module):
+                impl = getattr(plugin.module, attr, None)
                 unknown = attr.startswith("pytest_") and attr not in KNOWN_HOOKS and attr != "pytest_plugins"
-                if unknown and callable(getattr(plugin.module, attr, None)):
+                if attr in WRAPPERS_ONLY_HOOKS and not is_wrapper(impl):
+                    unknown = True
+                if unknown and callable(impl):
                     out.append((plugin.name, attr))
         return out
 

@@ -136,6 +136,10 @@ class SessionState:
         closer = _LoopCloser(self, node, runner)
         node.addfinalizer(closer.close)
         self.factories.opened(runner, closer.close)
+        if self.fixture_setup_hooks():  # plugins that patch each loop as pytest-asyncio makes it
+            from .loop_hooks import announce_loop
+
+            announce_loop(self.fixture_setup_hooks(), runtime, runner)
         return runner
 
     def _user_policy(self, runtime: ItemRuntime) -> asyncio.AbstractEventLoopPolicy | None:

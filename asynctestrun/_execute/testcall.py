@@ -223,11 +223,11 @@ class TestRun:
         self._reevaluate_xfail()
         start = self._begin(Phase.CALL)
         try:
-            wrappers = _start_wrappers(self.state.hook_impls("pytest_runtest_call"), self.node)
+            wrappers = _start_wrappers(self.state.hook_impls("pytest_runtest_call"), {"item": self.node})
             error: BaseException | None = None
             try:
                 self.state.hooks_call("pytest_runtest_call", item=self.node)
-                self._call()
+                self._call_through_pyfunc_wrappers()
             except BaseException as exc:  # handed to the wrappers, which may replace or swallow it
                 error = exc
             _finish_wrappers(wrappers, error)
@@ -236,6 +236,26 @@ class TestRun:
             self._end(Phase.CALL, start, exc)
             return
         self._end(Phase.CALL, start, None)
+
+    def _call_through_pyfunc_wrappers(self) -> None:
+        """The test function's call inside the plugins' ``pytest_pyfunc_call`` wrappers, where pytest
+        makes it (a unittest TestCase's is not made through that hook). As under pytest-asyncio, an
+        async test's loop is the current loop by then: looptime's wrapper finds the loop to switch its
+        fake clock on through ``funcargs["event_loop_policy"].get_event_loop()``."""
+        impls = self.state.hook_impls("pytest_pyfunc_call")
+        if not impls or (self.item.cls is not None and is_unittest_case(self.item.cls)):
+            self._call()
+            return
+        if self.planned.driven and self.item.kind is FuncKind.COROUTINE and not self.planned.anyio:
+            runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
+            asyncio.set_event_loop(runner.loop)
+        wrappers = _start_wrappers(impls, {"pyfuncitem": self.node})
+        error: BaseException | None = None
+        try:
+            self._call()
+        except BaseException as exc:  # handed to the wrappers, which may replace or swallow it
+            error = exc
+        _finish_wrappers(wrappers, error)
 
     def _call(self) -> None:
         item = self.item
@@ -329,7 +349,7 @@ class TestRun:
             # The loop reports pending tasks at the deadline; the watchdog stays as a backstop
             # for code that blocks the loop.
             self.rearm(remaining + 1.0)
-            coro = run_with_deadline(coro, remaining, f"test {self.item.nodeid}")
+            coro = run_with_deadline(coro, remaining, f"test {self.item.nodeid}", self.rearm)
         return runner.run(self.state.guard.run(coro), context=contextvars.copy_context())
 
     def teardown(self, next_planned: PlannedTest | None) -> None:
@@ -547,8 +567,9 @@ class _CallOutcome:
         self.excinfo = (type(exc), exc, exc.__traceback__)
 
 
-def _start_wrappers(impls: list[Callable[..., Any]], node: Any) -> list[tuple[bool, Any]]:
-    """Run the hook wrappers of pytest_runtest_call up to their ``yield`` (outermost first)."""
+def _start_wrappers(impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[tuple[bool, Any]]:
+    """Run the hook wrappers of pytest_runtest_call or pytest_pyfunc_call up to their ``yield``
+    (outermost first)."""
     from .._collect.hooks import call_with_declared, hook_option
 
     started: list[tuple[bool, Any]] = []
@@ -556,7 +577,7 @@ def _start_wrappers(impls: list[Callable[..., Any]], node: Any) -> list[tuple[bo
         old_style = hook_option(impl, "hookwrapper")
         if not (old_style or hook_option(impl, "wrapper")):
             continue
-        generator = call_with_declared(impl, {"item": node})
+        generator = call_with_declared(impl, kwargs)
         if not inspect.isgenerator(generator):
             continue
         try:

@@ -87,18 +87,33 @@ def describe_tasks(loop: asyncio.AbstractEventLoop, main: asyncio.Task[Any] | No
     return "\n".join(parts) if parts else "  (no pending tasks)"
 
 
-async def run_with_deadline(coro: Coroutine[Any, Any, Any], seconds: float, what: str) -> Any:
+async def run_with_deadline(
+    coro: Coroutine[Any, Any, Any],
+    seconds: float,
+    what: str,
+    clock_ahead: Callable[[float], None] = lambda _left: None,
+) -> Any:
     """Await ``coro`` in the current task; at the deadline, describe pending tasks and fail with that.
 
     No task of its own: a test that waits for every other task of its loop (``asyncio.all_tasks()``
     minus itself) would otherwise wait for the task awaiting it, and never finish.
+
+    The timeout is wall-clock time (pytest-timeout's), while the loop's timer follows the loop's clock.
+    A loop with a fake clock (looptime's jumps to the next timer when idle) reaches the deadline early:
+    then the wall-clock time left is handed to ``clock_ahead`` (the watchdog takes over) and the test
+    goes on.
     """
     loop = asyncio.get_running_loop()
     task = asyncio.current_task()
     assert task is not None
     report: list[str] = []
+    wall_deadline = time.monotonic() + seconds
 
     def expire() -> None:
+        left = wall_deadline - time.monotonic()
+        if left > CLOCK_SLACK:
+            clock_ahead(left)
+            return
         report.append(describe_tasks(loop, task))
         task.cancel()
 
@@ -118,6 +133,9 @@ async def run_with_deadline(coro: Coroutine[Any, Any, Any], seconds: float, what
         handle.cancel()
 
 
+# How far the wall clock may still be from the deadline when the loop's timer fires: timers fire a
+# little early by design (asyncio rounds by the clock's resolution).
+CLOCK_SLACK = 0.05
 # How long after the timeout a worker that still has not regained control is terminated.
 HARD_KILL_GRACE = 10.0
 

@@ -2511,6 +2511,26 @@ SCENARIOS = [
         "",
         counts={},
     ),
+    Scenario(
+        # pytest-asyncio's loops as a plugin extending them sees them (looptime's hooks): each loop goes
+        # through pytest_fixture_setup wrappers as its runner fixture's asyncio.Runner, and the test's
+        # call through pytest_pyfunc_call wrappers with its loop current; a plugin from the conftest's
+        # pytest_plugins wraps the conftest's wrapper.
+        "loop_plugin_hooks",
+        "loop_plugin_hooks",
+        (),
+        1,
+        r"""
+            test_loops.py::test_function_loop_is_seen_by_the_plugin       passed
+            test_loops.py::test_module_loop_is_seen_by_the_plugin         passed
+            test_loops.py::test_module_loop_is_shared                     passed
+            test_loops.py::test_failing_test_goes_through_the_wrappers    failed
+            test_loops.py::test_wrapper_fails_a_passing_test              failed
+            test_loops.py::test_sync_test_goes_through_the_wrappers       passed
+            test_loops.py::test_outcomes_seen_by_the_old_style_wrapper    passed
+        """,
+        counts={"passed": 5, "failed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

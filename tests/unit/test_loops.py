@@ -240,3 +240,40 @@ def test_a_watchdog_inside_another_gives_the_outer_one_its_time_back():
         assert 295.0 < left <= 300.0
     after, _interval = signal.getitimer(signal.ITIMER_REAL)
     assert (after == 0) if before == 0 else (0 < after <= before)
+
+
+class _FakeClockLoop(asyncio.SelectorEventLoop):
+    """A loop whose clock jumps to the next timer when it would wait (looptime's kind of loop)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fake_now = 0.0
+
+    def time(self):
+        return self.fake_now
+
+    def _run_once(self):
+        if not self._ready and self._scheduled:
+            self.fake_now = max(self.fake_now, self._scheduled[0].when())
+        super()._run_once()
+
+
+def test_the_deadline_is_wall_clock_time_on_a_loop_with_a_fake_clock():
+    # 100 fake seconds pass at once: a 2-second timeout read on the loop's clock would end the test.
+    runner = LoopRunner("function", "test", debug=False, loop_factory=_FakeClockLoop)
+    handed_over = []
+    try:
+        coro = timeouts.run_with_deadline(asyncio.sleep(100, "done"), 2.0, "test t", handed_over.append)
+        assert runner.run(coro) == "done"
+    finally:
+        runner.close()
+    assert len(handed_over) == 1 and 1.9 < handed_over[0] <= 2.0  # the watchdog gets the time left
+
+
+def test_the_deadline_still_fails_a_test_on_a_loop_with_the_real_clock():
+    runner = LoopRunner("function", "test", debug=False, loop_factory=builtin_factory("asyncio"))
+    try:
+        with pytest.raises(timeouts.TestTimeout, match="did not finish within its timeout"):
+            runner.run(timeouts.run_with_deadline(asyncio.sleep(100), 0.05, "test t"))
+    finally:
+        runner.close()
