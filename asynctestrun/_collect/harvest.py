@@ -149,9 +149,11 @@ def make_fixturedef(
         raise CollectionProblem(str(exc)) from None
     kind = func_kind(func)
     # Without pytest-asyncio in the run nothing drives an async fixture, however it was declared: pytest
-    # fails the test that requests it.
-    driven = (
-        config.asyncio_plugin and kind.is_async and (spec.asyncio_declared or config.asyncio_mode == "auto")
+    # fails the test that requests it. ``pytest_asyncio.fixture`` on a sync function is pytest-asyncio's
+    # too: its loop is opened before it is set up and closed after its teardown (kopf's autouse check
+    # for pending tasks reads the loops of the test's fixtures in its teardown).
+    driven = config.asyncio_plugin and (
+        spec.asyncio_declared or (kind.is_async and config.asyncio_mode == "auto")
     )
     loop_scope: LoopScope | None = None
     if driven:

@@ -9,6 +9,7 @@ scope instance see the same error without running the fixture again.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import contextvars
 import inspect
@@ -420,6 +421,11 @@ class ItemRuntime:
                 self._scope_node_name(fixturedef), fixturedef.name, fixturedef.autouse, self.state.config
             )
             raise Failed(message, pytrace=False)
+        if fixturedef.asyncio_driven and not kind.is_async:
+            # pytest-asyncio's fixture on a sync function: set up with its loop as the current loop.
+            asyncio.set_event_loop(
+                self.state.loop_for(self, fixturedef.loop_scope or LoopScope.of(fixturedef.scope)).loop
+            )
         if kind is FuncKind.FUNCTION:
             return func(**kwargs)
         if kind is FuncKind.GENERATOR:

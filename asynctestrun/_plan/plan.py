@@ -119,7 +119,12 @@ def plan_one(
                     f'"{fixturedef.loop_scope.value}".'
                 )
                 break
-            if driven and loop_scope is not None and fixturedef.loop_scope is not loop_scope:
+            if (
+                driven
+                and loop_scope is not None
+                and fixturedef.kind.is_async
+                and fixturedef.loop_scope is not loop_scope
+            ):
                 warnings.append(
                     f"{item.nodeid} runs on a {loop_scope.value}-scoped event loop but its async fixture "
                     f"'{name}' ({fixturedef.location}) runs on a {fixturedef.loop_scope.value}-scoped loop: "

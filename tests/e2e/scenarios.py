@@ -2531,6 +2531,22 @@ SCENARIOS = [
         """,
         counts={"passed": 5, "failed": 2},
     ),
+    Scenario(
+        # pytest_asyncio.fixture on a sync function is bound to its loop: the loop opens before it is set
+        # up (current while it runs) and closes after its teardown; a plain fixture's teardown comes
+        # after the loop has closed.
+        "sync_asyncio_fixtures",
+        "sync_asyncio_fixtures",
+        (),
+        1,
+        r"""
+            test_declared.py::test_sync_test_with_an_async_fixture                            passed
+            test_declared.py::test_async_test_with_an_async_fixture                           passed
+            test_declared.py::test_the_loop_is_current_while_a_sync_asyncio_fixture_is_set_up passed
+            test_plain.py::test_sync_test_with_an_async_fixture                               error
+        """,
+        counts={"passed": 4, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
