@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import sys
-import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from .nodes import ItemNode
 from .reruns import RerunPolicy, forget_failed_fixtures
 from .session_state import SessionState
 from .testcall import TestRun
+from .timeouts import wall_clock
 
 if TYPE_CHECKING:
     from .._config.config import Config
@@ -118,7 +118,7 @@ def _run_one(
             timeout = run.timeout()
             with state.watchdog.arm(timeout, f"test {item.nodeid}") as rearm:
                 run.rearm = rearm
-                run.deadline = time.monotonic() + timeout if timeout else None
+                run.deadline = wall_clock() + timeout if timeout else None
                 if run.setup():
                     run.call()
                 run.teardown(next_planned)

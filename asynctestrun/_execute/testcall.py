@@ -34,7 +34,7 @@ from .failures import crash_location, crash_message, format_exception, user_fram
 from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
 from .session_state import SessionState
-from .timeouts import run_with_deadline, timeout_for
+from .timeouts import run_with_deadline, timeout_for, wall_clock
 from .undriven import async_test_message
 
 
@@ -345,7 +345,7 @@ class TestRun:
         if runner is None:
             runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
         if self.deadline is not None:
-            remaining = max(self.deadline - time.monotonic(), 0.001)
+            remaining = max(self.deadline - wall_clock(), 0.001)
             # The loop reports pending tasks at the deadline; the watchdog stays as a backstop
             # for code that blocks the loop.
             self.rearm(remaining + 1.0)

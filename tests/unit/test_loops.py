@@ -277,3 +277,21 @@ def test_the_deadline_still_fails_a_test_on_a_loop_with_the_real_clock():
             runner.run(timeouts.run_with_deadline(asyncio.sleep(100), 0.05, "test t"))
     finally:
         runner.close()
+
+
+def test_the_deadline_ignores_a_frozen_monotonic_clock(monkeypatch):
+    # freezegun's freeze_time makes time.monotonic() a date in seconds while the test runs.
+    runner = LoopRunner("function", "test", debug=False, loop_factory=_FakeClockLoop)
+    handed_over = []
+
+    async def test_freezing_time():
+        monkeypatch.setattr(time, "monotonic", lambda: 1.5e9)  # frozen after the deadline was set
+        return await asyncio.sleep(100, "done")
+
+    try:
+        coro = timeouts.run_with_deadline(test_freezing_time(), 2.0, "test t", handed_over.append)
+        assert runner.run(coro) == "done"
+    finally:
+        monkeypatch.undo()
+        runner.close()
+    assert len(handed_over) == 1
