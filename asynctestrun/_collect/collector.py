@@ -56,6 +56,10 @@ class Collection:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     modules: dict[Path, ModuleType] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        # Short for the same reason as TestItem's: the session's frame holds it while tests run.
+        return f"<Collection of {len(self.items)} items, {len(self.errors)} errors>"
+
 
 @dataclass(slots=True)
 class Collector:

@@ -127,6 +127,12 @@ class TestItem:
     keywords: frozenset[str]
     loop_scope: LoopScope | None = None  # set when the test is driven on an event loop
 
+    def __repr__(self) -> str:
+        # Short, as pytest's ``<Function name>``: a test that formats its stack with every frame's locals
+        # (``traceback.StackSummary.extract(..., capture_locals=True)``) reprs the runner's frames, which
+        # hold every item of the run; the field-by-field repr took seconds on a large suite.
+        return f"<TestItem {self.nodeid}>"
+
     def uses(self, argname: str) -> bool:
         """Whether the test sees ``argname``: a fixture of its closure or a directly parametrized argument."""
         return argname in self.fixturenames or self.callspec.is_direct(argname)

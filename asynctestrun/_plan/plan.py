@@ -36,6 +36,9 @@ class PlannedTest:
 class RunPlan:
     tests: tuple[PlannedTest, ...]
 
+    def __repr__(self) -> str:
+        return f"<RunPlan of {len(self.tests)} tests>"  # short, as TestItem's (the runner's frames hold it)
+
 
 def is_asyncio_marked(item: TestItem) -> bool:
     return item.get_closest_marker("asyncio") is not None

@@ -2547,6 +2547,18 @@ SCENARIOS = [
         """,
         counts={"passed": 4, "errors": 1},
     ),
+    Scenario(
+        # A test formatting its stack with every frame's locals (kopf's callback tests): the runner's
+        # frames, which hold every collected item, have short reprs, as pytest's do.
+        "stack_locals",
+        "stack_locals",
+        ("-k", "the_runners"),
+        0,
+        r"""
+            test_stack_locals.py::test_the_runners_frames_have_short_reprs    passed
+        """,
+        counts={"passed": 1, "deselected": 600},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
