@@ -15,7 +15,6 @@ a fixture's value, and the loop is asynctestrun's to make.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
@@ -57,15 +56,7 @@ def announce_loop(wrappers: list[Callable[..., Any]], runtime: ItemRuntime, runn
         with contextlib.suppress(StopIteration):
             next(generator)
             started.append((generator, hook_option(impl, "hookwrapper")))
-    value = _runner_view(runner.loop)
+    value = runner.asyncio_runner()
     for generator, old_style in reversed(started):
         with contextlib.suppress(StopIteration):
             generator.send(HookOutcome(value) if old_style else value)
-
-
-def _runner_view(loop: asyncio.AbstractEventLoop) -> asyncio.Runner:
-    """An ``asyncio.Runner`` whose loop is ``loop``, as the runner fixture's value. It is only
-    initialised (no signal handler, nothing to close): the LoopRunner still owns and closes the loop."""
-    view = asyncio.Runner(loop_factory=lambda: loop)
-    view.get_loop()
-    return view

@@ -82,12 +82,23 @@ class LoopRunner:
         asyncio.set_event_loop(self.loop)
         # A timeout the loop caught instead of letting it through; run() raises it.
         self._caught: list[BaseException] = []
+        self._asyncio_runner: asyncio.Runner | None = None
         # The watchdog raises its timeout from a loop callback when the signal lands in the loop's own
         # machinery, and uvloop calls signal handlers from a callback too. A callback's exception is
         # logged and the loop goes on waiting, so without this handler a test blocked on an await would
         # hang. (A suite that sets its own exception handler replaces it; the watchdog then raises
         # where the signal lands, as it does for sync code.)
         self.loop.set_exception_handler(StopOnTimeout(self._caught))
+
+    def asyncio_runner(self) -> asyncio.Runner:
+        """This loop as pytest-asyncio's runner fixtures give it: an ``asyncio.Runner`` over it, one per
+        loop. It is only initialised (no signal handler, nothing to close); the LoopRunner still owns
+        and closes the loop."""
+        if self._asyncio_runner is None:
+            loop = self.loop
+            self._asyncio_runner = asyncio.Runner(loop_factory=lambda: loop)
+            self._asyncio_runner.get_loop()
+        return self._asyncio_runner
 
     def run(self, coro: Coroutine[Any, Any, T], context: contextvars.Context | None = None) -> T:
         loop = self.loop

@@ -205,7 +205,10 @@ class TestRun:
         if self.planned.driven and self.item.kind is FuncKind.COROUTINE and not self.planned.anyio:
             # pytest-asyncio sets the test's loop up last in set-up, not when the call starts: what
             # opening it logs ("Using selector: ...") belongs to set-up, as caplog shows.
-            self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
+            runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
+            # Its runner fixture is among the test's fixtures there: suites find the test's loop in
+            # ``request.node.funcargs`` (kopf runs it once more in an autouse fixture's teardown).
+            self.node.funcargs[f"_{runner.loop_scope}_scoped_runner"] = runner.asyncio_runner()
 
     def _reevaluate_xfail(self) -> None:
         """An xfail mark added by a fixture or by the test itself counts too (pytest re-reads marks

@@ -2515,7 +2515,7 @@ SCENARIOS = [
         # pytest-asyncio's loops as a plugin extending them sees them (looptime's hooks): each loop goes
         # through pytest_fixture_setup wrappers as its runner fixture's asyncio.Runner, and the test's
         # call through pytest_pyfunc_call wrappers with its loop current; a plugin from the conftest's
-        # pytest_plugins wraps the conftest's wrapper.
+        # pytest_plugins wraps the conftest's wrapper; the test's runner is among its funcargs.
         "loop_plugin_hooks",
         "loop_plugin_hooks",
         (),
@@ -2524,12 +2524,14 @@ SCENARIOS = [
             test_loops.py::test_function_loop_is_seen_by_the_plugin       passed
             test_loops.py::test_module_loop_is_seen_by_the_plugin         passed
             test_loops.py::test_module_loop_is_shared                     passed
+            test_loops.py::test_the_module_runner_is_among_the_funcargs   passed
             test_loops.py::test_failing_test_goes_through_the_wrappers    failed
             test_loops.py::test_wrapper_fails_a_passing_test              failed
             test_loops.py::test_sync_test_goes_through_the_wrappers       passed
             test_loops.py::test_outcomes_seen_by_the_old_style_wrapper    passed
+            test_loops.py::test_the_runner_is_among_the_funcargs          passed
         """,
-        counts={"passed": 5, "failed": 2},
+        counts={"passed": 7, "failed": 2},
     ),
     Scenario(
         # pytest_asyncio.fixture on a sync function is bound to its loop: the loop opens before it is set

@@ -25,6 +25,13 @@ async def test_module_loop_is_shared():
     assert loop.running_test == "test_module_loop_is_shared"
 
 
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_module_runner_is_among_the_funcargs(request):
+    runners = {name: value for name, value in request.node.funcargs.items() if isinstance(value, asyncio.Runner)}
+    assert list(runners) == ["_module_scoped_runner"]
+    assert runners["_module_scoped_runner"].get_loop() is asyncio.get_running_loop()
+
+
 async def test_failing_test_goes_through_the_wrappers():
     assert False
 
@@ -43,7 +50,15 @@ def test_outcomes_seen_by_the_old_style_wrapper():
         ("test_function_loop_is_seen_by_the_plugin", "returned"),
         ("test_module_loop_is_seen_by_the_plugin", "returned"),
         ("test_module_loop_is_shared", "returned"),
+        ("test_the_module_runner_is_among_the_funcargs", "returned"),
         ("test_failing_test_goes_through_the_wrappers", "raised"),
         ("test_wrapper_fails_a_passing_test", "raised"),  # the wrapper inside this one raised
         ("test_sync_test_goes_through_the_wrappers", "returned"),
     ]
+
+
+async def test_the_runner_is_among_the_funcargs(request):
+    runners = {name: value for name, value in request.node.funcargs.items() if isinstance(value, asyncio.Runner)}
+    assert list(runners) == ["_function_scoped_runner"]
+    assert runners["_function_scoped_runner"].get_loop() is asyncio.get_running_loop()
+
