@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ._collect.collector import BUILTIN_HOLDER, Collection, Collector, failed_message
@@ -536,17 +537,21 @@ class Session:
         """pytest-rerunfailures' options, where it is installed (its stand-in is registered)."""
         from ._builtins import rerunfailures
 
-        if not any(plugin.module is rerunfailures for plugin in self.hooks.plugins):
+        if not self._registered(rerunfailures):
             return None
         from ._execute.reruns import RerunSettings
 
         return RerunSettings.from_config(self.plugin_config, self.config.rootdir)
 
+    def _registered(self, module: ModuleType) -> bool:
+        """Whether a stand-in module is among the run's plugins (its plugin is installed and enabled)."""
+        return any(plugin.module is module for plugin in self.hooks.plugins)
+
     def _flaky_settings(self) -> FlakySettings | None:
         """box/flaky's options, where it is installed (its stand-in is registered)."""
         from ._builtins import flaky
 
-        if not any(plugin.module is flaky for plugin in self.hooks.plugins):
+        if not self._registered(flaky):
             return None
         from ._execute.flaky import FlakySettings
 

@@ -378,19 +378,22 @@ class Collector:
                 collection.items.append(item)
 
     def _skip_site(self, exc: BaseException, path: Path) -> tuple[int | None, str]:
-        """The module's line the skip came through, and where it was raised ("file:line", rootdir
-        relative): the innermost frame outside asynctestrun, a conftest's hook say, as pytest's skip
-        summary names it."""
+        """The module's line the skip came through (not the runner's own frame), and where it was
+        raised ("file:line", rootdir relative): the innermost frame outside asynctestrun, a conftest's
+        hook say, as pytest's skip summary names it."""
         from .._execute.failures import is_internal_file
 
+        line: int | None = None
         where = self.relpath(path)
         tb = exc.__traceback__
         while tb is not None:
             filename = tb.tb_frame.f_code.co_filename
+            if filename == str(path):
+                line = tb.tb_lineno
             if not is_internal_file(filename):
                 where = f"{_display_path(filename, self.config.rootdir)}:{tb.tb_lineno}"
             tb = tb.tb_next
-        return _skip_line(exc, path), where
+        return line, where
 
     def _collection_error(self, nodeid: str, exc: BaseException, path: Path) -> CollectError:
         """A module or class whose tests could not be made, reported as pytest does."""
@@ -424,17 +427,6 @@ def _matches_parts(item: TestItem, parts: tuple[str, ...]) -> bool:
             continue
         return False
     return True
-
-
-def _skip_line(exc: BaseException, path: Path) -> int | None:
-    """The line of the module where the skip was raised (not the runner's own frame)."""
-    tb = exc.__traceback__
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == str(path):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
 
 
 def _skip_reason(exc: BaseException) -> str:

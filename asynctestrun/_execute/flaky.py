@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult
-from .reruns import Failure, RerunSettings
+from .reruns import Failure
 
 DEFAULT_MAX_RUNS = 2
 DEFAULT_MIN_PASSES = 1
@@ -96,9 +96,6 @@ class FlakyPolicy:
     rerun_filter: Callable[..., Any] | None
     runs: int = 0
     passes: int = 0
-    # Kept empty: flaky's earlier runs are not reported as reruns (see runner._run_one).
-    attempts: list[PhaseResult] = field(default_factory=list)
-    settings: RerunSettings | None = None
 
     def wants_rerun(self, phases: Sequence[PhaseResult], failures: Sequence[Failure]) -> bool:
         self.runs += 1

@@ -202,13 +202,21 @@ class TestRun:
             self.node.funcargs[name] = value
         if missing is not None:  # not reached through any fixture: still an error, never a pass
             raise Failed(self.planned.setup_error or missing, pytrace=False)
-        if self.planned.driven and self.item.kind is FuncKind.COROUTINE and not self.planned.anyio:
+        if self._drives_coroutine():
             # pytest-asyncio sets the test's loop up last in set-up, not when the call starts: what
             # opening it logs ("Using selector: ...") belongs to set-up, as caplog shows.
-            runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
+            runner = self._test_loop()
             # Its runner fixture is among the test's fixtures there: suites find the test's loop in
             # ``request.node.funcargs`` (kopf runs it once more in an autouse fixture's teardown).
             self.node.funcargs[f"_{runner.loop_scope}_scoped_runner"] = runner.asyncio_runner()
+
+    def _drives_coroutine(self) -> bool:
+        """An async test that pytest-asyncio runs on its loop (not anyio's, not left undriven)."""
+        return self.planned.driven and self.item.kind is FuncKind.COROUTINE and not self.planned.anyio
+
+    def _test_loop(self) -> Any:
+        """The runner of the test's own loop (its loop scope's), opened on first use."""
+        return self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
 
     def _reevaluate_xfail(self) -> None:
         """An xfail mark added by a fixture or by the test itself counts too (pytest re-reads marks
@@ -249,8 +257,8 @@ class TestRun:
         if not impls or (self.item.cls is not None and is_unittest_case(self.item.cls)):
             self._call()
             return
-        if self.planned.driven and self.item.kind is FuncKind.COROUTINE and not self.planned.anyio:
-            runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
+        if self._drives_coroutine():
+            runner = self._test_loop()
             asyncio.set_event_loop(runner.loop)
         wrappers = _start_wrappers(impls, {"pyfuncitem": self.node})
         error: BaseException | None = None
@@ -306,7 +314,7 @@ class TestRun:
         elif item.kind is FuncKind.COROUTINE:
             if not self.planned.driven:
                 raise Failed(async_test_message(self.state.config), pytrace=False)
-            runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
+            runner = self._test_loop()
             holder = getattr(item.function, "hypothesis", None)
             if holder is not None and inspect.iscoroutinefunction(getattr(holder, "inner_test", None)):
                 _run_hypothesis(holder, func, kwargs, runner)
@@ -346,7 +354,7 @@ class TestRun:
     def _run_driven(self, coro: Any, runner: Any = None) -> Any:
         """Run an asyncio-driven test's coroutine on its loop (the test's loop scope unless given)."""
         if runner is None:
-            runner = self.state.loop_for(self.runtime, self.planned.loop_scope or LoopScope.FUNCTION)
+            runner = self._test_loop()
         if self.deadline is not None:
             remaining = max(self.deadline - wall_clock(), 0.001)
             # The loop reports pending tasks at the deadline; the watchdog stays as a backstop
