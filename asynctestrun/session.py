@@ -23,6 +23,7 @@ from ._collect.collector import BUILTIN_HOLDER, Collection, Collector, failed_me
 from ._collect.harvest import harvest_fixtures
 from ._collect.hooks import SILENT_HOOKS, HookRegistry, PluginModule, call_with_declared
 from ._collect.items import FIXTURE_PARAMS, MARK_PARAMS, BuiltinGenerateTests
+from ._collect.last_failed import LastFailedFilter
 from ._config.config import Config, ConfigError, ConftestImportError
 from ._declare.outcomes import Exit
 from ._execute.nodes import ItemNode, NodeTree, SessionNode
@@ -310,13 +311,6 @@ class Session:
         from ._plan.rerun import RerunOptions
 
         config = self.config
-        initial: set[str] = set()
-        for arg in config.args:
-            path = (config.invocation_dir / arg.split("::", 1)[0]).resolve()
-            try:
-                initial.add(path.relative_to(config.rootdir).as_posix())
-            except ValueError:
-                continue
         return RerunOptions(
             last_failed=config.last_failed,
             failed_first=config.failed_first,
@@ -325,8 +319,27 @@ class Session:
             stepwise_skip=config.stepwise_skip,
             stepwise_reset=config.stepwise_reset,
             last_failed_no_failures=config.last_failed_no_failures,
-            initial_paths=frozenset(initial) if not config.args_from_testpaths else frozenset(),
         )
+
+    def _last_failed_filter(self) -> LastFailedFilter | None:
+        """With --lf and failures recorded: what collection skips and leaves out (_collect/last_failed)."""
+        config = self.config
+        if not config.last_failed:
+            return None
+        from ._report.cache import read_lastfailed
+
+        lastfailed = read_lastfailed(self.cache)
+        if not lastfailed:
+            return None
+        # Files named on the command line keep all their tests, as pytest's "initial paths" (arguments
+        # that came from ``testpaths`` are not named ones).
+        initial: set[Path] = set()
+        if not config.args_from_testpaths:
+            for arg in config.args:
+                path = (config.invocation_dir / arg.split("::", 1)[0]).resolve()
+                if path.is_file():
+                    initial.add(path)
+        return LastFailedFilter.of(lastfailed, config.rootdir, initial)
 
     def reconfigure(self, config: Config) -> None:
         """Adopt the final Config (with plugin options and exact positional args)."""
@@ -350,6 +363,8 @@ class Session:
             for name in config.log_disable:
                 logging.getLogger(name).disabled = True
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
+        if config.show_markers:
+            return self._show_markers()
         reruns = self._rerun_settings()  # checked now, as the plugin does when it is configured
         warn_unset_fixture_loop_scope(config)
         for plugin_name, hook in self.hooks.unknown_hooks():
@@ -376,6 +391,9 @@ class Session:
         # starts: after the plugins and initial conftests, before the conftests found while collecting.
         self.hooks.register(PluginModule("funcmanage", BuiltinGenerateTests(FIXTURE_PARAMS)))
         self.hooks.call("pytest_sessionstart", session=self.session_view)
+        if config.cache_show is not None:
+            self.cache.show(config.cache_show, sys.stdout)
+            return self._finish(start, EXIT_OK)
         from ._declare.marks import mark
         from ._execute.runner import session_filters
 
@@ -390,6 +408,7 @@ class Session:
             # a module that keeps ``sys.stdout`` at import time holds the stream its tests write to.
             capture = self._capture_manager()
             self.collector.capture = capture
+            self.collector.last_failed = self._last_failed_filter()
             capture.resume()
             try:
                 collection = self.collector.collect()
@@ -416,6 +435,11 @@ class Session:
             return self._finish(start, EXIT_OK)
         items, nodes = self._modify_items(collection)
         selected, deselected = select(items, config)
+        if config.fixtures_per_test:
+            from ._report.fixtures_list import print_fixtures_per_test
+
+            print_fixtures_per_test(self.registry, selected, config.verbose)
+            return self._finish(start, EXIT_OK)
         deselected += self.deselected_by_hooks.count
         unknown_marks = self._unknown_marks(selected)
         if unknown_marks and config.strict_markers:
@@ -433,7 +457,9 @@ class Session:
         from ._report.cache import CacheReporter
 
         options = self._rerun_options()
-        rerun = apply_rerun(reorder(selected), options, self.cache)
+        last_failed = self.collector.last_failed
+        skipped_files = last_failed.skipped_files if last_failed is not None else 0
+        rerun = apply_rerun(reorder(selected), options, self.cache, skipped_files=skipped_files)
         selected = rerun.items
         deselected += rerun.deselected
         if config.shard and not config.numprocesses:
@@ -730,6 +756,16 @@ class Session:
                 frozenset(names | BUILTIN_MARKS | _installed_plugin_marks() | self._async_plugin_marks()),
             )
         return name in self._registered_marks[1]
+
+    def _show_markers(self) -> int:
+        """``--markers``: the list, once plugins and conftests have registered theirs; nothing runs."""
+        from ._report.markers_list import print_markers
+
+        registered = (*self.config.markers, *self.plugin_config._ini_lines.get("markers", []))
+        print_markers(registered, sorted(self._async_plugin_marks()), _installed_plugin_marks())
+        self.hooks.call("pytest_unconfigure", config=self.plugin_config)
+        self.plugin_config.run_cleanups()
+        return EXIT_OK
 
     def _async_plugin_marks(self) -> frozenset[str]:
         """pytest-asyncio registers ``asyncio`` and anyio's plugin ``anyio``; where the plugin is disabled

@@ -27,6 +27,7 @@ from .harvest import CollectionProblem, harvest_fixtures, harvest_module, qualif
 from .hooks import HookRegistry, PluginModule
 from .importer import import_path
 from .items import ItemContext, build_items
+from .last_failed import LastFailedFilter
 
 if TYPE_CHECKING:
     from .._builtins.capture import CaptureManager
@@ -78,6 +79,8 @@ class Collector:
     conftest_dirs_memo: dict[Path, list[Path]] = field(default_factory=dict)
     # The run's output capture, active while test files import (None: not capturing).
     capture: CaptureManager | None = None
+    # --lf with failures recorded: files without one are skipped unread, tests that passed not collected.
+    last_failed: LastFailedFilter | None = None
 
     # -- plugins and conftests -------------------------------------------------------------
     def register_plugin(self, name: str, module: ModuleType | object) -> None:
@@ -110,7 +113,7 @@ class Collector:
 
     def _import_conftest(self, directory: Path) -> ModuleType | None:
         path = directory / "conftest.py"
-        if not path.is_file() or is_ignored(path, self.config):
+        if self.config.noconftest or not path.is_file() or is_ignored(path, self.config):
             return None
         try:
             module = import_path(path, mode=self.config.import_mode, rootdir=self.config.rootdir)
@@ -201,6 +204,10 @@ class Collector:
         collection.errors.extend(self.conftest_errors)
         self.conftest_errors.clear()
         targets = parse_targets(self.config)
+        if self.last_failed is not None:
+            targets = [t for t in targets if t.path in self.last_failed.paths] + [
+                t for t in targets if t.path not in self.last_failed.paths
+            ]
         seen: set[tuple[Path, tuple[str, ...]]] = set()
         for target in targets:
             if (target.path, target.parts) in seen:
@@ -213,7 +220,8 @@ class Collector:
     def _collect_target(self, target: Target, collection: Collection) -> None:
         if target.path.is_dir():
             self.load_conftests(target.path)
-            files: Iterable[Path] = walk(target.path, self.config, self.ignored_by_conftest)
+            prefer = self.last_failed.paths if self.last_failed is not None else frozenset()
+            files: Iterable[Path] = walk(target.path, self.config, self.ignored_by_conftest, prefer)
             for path in files:
                 if path.is_dir():
                     self.load_conftests(path)
@@ -257,6 +265,8 @@ class Collector:
         relpath = self.relpath(path)
         conftest_holders = self.load_conftests(path.parent)
         if path.name == "conftest.py":
+            return
+        if self.last_failed is not None and self.last_failed.skips(path):
             return
         chain = (BUILTIN_HOLDER, *self.plugin_holders, *conftest_holders)
         try:
@@ -364,6 +374,8 @@ class Collector:
                 return
             collection.errors.append(self._collection_error(relpath, exc, path))
             return
+        if self.last_failed is not None:
+            items = self.last_failed.keep(path, relpath, items)
         if parts:
             selected = [item for item in items if _matches_parts(item, parts)]
             if not selected:

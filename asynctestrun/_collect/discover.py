@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,17 +83,23 @@ def is_test_file(path: Path, config: Config) -> bool:
 
 
 def walk(
-    directory: Path, config: Config, skip: Callable[[Path], bool] = lambda _path: False
+    directory: Path,
+    config: Config,
+    skip: Callable[[Path], bool] = lambda _path: False,
+    prefer: AbstractSet[Path] = frozenset(),
 ) -> Iterator[Path]:
     """Yield directories (before their contents) and candidate test files below ``directory``.
 
     ``skip`` is asked about each entry when it is reached, after the conftests of the directories
     above it were loaded, so their ``collect_ignore`` lists and ``pytest_ignore_collect`` hooks apply.
+    In each directory, the entries in ``prefer`` come first (``--lf``'s files), the rest by name.
     """
     try:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError:
         return
+    if prefer:
+        entries.sort(key=lambda entry: Path(entry.path) not in prefer)
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=True):
@@ -101,7 +108,7 @@ def walk(
             if _is_venv(path) or is_ignored(path, config) or skip(path):
                 continue
             yield path
-            yield from walk(path, config, skip)
+            yield from walk(path, config, skip, prefer)
         elif (
             entry.is_file() and is_test_file(path, config) and not is_ignored(path, config) and not skip(path)
         ):

@@ -27,6 +27,7 @@ PLUGIN_FLAGS: Mapping[str, frozenset[str]] = {
             "--nf",
             "--new-first",
             "--cache-clear",
+            "--cache-show",
             "--lfnf",
             "--last-failed-no-failures",
         }

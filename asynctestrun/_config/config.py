@@ -116,6 +116,14 @@ class Config:
     color: str = "auto"
     collect_only: bool = False
     show_fixtures: bool = False
+    fixtures_per_test: bool = False  # --fixtures-per-test: list each selected test's fixtures, run nothing
+    show_markers: bool = False  # --markers: list the registered marks, run nothing
+    cache_show: str | None = None  # --cache-show [GLOB]: print the cache entries matching GLOB, run nothing
+    noconftest: bool = False  # --noconftest: no conftest.py is imported
+    # --setup-only: fixtures are set up and torn down but no test is called (its set-up report decides
+    # the outcome); --setup-plan (which implies it) does not even run the fixtures.
+    setup_only: bool = False
+    setup_plan: bool = False
     # free-form options declared by conftest pytest_addoption (dest -> value)
     plugin_options: Mapping[str, Any] = field(default_factory=dict)
     disabled_plugins: tuple[str, ...] = ()

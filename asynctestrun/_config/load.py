@@ -76,6 +76,12 @@ class CliOptions:
     last_failed_no_failures: str = "all"
     cache_clear: bool = False
     show_fixtures: bool = False
+    fixtures_per_test: bool = False
+    show_markers: bool = False
+    cache_show: str | None = None
+    noconftest: bool = False
+    setup_only: bool = False
+    setup_plan: bool = False
     worker: bool = False
     numprocesses: str | None = None
     shard: str | None = None
@@ -243,6 +249,12 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         cache_clear=cli.cache_clear,
         worker=cli.worker,
         show_fixtures=cli.show_fixtures,
+        fixtures_per_test=cli.fixtures_per_test,
+        show_markers=cli.show_markers,
+        cache_show=cli.cache_show,
+        noconftest=cli.noconftest,
+        setup_only=cli.setup_only,
+        setup_plan=cli.setup_plan,
         numprocesses=_numprocesses(cli.numprocesses) if not cli.worker else 0,
         shard=_shard(cli.shard) if not cli.worker else None,
         durations_path=_durations_path(

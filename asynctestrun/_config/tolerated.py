@@ -105,6 +105,13 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--maxschedchunk", kind="value"),
     _output("--rsyncdir", kind="append"),
     _output("--rsyncignore", kind="append"),
+    _output("--px", kind="append"),
+    _ignored(
+        "--looponfail", "-f", dest="looponfail", because="asynctestrun --watch reruns what a change affects"
+    ),
+    _output("--testrunuid", kind="value"),
+    _output("--loadscope-reorder", dest="loadscopereorder"),
+    _output("--no-loadscope-reorder", dest="no_loadscopereorder"),
     # pytest-timeout: --timeout is asynctestrun's own
     _output("--timeout-method", "--timeout_method", dest="timeout_method", kind="value"),
     _output("--session-timeout", kind="value"),
@@ -142,6 +149,11 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--benchmark-verbose"),
     _output("--benchmark-quiet"),
     _output("--benchmark-cprofile", kind="value"),
+    _output("--benchmark-cprofile-loops", kind="value"),
+    _output("--benchmark-cprofile-top", kind="value"),
+    _output("--benchmark-cprofile-dump", kind="optional"),
+    _output("--benchmark-confidence", kind="value"),
+    _output("--benchmark-precision", kind="value"),
     _output("--benchmark-time-unit", kind="value"),
     _output("--benchmark-netrc", kind="optional"),
     # pytest-codspeed (acted on where it is installed: _builtins/codspeed.py)

@@ -307,6 +307,10 @@ class ItemRuntime:
         self._link(dependencies, fixturedef)
         cached = CachedValue(fixturedef, cache_key)
         state.cache[fixturedef] = cached
+        if state.config.setup_plan:
+            # --setup-plan walks the set-up without running it: as under pytest, every fixture's
+            # value is None and nothing is left to tear down.
+            return None
         anyio = fixturedef.kind.is_async and self.anyio_backend_requested()
         if fixturedef.asyncio_driven and not anyio:
             # Open the fixture's loop before registering its teardown, so the loop closes after it.

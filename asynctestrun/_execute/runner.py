@@ -119,7 +119,7 @@ def _run_one(
             with state.watchdog.arm(timeout, f"test {item.nodeid}") as rearm:
                 run.rearm = rearm
                 run.deadline = wall_clock() + timeout if timeout else None
-                if run.setup():
+                if run.setup() and not state.config.setup_only:
                     run.call()
                 run.teardown(next_planned)
         result = run.result()

@@ -15,7 +15,7 @@ import os
 import time
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .._builtins.subtests import STASH_KEY as SUBTEST_STASH_KEY
@@ -137,6 +137,7 @@ class TestRun:
             from .debugger import post_mortem
 
             self.rearm(1e9)  # no timeout while someone is at the prompt
+            self.output.phases[-1] = replace(recorded, debugged=True)
             self.quit_debugger = post_mortem(
                 self.state.capture,
                 recorded.longrepr or "",

@@ -44,6 +44,9 @@ class PhaseResult:
     subtest: str | None = None
     # "/abs/path.py:12": where a failure was raised, for ``--tb=line``'s closing line.
     crash_location: str | None = None
+    # --pdb opened the debugger on this failure: as under pytest, the FAILURES and ERRORS sections
+    # leave it out (it was shown then); the short summary still lists it.
+    debugged: bool = False
 
     @property
     def skip_reason(self) -> str:

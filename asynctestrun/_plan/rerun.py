@@ -7,23 +7,25 @@ Recording what a run learned is ``_report.cache.CacheReporter``'s job.
 The steps run in pytest's effective order, each on the previous step's output:
 
 1. ``--lf`` keeps the tests that failed last time (a test, its class, its file or directory when that
-   failed to collect). Tests dropped from files with no failure count as "skipped files", as pytest never
-   collects those files; only tests dropped from files named on the command line count as deselected.
+   failed to collect); the others count as deselected. Most never got here: collection skipped the
+   files without a recorded failure and left out the passed tests of the others
+   (``_collect.last_failed``), and says how many files it skipped.
 2. ``--sw`` skips the tests before the one the last stepwise run stopped at (unless ``--sw-reset``, or the
    number of tests changed, which means the stored position is stale).
 3. ``--ff`` moves the last failures to the front, keeping the order within each group.
 4. ``--nf`` puts tests whose node id was never seen before first, then the rest; each group is sorted by
    its file's mtime, newest first (a stable sort: tests of one file keep their order).
 
-Worked example: last time ``a.py::t2`` and ``b.py::t1`` failed; collected ``a.py::t1 a.py::t2 a.py::t3
-b.py::t1 c.py::t1``. ``--lf`` runs ``a.py::t2 b.py::t1`` and says "rerun previous 2 failures (skipped 1
-file)"; ``--ff`` runs ``a.py::t2 b.py::t1 a.py::t1 a.py::t3 c.py::t1``.
+Worked example: last time ``a.py::t2`` and ``b.py::t1`` failed; ``--lf`` collects ``a.py::t2 b.py::t1``
+and skips ``c.py``, runs both and says "rerun previous 2 failures (skipped 1 file)"; ``--ff``
+collects ``a.py::t1 a.py::t2 a.py::t3 b.py::t1 c.py::t1`` and runs ``a.py::t2 b.py::t1 a.py::t1 a.py::t3
+c.py::t1``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
@@ -63,9 +65,6 @@ class RerunOptions:
     stepwise_skip: bool = False  # --sw-skip / --stepwise-skip (implies --sw)
     stepwise_reset: bool = False  # --sw-reset / --stepwise-reset (implies --sw)
     last_failed_no_failures: str = "all"  # --lfnf: with --lf and nothing recorded, run "all" or "none"
-    # Files named on the command line ("/"-separated, relative to the rootdir): pytest collects all of
-    # their tests, so the ones --lf drops show as deselected rather than silently not collected.
-    initial_paths: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if self.last_failed_no_failures not in ("all", "none"):
@@ -92,8 +91,14 @@ class RerunResult(Generic[ItemT]):
 
 
 def apply_rerun(
-    items: Sequence[ItemT], options: RerunOptions, cache: Cache, *, now: datetime | None = None
+    items: Sequence[ItemT],
+    options: RerunOptions,
+    cache: Cache,
+    *,
+    now: datetime | None = None,
+    skipped_files: int = 0,
 ) -> RerunResult[ItemT]:
+    """``skipped_files``: how many files --lf left unread while collecting (``_collect.last_failed``)."""
     selected = list(items)
     if not options.active:
         return RerunResult(selected, 0, None)
@@ -103,7 +108,7 @@ def apply_rerun(
     failed_before = failure_matcher(lastfailed)
 
     if options.last_failed or options.failed_first:
-        status, selected, dropped = _last_failed(selected, options, lastfailed, failed_before)
+        status, selected, dropped = _last_failed(selected, options, lastfailed, failed_before, skipped_files)
         deselected += dropped
         lines.append(f"run-last-failure: {status}")
 
@@ -131,33 +136,24 @@ def _last_failed(
     options: RerunOptions,
     lastfailed: dict[str, bool],
     failed_before: Callable[[str], bool],
+    skipped_files: int,
 ) -> tuple[str, list[ItemT], int]:
-    """--lf / --ff: the status line, the tests left, and how many of the dropped ones count as deselected."""
+    """--lf / --ff: the status line, the tests left, and how many were deselected."""
     if not lastfailed:
         status = "no previously failed tests, "
         if options.last_failed_no_failures == "none":
             return status + "deselecting all items.", [], len(items)
         return status + "not deselecting items.", items, 0
+    files = "file" if skipped_files == 1 else "files"
+    skipped = f" (skipped {skipped_files} {files})" if skipped_files else ""
     failed = [item for item in items if failed_before(item.nodeid)]
     if not failed:
-        return f"{len(lastfailed)} known failures not in selected tests", items, 0
+        return f"{len(lastfailed)} known failures not in selected tests{skipped}", items, 0
     noun = "failure" if len(failed) == 1 else "failures"
-    status = f"rerun previous {len(failed)} {noun}{' first' if options.failed_first else ''}"
+    status = f"rerun previous {len(failed)} {noun}{' first' if options.failed_first else ''}{skipped}"
     if not options.last_failed:
         return status, items, 0  # --ff reorders later, after stepwise
-    # Files holding a recorded failure are collected and filtered by pytest; the others are skipped
-    # whole. Only files named on the command line show their filtered tests as deselected.
-    recorded_files = {_file(key) for key in lastfailed} | {_file(item.nodeid) for item in failed}
-    dropped = [item for item in items if not failed_before(item.nodeid)]
-    skipped_files = {_file(item.nodeid) for item in dropped} - recorded_files
-    if skipped_files:
-        status += f" (skipped {len(skipped_files)} {'file' if len(skipped_files) == 1 else 'files'})"
-    deselected = sum(
-        1
-        for item in dropped
-        if _file(item.nodeid) in options.initial_paths and _file(item.nodeid) not in skipped_files
-    )
-    return status, failed, deselected
+    return status, failed, len(items) - len(failed)
 
 
 def _stepwise(
@@ -227,7 +223,3 @@ def _newest_first(items: list[ItemT]) -> list[ItemT]:
         return mtimes[item.path]
 
     return sorted(items, key=mtime, reverse=True)
-
-
-def _file(nodeid: str) -> str:
-    return nodeid.split("::", 1)[0]

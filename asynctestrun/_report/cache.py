@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .._model.events import CollectionFinished, Event, SessionFinished, TestFinished
 from .._model.outcomes import Outcome, Phase, PhaseOutcome, TestResult
@@ -59,6 +59,7 @@ _SUPPORTING_FILES = {
 }
 
 
+_UNREADABLE = object()
 _COMPACT = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -141,6 +142,36 @@ class Cache:
         """Remove every stored value and directory (``--cache-clear``); the cache directory stays."""
         for sub in (_VALUES, _DIRS):
             shutil.rmtree(self._directory / sub, ignore_errors=True)
+
+    def show(self, glob: str, out: TextIO) -> None:
+        """``--cache-show [GLOB]``: each stored value under a key ``glob`` matches (as ``Path.rglob``),
+        then the files of the plugins' directories, laid out as pytest shows them."""
+        import pprint
+
+        out.write(f"cachedir: {self._directory}\n")
+        if not self._directory.is_dir():
+            out.write("cache is empty\n")
+            return
+        out.write(f"{f' cache values for {glob!r} ':-^80}\n")
+        values = self._directory / _VALUES
+        keys = sorted(p.relative_to(values).as_posix() for p in values.rglob(glob) if p.is_file())
+        for key in keys:
+            value = self.get(key, _UNREADABLE)
+            if value is _UNREADABLE:
+                out.write(f"{key} contains unreadable content, will be ignored\n")
+                continue
+            out.write(f"{key} contains:\n")
+            for line in pprint.pformat(value).splitlines():
+                out.write(f"  {line}\n")
+        if not keys:
+            out.write(f"no values found for {glob!r}\n")
+        dirs = self._directory / _DIRS
+        if dirs.is_dir():
+            out.write(f"{f' cache directories for {glob!r} ':-^80}\n")
+            for path in sorted(dirs.rglob(glob)):
+                if path.is_file():
+                    key = path.relative_to(self._directory).as_posix()
+                    out.write(f"{key} is a file of length {path.stat().st_size}\n")
 
     def _ensure_directory(self) -> None:
         """Create the cache directory with its README and .gitignore in one step.

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from .._config.config import Config
-from .._model.items import Holder, HolderKind, TestItem
+from .._model.items import FixtureDef, Holder, HolderKind, TestItem
 from .._plan.registry import FixtureRegistry
 
 
@@ -41,5 +42,37 @@ def print_fixtures(
             scope = "" if fixturedef.scope.value == "function" else f" [{fixturedef.scope.value} scope]"
             loop = f" [loop: {fixturedef.loop_scope.value}]" if fixturedef.loop_scope is not None else ""
             out.write(f"{fixturedef.name}{scope}{loop} -- {fixturedef.location}\n")
-            doc = (getattr(fixturedef.func, "__doc__", None) or "").strip().splitlines()
-            out.write(f"    {doc[0].strip() if doc else 'no docstring available'}\n")
+            out.write(f"    {_first_doc_line(fixturedef)}\n")
+
+
+def print_fixtures_per_test(
+    registry: FixtureRegistry, items: Sequence[TestItem], verbose: int, out: TextIO | None = None
+) -> None:
+    """``--fixtures-per-test``: for each selected test, the fixtures it uses (the definition it gets,
+    where several shadow each other), by name; private ones (``_name``) only with ``-v``."""
+    out = out or sys.stdout
+    for item in items:
+        defs = []
+        for name in sorted(item.fixturenames):
+            visible = registry.visible(name, item.holders)
+            if visible and (verbose > 0 or not name.startswith("_")):
+                defs.append(visible[-1])
+        if not defs:
+            continue
+        out.write(f"\n{f' fixtures used by {item.name} ':-^80}\n")
+        line = f":{item.lineno}" if item.lineno is not None else ""
+        out.write(f"{f' ({item.relpath}{line}) ':-^80}\n")
+        for fixturedef in defs:
+            out.write(f"{fixturedef.name} -- {_relative_location(fixturedef.location)}\n")
+            out.write(f"    {_first_doc_line(fixturedef)}\n")
+
+
+def _relative_location(location: str) -> str:
+    """``path:line`` with the path relative to the current directory, as pytest shows it."""
+    path, sep, line = location.rpartition(":")
+    return f"{os.path.relpath(path)}{sep}{line}" if sep and os.path.isabs(path) else location
+
+
+def _first_doc_line(fixturedef: FixtureDef) -> str:
+    doc = (getattr(fixturedef.func, "__doc__", None) or "").strip().splitlines()
+    return doc[0].strip() if doc else "no docstring available"

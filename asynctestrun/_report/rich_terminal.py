@@ -318,7 +318,7 @@ class RichReporter:
             (r, p)
             for r in self.results
             for p in r.phases
-            if p.phase is not Phase.CALL and p.outcome is PhaseOutcome.FAILED
+            if p.phase is not Phase.CALL and p.outcome is PhaseOutcome.FAILED and not p.debugged
         ]
         if self.collect_errors or errored:
             self._section("ERRORS", "bold magenta")
@@ -348,7 +348,7 @@ class RichReporter:
             (r, p)
             for r in self.results
             for p in r.phases
-            if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED
+            if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED and not p.debugged
         ]
         if failures:
             self._section("FAILURES", "bold red")

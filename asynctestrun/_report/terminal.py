@@ -315,7 +315,7 @@ class TerminalReporter:
                     self.write(_rule(title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")
             for result in self.results:
                 for phase in result.phases:
-                    if phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED:
+                    if _shown_error(phase):
                         domain = result.nodeid.split("::", 1)[-1].replace("::", ".")
                         title = f"ERROR at {phase.phase.value} of {domain}"
                         self.write(_rule(title, "_", self.width) + "\n")
@@ -328,7 +328,7 @@ class TerminalReporter:
             (r, p)
             for r in self.results
             for p in r.phases
-            if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED
+            if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED and not p.debugged
         ]
         if failures and shows_tracebacks:
             self.write(_rule("FAILURES", width=self.width) + "\n")
@@ -570,7 +570,12 @@ def collection_line(event: CollectionFinished) -> str:
 
 
 def _errored(result: TestResult) -> bool:
-    return any(p.phase is not Phase.CALL and p.outcome is PhaseOutcome.FAILED for p in result.phases)
+    """A set-up or teardown error the ERRORS section shows (not one --pdb showed already)."""
+    return any(_shown_error(p) for p in result.phases)
+
+
+def _shown_error(phase: PhaseResult) -> bool:
+    return phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED and not phase.debugged
 
 
 def _call_failed(result: TestResult) -> bool:

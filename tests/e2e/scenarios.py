@@ -66,6 +66,24 @@ class Scenario:
         )
 
 
+EVENTS_SETUP_MODES = """
+setup module_fixture
+setup sync_fixture
+teardown sync_fixture
+setup async_fixture
+teardown async_fixture
+setup broken_fixture
+setup sync_fixture
+teardown sync_fixture
+setup from_conftest
+teardown from_conftest
+setup sync_fixture
+teardown sync_fixture
+setup sync_fixture
+teardown sync_fixture
+teardown module_fixture
+"""
+
 EVENTS_FIXTURE_SCOPES = """
 setup session_sync
 setup session_gen
@@ -2369,8 +2387,15 @@ SCENARIOS = [
         # fails without --log-disable.
         "pytest_cli_options-output",
         "pytest_cli_options",
-        ("--durations=2", "--durations-min=0.5", "--show-capture=stdout", "--verbosity=1",
-         "--no-showlocals", "--force-short-summary", "--no-fold-skipped"),
+        (
+            "--durations=2",
+            "--durations-min=0.5",
+            "--show-capture=stdout",
+            "--verbosity=1",
+            "--no-showlocals",
+            "--force-short-summary",
+            "--no-fold-skipped",
+        ),
         1,
         r"""
             test_cli_options.py::test_warns_once                       passed
@@ -2560,6 +2585,125 @@ SCENARIOS = [
             test_stack_locals.py::test_the_runners_frames_have_short_reprs    passed
         """,
         counts={"passed": 1, "deselected": 600},
+    ),
+    Scenario(
+        # --setup-only: each test's fixtures are set up and torn down (events.log), no test is called;
+        # a test whose set-up passes is reported passed, set-up errors, skips and xfail(run=False) stay.
+        "setup_modes-setup-only",
+        "setup_modes",
+        ("--setup-only",),
+        1,
+        r"""
+            test_modes.py::test_fails_when_called           passed
+            test_modes.py::test_async_fails_when_called     passed
+            test_modes.py::test_with_a_broken_fixture       error
+            test_modes.py::test_with_a_dependent_fixture    passed
+            test_modes.py::test_with_the_conftest_fixture   passed
+            test_modes.py::test_skipped                     skipped
+            test_modes.py::test_xfail_not_run               xfailed
+            test_modes.py::test_xfail                       passed
+            test_modes.py::test_parametrized[1]             passed
+            test_modes.py::test_parametrized[2]             passed
+            test_modes.py::test_missing_fixture             error
+        """,
+        counts={"skipped": 1, "xfailed": 1, "errors": 2},
+        events=EVENTS_SETUP_MODES,
+    ),
+    Scenario(
+        # --setup-plan: not even the fixtures run (the broken one passes); only a missing fixture, a skip and
+        # xfail(run=False) change a test's outcome.
+        "setup_modes-setup-plan",
+        "setup_modes",
+        ("--setup-plan",),
+        1,
+        r"""
+            test_modes.py::test_fails_when_called           passed
+            test_modes.py::test_async_fails_when_called     passed
+            test_modes.py::test_with_a_broken_fixture       passed
+            test_modes.py::test_with_a_dependent_fixture    passed
+            test_modes.py::test_with_the_conftest_fixture   passed
+            test_modes.py::test_skipped                     skipped
+            test_modes.py::test_xfail_not_run               xfailed
+            test_modes.py::test_xfail                       passed
+            test_modes.py::test_parametrized[1]             passed
+            test_modes.py::test_parametrized[2]             passed
+            test_modes.py::test_missing_fixture             error
+        """,
+        counts={"skipped": 1, "xfailed": 1, "errors": 1},
+    ),
+    Scenario(
+        # --noconftest: the conftest's fixture is missing and its collect_ignore does not apply.
+        "setup_modes-noconftest",
+        "setup_modes",
+        ("--noconftest",),
+        1,
+        r"""
+            test_ignored_by_conftest.py::test_collected_only_without_the_conftest passed
+            test_modes.py::test_fails_when_called           failed
+            test_modes.py::test_async_fails_when_called     failed
+            test_modes.py::test_with_a_broken_fixture       error
+            test_modes.py::test_with_a_dependent_fixture    failed
+            test_modes.py::test_with_the_conftest_fixture   error
+            test_modes.py::test_skipped                     skipped
+            test_modes.py::test_xfail_not_run               xfailed
+            test_modes.py::test_xfail                       xfailed
+            test_modes.py::test_parametrized[1]             failed
+            test_modes.py::test_parametrized[2]             failed
+            test_modes.py::test_missing_fixture             error
+        """,
+        counts={"failed": 5, "passed": 1, "skipped": 1, "xfailed": 2, "errors": 3},
+    ),
+    Scenario(
+        # --lf with the failures the sample's cache records: the files holding one are collected first,
+        # then the others are skipped unread (test_b.py no longer imports: no collection error); from
+        # the files with failures only the failed tests are collected, and a class's passing test is
+        # collected and deselected.
+        "last_failed_selection",
+        "last_failed_selection",
+        ("--lf",),
+        1,
+        r"""
+            test_a.py::test_a1              failed
+            test_a.py::test_a3              failed
+            test_c.py::test_c1              failed
+            test_d.py::TestK::test_fail     failed
+            zsub/test_z.py::test_z1         failed
+        """,
+        counts={"failed": 5, "deselected": 1},
+    ),
+    Scenario(
+        # -k and -m count only what --lf collected as deselected.
+        "last_failed_selection-keyword",
+        "last_failed_selection",
+        ("--lf", "-k", "a1 or c1"),
+        1,
+        r"""
+            test_a.py::test_a1              failed
+            test_c.py::test_c1              failed
+        """,
+        counts={"failed": 2, "deselected": 4},
+    ),
+    Scenario(
+        # A file named on the command line keeps its passing tests (deselected), and one without a
+        # recorded failure is skipped all the same, even named.
+        "last_failed_selection-named-files",
+        "last_failed_selection",
+        ("--lf", "test_b.py", "test_a.py"),
+        1,
+        r"""
+            test_a.py::test_a1              failed
+            test_a.py::test_a3              failed
+        """,
+        counts={"failed": 2, "deselected": 1},
+    ),
+    Scenario(
+        # Nothing --lf collected matches -k: no test runs (exit 5), and the known failures are not rerun.
+        "last_failed_selection-nothing-selected",
+        "last_failed_selection",
+        ("--lf", "-k", "nothing"),
+        5,
+        "",
+        counts={"deselected": 6},
     ),
 ]
 

@@ -64,6 +64,9 @@ def test_continue_shows_the_frame_and_goes_on(tmp_path):
     assert "PDB continue (IO-capturing resumed)" in out
     assert "1 failed, 1 passed" in out
     assert done.returncode == 1
+    # As pytest: a failure shown in the debugger is left out of FAILURES, not out of the short summary.
+    assert "= FAILURES =" not in out
+    assert "FAILED test_debugged.py::test_async_fails" in out
 
 
 def test_quit_reports_the_test_and_stops_the_run(tmp_path):

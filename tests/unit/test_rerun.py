@@ -69,9 +69,15 @@ def test_nothing_asked_changes_nothing(project, cache):
 # -- --lf ---------------------------------------------------------------------------------------------------
 
 
+def only(project, *nodeids):
+    """The tests --lf's collection leaves (_collect.last_failed): the rest were never collected."""
+    return [item for item in project if item.nodeid in nodeids]
+
+
 def test_last_failed_runs_only_the_failures(project, cache):
     cache.set("cache/lastfailed", {"a.py::t2": True, "b.py::t1": True})
-    result = apply_rerun(project, RerunOptions(last_failed=True), cache)
+    collected = only(project, "a.py::t2", "b.py::t1")
+    result = apply_rerun(collected, RerunOptions(last_failed=True), cache, skipped_files=1)
     assert ids(result) == ["a.py::t2", "b.py::t1"]
     assert result.message == "run-last-failure: rerun previous 2 failures (skipped 1 file)"
     assert result.deselected == 0  # pytest never collects the others: "collected 2 items"
@@ -79,22 +85,18 @@ def test_last_failed_runs_only_the_failures(project, cache):
 
 def test_last_failed_singular_and_plural(project, cache):
     cache.set("cache/lastfailed", {"a.py::t2": True})
-    result = apply_rerun(project, RerunOptions(last_failed=True), cache)
+    result = apply_rerun(only(project, "a.py::t2"), RerunOptions(last_failed=True), cache, skipped_files=2)
     assert result.message == "run-last-failure: rerun previous 1 failure (skipped 2 files)"
 
 
-def test_last_failed_counts_tests_dropped_from_named_files_as_deselected(project, cache):
+def test_last_failed_deselects_the_collected_tests_that_passed(project, cache):
+    # Files named on the command line keep all their tests through collection.
     cache.set("cache/lastfailed", {"a.py::t2": True, "b.py::t1": True})
-    options = RerunOptions(last_failed=True, initial_paths=frozenset({"a.py", "b.py"}))
-    result = apply_rerun(project, options, cache)
+    collected = [item for item in project if not item.nodeid.startswith("sub/")]
+    result = apply_rerun(collected, RerunOptions(last_failed=True), cache)
     assert ids(result) == ["a.py::t2", "b.py::t1"]
     assert result.deselected == 3  # pytest: "collected 5 items / 3 deselected / 2 selected"
-
-
-def test_last_failed_file_with_a_stale_entry_is_not_a_skipped_file(project, cache):
-    cache.set("cache/lastfailed", {"a.py::t2": True, "b.py::removed_test": True})
-    result = apply_rerun(project, RerunOptions(last_failed=True), cache)
-    assert result.message == "run-last-failure: rerun previous 1 failure (skipped 1 file)"
+    assert result.message == "run-last-failure: rerun previous 2 failures"
 
 
 def test_last_failed_without_failures_runs_everything(project, cache):
@@ -120,10 +122,13 @@ def test_last_failed_with_failures_elsewhere_runs_everything(project, cache):
 
 
 def test_last_failed_file_that_failed_to_collect_reruns_all_its_tests(project, cache):
+    # Its tests were never recorded one by one: collection keeps all of them (no other file has a
+    # failure to start skipping files), and the others are deselected.
     cache.set("cache/lastfailed", {"b.py": True})
     result = apply_rerun(project, RerunOptions(last_failed=True), cache)
     assert ids(result) == ["b.py::t1", "b.py::t2"]
-    assert result.message == "run-last-failure: rerun previous 2 failures (skipped 2 files)"
+    assert result.deselected == 4
+    assert result.message == "run-last-failure: rerun previous 2 failures"
 
 
 def test_last_failed_conftest_that_failed_to_import_reruns_the_tests_below_it(project, cache):
@@ -161,7 +166,8 @@ def test_failed_first_without_failures(project, cache):
 
 def test_last_failed_and_failed_first_together(project, cache):
     cache.set("cache/lastfailed", {"b.py::t2": True, "a.py::t3": True})
-    result = apply_rerun(project, RerunOptions(last_failed=True, failed_first=True), cache)
+    collected = only(project, "a.py::t3", "b.py::t2")
+    result = apply_rerun(collected, RerunOptions(last_failed=True, failed_first=True), cache, skipped_files=1)
     assert ids(result) == ["a.py::t3", "b.py::t2"]
     assert result.message == "run-last-failure: rerun previous 2 failures first (skipped 1 file)"
 
@@ -204,11 +210,14 @@ NOW = datetime(2025, 1, 2, 12, 0, 0)
 
 
 def store_stepwise(cache, last_failed, count=6, age=timedelta(minutes=5, seconds=3, microseconds=9)):
-    cache.set("cache/stepwise", {
-        "last_failed": last_failed,
-        "last_test_count": count,
-        "last_cache_date_str": (NOW - age).isoformat(),
-    })
+    cache.set(
+        "cache/stepwise",
+        {
+            "last_failed": last_failed,
+            "last_test_count": count,
+            "last_cache_date_str": (NOW - age).isoformat(),
+        },
+    )
 
 
 def test_stepwise_without_state_starts_at_the_beginning(project, cache):
@@ -280,7 +289,9 @@ def test_stepwise_counts_the_tests_left_by_last_failed(project, cache):
     # pytest filters --lf at collection, so stepwise sees (and stores) the smaller count.
     cache.set("cache/lastfailed", {"a.py::t2": True, "b.py::t1": True})
     store_stepwise(cache, "b.py::t1", count=2)
-    result = apply_rerun(project, RerunOptions(last_failed=True, stepwise=True), cache, now=NOW)
+    collected = only(project, "a.py::t2", "b.py::t1")
+    options = RerunOptions(last_failed=True, stepwise=True)
+    result = apply_rerun(collected, options, cache, now=NOW, skipped_files=1)
     assert ids(result) == ["b.py::t1"]
     assert result.deselected == 1
     assert result.message.splitlines() == [
@@ -336,7 +347,8 @@ def test_last_failed_round_trip(project, cache):
     fail = PhaseOutcome.FAILED
     assert session(cache, project, {"a.py::t2": fail, "b.py::t1": fail}) == ALL
     assert session(cache, project, {"a.py::t2": fail}, options=RerunOptions(last_failed=True)) == [
-        "a.py::t2", "b.py::t1"
+        "a.py::t2",
+        "b.py::t1",
     ]
     assert session(cache, project, {}, options=RerunOptions(last_failed=True)) == ["a.py::t2"]
     assert session(cache, project, {}, options=RerunOptions(last_failed=True)) == ALL  # nothing failed
@@ -351,7 +363,10 @@ def test_stepwise_round_trip(project, cache):
     assert session(cache, project, both, options=sw, maxfail=1) == ["a.py::t2"]
     skip = RerunOptions(stepwise_skip=True)
     assert session(cache, project, both, options=skip, maxfail=stepwise_maxfail(skip, 0)) == [
-        "a.py::t2", "a.py::t3", "b.py::t1", "b.py::t2"
+        "a.py::t2",
+        "a.py::t3",
+        "b.py::t1",
+        "b.py::t2",
     ]
     assert session(cache, project, {}, options=sw, maxfail=1) == ["b.py::t2", "sub/c.py::t1"]
     assert cache.get("cache/stepwise", None)["last_failed"] is None
@@ -379,10 +394,23 @@ def test_works_with_real_test_items(tmp_path, cache):
     def make(nodeid):
         module = types.ModuleType("a")
         return model.TestItem(
-            nodeid=nodeid, name=nodeid.split("::")[-1], originalname=nodeid.split("::")[-1],
-            path=tmp_path / "a.py", relpath="a.py", lineno=1, module=module, cls=None, function=lambda: None,
-            kind=model.FuncKind.FUNCTION, marks=(), callspec=model.CallSpec(), holders=(),
-            chain=model.ScopeChain((), "a.py", None), argnames=(), fixturenames=(), fixturedefs={},
+            nodeid=nodeid,
+            name=nodeid.split("::")[-1],
+            originalname=nodeid.split("::")[-1],
+            path=tmp_path / "a.py",
+            relpath="a.py",
+            lineno=1,
+            module=module,
+            cls=None,
+            function=lambda: None,
+            kind=model.FuncKind.FUNCTION,
+            marks=(),
+            callspec=model.CallSpec(),
+            holders=(),
+            chain=model.ScopeChain((), "a.py", None),
+            argnames=(),
+            fixturenames=(),
+            fixturedefs={},
             keywords=frozenset(),
         )
 

@@ -65,3 +65,25 @@ def test_values_reach_getoption_under_the_plugins_dest_names() -> None:
         "--cov, --cov-fail-under are accepted but ignored: asynctestrun does not run pytest-cov: "
         "no coverage is measured"
     ]
+
+
+def test_the_rarer_xdist_and_benchmark_options_parse() -> None:
+    parser = Parser()
+    tolerated.declare(parser)
+    args = [
+        "--px=id=proxy//socket=host:8888",
+        "--testrunuid=abc",
+        "--loadscope-reorder",
+        "--no-loadscope-reorder",
+        "--benchmark-cprofile-loops=2",
+        "--benchmark-cprofile-top=5",
+        "--benchmark-cprofile-dump",
+        "--benchmark-confidence=0.99",
+        "--benchmark-precision=0.01",
+    ]
+    values = vars(parser.argparser().parse_args(args))
+    assert values["px"] == ["id=proxy//socket=host:8888"]
+    assert values["testrunuid"] == "abc"
+    assert values["benchmark_cprofile_dump"] == [True]
+    assert values["benchmark_precision"] == "0.01"
+    assert tolerated.ignored(values) == []

@@ -1,0 +1,85 @@
+"""``--lf`` while collecting: which test files are not even imported, and which tests are not collected.
+
+pytest's cache plugin does part of ``--lf``'s work while collecting, and what it does there shows in the
+outcomes, not only in the counts:
+
+* In each directory (and among the command-line arguments), the files and directories holding a
+  recorded failure are collected first.
+* Once a file yielding one of the recorded failures has been collected, every later file without a
+  recorded failure is skipped unread ("skipped N files"): a file that no longer imports is no
+  collection error, and its module-level code does not run.
+* From a file with recorded failures collected from then on (that first one included), only the
+  failed tests are collected; the others are never collected, so they are not "deselected" and ``-k``
+  or ``-m`` do not count them. Tests in classes (and describe blocks) are kept: pytest keeps every
+  sub-collector and filters their tests later, as deselected. So are all tests of a file named on the
+  command line.
+
+What is left is filtered once more after ``-k`` / ``-m``, by ``_plan.rerun``: the tests that did not fail
+then count as deselected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .._model.items import TestItem
+
+
+@dataclass(slots=True)
+class LastFailedFilter:
+    lastfailed: Mapping[str, bool]  # the recorded failures, by node id (a file's or class's too)
+    paths: frozenset[Path]  # the files and directories of the recorded failures, and their parents
+    initial_files: frozenset[Path]  # files named on the command line: all of their tests are collected
+    # A file yielding a recorded failure has been collected: files without one are skipped from now on.
+    active: bool = False
+    skipped_files: int = 0
+
+    @classmethod
+    def of(
+        cls, lastfailed: Mapping[str, bool], rootdir: Path, initial_files: Collection[Path]
+    ) -> LastFailedFilter:
+        paths: set[Path] = set()
+        for nodeid in lastfailed:
+            path = rootdir / nodeid.split("::", 1)[0]
+            paths.add(path)
+            paths.update(path.parents)
+        return cls(lastfailed, frozenset(p for p in paths if p.exists()), frozenset(initial_files))
+
+    def first(self, paths: Sequence[Path]) -> list[Path]:
+        """``paths`` with those holding a recorded failure first, otherwise in the same order."""
+        return sorted(paths, key=lambda path: path not in self.paths)
+
+    def skips(self, path: Path) -> bool:
+        """Whether the test file ``path`` is left unread (and counted as a skipped file)."""
+        if self.active and path not in self.paths:
+            self.skipped_files += 1
+            return True
+        return False
+
+    def keep(self, path: Path, relpath: str, items: list[TestItem]) -> list[TestItem]:
+        """The tests of the file ``path`` that are collected."""
+        if path not in self.paths:
+            return items
+        if not self.active:
+            if not any(_module_level_id(item, relpath) in self.lastfailed for item in items):
+                return items  # stale records only: collected whole, and nothing skipped yet
+            self.active = True
+        if path in self.initial_files:
+            return items
+        return [item for item in items if item.nodeid in self.lastfailed or _outer_collector(item, relpath)]
+
+
+def _module_level_id(item: TestItem, relpath: str) -> str:
+    """The node id of what the module collects directly for ``item``: the test itself, or the class
+    (or describe block) it is in."""
+    return _outer_collector(item, relpath) or item.nodeid
+
+
+def _outer_collector(item: TestItem, relpath: str) -> str | None:
+    """The node id of the outermost class or block ``item`` is in, None for a test at module level."""
+    inner = item.nodeid[len(relpath) + 2 :].split("[", 1)[0]  # parameter ids may hold anything
+    if "::" not in inner:
+        return None
+    return f"{relpath}::{inner.split('::', 1)[0]}"

@@ -1,0 +1,2 @@
+def test_c1():
+    assert False

@@ -1,0 +1,6 @@
+class TestK:
+    def test_fail(self):
+        assert False
+
+    def test_ok(self):
+        pass

@@ -1,0 +1,2 @@
+def test_collected_only_without_the_conftest():
+    assert True
