@@ -631,6 +631,9 @@ def _run_parallel(
         # As pytest-xdist: a worker has no terminal to hold a debugger session on.
         raise ConfigError("--pdb needs the terminal; it cannot be combined with -n (use -n 0)")
     files = worker_targets(config)
+    last_failed = session.last_failed_filter()
+    if last_failed is not None:
+        files = last_failed.worker_files(files, config.rootdir)
     if not files:
         return int(session.run())
     from .session import warn_unset_fixture_loop_scope

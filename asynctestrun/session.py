@@ -321,7 +321,7 @@ class Session:
             last_failed_no_failures=config.last_failed_no_failures,
         )
 
-    def _last_failed_filter(self) -> LastFailedFilter | None:
+    def last_failed_filter(self) -> LastFailedFilter | None:
         """With --lf and failures recorded: what collection skips and leaves out (_collect/last_failed)."""
         config = self.config
         if not config.last_failed:
@@ -332,9 +332,9 @@ class Session:
         if not lastfailed:
             return None
         # Files named on the command line keep all their tests, as pytest's "initial paths" (arguments
-        # that came from ``testpaths`` are not named ones).
+        # that came from ``testpaths`` are not named ones, nor are the files a worker is given).
         initial: set[Path] = set()
-        if not config.args_from_testpaths:
+        if not config.args_from_testpaths and not config.worker:
             for arg in config.args:
                 path = (config.invocation_dir / arg.split("::", 1)[0]).resolve()
                 if path.is_file():
@@ -408,7 +408,7 @@ class Session:
             # a module that keeps ``sys.stdout`` at import time holds the stream its tests write to.
             capture = self._capture_manager()
             self.collector.capture = capture
-            self.collector.last_failed = self._last_failed_filter()
+            self.collector.last_failed = self.last_failed_filter()
             capture.resume()
             try:
                 collection = self.collector.collect()

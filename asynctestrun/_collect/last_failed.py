@@ -51,6 +51,13 @@ class LastFailedFilter:
         """``paths`` with those holding a recorded failure first, otherwise in the same order."""
         return sorted(paths, key=lambda path: path not in self.paths)
 
+    def worker_files(self, files: Sequence[str], rootdir: Path) -> list[str]:
+        """``-n``: of the rootdir-relative files the workers share, those holding a recorded failure,
+        or all of them when none does. A worker given only files without one would import them all
+        (it never collects a failure that starts the skipping); the parent skips them instead."""
+        held = [name for name in files if rootdir / name.split("::", 1)[0] in self.paths]
+        return held or list(files)
+
     def skips(self, path: Path) -> bool:
         """Whether the test file ``path`` is left unread (and counted as a skipped file)."""
         if self.active and path not in self.paths:

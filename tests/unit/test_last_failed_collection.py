@@ -77,3 +77,10 @@ def test_a_file_named_on_the_command_line_keeps_all_its_tests(tmp_path):
     lf = make(tmp_path, ["b.py::t1"], initial=["b.py"])
     assert ids(lf.keep(tmp_path / "b.py", "b.py", items("b.py::t1", "b.py::t2"))) == ["b.py::t1", "b.py::t2"]
     assert lf.skips(tmp_path / "a.py")  # named or not, a file without failures is skipped
+
+
+def test_workers_are_given_only_the_files_with_failures(tmp_path):
+    lf = make(tmp_path, ["b.py::t1", "sub/c.py::t1"])
+    assert lf.worker_files(["a.py", "b.py", "d.py", "sub/c.py"], tmp_path) == ["b.py", "sub/c.py"]
+    stale = make(tmp_path, ["gone.py::t1"])
+    assert stale.worker_files(["a.py", "b.py"], tmp_path) == ["a.py", "b.py"]
