@@ -2705,6 +2705,45 @@ SCENARIOS = [
         "",
         counts={"deselected": 6},
     ),
+    Scenario(
+        # pytest-asyncio's own fixtures and helpers: unused_tcp_port / unused_udp_port and their
+        # factories, an overridden event_loop_policy (module-scoped), is_async_test in a conftest hook.
+        "asyncio_builtins",
+        "asyncio_builtins",
+        (),
+        1,
+        r"""
+            test_builtins.py::test_unused_tcp_port_can_be_bound                      passed
+            test_builtins.py::test_unused_udp_port_can_be_bound                      passed
+            test_builtins.py::test_port_factories_give_distinct_ports                passed
+            test_builtins.py::test_a_server_on_the_unused_port                       passed
+            test_builtins.py::test_marked_by_the_conftest                            passed
+            test_builtins.py::test_sync_is_not_marked                                passed
+            test_builtins.py::test_unmarked_coroutine_is_not_claimed_in_strict_mode  failed
+            test_policy.py::test_loop_comes_from_the_policy                          passed
+            test_policy.py::test_each_function_loop_is_a_new_one                     passed
+        """,
+        counts={"passed": 8, "failed": 1},
+    ),
+    Scenario(
+        # Installed plugins: pytest-mock's mocker (patches undone after the test, AsyncMock, spy) and
+        # pytest-timeout's mark, which asynctestrun's own timeout honours (sync and async tests).
+        "installed_plugins",
+        "installed_plugins",
+        (),
+        1,
+        r"""
+            test_plugins.py::test_mocker_patches_and_undoes             passed
+            test_plugins.py::test_the_patch_was_undone                  passed
+            test_plugins.py::test_async_mock                            passed
+            test_plugins.py::test_spy                                   passed
+            test_plugins.py::test_async_test_past_its_timeout_fails     failed
+            test_plugins.py::test_sync_test_past_its_timeout_fails      failed
+            test_plugins.py::test_within_its_timeout_passes             passed
+        """,
+        counts={"passed": 5, "failed": 2},
+        requires=("pytest_mock", "pytest_timeout"),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
