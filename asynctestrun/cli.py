@@ -347,6 +347,28 @@ def _split_args(raw: Sequence[str]) -> tuple[list[str], list[str]]:
     return positional, unknown
 
 
+def _reparse_args(tokens: Sequence[str], unknown: Sequence[str], positional: Sequence[str]) -> list[str]:
+    """The flags the CLI did not know and the paths, in command-line order, for the parse against the
+    options plugins and conftests declare. Where the CLI took out options of its own between two of them,
+    ARGUMENT_BREAK stands in their place: under pytest they end the option before them all the same."""
+    from ._shim.config import ARGUMENT_BREAK
+
+    ordered: list[str] = []
+    flags, paths = list(unknown), list(positional)
+    adjacent = False  # was the previous token one of ours?
+    for token in tokens:
+        source = flags if flags and token == flags[0] else paths if paths and token == paths[0] else None
+        if source is None:
+            adjacent = False
+            continue
+        if ordered and not adjacent:
+            ordered.append(ARGUMENT_BREAK)
+        ordered.append(source.pop(0))
+        adjacent = True
+    # Anything the CLI spelled differently from the command line keeps its place after the rest.
+    return [*ordered, *flags, *paths]
+
+
 def _looks_like_path(arg: str) -> bool:
     return os.path.exists(arg.split("::", 1)[0])
 
@@ -501,7 +523,7 @@ def run(argv: Sequence[str]) -> int:
     except ConfigError as exc:
         click.echo(f"{exc.prefix}{exc}", err=True)
         return EXIT_USAGE
-    return _run_session(config, values, unknown, positional, invocation_dir, ini, argv)
+    return _run_session(config, values, unknown, positional, invocation_dir, ini, argv, tokens)
 
 
 def _run_session(
@@ -512,7 +534,9 @@ def _run_session(
     invocation_dir: Path,
     ini: Any,
     argv: Sequence[str],
+    tokens: Sequence[str],
 ) -> int:
+    """``tokens`` is ``argv`` after the ini's addopts and PYTEST_ADDOPTS."""
     from ._config.config import ConfigError
     from ._config.load import load
     from ._model.events import Broadcast
@@ -542,7 +566,7 @@ def _run_session(
     try:
         # Unknown flags are parsed again against the options plugins and conftests declared, with the
         # paths: a flag's value may be among them. With no unknown flag, the paths stay as given.
-        reparsed, extra = session.prepare(unknown + positional if unknown else [])
+        reparsed, extra = session.prepare(_reparse_args(tokens, unknown, positional) if unknown else [])
         if unknown:
             positional = reparsed
         if unknown or extra:

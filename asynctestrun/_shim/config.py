@@ -174,6 +174,29 @@ class OptionGroup:
     _addoption = addoption
 
 
+# Stands, in the arguments parsed again against the declared options, where the CLI took out options of
+# its own. pytest parses every option at once, so an option there (``--cov -q tests``) ends the one
+# before it; without it a flag with an optional value (``--cov``) would take the next path as its value.
+ARGUMENT_BREAK = "--asynctestrun-argument-break"
+
+
+def _break_action() -> type[argparse.Action]:
+    import argparse  # here, as in argparser: most runs declare no option and never need it
+
+    class _Break(argparse.Action):
+        """An option that takes no value and sets nothing."""
+
+        def __init__(self, option_strings: Sequence[str], dest: str, **_: Any) -> None:
+            super().__init__(
+                option_strings, argparse.SUPPRESS, nargs=0, default=argparse.SUPPRESS, help=argparse.SUPPRESS
+            )
+
+        def __call__(self, *_: Any, **__: Any) -> None:
+            return None
+
+    return _Break
+
+
 class Parser:
     """What ``pytest_addoption(parser)`` receives."""
 
@@ -203,6 +226,7 @@ class Parser:
         for opts, attrs in self.options:
             parser.add_argument(*opts, **_argparse_kwargs(attrs))
         parser.add_argument("file_or_dir", nargs="*")
+        parser.add_argument(ARGUMENT_BREAK, action=_break_action())
         return parser
 
     def defaults(self) -> dict[str, Any]:

@@ -2744,6 +2744,42 @@ SCENARIOS = [
         counts={"passed": 5, "failed": 2},
         requires=("pytest_mock", "pytest_timeout"),
     ),
+    Scenario(
+        # A conftest option whose value may be left out (nargs="?", as pytest-cov's --cov): an option the
+        # CLI parses itself between it and a path ends it, as in pytest's single parser, so the path
+        # stays a path and the option takes its const.
+        "optional_value_option",
+        "optional_value_option",
+        ("--level", "-v", "test_level.py"),
+        0,
+        r"""
+            test_level.py::test_level_given_without_a_value    passed
+        """,
+        counts={"passed": 1},
+    ),
+    Scenario(
+        # The path before the option: it is not the option's value either.
+        "optional_value_option-path-first",
+        "optional_value_option",
+        ("test_other.py", "--level"),
+        0,
+        r"""
+            test_other.py::test_other    passed
+        """,
+        counts={"passed": 1},
+    ),
+    Scenario(
+        # Right after the option the path is its value, in pytest too: no path is left, so every test runs.
+        "optional_value_option-value-next",
+        "optional_value_option",
+        ("--level", "test_level.py", "-v"),
+        1,
+        r"""
+            test_level.py::test_level_given_without_a_value    failed
+            test_other.py::test_other                          passed
+        """,
+        counts={"passed": 1, "failed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
