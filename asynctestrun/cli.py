@@ -701,6 +701,7 @@ def _run_parallel(
         continue_on_collection_errors=config.continue_on_collection_errors,
         echo_stderr=config.capture == "no",
         prestarted=prestarted,
+        shown_warnings=frozenset(broadcast.session_warnings),
     )
     return final_code[-1] if final_code else code
 

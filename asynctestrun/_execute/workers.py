@@ -48,7 +48,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -144,10 +144,13 @@ def run_workers(
     shutdown_grace: float = 10.0,
     echo_stderr: bool = False,
     prestarted: Prestarted | None = None,
+    shown_warnings: Collection[WarningRaised] = (),
 ) -> int:
     """Run ``files`` (rootdir-relative targets, see ``worker_targets``) in up to ``n`` workers; every
     event goes to ``emit``. Returns the exit code, which the final ``SessionFinished`` also carries.
     ``prestarted`` workers (``prestart``) are used first; this function disposes of all of them.
+    ``shown_warnings`` are the session-level warnings this process already reported: a worker's
+    copy of one is dropped.
 
     A worker's stderr is kept for crash reports; ``echo_stderr`` also copies it, line by line and
     prefixed with the worker's name, to this process's stderr (for ``-s``, where tests print there)."""
@@ -179,7 +182,7 @@ def run_workers(
         echo_stderr,
         prestarted.processes if prestarted is not None else [],
     )
-    merge = _Merge(emit, files, rootdir, inifile, maxfail, continue_on_collection_errors)
+    merge = _Merge(emit, files, rootdir, inifile, maxfail, continue_on_collection_errors, shown_warnings)
     try:
         for batch in batches:
             merge.add(pool.spawn(tuple(batch), ()), initial=True)
@@ -429,6 +432,7 @@ class _Merge:
         inifile: Path | None,
         maxfail: int,
         continue_on_collection_errors: bool,
+        shown_warnings: Collection[WarningRaised] = (),
     ) -> None:
         self._emit = emit
         self._file_order = {file_of(f): i for i, f in reversed(list(enumerate(files)))}
@@ -442,7 +446,8 @@ class _Merge:
         self._held: list[Event] | None = []  # None once the merged CollectionFinished is out
         self._started = False
         self._collection: CollectionFinished | None = None
-        self._session_warnings: set[WarningRaised] = set()
+        # Seeded with the parent's own: the workers load the same options, plugins and conftests.
+        self._session_warnings: set[WarningRaised] = set(shown_warnings)
         self._discard_tests = False
         self._failed = 0
         self._results = 0

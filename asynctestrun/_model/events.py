@@ -98,10 +98,15 @@ class Broadcast:
 
     def __init__(self, reporters: list[Reporter]) -> None:
         self._reporters = reporters
+        # Kept because under -n every worker raises this process's own session-level warnings again
+        # (the same options, plugins and conftests): the parent must not show them twice.
+        self.session_warnings: set[WarningRaised] = set()
 
     def add(self, reporter: Reporter) -> None:
         self._reporters.append(reporter)
 
     def handle(self, event: Event) -> None:
+        if isinstance(event, WarningRaised) and event.nodeid is None:
+            self.session_warnings.add(event)
         for reporter in self._reporters:
             reporter.handle(event)

@@ -38,6 +38,17 @@ def test_a_suite_whose_addopts_carry_them_runs_and_names_what_is_ignored(tmp_pat
     assert "--no-header" not in done.stdout  # output-only options are ignored silently
 
 
+def test_under_workers_the_ignored_options_warning_is_shown_once(tmp_path: Path) -> None:
+    # Each worker parses the same options and raised it again: it was in the summary three times.
+    (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    for name in ("test_a.py", "test_b.py"):
+        (tmp_path / name).write_text("def test_one():\n    assert True\n")
+    done = _run(tmp_path, "--cov", "-n", "2")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("--cov is accepted but ignored") == 1, done.stdout
+    assert "2 passed, 1 warning" in done.stdout
+
+
 def test_an_unknown_option_is_still_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "test_one.py").write_text("def test_one():\n    assert True\n")
     done = _run(tmp_path, "--cov=x", "--no-such-option")

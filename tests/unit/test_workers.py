@@ -173,6 +173,28 @@ def test_streams_are_merged_into_one_session(project):
     assert {c["count"] for c in logged} == {"2"}
 
 
+def test_a_session_warning_the_parent_already_reported_is_not_repeated(project):
+    """The parent loads the same options, plugins and conftests as its workers, and reports their
+    session-level warnings itself: a worker's copy of one is dropped, any other still comes through."""
+    repeated = ev.WarningRaised("a plugin warning every worker repeats", None, "PluginWarning")
+    files = {"test_a.py": "t1 pass\n", "test_b.py": "t1 pass\n"}
+    _, events = run(project, files, shown_warnings=[repeated])
+    assert not [e for e in events if isinstance(e, ev.WarningRaised)]
+    other = ev.WarningRaised("only the parent's", None, "PluginWarning")
+    _, events = run(project, files, shown_warnings=[other])
+    assert [e for e in events if isinstance(e, ev.WarningRaised)] == [repeated]
+
+
+def test_the_broadcast_keeps_the_session_warnings_it_sent():
+    seen = []
+    broadcast = ev.Broadcast([type("R", (), {"handle": staticmethod(seen.append)})()])
+    session_level = ev.WarningRaised("--cov is accepted but ignored", None, "PytestConfigWarning")
+    broadcast.handle(session_level)
+    broadcast.handle(ev.WarningRaised("deprecated", "test_a.py::t1", "DeprecationWarning"))
+    assert broadcast.session_warnings == {session_level}
+    assert len(seen) == 2
+
+
 def test_all_passing_is_exit_0_and_no_tests_is_exit_5(project):
     assert run(project, {"test_a.py": "t1 pass\n", "test_b.py": "t1 pass\n"})[0] == 0
     code, events = run(project, {"test_empty.py": "", "test_empty2.py": ""})
