@@ -508,6 +508,9 @@ class Session:
         )
         state.reruns = reruns
         state.flaky = self._flaky_settings()
+        state.flaky_runs_tests = (
+            state.reruns is not None and state.flaky is not None and self._flaky_registered_last()
+        )
         maxfail = stepwise_maxfail(options, config.maxfail)
         summary = execute(plan, state, nodes, emit, maxfail=maxfail)
         code = self._end_run(
@@ -572,6 +575,15 @@ class Session:
     def _registered(self, module: ModuleType) -> bool:
         """Whether a stand-in module is among the run's plugins (its plugin is installed and enabled)."""
         return any(plugin.module is module for plugin in self.hooks.plugins)
+
+    def _flaky_registered_last(self) -> bool:
+        """Whether box/flaky's stand-in was registered after pytest-rerunfailures' (both are): pluggy
+        calls the later plugin's hooks first, so under pytest flaky's runtest protocol then runs
+        every test. Which comes first follows the order the entry points are found in, or ``-p``."""
+        from ._builtins import flaky, rerunfailures
+
+        modules = [plugin.module for plugin in self.hooks.plugins]
+        return modules.index(flaky) > modules.index(rerunfailures)
 
     def _flaky_settings(self) -> FlakySettings | None:
         """box/flaky's options, where it is installed (its stand-in is registered)."""

@@ -97,12 +97,15 @@ class RerunSettings:
             config=config,
         )
 
+    def claims(self, node: Any) -> bool:
+        """Whether the plugin's runtest protocol runs ``node``'s test itself rather than leaving it to
+        the next plugin's (box/flaky's): it does for every test it has a rerun count for, even 0."""
+        return not self._excluded(node) and self._count(node.get_closest_marker("flaky")) is not None
+
     def policy_for(self, node: Any) -> RerunPolicy | None:
         """How ``node``'s test may be rerun, or None when it never is."""
-        if self.exclude_paths:  # checked per test: the Path is built only when there is something to check
-            path = Path(node.path)
-            if any(path.is_relative_to(excluded) for excluded in self.exclude_paths):
-                return None
+        if self._excluded(node):
+            return None
         mark: Mark | None = node.get_closest_marker("flaky")
         count = self._count(mark)
         if count is None or count <= 0:
@@ -117,6 +120,13 @@ class RerunSettings:
             rerun_except=_patterns(mark, "rerun_except", self.rerun_except),
             mark=mark,
         )
+
+    def _excluded(self, node: Any) -> bool:
+        """Under a ``--rerun-exclude-path``; the Path is built only when there is something to check."""
+        if not self.exclude_paths:
+            return False
+        path = Path(node.path)
+        return any(path.is_relative_to(excluded) for excluded in self.exclude_paths)
 
     def _count(self, mark: Mark | None) -> int | None:
         if self.force_reruns is not None:

@@ -83,6 +83,24 @@ def execute(
     return summary
 
 
+def _rerun_policy(
+    state: SessionState, node: ItemNode, emit: Callable[[Event], None]
+) -> RerunPolicy | FlakyPolicy | None:
+    """Which plugin reruns the test, as under pytest, where each has its own runtest protocol and the
+    first to answer runs the test: pytest-rerunfailures' answers for a test it has a rerun count for
+    (even 0), box/flaky's for every test, and the one registered last is asked first."""
+    reruns = None if state.flaky_runs_tests else state.reruns
+    if reruns is not None and reruns.claims(node):
+        return reruns.policy_for(node)
+    if state.flaky is None:
+        return None
+    try:
+        return state.flaky.policy_for(node)
+    except ValueError as exc:  # bad mark arguments: the test runs once, with a warning
+        emit(WarningRaised(f"flaky: {exc}", node.nodeid, "PluginWarning"))
+        return None
+
+
 def _run_one(
     planned: PlannedTest,
     next_planned: PlannedTest | None,
@@ -101,14 +119,7 @@ def _run_one(
         if key not in state.warned:
             state.warned.add(key)
             emit(WarningRaised(message, item.nodeid, "LoopScopeWarning"))
-    policy: RerunPolicy | FlakyPolicy | None = None
-    if state.reruns is not None:
-        policy = state.reruns.policy_for(node)
-    if policy is None and state.flaky is not None:
-        try:
-            policy = state.flaky.policy_for(node)
-        except ValueError as exc:  # bad mark arguments: the test runs once, with a warning
-            emit(WarningRaised(f"flaky: {exc}", item.nodeid, "PluginWarning"))
+    policy = _rerun_policy(state, node, emit)
     while True:
         run = TestRun(state, planned, node)
         if policy is not None:

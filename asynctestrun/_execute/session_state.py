@@ -54,6 +54,9 @@ class SessionState:
         self.slow_callbacks: Any = None  # with asyncio_debug: collects slow-callback reports
         self.reruns: RerunSettings | None = None  # where pytest-rerunfailures is installed
         self.flaky: FlakySettings | None = None  # where box/flaky is installed
+        # Both installed, box/flaky registered after pytest-rerunfailures: pluggy calls flaky's runtest
+        # protocol first, which runs every test, so rerunfailures never reruns one.
+        self.flaky_runs_tests: bool = False
         self.cache: dict[FixtureDef, CachedValue] = {}
         # The session's node tree, shared with its items' ``parent`` (a bare session has its own).
         self.nodes: NodeTree = getattr(plugin_session, "nodes", None) or NodeTree(plugin_config)

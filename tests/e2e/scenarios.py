@@ -1815,9 +1815,11 @@ SCENARIOS = [
         counts={"passed": 3},
     ),
     Scenario(
+        # -p no:flaky here and below: box/flaky, where it is installed too, would run these tests
+        # itself or turn each flaky(reruns=N) into a set-up error (see flaky_and_reruns).
         "reruns",
         "reruns",
-        ("test_marked.py",),
+        ("test_marked.py", "-p", "no:flaky"),
         1,
         r"""
             test_marked.py::test_passes_on_second_attempt                      passed
@@ -1842,7 +1844,7 @@ SCENARIOS = [
     Scenario(
         "reruns-global-option-with-a-filter",
         "reruns",
-        ("test_global.py", "--reruns", "2", "--only-rerun", "ConnectionError"),
+        ("test_global.py", "--reruns", "2", "--only-rerun", "ConnectionError", "-p", "no:flaky"),
         1,
         r"""
             test_global.py::test_connection_error_is_rerun                     passed
@@ -1855,7 +1857,7 @@ SCENARIOS = [
     Scenario(
         "reruns-plugin-disabled",
         "reruns",
-        ("test_global.py", "-p", "no:rerunfailures"),
+        ("test_global.py", "-p", "no:rerunfailures", "-p", "no:flaky"),
         1,
         r"""
             test_global.py::test_connection_error_is_rerun                     failed
@@ -2470,9 +2472,11 @@ SCENARIOS = [
     ),
     Scenario(
         # box/flaky's @flaky and mark.flaky(max_runs=...): reruns until min_passes passes fit in max_runs.
+        # pytest-rerunfailures (a test dependency) is registered first, so flaky's protocol runs the
+        # tests whichever order the two entry points are found in (see flaky_and_reruns).
         "flaky_plugin",
         "flaky_plugin",
-        (),
+        ("-p", "rerunfailures"),
         1,
         r"""
             test_flaky.py::test_fails_once                         passed
@@ -2486,7 +2490,7 @@ SCENARIOS = [
             test_flaky.py::test_plain_failure_is_not_rerun         failed
         """,
         counts={"passed": 5, "failed": 3, "skipped": 1},
-        requires=("flaky",),
+        requires=("flaky", "pytest_rerunfailures"),
         same_junit_layout=False,
     ),
     Scenario(
@@ -2779,6 +2783,60 @@ SCENARIOS = [
             test_other.py::test_other                          passed
         """,
         counts={"passed": 1, "failed": 1},
+    ),
+    Scenario(
+        # box/flaky and pytest-rerunfailures both installed, flaky registered last (``-p`` registers
+        # rerunfailures first): flaky's runtest protocol runs every test, so nothing is rerun under
+        # --reruns and no "rerun" is counted; flaky reruns its own tests (the fixture error too).
+        "flaky_and_reruns-flaky_registered_last",
+        "flaky_and_reruns",
+        ("-p", "rerunfailures", "--reruns", "1"),
+        1,
+        r"""
+            test_both_plugins.py::test_bare_mark_fails_once            passed
+            test_both_plugins.py::test_mark_with_a_failing_fixture     error
+            test_both_plugins.py::test_decorated_fails_twice           passed
+            test_both_plugins.py::test_async_bare_mark_fails_once      passed
+            test_both_plugins.py::test_unmarked_fails_once             failed
+        """,
+        counts={"failed": 1, "passed": 3, "errors": 1},
+        requires=("flaky", "pytest_rerunfailures"),
+        same_junit_layout=False,
+    ),
+    Scenario(
+        # The other order: rerunfailures' protocol is asked first and runs each test it has a count
+        # for (here all, from --reruns 1), so the @flaky test that needs three runs gets two and fails.
+        "flaky_and_reruns-rerunfailures_registered_last",
+        "flaky_and_reruns",
+        ("-p", "flaky", "--reruns", "1"),
+        1,
+        r"""
+            test_both_plugins.py::test_bare_mark_fails_once            passed
+            test_both_plugins.py::test_mark_with_a_failing_fixture     error
+            test_both_plugins.py::test_decorated_fails_twice           failed
+            test_both_plugins.py::test_async_bare_mark_fails_once      passed
+            test_both_plugins.py::test_unmarked_fails_once             passed
+        """,
+        counts={"failed": 1, "passed": 3, "errors": 1, "rerun": 5},
+        requires=("flaky", "pytest_rerunfailures"),
+    ),
+    Scenario(
+        # Without --reruns, rerunfailures (registered last) takes only the marked tests and leaves
+        # the @flaky-decorated one to flaky, whose reruns are not counted.
+        "flaky_and_reruns-marks_only",
+        "flaky_and_reruns",
+        ("-p", "flaky"),
+        1,
+        r"""
+            test_both_plugins.py::test_bare_mark_fails_once            passed
+            test_both_plugins.py::test_mark_with_a_failing_fixture     error
+            test_both_plugins.py::test_decorated_fails_twice           passed
+            test_both_plugins.py::test_async_bare_mark_fails_once      passed
+            test_both_plugins.py::test_unmarked_fails_once             failed
+        """,
+        counts={"failed": 1, "passed": 3, "errors": 1, "rerun": 3},
+        requires=("flaky", "pytest_rerunfailures"),
+        same_junit_layout=False,
     ),
 ]
 

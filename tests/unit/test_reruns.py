@@ -46,6 +46,15 @@ def test_an_excluded_path_is_never_rerun():
     assert settings.policy_for(_node(path="/project/other/test_y.py")) is not None
 
 
+def test_the_plugin_claims_each_test_it_has_a_count_for_even_zero():
+    # A claimed test is run by rerunfailures' protocol; any other is left to box/flaky's.
+    assert RerunSettings().claims(_node(Mark("flaky", (), {"reruns": 0})))
+    assert RerunSettings().claims(_node(Mark("flaky")))
+    assert RerunSettings(reruns=1).claims(_node())
+    assert not RerunSettings().claims(_node())
+    assert not RerunSettings(reruns=1, exclude_paths=(Path("/project/tests"),)).claims(_node())
+
+
 def test_filters_search_type_and_message_along_the_chain():
     mark = Mark("flaky", (), {"reruns": 1, "only_rerun": ["ConnectionError"]})
     policy = RerunSettings().policy_for(_node(mark))
