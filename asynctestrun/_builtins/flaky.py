@@ -33,3 +33,15 @@ def pytest_addoption(parser: Any) -> None:
 
 def pytest_configure(config: Any) -> None:
     config.addinivalue_line("markers", "flaky: marks tests to be automatically retried upon failure")
+
+
+def pytest_runtest_setup(item: Any) -> None:
+    """flaky's own set-up hook reads the test's closest ``flaky`` mark, whichever plugin runs the
+    test: a mark flaky cannot take (pytest-rerunfailures' ``reruns=N``, ``max_runs`` below
+    ``min_passes``) fails the set-up under pytest, so it does here. Not where flaky's runtest
+    protocol already gave the test its settings (decorator, ``--force-flaky``)."""
+    from .._execute.flaky import SETTLED_KEY, mark_settings
+
+    mark = item.get_closest_marker("flaky")
+    if mark is not None and not item.stash.get(SETTLED_KEY, False):
+        mark_settings(item, mark)

@@ -1,9 +1,10 @@
 """Running a test again and again, as box/flaky's plugin does where it is installed.
 
-Which tests: a test function (or its class) decorated with flaky's ``@flaky``, which leaves
-``_flaky_max_runs``, ``_flaky_min_passes`` and ``_flaky_rerun_filter`` on it; one marked
-``@pytest.mark.flaky(max_runs, min_passes, rerun_filter)``; and under ``--force-flaky`` every other test
-(``--max-runs``, ``--min-passes``). Defaults: two runs, one pass.
+Which tests, in the plugin's order: a test function (or its class) decorated with flaky's ``@flaky``,
+which leaves ``_flaky_max_runs``, ``_flaky_min_passes`` and ``_flaky_rerun_filter`` on it; under
+``--force-flaky`` every other test (``--max-runs``, ``--min-passes``); else one marked
+``@pytest.mark.flaky(max_runs, min_passes, rerun_filter)``, whose arguments flaky's set-up hook checks
+(a mark it cannot take fails the set-up: ``_builtins/flaky.py``). Defaults: two runs, one pass.
 
 When: after each run, judged on its set-up and call (a teardown error does not count, as in the
 plugin). A pass counts towards ``min_passes``; the test runs again until it has them. A failure runs
@@ -24,6 +25,9 @@ from .reruns import Failure
 
 DEFAULT_MAX_RUNS = 2
 DEFAULT_MIN_PASSES = 1
+# In a test's stash once flaky's runtest protocol has settled its settings (from the decorator or
+# --force-flaky): flaky's set-up hook reads the mark only for a test without them.
+SETTLED_KEY = object()
 
 
 @dataclass
@@ -43,12 +47,18 @@ class FlakySettings:
         )
 
     def policy_for(self, node: Any) -> FlakyPolicy | None:
-        """How ``node``'s test is rerun, or None when it is not flaky."""
-        found = _declared(node)
-        if found is None:
-            if not self.force:
-                return None
+        """How ``node``'s test is rerun when flaky's runtest protocol runs it, or None when it is not
+        flaky. The protocol puts the decorator's settings, else ``--force-flaky``'s, on the item
+        before set-up, and the set-up hook then leaves the mark unread; else the mark's count."""
+        found = decorated_settings(node)
+        if found is None and self.force:
             found = (self.max_runs, self.min_passes, None)
+        if found is not None:
+            node.stash[SETTLED_KEY] = True
+        else:
+            found = _mark_settings_or_none(node)
+        if found is None:
+            return None
         max_runs, min_passes, rerun_filter = found
         if min_passes <= 0:
             raise ValueError("min_passes must be positive")
@@ -57,8 +67,22 @@ class FlakySettings:
         return FlakyPolicy(node, max_runs, min_passes, rerun_filter)
 
 
-def _declared(node: Any) -> tuple[int, int, Callable[..., Any] | None] | None:
-    """What ``@flaky`` left on the test function or its class, else the ``flaky`` mark's arguments."""
+Declared = tuple[int, int, Callable[..., Any] | None]
+
+
+def _mark_settings_or_none(node: Any) -> Declared | None:
+    """The ``flaky`` mark's settings, or None without a mark or with one flaky cannot take."""
+    mark = node.get_closest_marker("flaky")
+    if mark is None:
+        return None
+    try:
+        return mark_settings(node, mark)
+    except (TypeError, ValueError):  # the stand-in's set-up hook fails the test with it, as flaky's
+        return None
+
+
+def decorated_settings(node: Any) -> Declared | None:
+    """What ``@flaky`` left on the test function or its class, if either is decorated."""
     function = getattr(node, "function", None)
     for owner in (function, getattr(node, "cls", None)):
         if owner is not None and getattr(owner, "_flaky_max_runs", None) is not None:
@@ -67,16 +91,35 @@ def _declared(node: Any) -> tuple[int, int, Callable[..., Any] | None] | None:
                 int(getattr(owner, "_flaky_min_passes", DEFAULT_MIN_PASSES) or DEFAULT_MIN_PASSES),
                 getattr(owner, "_flaky_rerun_filter", None),
             )
-    mark = node.get_closest_marker("flaky")
-    if mark is None or "reruns" in mark.kwargs:  # pytest-rerunfailures' mark of the same name
-        return None
-    args = dict(zip(("max_runs", "min_passes", "rerun_filter"), mark.args, strict=False))
-    args.update(mark.kwargs)
-    return (
-        int(args.get("max_runs") or DEFAULT_MAX_RUNS),
-        int(args.get("min_passes") or DEFAULT_MIN_PASSES),
-        args.get("rerun_filter"),
-    )
+    return None
+
+
+def mark_settings(node: Any, mark: Any) -> Declared:
+    """A ``flaky`` mark's settings, read as flaky's set-up hook reads them: arguments its
+    ``_make_test_flaky`` does not take (pytest-rerunfailures' ``reruns=``) raise its TypeError, and
+    runs that cannot give the passes asked for its ValueError."""
+    return _FlakyPlugin._make_test_flaky(node, *mark.args, **mark.kwargs)
+
+
+class _FlakyPlugin:
+    """Named as flaky's own class, so a wrong argument's TypeError reads as it does under pytest."""
+
+    @classmethod
+    def _make_test_flaky(
+        cls,
+        test: Any,
+        max_runs: int | None = None,
+        min_passes: int | None = None,
+        rerun_filter: Callable[..., Any] | None = None,
+    ) -> Declared:
+        # None, not any false value, means the default: flaky(max_runs=0) is refused, not two runs.
+        runs = DEFAULT_MAX_RUNS if max_runs is None else max_runs
+        passes = DEFAULT_MIN_PASSES if min_passes is None else min_passes
+        if passes <= 0:
+            raise ValueError("min_passes must be positive")
+        if runs < passes:
+            raise ValueError("min_passes cannot be greater than max_runs!")
+        return (runs, passes, rerun_filter)
 
 
 class _PluginView:

@@ -2838,6 +2838,63 @@ SCENARIOS = [
         requires=("flaky", "pytest_rerunfailures"),
         same_junit_layout=False,
     ),
+    Scenario(
+        # flaky alone: its set-up hook fails a test whose flaky mark it cannot take (reruns=,
+        # max_runs below min_passes, max_runs=0); a decorated test keeps its decorator's settings.
+        "flaky_mark_arguments",
+        "flaky_mark_arguments",
+        ("-p", "no:rerunfailures"),
+        1,
+        r"""
+            test_mark_arguments.py::test_rerunfailures_argument         error
+            test_mark_arguments.py::test_more_passes_than_runs          error
+            test_mark_arguments.py::test_zero_runs                      error
+            test_mark_arguments.py::test_flakys_own_arguments           passed
+            test_mark_arguments.py::test_decorated_and_marked           passed
+            test_mark_arguments.py::test_skipped                        skipped
+        """,
+        counts={"passed": 2, "skipped": 1, "errors": 3},
+        requires=("flaky",),
+        same_junit_layout=False,
+    ),
+    Scenario(
+        # rerunfailures registered last runs the marked tests, and still flaky's set-up hook reads
+        # each mark (the decorated test's too, as flaky's protocol did not run it): the errors are
+        # rerun, and max_runs=3 means one rerun to rerunfailures.
+        "flaky_mark_arguments-rerunfailures_registered_last",
+        "flaky_mark_arguments",
+        ("-p", "flaky"),
+        1,
+        r"""
+            test_mark_arguments.py::test_rerunfailures_argument         error
+            test_mark_arguments.py::test_more_passes_than_runs          error
+            test_mark_arguments.py::test_zero_runs                      error
+            test_mark_arguments.py::test_flakys_own_arguments           failed
+            test_mark_arguments.py::test_decorated_and_marked           error
+            test_mark_arguments.py::test_skipped                        skipped
+        """,
+        counts={"failed": 1, "skipped": 1, "errors": 4, "rerun": 6},
+        requires=("flaky", "pytest_rerunfailures"),
+    ),
+    Scenario(
+        # --force-flaky: flaky's protocol gives every test its settings before set-up, so no mark is
+        # read (max_runs=3 too: two runs).
+        "flaky_mark_arguments-force",
+        "flaky_mark_arguments",
+        ("-p", "no:rerunfailures", "--force-flaky"),
+        1,
+        r"""
+            test_mark_arguments.py::test_rerunfailures_argument         passed
+            test_mark_arguments.py::test_more_passes_than_runs          passed
+            test_mark_arguments.py::test_zero_runs                      passed
+            test_mark_arguments.py::test_flakys_own_arguments           failed
+            test_mark_arguments.py::test_decorated_and_marked           passed
+            test_mark_arguments.py::test_skipped                        skipped
+        """,
+        counts={"failed": 1, "passed": 4, "skipped": 1},
+        requires=("flaky",),
+        same_junit_layout=False,
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

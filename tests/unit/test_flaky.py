@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from asynctestrun._builtins.flaky import pytest_runtest_setup
 from asynctestrun._execute.flaky import FlakySettings
 from asynctestrun._model.marks import Mark
 from asynctestrun._model.outcomes import Phase, PhaseOutcome, PhaseResult
@@ -20,7 +21,7 @@ def node(function=None, cls=None, marks=()):
     def closest(name):
         return next((m for m in marks if m.name == name), None)
 
-    return SimpleNamespace(function=function, cls=cls, name="test_x", get_closest_marker=closest)
+    return SimpleNamespace(function=function, cls=cls, name="test_x", get_closest_marker=closest, stash={})
 
 
 def decorated(max_runs=2, min_passes=1, rerun_filter=None):
@@ -78,3 +79,30 @@ def test_a_decorated_class_and_the_mark_are_read():
 def test_bad_counts_are_the_plugins_errors():
     with pytest.raises(ValueError, match="min_passes cannot be greater than max_runs"):
         FlakySettings().policy_for(node(function=decorated(max_runs=1, min_passes=2)))
+
+
+def test_a_mark_flaky_cannot_take_fails_the_set_up_and_gets_no_policy():
+    # flaky's set-up hook reads the mark as its _make_test_flaky would: pytest-rerunfailures'
+    # reruns= is an unexpected argument, and max_runs=0 (not the default) cannot give one pass.
+    for mark, error in [
+        (Mark("flaky", (), {"reruns": 2}), "unexpected keyword argument 'reruns'"),
+        (Mark("flaky", (), {"max_runs": 0}), "min_passes cannot be greater than max_runs"),
+    ]:
+        test = node(marks=[mark])
+        assert FlakySettings().policy_for(test) is None
+        with pytest.raises((TypeError, ValueError), match=error):
+            pytest_runtest_setup(test)
+
+
+def test_settings_given_before_set_up_leave_the_mark_unread():
+    # The decorator's settings, else --force-flaky's, win over the mark, which set-up then skips.
+    marks = [Mark("flaky", (), {"reruns": 1})]
+    test = node(function=decorated(max_runs=3), marks=marks)
+    assert FlakySettings().policy_for(test).max_runs == 3
+    pytest_runtest_setup(test)
+    forced = node(marks=[Mark("flaky", (), {"max_runs": 5})])
+    assert FlakySettings(force=True).policy_for(forced).max_runs == 2
+    pytest_runtest_setup(forced)
+    # Where rerunfailures runs the test, flaky never settled it: the mark is read even if decorated.
+    with pytest.raises(TypeError):
+        pytest_runtest_setup(node(function=decorated(), marks=marks))
