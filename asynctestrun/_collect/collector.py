@@ -205,9 +205,7 @@ class Collector:
         self.conftest_errors.clear()
         targets = parse_targets(self.config)
         if self.last_failed is not None:
-            targets = [t for t in targets if t.path in self.last_failed.paths] + [
-                t for t in targets if t.path not in self.last_failed.paths
-            ]
+            targets = self.last_failed.first(targets, lambda target: target.path)
         seen: set[tuple[Path, tuple[str, ...]]] = set()
         for target in targets:
             if (target.path, target.parts) in seen:

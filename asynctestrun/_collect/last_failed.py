@@ -20,11 +20,14 @@ then count as deselected.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .._model.items import TestItem
+
+EntryT = TypeVar("EntryT")
 
 
 @dataclass(slots=True)
@@ -47,9 +50,10 @@ class LastFailedFilter:
             paths.update(path.parents)
         return cls(lastfailed, frozenset(p for p in paths if p.exists()), frozenset(initial_files))
 
-    def first(self, paths: Sequence[Path]) -> list[Path]:
-        """``paths`` with those holding a recorded failure first, otherwise in the same order."""
-        return sorted(paths, key=lambda path: path not in self.paths)
+    def first(self, entries: Sequence[EntryT], path_of: Callable[[EntryT], Path]) -> list[EntryT]:
+        """``entries`` (command-line targets) with those whose path holds a recorded failure first,
+        otherwise in the same order."""
+        return sorted(entries, key=lambda entry: path_of(entry) not in self.paths)
 
     def worker_files(self, files: Sequence[str], rootdir: Path) -> list[str]:
         """``-n``: of the rootdir-relative files the workers share, those holding a recorded failure,

@@ -36,7 +36,12 @@ def test_paths_are_the_failures_files_and_their_directories_that_exist(tmp_path)
 def test_files_with_failures_come_first_otherwise_in_order(tmp_path):
     lf = make(tmp_path, ["b.py::t1", "sub/c.py::t1"])
     order = [tmp_path / "a.py", tmp_path / "b.py", tmp_path / "d.py", tmp_path / "sub"]
-    assert lf.first(order) == [tmp_path / "b.py", tmp_path / "sub", tmp_path / "a.py", tmp_path / "d.py"]
+    assert lf.first(order, lambda path: path) == [
+        tmp_path / "b.py",
+        tmp_path / "sub",
+        tmp_path / "a.py",
+        tmp_path / "d.py",
+    ]
 
 
 def test_files_are_skipped_only_once_a_failure_was_collected(tmp_path):
