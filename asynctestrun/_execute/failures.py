@@ -128,13 +128,15 @@ def _long_source(tb: TracebackType) -> tuple[list[str], int]:
     first = min(first, lineno)
     _, last = _statement_at(filename, lineno, len(all_lines))
     last = max(last, lineno)
-    source = [line.rstrip("\n").expandtabs() for line in all_lines[first - 1 : last]]
-    while len(source) > lineno - first + 1 and not source[-1].strip():
+    # Each source line loses its trailing whitespace before the prefix goes on (pytest's
+    # Code.fullsource): a blank line inside the listing still shows as four spaces.
+    source = [line.rstrip().expandtabs() for line in all_lines[first - 1 : last]]
+    while len(source) > lineno - first + 1 and not source[-1]:
         source.pop()
     block = textwrap.dedent("\n".join(source)).split("\n")
     lines = [(">   " if number == lineno else "    ") + text for number, text in enumerate(block, first)]
     failing = block[lineno - first]
-    return [line.rstrip() for line in lines], 4 + len(failing) - len(failing.lstrip())
+    return lines, 4 + len(failing) - len(failing.lstrip())
 
 
 def _short_source(tb: TracebackType) -> list[str]:

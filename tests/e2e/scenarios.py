@@ -2895,6 +2895,23 @@ SCENARIOS = [
         requires=("flaky",),
         same_junit_layout=False,
     ),
+    Scenario(
+        # Failures whose listed source has blank and whitespace-only lines (nested frames, an async
+        # test, a fixture's set-up, a method): the outcomes, with the listings compared line by line
+        # in test_terminal_layout.py.
+        "blank_source_lines",
+        "blank_source_lines",
+        (),
+        1,
+        r"""
+            test_blank_lines.py::test_nested_frames                failed
+            test_blank_lines.py::test_async_blank_line             failed
+            test_blank_lines.py::test_fixture_error                error
+            test_blank_lines.py::TestMethod::test_in_class         failed
+            test_blank_lines.py::test_passes                       passed
+        """,
+        counts={"failed": 3, "passed": 1, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

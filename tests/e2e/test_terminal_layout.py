@@ -82,6 +82,20 @@ def test_report_reads_as_pytests(args, tmp_path):
     )
 
 
+def test_blank_source_lines_read_as_pytests(tmp_path):
+    # A blank or whitespace-only line inside a listed function is the four-space prefix alone, as
+    # pytest prints it; trailing spaces of source lines are dropped.
+    out = run_asynctestrun("blank_source_lines", tmp_root=tmp_path).stdout
+    assert "        start = 1\n    \n    \n>       helper(start)\n" in out
+    assert "    def helper(value):\n        doubled = value * 2\n    \n>       assert" in out
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("blank_source_lines", tmp_root=tmp_path)
+    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )
+
 def test_long_tracebacks_show_arguments_source_and_locations(tmp_path):
     out = run_asynctestrun("terminal_layout", tmp_root=tmp_path).stdout
     assert "x = 1, key = 3, args = (2,), kw = {}" in out  # the arguments of a frame

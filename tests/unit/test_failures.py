@@ -29,3 +29,19 @@ def test_without_showlocals_no_locals_are_shown():
     text = format_exception(_raise(), style="long")
     assert "name       =" not in text
     assert "E       assert 2 == 3" in text
+
+
+def _blank_line_inside():
+    try:
+        first = 1
+
+        assert first == 2
+    except AssertionError as exc:
+        return exc
+    raise RuntimeError("did not fail")
+
+
+def test_a_blank_source_line_keeps_its_four_space_prefix():
+    # pytest strips each source line, then prefixes every one: a blank line reads "    ".
+    text = format_exception(_blank_line_inside(), style="long")
+    assert "        first = 1\n    \n>           assert first == 2\n" in text
