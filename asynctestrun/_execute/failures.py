@@ -136,6 +136,8 @@ def _long_source(tb: TracebackType) -> tuple[list[str], int]:
     block = textwrap.dedent("\n".join(source)).split("\n")
     lines = [(">   " if number == lineno else "    ") + text for number, text in enumerate(block, first)]
     failing = block[lineno - first]
+    # The carets under the failing expression follow the failing line, as in pytest's long style.
+    lines[lineno - first + 1 : lineno - first + 1] = _caret_line(tb, all_lines[lineno - 1], failing)
     return lines, 4 + len(failing) - len(failing.lstrip())
 
 
@@ -143,19 +145,34 @@ def _short_source(tb: TracebackType) -> list[str]:
     """The failing line, stripped, with ``^`` under the part that failed when that is not the
     whole line (a call inside a ``return``, an import followed by a comment), as pytest shows it."""
     line = linecache.getline(tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_globals)
-    lines = ["    " + line.strip()]
+    return ["    " + line.strip(), *_caret_line(tb, line, line.strip())]
+
+
+def _caret_line(tb: TracebackType, raw_line: str, shown: str) -> list[str]:
+    """``^`` under the expression that failed in ``shown`` (the failing line as listed: stripped,
+    or dedented), or nothing when it spans lines or the whole line, as pytest's
+    ``get_highlight_arrows_for_line``. ``raw_line`` is the line as linecache holds it: pytest
+    counts its newline and trailing spaces among the characters stripped and adds one back, so a
+    line with trailing spaces (or a file's last line without a newline) shifts the carets as it
+    does under pytest."""
     positions = list(tb.tb_frame.f_code.co_positions())
     index = tb.tb_lasti // 2
-    if 0 <= index < len(positions):
-        start_line, end_line, start, end = positions[index]
-        stripped = line.strip()
-        indent = len(line) - len(line.lstrip())
-        if start_line == end_line == tb.tb_lineno and start is not None and end is not None:
-            start -= indent
-            end -= indent
-            if 0 <= start < end <= len(stripped) and (start, end) != (0, len(stripped)):
-                lines.append("    " + " " * start + "^" * (end - start))
-    return lines
+    if not 0 <= index < len(positions):
+        return []
+    start_line, end_line, start, end = positions[index]
+    if start_line != tb.tb_lineno or end_line != tb.tb_lineno or start is None or end is None:
+        return []
+    start_char = _char_offset(raw_line, start)
+    carets = _char_offset(raw_line, end) - start_char
+    if carets >= len(shown.strip()):
+        return []
+    stripped = len(raw_line) - len(shown)
+    return ["    " + " " * (start_char - stripped + 1) + "^" * carets]
+
+
+def _char_offset(line: str, byte_offset: int) -> int:
+    """Code positions count bytes of UTF-8; the listing counts characters."""
+    return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="replace"))
 
 
 def _args_lines(tb: TracebackType, width: int) -> list[str]:

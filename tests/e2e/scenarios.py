@@ -2912,6 +2912,29 @@ SCENARIOS = [
         """,
         counts={"failed": 3, "passed": 1, "errors": 1},
     ),
+    Scenario(
+        # Failing lines whose failing part pytest underlines with carets (an attribute, a call, in a
+        # method, a fixture, nested frames, after non-ASCII text, with trailing spaces, on a file's
+        # last line without a newline) and two it does not (the whole line, a call over several
+        # lines): the outcomes, with the listings compared line by line in test_terminal_layout.py.
+        "traceback_carets",
+        "traceback_carets",
+        (),
+        1,
+        r"""
+            test_carets.py::test_attribute_in_with                        failed
+            test_carets.py::test_call_in_assignment                       failed
+            test_carets.py::test_whole_line_has_no_carets                 failed
+            test_carets.py::test_call_over_several_lines_has_no_carets    failed
+            test_carets.py::test_trailing_spaces_shift_the_carets         failed
+            test_carets.py::test_non_ascii_before_the_expression          failed
+            test_carets.py::test_async_nested_frames                      failed
+            test_carets.py::TestMethod::test_in_class                     failed
+            test_carets.py::test_fixture_error                            error
+            test_carets.py::test_last_line_without_newline                failed
+        """,
+        counts={"failed": 9, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -88,13 +88,33 @@ def test_blank_source_lines_read_as_pytests(tmp_path):
     out = run_asynctestrun("blank_source_lines", tmp_root=tmp_path).stdout
     assert "        start = 1\n    \n    \n>       helper(start)\n" in out
     assert "    def helper(value):\n        doubled = value * 2\n    \n>       assert" in out
+
+
+def test_carets_under_the_failing_expression(tmp_path):
+    # pytest's long style underlines the failing part of the line, as the short style does; not a
+    # whole line nor an expression over several lines.
+    out = run_asynctestrun("traceback_carets", tmp_root=tmp_path).stdout
+    assert (
+        ">       with contextlib.suppress(mod.Missing):\n                                 ^^^^^^^^^^^\n"
+        in out
+    )
+    assert ">       boom(2)\n\ntest_carets.py" in out
+    assert "    result = boom(value) + 1\n             ^^^^^^^^^^^\n" in out  # a short frame
+    # Trailing spaces count among the characters pytest strips: the carets move left with them.
+    assert ">       x = boom(4)\n         ^^^^^^^\n" in out
+
+
+@pytest.mark.parametrize("sample", ["blank_source_lines", "traceback_carets"])
+@pytest.mark.parametrize("args", [(), ("--tb=short",), ("--tb=long",)], ids=["auto", "short", "long"])
+def test_source_listings_read_as_pytests(sample, args, tmp_path):
     if reference_python()[0] is None:
-        return
-    reference, candidate = run_both("blank_source_lines", tmp_root=tmp_path)
+        pytest.skip("no reference pytest to compare with")
+    reference, candidate = run_both(sample, *args, tmp_root=tmp_path)
     expected, got = normalise(reference.stdout), normalise(candidate.stdout)
     assert got == expected, "\n".join(
         difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
     )
+
 
 def test_long_tracebacks_show_arguments_source_and_locations(tmp_path):
     out = run_asynctestrun("terminal_layout", tmp_root=tmp_path).stdout

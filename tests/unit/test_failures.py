@@ -45,3 +45,22 @@ def test_a_blank_source_line_keeps_its_four_space_prefix():
     # pytest strips each source line, then prefixes every one: a blank line reads "    ".
     text = format_exception(_blank_line_inside(), style="long")
     assert "        first = 1\n    \n>           assert first == 2\n" in text
+
+
+def _caret_target():
+    try:
+        pair = (1, _helper(1))
+        return pair
+    except AssertionError as exc:
+        return exc
+
+
+def test_long_style_underlines_the_failing_call():
+    # pytest 8's long style puts carets under the failing part of the line (3.11 positions).
+    text = format_exception(_caret_target(), style="long")
+    assert ">           pair = (1, _helper(1))\n                       ^^^^^^^^^^\n" in text
+
+
+def test_a_whole_failing_line_has_no_carets():
+    text = format_exception(_blank_line_inside(), style="long")
+    assert ">           assert first == 2\nE" in text
