@@ -285,6 +285,9 @@ def format_exception(
             lines.extend([f"{where}: in {tb.tb_frame.f_code.co_name}", *_short_source(tb)])
             if is_last:
                 lines.extend(exception_lines(exc, 4))
+            if showlocals:
+                # pytest lists a short frame's locals too, indented under it, with no blank line.
+                lines.extend("        " + line for line in _locals_lines(tb))
         parts.extend(lines)
         previous_long = long
     if not frames:

@@ -105,7 +105,11 @@ def test_carets_under_the_failing_expression(tmp_path):
 
 
 @pytest.mark.parametrize("sample", ["blank_source_lines", "traceback_carets"])
-@pytest.mark.parametrize("args", [(), ("--tb=short",), ("--tb=long",)], ids=["auto", "short", "long"])
+@pytest.mark.parametrize(
+    "args",
+    [(), ("--tb=short",), ("--tb=long",), ("-l",), ("-l", "--tb=short")],
+    ids=["auto", "short", "long", "locals", "locals-short"],
+)
 def test_source_listings_read_as_pytests(sample, args, tmp_path):
     if reference_python()[0] is None:
         pytest.skip("no reference pytest to compare with")

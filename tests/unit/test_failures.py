@@ -64,3 +64,10 @@ def test_long_style_underlines_the_failing_call():
 def test_a_whole_failing_line_has_no_carets():
     text = format_exception(_blank_line_inside(), style="long")
     assert ">           assert first == 2\nE" in text
+
+
+def test_showlocals_lists_a_short_frames_locals_indented_under_it():
+    # --tb=short -l: pytest prints each frame's locals eight spaces in, right after its lines.
+    text = format_exception(_raise(), style="short", showlocals=True)
+    assert "    assert y == 3\nE   assert 2 == 3\n        x          = 1\n        y          = 2" in text
+    assert "        a          = 1\n        name       = 'hi'" in text
