@@ -261,8 +261,10 @@ class TerminalReporter:
         # As pytest: a line per file (no file names with -q), its letters, and the share of the run
         # done at the right edge when the file ends, the line is full, or the run is over.
         if self.verbose == 0 and result.path != self._current_file:
-            if self._column:
-                self._fill_progress(self._done - 1)  # pytest ends the line before this test counts
+            if self._current_file is not None:
+                # pytest ends the line before this test counts, even one the last test just
+                # wrapped: the share is then written again, alone on its line.
+                self._fill_progress(self._done - 1)
             self.write("\n")  # ends the previous file's line, or follows the "collected" line
             self._current_file = result.path
             self.write(f"{result.path} ")

@@ -2935,6 +2935,21 @@ SCENARIOS = [
         """,
         counts={"failed": 9, "errors": 1},
     ),
+    Scenario(
+        # A file whose last result fills the 120-column line: the outcomes, with the repeated share
+        # pytest writes on its own line checked in test_terminal_layout.py.
+        "progress_wrap",
+        "progress_wrap",
+        (),
+        0,
+        r"""
+            a_directory_name_long_enough_that_the_third_result_reaches_the_right_edge/test_wraps_on_its_last_testxxxx.py::test_one      passed
+            a_directory_name_long_enough_that_the_third_result_reaches_the_right_edge/test_wraps_on_its_last_testxxxx.py::test_two      passed
+            a_directory_name_long_enough_that_the_third_result_reaches_the_right_edge/test_wraps_on_its_last_testxxxx.py::test_three    passed
+            test_after.py::test_after    passed
+        """,
+        counts={"passed": 4},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -120,6 +120,22 @@ def test_source_listings_read_as_pytests(sample, args, tmp_path):
     )
 
 
+def test_a_file_ending_on_the_wrap_repeats_its_share(tmp_path):
+    # pytest writes " [ 75%]" when the third result fills the line, then, as the next file starts,
+    # fills the (now empty) line with the share once more: a line holding only "[ 75%]".
+    out = run_asynctestrun("progress_wrap", tmp_root=tmp_path).stdout.splitlines()
+    wrapped = next(i for i, line in enumerate(out) if line.endswith("xxxx.py ... [ 75%]"))
+    assert out[wrapped + 1] == "[ 75%]".rjust(WIDTH - 1)
+    assert out[wrapped + 2].startswith("test_after.py .")
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("progress_wrap", tmp_root=tmp_path)
+    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )
+
+
 def test_long_tracebacks_show_arguments_source_and_locations(tmp_path):
     out = run_asynctestrun("terminal_layout", tmp_root=tmp_path).stdout
     assert "x = 1, key = 3, args = (2,), kw = {}" in out  # the arguments of a frame
