@@ -25,6 +25,13 @@ def _clean(text: str) -> str:
     return _ILLEGAL_XML.sub(lambda m: f"#x{ord(m.group()):02X}", text)
 
 
+def _report_text(longrepr: str) -> str:
+    """A failure's text as pytest's JUnit file holds it: ``str(report.longrepr)``, which strips
+    what the terminal shows (the blank line a long frame opens with; the indent of a listing's
+    first line when the frame has no arguments)."""
+    return longrepr.strip()
+
+
 def split_nodeid(nodeid: str) -> tuple[str, str]:
     # A parameter id may hold "::" itself ("http://[::1]"): only the part before "[" is split.
     address, bracket, params = nodeid.partition("[")
@@ -84,7 +91,7 @@ class JUnitReporter:
                 time="0.000",
             )
             node = ET.SubElement(case, "error", message="collection failure")
-            node.text = _clean(error.longrepr)
+            node.text = _clean(_report_text(error.longrepr))
             counts["errors"] += 1
             counts["tests"] += 1
         for result in self.results:
@@ -155,7 +162,7 @@ class JUnitReporter:
                         case, "error", message=_clean(_shorten(f'failed on {what} with "{phase.message}"'))
                     )
                     counts["errors"] += 1
-                node.text = _clean(phase.longrepr or "")
+                node.text = _clean(_report_text(phase.longrepr or ""))
             elif phase.outcome is PhaseOutcome.SKIPPED:
                 if phase.xfail:
                     ET.SubElement(case, "skipped", type="pytest.xfail", message=_clean(phase.reason or ""))

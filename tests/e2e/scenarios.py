@@ -2950,6 +2950,24 @@ SCENARIOS = [
         """,
         counts={"passed": 4},
     ),
+    Scenario(
+        # Failures and errors whose JUnit text pytest strips (str(report.longrepr)): the outcomes,
+        # with the texts compared with pytest's in test_junit_text.py.
+        "junit_failure_text",
+        "junit_failure_text",
+        (),
+        1,
+        r"""
+            test_texts.py::test_without_arguments          failed
+            test_texts.py::test_with_an_argument           failed
+            test_texts.py::test_async                      failed
+            test_texts.py::test_setup_error                error
+            test_texts.py::test_teardown_error             error
+            test_texts.py::test_fail_without_traceback     failed
+            test_texts.py::TestMethod::test_in_class       failed
+        """,
+        counts={"failed": 5, "passed": 1, "errors": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

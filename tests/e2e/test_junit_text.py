@@ -1,0 +1,40 @@
+"""The text of JUnit failure and error elements, as pytest writes it (``str(report.longrepr)``)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from harness import reference_python, run_asynctestrun, run_both
+
+
+def _texts(junit: Path) -> dict[tuple[str, str, str], str]:
+    texts = {}
+    for case in ET.parse(junit).getroot().iter("testcase"):
+        for node in case:
+            if node.tag in ("failure", "error"):
+                text = re.sub(r" at 0x[0-9a-f]+", " at 0xADDR", node.text or "")
+                texts[case.get("classname", ""), case.get("name", ""), node.tag] = text
+    return texts
+
+
+def test_failure_text_is_stripped(tmp_path):
+    result = run_asynctestrun("junit_failure_text", tmp_root=tmp_path)
+    texts = _texts(result.workdir.parent / "junit.xml")
+    # No leading blank line; a frame without arguments starts at its "def", unindented.
+    assert texts["test_texts", "test_without_arguments", "failure"].startswith(
+        "def test_without_arguments():\n>       assert 1 == 2"
+    )
+    assert texts["test_texts", "test_with_an_argument", "failure"].startswith("value = 1\n\n    def")
+    assert texts["test_texts", "test_fail_without_traceback", "failure"] == "plain message"
+
+
+def test_failure_texts_read_as_pytests(tmp_path):
+    if reference_python()[0] is None:
+        pytest.skip("no reference pytest to compare with")
+    reference, candidate = run_both("junit_failure_text", tmp_root=tmp_path)
+    expected = _texts(reference.workdir.parent / "junit.xml")
+    got = _texts(candidate.workdir.parent / "junit.xml")
+    assert got == expected
