@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._declare.outcomes import xfail, xfail_ignored
 from . import pytest_api, pytest_asyncio_api
+from .module_names import PACKAGES, REAL_MODULES
 
 _SHIMMED = ("pytest", "pytest_asyncio", "_pytest", "py")
 _rewriter: Any = None  # the active assertion rewriter, for register_assert_rewrite()
@@ -53,7 +54,12 @@ class ShimFinder(_Loader):
         root = fullname.split(".", 1)[0]
         if root not in ("_pytest", "pytest_asyncio", "pytest") or fullname in ("pytest", "pytest_asyncio"):
             return None
-        return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        if fullname not in REAL_MODULES:
+            # A module pytest 9.2 does not have (``_pytest.python_api``, gone since pytest 9) fails
+            # to import there, and so the test module importing it is a collection error: not found
+            # here either, so the import raises the same ModuleNotFoundError.
+            return None
+        return importlib.machinery.ModuleSpec(fullname, self, is_package=fullname in PACKAGES)
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
         if spec.name in ("_pytest._py.path", "_pytest._py.error"):
@@ -63,10 +69,10 @@ class ShimFinder(_Loader):
             module.__dict__.update(
                 {k: v for k, v in vars(pytest_asyncio_api).items() if not k.startswith("__")}
             )
-            module.__path__ = []
             return module
         module = _AliasModule(spec.name)
-        module.__path__ = []
+        if spec.submodule_search_locations is not None:
+            module.__path__ = []
         return module
 
     def exec_module(self, module: types.ModuleType) -> None:

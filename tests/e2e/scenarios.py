@@ -2968,6 +2968,37 @@ SCENARIOS = [
         """,
         counts={"failed": 5, "passed": 1, "errors": 2},
     ),
+    Scenario(
+        # A module pytest 9.2 does not have (``_pytest.python_api``) fails to import, as in pytest.
+        "internal_module_names",
+        "internal_module_names",
+        (),
+        2,
+        r"""
+            test_removed_module.py  error
+        """,
+        counts={"errors": 1},
+    ),
+    Scenario(
+        "internal_module_names-continue",
+        "internal_module_names",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            test_removed_module.py                                                                        error
+            test_module_names.py::test_a_module_pytest_does_not_have_is_not_found[_pytest.python_api]        passed
+            test_module_names.py::test_a_module_pytest_does_not_have_is_not_found[_pytest.fixtures.missing]  passed
+            test_module_names.py::test_a_module_pytest_does_not_have_is_not_found[pytest.missing]            passed
+            test_module_names.py::test_a_module_pytest_does_not_have_is_not_found[pytest_asyncio.missing]    passed
+            test_module_names.py::test_find_spec_finds_no_removed_module                                  passed
+            test_module_names.py::test_a_real_module_imports[_pytest.raises]                              passed
+            test_module_names.py::test_a_real_module_imports[_pytest.mark.structures]                     passed
+            test_module_names.py::test_a_real_module_imports[_pytest.assertion.rewrite]                   passed
+            test_module_names.py::test_a_real_module_imports[pytest_asyncio.plugin]                       passed
+            test_module_names.py::test_names_from_real_internal_modules_work                              passed
+        """,
+        counts={"passed": 10, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -1,0 +1,88 @@
+"""Which ``pytest``, ``_pytest`` and ``pytest_asyncio`` submodules a real install has.
+
+pytest 9.2 and pytest-asyncio 1.5: a suite importing another one (``_pytest.python_api``, gone since
+pytest 9) gets a ModuleNotFoundError there, so the shim must not make it up.
+"""
+
+from __future__ import annotations
+
+# Relative to ``_pytest``.
+_PYTEST_PACKAGES = ["_code", "_io", "_py", "assertion", "config", "mark"]
+_PYTEST_MODULES = [
+    "_argcomplete",
+    "_code.code",
+    "_code.source",
+    "_io.pprint",
+    "_io.saferepr",
+    "_io.terminalwriter",
+    "_io.wcwidth",
+    "_py.error",
+    "_py.path",
+    "_version",
+    "approx",
+    "assertion._compare_any",
+    "assertion._compare_mapping",
+    "assertion._compare_sequence",
+    "assertion._compare_set",
+    "assertion._guards",
+    "assertion._typing",
+    "assertion.compare_text",
+    "assertion.highlight",
+    "assertion.rewrite",
+    "assertion.truncate",
+    "assertion.util",
+    "cacheprovider",
+    "capture",
+    "compat",
+    "config.argparsing",
+    "config.exceptions",
+    "config.findpaths",
+    "debugging",
+    "deprecated",
+    "doctest",
+    "faulthandler",
+    "fixtures",
+    "freeze_support",
+    "helpconfig",
+    "hookspec",
+    "junitxml",
+    "legacypath",
+    "logging",
+    "main",
+    "mark.expression",
+    "mark.structures",
+    "monkeypatch",
+    "nodeid",
+    "nodes",
+    "outcomes",
+    "pastebin",
+    "pathlib",
+    "pytester",
+    "pytester_assertions",
+    "python",
+    "raises",
+    "recwarn",
+    "reports",
+    "runner",
+    "scope",
+    "setuponly",
+    "setupplan",
+    "skipping",
+    "stash",
+    "stepwise",
+    "subtests",
+    "terminal",
+    "terminalprogress",
+    "threadexception",
+    "timing",
+    "tmpdir",
+    "tracemalloc",
+    "unittest",
+    "unraisableexception",
+    "warning_types",
+    "warnings",
+]
+PACKAGES = frozenset(["_pytest", *(f"_pytest.{name}" for name in _PYTEST_PACKAGES)])
+REAL_MODULES = PACKAGES | frozenset(
+    ["pytest.__main__", "pytest_asyncio.plugin", *(f"_pytest.{name}" for name in _PYTEST_MODULES)]
+)
