@@ -434,7 +434,7 @@ class Session:
             print_fixtures(self.registry, collection.items, config)
             return self._finish(start, EXIT_OK)
         items, nodes = self._modify_items(collection)
-        selected, deselected = select(items, config)
+        selected, deselected = select(items, config, self._is_registered_mark)
         if config.fixtures_per_test:
             from ._report.fixtures_list import print_fixtures_per_test
 

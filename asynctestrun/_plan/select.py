@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .._config.config import Config, ConfigError
@@ -23,7 +23,20 @@ def _compile(text: str, flag: str) -> Expression:
         ) from None
 
 
-def select(items: Sequence[TestItem], config: Config) -> tuple[list[TestItem], int]:
+def _check_mark_names(markexpr: Expression, is_registered: Callable[[str], bool]) -> None:
+    """Under strict markers pytest 9.2 refuses a ``-m`` expression naming an unregistered mark (a
+    usage error), where a typo would otherwise deselect every test without a word."""
+    unknown = sorted(name for name in markexpr.idents if not is_registered(name))
+    if unknown:
+        raise ConfigError(
+            f"Unknown marker(s) in '-m' expression: {', '.join(unknown)}. "
+            "Use 'asynctestrun --markers' to see available markers."
+        )
+
+
+def select(
+    items: Sequence[TestItem], config: Config, is_registered_mark: Callable[[str], bool] | None = None
+) -> tuple[list[TestItem], int]:
     if not (config.keyword or config.markexpr or config.deselect):
         return list(items), 0
     # Imported here: most runs select nothing, and the expression module is costly to import.
@@ -31,6 +44,8 @@ def select(items: Sequence[TestItem], config: Config) -> tuple[list[TestItem], i
 
     keyword = _compile(config.keyword, "-k") if config.keyword else None
     markexpr = _compile(config.markexpr, "-m") if config.markexpr else None
+    if markexpr is not None and config.strict_markers and is_registered_mark is not None:
+        _check_mark_names(markexpr, is_registered_mark)
     deselect = tuple(config.deselect)
     selected: list[TestItem] = []
     for item in items:

@@ -2999,6 +2999,34 @@ SCENARIOS = [
         """,
         counts={"passed": 10, "errors": 1},
     ),
+    Scenario(
+        # Under strict markers a -m name must be registered (ini, conftest, plugin or built in).
+        "strict_mark_expression",
+        "strict_mark_expression",
+        ("-m", "slow or fast"),
+        0,
+        r"""
+            test_marks.py::test_fast  passed
+            test_marks.py::test_slow  passed
+        """,
+        counts={"passed": 2, "deselected": 2},
+    ),
+    Scenario(
+        "strict_mark_expression-unknown-name",
+        "strict_mark_expression",
+        ("-m", "not tpyo"),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "strict_mark_expression-not-strict",
+        "strict_mark_expression",
+        ("-m", "slwo(reason=1)", "-o", "strict_markers=false"),
+        5,
+        "",
+        counts={"deselected": 4},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
