@@ -434,7 +434,7 @@ class Session:
             print_fixtures(self.registry, collection.items, config)
             return self._finish(start, EXIT_OK)
         items, nodes = self._modify_items(collection)
-        selected, deselected = select(items, config, self._is_registered_mark)
+        selected, deselected = self._select(items, collection, start)
         if config.fixtures_per_test:
             from ._report.fixtures_list import print_fixtures_per_test
 
@@ -748,6 +748,21 @@ class Session:
             items.append(item)
             by_id[item.nodeid] = node
         return items, by_id
+
+    def _select(
+        self, items: list[TestItem], collection: Collection, start: float
+    ) -> tuple[list[TestItem], int]:
+        """``-k`` / ``-m`` / ``--deselect``. pytest raises a bad expression's usage error from inside its
+        session, so the session still ends first: its summary shows what collection found (collection
+        errors, "no tests ran") and the JUnit file has them, then the error is printed (exit 4)."""
+        try:
+            return select(items, self.config, self._is_registered_mark)
+        except ConfigError:
+            skipped = len(collection.skipped_modules)
+            self.broadcast.handle(CollectionFinished((), tuple(collection.errors), 0, (), skipped=skipped))
+            self._report_skipped_modules(collection)
+            self._finish(start, EXIT_USAGE_ERROR)
+            raise
 
     def _unknown_marks(self, items: list[TestItem]) -> list[tuple[str, str]]:
         unknown: list[tuple[str, str]] = []

@@ -3027,6 +3027,20 @@ SCENARIOS = [
         "",
         counts={"deselected": 4},
     ),
+    Scenario(
+        # A bad -m is a usage error raised inside pytest's session: the session still ends first, so
+        # the collection errors and the module-level skip are in the summary and the JUnit file.
+        "collection_errors-bad-mark-expression",
+        "collection_errors",
+        ("-m", "slow and"),
+        4,
+        r"""
+            sub/test_import_error.py  error
+            test_module_skip.py       skipped
+            test_syntax_error.py      error
+        """,
+        counts={"skipped": 1, "errors": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
