@@ -72,6 +72,7 @@ if TYPE_CHECKING:
 
 WORKER_FLAG = "--worker-jsonl"
 STDERR_TAIL_LINES = 40
+EXIT_USAGE = 4  # pytest's usage-error status, as a worker ends with it for a bad -k or -m expression
 PIPE_READ_SIZE = 1 << 16
 READ_PAUSE = 0.005  # seconds a reader waits after each read, so the next one gets a batch of lines
 PROCESS_POLL_INTERVAL = 0.05  # seconds between checks for workers that exited with their stream open
@@ -194,7 +195,10 @@ def run_workers(
     finally:
         pool.discard_prestarted()  # more than there were batches of files
         pool.kill_all()
-    return merge.finish(time.perf_counter() - start)
+    code = merge.finish(time.perf_counter() - start)
+    for line in merge.usage_errors:  # after the closing line, as the sequential run prints it
+        sys.stderr.write(line + "\n")
+    return code
 
 
 def _pump(pool: _Pool, merge: _Merge) -> None:
@@ -453,6 +457,9 @@ class _Merge:
         self._results = 0
         self._worker_codes: list[int] = []
         self.stop: tuple[int, str | None] | None = None
+        # The "ERROR: ..." lines of workers that ended their session with a usage error (a bad -k or
+        # -m expression): written on their stderr, which this process shows only for crashes.
+        self.usage_errors: dict[str, None] = {}
 
     def add(self, worker: _Worker, *, initial: bool) -> None:
         self._workers.append(worker)
@@ -579,6 +586,10 @@ class _Merge:
         """Report what a worker's end means; returns the work a replacement must do, if any."""
         try:
             if worker.session_finished is not None:
+                if worker.session_finished.exit_code == EXIT_USAGE:
+                    for line in worker.stderr_tail().splitlines():
+                        if line.startswith("ERROR: "):
+                            self.usage_errors[line] = None
                 if worker.expected is not None and not stopping:
                     missing = worker.expected - set(worker.finished)
                     errors = worker.collection.errors if worker.collection else ()

@@ -523,3 +523,16 @@ def test_the_worker_count_is_read_off_the_command_line(argv, count):
 def test_auto_is_the_usable_cpus(monkeypatch):
     monkeypatch.setenv("PYTEST_XDIST_AUTO_NUM_WORKERS", "7")
     assert prestart_module.requested_workers(["-n", "auto"]) == 7
+
+
+def test_a_bad_selection_expression_under_workers_is_a_usage_error_with_its_message(tmp_path):
+    # Each worker ends its session with the error on its own stderr; the parent shows it once.
+    (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    (tmp_path / "test_a.py").write_text("def test_a():\n    pass\n")
+    (tmp_path / "test_b.py").write_text("def test_b():\n    pass\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "asynctestrun", "-p", "no:cacheprovider", "-n", "2", "-k", "a and ("],
+        check=False, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 4, done.stdout + done.stderr
+    assert done.stderr.count("ERROR: Wrong expression passed to '-k': a and (") == 1
