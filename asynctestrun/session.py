@@ -352,6 +352,8 @@ class Session:
         start = time.perf_counter()
         config = self.config
         emit = self.broadcast.handle
+        if not config.worker and "faulthandler" not in config.blocked_plugins():
+            _enable_faulthandler()
         from ._shim.install import use_runxfail
 
         use_runxfail(config.runxfail)
@@ -915,6 +917,17 @@ def _installed_plugin_marks() -> frozenset[str]:
     return frozenset(
         name for module, name in _PLUGIN_MARKS.items() if importlib.util.find_spec(module) is not None
     )
+
+
+def _enable_faulthandler() -> None:
+    """As pytest's faulthandler plugin: a crash (segfault, abort) prints every thread's Python stack on
+    a copy of the real stderr, which output capture does not redirect. A worker sets its own up
+    (``_report.jsonlines``); one already enabled (``python -X faulthandler``) is left as it is."""
+    import faulthandler
+    import os
+
+    if not faulthandler.is_enabled():
+        faulthandler.enable(file=os.fdopen(os.dup(2), "w"), all_threads=True)  # it keeps the file
 
 
 def _mark_name(line: str) -> str:

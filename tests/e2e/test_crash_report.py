@@ -1,0 +1,25 @@
+"""A test that crashes the interpreter (a segfault in C code) leaves its Python stack on stderr, as under
+pytest, whose faulthandler plugin is on by default."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from harness import asynctestrun_python
+
+
+def test_a_crash_prints_the_python_stack_of_the_test(tmp_path: Path) -> None:
+    # As pytest's faulthandler plugin: a segfault shows where the test was, on the real stderr.
+    (tmp_path / "test_crash.py").write_text("import ctypes\n\n\ndef test_crash():\n    ctypes.string_at(0)\n")
+    done = subprocess.run(
+        [asynctestrun_python(), "-m", "asynctestrun", "-p", "no:cacheprovider", "test_crash.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "Fatal Python error: Segmentation fault" in done.stderr
+    assert 'test_crash.py", line 5 in test_crash' in done.stderr
