@@ -22,6 +22,7 @@ from .flaky import FlakyPolicy
 from .nodes import ItemNode
 from .reruns import RerunPolicy, forget_failed_fixtures
 from .session_state import SessionState
+from .stack_dumps import StackDumps
 from .testcall import TestRun
 from .timeouts import wall_clock
 
@@ -48,6 +49,7 @@ def execute(
 ) -> RunSummary:
     summary = RunSummary()
     tests = plan.tests
+    state.stack_dumps = StackDumps.from_ini(state.config.ini)
     state.start_capture()
     state.hooked_errors.install()
     if state.config.asyncio_debug:
@@ -80,6 +82,8 @@ def execute(
             from . import slow_callbacks
 
             slow_callbacks.uninstall(state.slow_callbacks)
+        if state.stack_dumps is not None:
+            state.stack_dumps.close()
     return summary
 
 
@@ -127,12 +131,17 @@ def _run_one(
         with warnings.catch_warnings(record=True) as caught:
             _apply_filters(state, node)
             timeout = run.timeout()
+            dumps = state.stack_dumps
+            if dumps is not None:
+                dumps.arm()
             with state.watchdog.arm(timeout, f"test {item.nodeid}") as rearm:
                 run.rearm = rearm
                 run.deadline = wall_clock() + timeout if timeout else None
                 if run.setup() and not state.config.setup_only:
                     run.call()
                 run.teardown(next_planned)
+            if dumps is not None:
+                dumps.disarm()
         result = run.result()
         if not run.retrying or policy is None:
             break

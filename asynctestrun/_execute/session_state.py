@@ -16,6 +16,7 @@ from .loop_factories import CurrentFactory
 from .loops import LoopFactory, LoopRunner, uvloop_factory
 from .nodes import ClassNode, ContainerNode, ModuleNode, NodeTree, SessionNode
 from .scopestack import ScopeNode, ScopeStack, run_finalizers
+from .stack_dumps import StackDumps
 
 if TYPE_CHECKING:
     from .._builtins.capture import CaptureManager
@@ -57,6 +58,7 @@ class SessionState:
         # Both installed, box/flaky registered after pytest-rerunfailures: pluggy calls flaky's runtest
         # protocol first, which runs every test, so rerunfailures never reruns one.
         self.flaky_runs_tests: bool = False
+        self.stack_dumps: StackDumps | None = None  # faulthandler_timeout (set by runner.execute)
         self.cache: dict[FixtureDef, CachedValue] = {}
         # The session's node tree, shared with its items' ``parent`` (a bare session has its own).
         self.nodes: NodeTree = getattr(plugin_session, "nodes", None) or NodeTree(plugin_config)

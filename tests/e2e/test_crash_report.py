@@ -23,3 +23,22 @@ def test_a_crash_prints_the_python_stack_of_the_test(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert "Fatal Python error: Segmentation fault" in done.stderr
     assert 'test_crash.py", line 5 in test_crash' in done.stderr
+
+
+def test_faulthandler_timeout_dumps_the_stacks_of_a_slow_test_and_lets_it_go_on(tmp_path: Path) -> None:
+    (tmp_path / "pytest.ini").write_text("[pytest]\nfaulthandler_timeout = 0.3\n")
+    (tmp_path / "test_slow.py").write_text(
+        "import time\n\n\ndef test_slow():\n    time.sleep(0.8)\n\n\ndef test_fast():\n    pass\n"
+    )
+    done = subprocess.run(
+        [asynctestrun_python(), "-m", "asynctestrun", "-p", "no:cacheprovider", "test_slow.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 passed" in done.stdout
+    assert done.stderr.count("Timeout (0:00:00.300000)!") == 1  # the fast test disarmed it
+    assert "test_slow.py\", line 5 in test_slow" in done.stderr
