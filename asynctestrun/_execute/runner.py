@@ -49,7 +49,8 @@ def execute(
 ) -> RunSummary:
     summary = RunSummary()
     tests = plan.tests
-    state.stack_dumps = StackDumps.from_ini(state.config.ini)
+    if "faulthandler" not in state.config.blocked_plugins():
+        state.stack_dumps = StackDumps.from_ini(state.config.ini)
     state.start_capture()
     state.hooked_errors.install()
     if state.config.asyncio_debug:
