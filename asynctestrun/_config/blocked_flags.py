@@ -36,6 +36,8 @@ PLUGIN_FLAGS: Mapping[str, frozenset[str]] = {
         {"--sw", "--stepwise", "--sw-skip", "--stepwise-skip", "--sw-reset", "--stepwise-reset"}
     ),
     "junitxml": frozenset({"--junitxml", "--junit-xml"}),
+    "setuponly": frozenset({"--setup-only"}),
+    "setupplan": frozenset({"--setup-plan"}),
     "logging": frozenset({"--log-level"}),
 }
 
