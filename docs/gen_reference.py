@@ -69,6 +69,11 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     ),
     "confcutdir": ("pytest", "Directory above which `conftest.py` files are not loaded."),
     "console_output_style": ("pytest", "Style of the progress shown in pytest's terminal output."),
+    "faulthandler_timeout": (
+        "pytest",
+        "Seconds after which every thread's stack is written to stderr while one test runs (it goes on).",
+    ),
+    "faulthandler_exit_on_timeout": ("pytest", "With `faulthandler_timeout`: exit once the stacks are written."),
     "consider_namespace_packages": (
         "pytest",
         "Whether namespace packages count when module names are worked out.",

@@ -50,7 +50,7 @@ def execute(
     summary = RunSummary()
     tests = plan.tests
     if "faulthandler" not in state.config.blocked_plugins():
-        state.stack_dumps = StackDumps.from_ini(state.config.ini)
+        state.stack_dumps = StackDumps.of(state.config)
     state.start_capture()
     state.hooked_errors.install()
     if state.config.asyncio_debug:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import faulthandler
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
-from .._config.inifile import IniValue, get_bool
+from .._config.config import Config
+from .._config.inifile import get_bool
 
 
 @dataclass(slots=True)
@@ -23,14 +23,14 @@ class StackDumps:
     file: TextIO
 
     @classmethod
-    def from_ini(cls, ini: Mapping[str, IniValue]) -> StackDumps | None:
+    def of(cls, config: Config) -> StackDumps | None:
         try:
-            after = float(str(ini.get("faulthandler_timeout") or 0))
+            after = float(str(config.ini.get("faulthandler_timeout") or 0))  # a string or number
         except ValueError:
             return None
         if after <= 0:
             return None
-        exit_on_timeout = get_bool(ini, "faulthandler_exit_on_timeout", False)
+        exit_on_timeout = get_bool(config.ini, "faulthandler_exit_on_timeout", False)
         return cls(after, exit_on_timeout, os.fdopen(os.dup(2), "w"))
 
     def arm(self) -> None:
