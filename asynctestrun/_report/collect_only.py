@@ -6,6 +6,7 @@ import sys
 from typing import TextIO
 
 from .._model.events import CollectionFinished, Event, SessionFinished
+from .terminal import format_session_duration
 
 
 class CollectOnlyReporter:
@@ -36,7 +37,7 @@ class CollectOnlyReporter:
                 self.out.write(f"ERROR collecting {error.nodeid}\n{error.longrepr}\n")
         elif isinstance(event, SessionFinished):
             errors = f", {self.errors} error{'s' if self.errors != 1 else ''}" if self.errors else ""
-            self.out.write(f"\n{self.summary()}{errors} in {event.duration:.2f}s\n")
+            self.out.write(f"\n{self.summary()}{errors} in {format_session_duration(event.duration)}\n")
 
     def summary(self) -> str:
         """pytest's closing words: what was collected, and how much of it -k / -m / --deselect left."""

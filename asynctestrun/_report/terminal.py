@@ -6,6 +6,7 @@ warnings summary, the short test summary (``-r`` chars) and the closing ``N pass
 
 from __future__ import annotations
 
+import datetime
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -553,7 +554,18 @@ def format_summary_line(counts: Mapping[str, int], duration: float) -> str:
         parts.append(f"{value} {word}")
     if not parts:
         parts.append("no tests ran")
-    return f"{', '.join(parts)} in {duration:.2f}s"
+    return f"{', '.join(parts)} in {format_session_duration(duration)}"
+
+
+def format_session_duration(seconds: float) -> str:
+    """The run's length as pytest closes with it: ``12.34s``, and from a minute on ``75.10s (0:01:15)``.
+
+    CI logs and tools that read the closing line see the same text as under pytest.
+    """
+    if seconds < 60:
+        return f"{seconds:.2f}s"
+    # pytest shows whole seconds in the clock form: the fraction is already in the first number.
+    return f"{seconds:.2f}s ({datetime.timedelta(seconds=int(seconds))})"
 
 
 def collection_line(event: CollectionFinished) -> str:
