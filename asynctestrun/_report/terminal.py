@@ -118,7 +118,9 @@ def _source_line(location: str | None) -> str:
 def _rule(title: str, char: str = "=", width: int = 80) -> str:
     if not title:
         return char * width
-    side = max(2, (width - len(title) - 2) // 2)
+    # As pytest's TerminalWriter.sep: one character each side at least, so a title too long for the
+    # width still reads "_ title _" and the line simply runs past the width.
+    side = max(1, (width - len(title) - 2) // 2)
     line = f"{char * side} {title} {char * side}"
     return line + char * (width - len(line)) if len(line) < width else line
 

@@ -3041,6 +3041,21 @@ SCENARIOS = [
         """,
         counts={"skipped": 1, "errors": 2},
     ),
+    Scenario(
+        # Failures whose section titles are too long for two rule characters each side: the outcomes,
+        # with pytest's "_ title _" rules compared line by line in test_terminal_layout.py.
+        "long_rule_titles",
+        "long_rule_titles",
+        (),
+        1,
+        r"""
+            test_long_titles.py::test_failing_with_a_long_id[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]    failed
+            test_long_titles.py::test_failing_with_a_long_id[bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb]    failed
+            test_long_titles.py::test_failing_with_a_long_id[ccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc]    failed
+            test_long_titles.py::test_short_title_keeps_its_full_rule    failed
+        """,
+        counts={"failed": 4},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

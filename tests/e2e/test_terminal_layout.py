@@ -136,6 +136,23 @@ def test_a_file_ending_on_the_wrap_repeats_its_share(tmp_path):
     )
 
 
+def test_a_title_too_long_for_the_width_keeps_one_rule_character_each_side(tmp_path):
+    # pytest's rule never has fewer than one character each side of its title ("_ title _"), so a
+    # long test id's section header runs past the width rather than growing to "__ title __".
+    out = run_asynctestrun("long_rule_titles", tmp_root=tmp_path).stdout.splitlines()
+    headers = [line for line in out if line.startswith("_ test_failing_with_a_long_id[")]
+    assert len(headers) == 3, out
+    assert all(line.endswith("] _") for line in headers)
+    assert [len(line) for line in headers] == [121, 122, 144]
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("long_rule_titles", tmp_root=tmp_path)
+    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )
+
+
 def test_long_tracebacks_show_arguments_source_and_locations(tmp_path):
     out = run_asynctestrun("terminal_layout", tmp_root=tmp_path).stdout
     assert "x = 1, key = 3, args = (2,), kw = {}" in out  # the arguments of a frame
