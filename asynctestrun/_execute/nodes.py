@@ -66,6 +66,10 @@ class ContainerNode:
         self._parent = parent
         self._tree = tree
         self.own_markers: list[Mark] = self._marks_of(obj)
+        # The marks a plugin adds here later (a conftest's ``item.parent.add_marker`` in
+        # pytest_collection_modifyitems): the tests' own marks were read from the objects before, so
+        # they take these on separately, as pytest's iter_markers walks up to them.
+        self.added_markers: list[Mark] = []
         self.stash: dict[Any, Any] = {}
         self.extra_keyword_matches: set[str] = set()
         self._keywords: Keywords | None = None
@@ -150,8 +154,10 @@ class ContainerNode:
         self.keywords[mark.name] = mark
         if append:
             self.own_markers.append(mark)
+            self.added_markers.append(mark)
         else:
             self.own_markers.insert(0, mark)
+            self.added_markers.insert(0, mark)
 
     def listextrakeywords(self) -> set[str]:
         return set(self.extra_keyword_matches)
@@ -367,7 +373,16 @@ class ItemNode:
         return (self._item.relpath, (self._item.lineno or 1) - 1, domain.replace("::", "."))
 
     def _all_marks(self) -> list[Mark]:
-        return [*self.added_marks, *self.own_markers]
+        own = [*self.added_marks, *self.own_markers]
+        return [*own, *self._marks_added_to_parents(own)]
+
+    def _marks_added_to_parents(self, own: list[Mark]) -> list[Mark]:
+        """The marks added to this test's class, module or package after collection, nearest parent
+        first: in pytest they are the test's marks too (``-m`` selects by them). One this test
+        already holds (its marks were rebuilt from these) is not counted twice."""
+        held = {id(mark) for mark in own}
+        chain = reversed(self._tree.chain(self._item))
+        return [mark for node in chain for mark in node.added_markers if id(mark) not in held]
 
     def add_marker(self, marker: str | Mark | MarkDecorator, append: bool = True) -> None:
         mark = Mark(marker) if isinstance(marker, str) else getattr(marker, "mark", marker)

@@ -3056,6 +3056,47 @@ SCENARIOS = [
         """,
         counts={"failed": 4},
     ),
+    Scenario(
+        # A conftest adds marks to a class and a module in pytest_collection_modifyitems: the tests
+        # inside have them too (get_closest_marker, iter_markers), and -m selects by them.
+        "parent_marks",
+        "parent_marks",
+        (),
+        0,
+        r"""
+            test_classes.py::TestWithRequest::test_sees_class_mark   passed
+            test_classes.py::TestWithRequest::test_lists_class_mark  passed
+            test_classes.py::TestWithoutRequest::test_has_no_mark    passed
+            test_offline.py::test_sees_module_mark                   passed
+            test_offline.py::test_sync                               passed
+        """,
+        counts={"passed": 5},
+    ),
+    Scenario(
+        "parent_marks-deselect-class-mark",
+        "parent_marks",
+        ("-m", "not req"),
+        0,
+        r"""
+            test_classes.py::TestWithoutRequest::test_has_no_mark    passed
+            test_offline.py::test_sees_module_mark                   passed
+            test_offline.py::test_sync                               passed
+        """,
+        counts={"passed": 3, "deselected": 2},
+    ),
+    Scenario(
+        "parent_marks-select-module-or-class-mark",
+        "parent_marks",
+        ("-m", "offline or req"),
+        0,
+        r"""
+            test_classes.py::TestWithRequest::test_sees_class_mark   passed
+            test_classes.py::TestWithRequest::test_lists_class_mark  passed
+            test_offline.py::test_sees_module_mark                   passed
+            test_offline.py::test_sync                               passed
+        """,
+        counts={"passed": 4, "deselected": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
