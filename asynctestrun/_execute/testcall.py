@@ -12,6 +12,7 @@ import contextlib
 import contextvars
 import inspect
 import os
+import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -239,9 +240,12 @@ class TestRun:
             error: BaseException | None = None
             try:
                 self.state.hooks_call("pytest_runtest_call", item=self.node)
+                _forget_last_error()
                 self._call_through_pyfunc_wrappers()
             except BaseException as exc:  # handed to the wrappers, which may replace or swallow it
                 error = exc
+                if not is_unittest_case(self.item.cls or object):
+                    _keep_for_postmortem(exc)
             _finish_wrappers(wrappers, error)
             self.state.hooked_errors.raise_collected()
         except BaseException as exc:
@@ -577,6 +581,31 @@ class _CallOutcome:
     def force_exception(self, exc: BaseException) -> None:
         self.exception = exc
         self.excinfo = (type(exc), exc, exc.__traceback__)
+
+
+_LAST_ERROR = ("last_type", "last_value", "last_traceback", "last_exc")
+
+
+def _forget_last_error() -> None:
+    """pytest's pytest_runtest_call drops the previous test's ``sys.last_*`` as this test's call
+    starts: what that failure's frames held is freed here, under this test's warning filters."""
+    for name in _LAST_ERROR:
+        if hasattr(sys, name):
+            delattr(sys, name)
+
+
+def _keep_for_postmortem(exc: BaseException) -> None:
+    """Keep a test's error in ``sys.last_*`` until the next test's call starts, as pytest's
+    pytest_runtest_call does (a unittest case reports its failures without raising them there). Its
+    frames, and what their locals hold, then live as long as in pytest: a leaked subprocess or file
+    warns from its ``__del__`` during that later test, not in this test's teardown or the next set-up."""
+    if not isinstance(exc, Exception):
+        return  # skips, xfail() and exits are BaseExceptions, which pytest leaves out
+    sys.last_type = type(exc)
+    sys.last_value = exc
+    if sys.version_info >= (3, 12):
+        sys.last_exc = exc
+    sys.last_traceback = exc.__traceback__
 
 
 def _start_wrappers(impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[tuple[bool, Any]]:

@@ -3097,6 +3097,24 @@ SCENARIOS = [
         """,
         counts={"passed": 4, "deselected": 1},
     ),
+    Scenario(
+        # pytest keeps a failing test's error in sys.last_* until the next test's call starts (a
+        # fixture of that test still sees it); a skip is not kept.
+        "postmortem_last_error",
+        "postmortem_last_error",
+        (),
+        1,
+        r"""
+            test_last_error.py::test_fails                         failed
+            test_last_error.py::test_setup_still_sees_the_failure  passed
+            test_last_error.py::test_call_start_forgets_it         passed
+            test_last_error.py::test_skips                         skipped
+            test_last_error.py::test_after_a_skip                  passed
+            test_last_error.py::test_async_fails                   failed
+            test_last_error.py::test_after_the_async_failure       passed
+        """,
+        counts={"passed": 4, "failed": 2, "skipped": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
