@@ -7,6 +7,7 @@ holds module-level state.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,10 @@ def subtests(request: Any) -> Subtests:
 def recwarn() -> Iterator[WarningsRecorder]:
     recorder = WarningsRecorder()
     with recorder:
+        # As pytest's fixture: a "default" filter over the recorder's "always", so a warning repeated
+        # from the same line is recorded once (``WarningsRecorder`` alone, as ``pytest.warns``, keeps
+        # every repeat).
+        warnings.simplefilter("default")
         yield recorder
 
 

@@ -3115,6 +3115,20 @@ SCENARIOS = [
         """,
         counts={"passed": 4, "failed": 2, "skipped": 1},
     ),
+    Scenario(
+        # pytest's recwarn puts a "default" filter over its recorder's "always": a warning repeated
+        # from one line is recorded once; pytest.warns keeps every repeat.
+        "recwarn_repeats",
+        "recwarn_repeats",
+        (),
+        0,
+        r"""
+            test_recwarn.py::test_a_repeat_from_one_line_is_recorded_once  passed
+            test_recwarn.py::test_other_lines_and_messages_are_recorded    passed
+            test_recwarn.py::test_warns_keeps_every_repeat                 passed
+        """,
+        counts={"passed": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
