@@ -96,7 +96,10 @@ def _statement_at(filename: str, lineno: int, line_count: int) -> tuple[int, int
         spans: dict[int, tuple[int, int]] = {}
         try:
             tree = ast.parse("".join(linecache.getlines(filename)))
-        except (SyntaxError, ValueError):
+        except (SyntaxError, ValueError, SystemError, RecursionError, MemoryError):
+            # SystemError: CPython 3.11's "AST constructor recursion depth mismatch" on some deep
+            # sources. Whatever stops the parse, the failure is shown with its single line instead of
+            # ending the run with an internal error.
             tree = None
         if tree is not None:
             for node in ast.walk(tree):
