@@ -18,9 +18,7 @@ from typing import Any
 import click
 
 from . import __version__
-
-EXIT_USAGE = 4
-EXIT_INTERNAL = 3
+from ._model.exit_codes import EXIT_INTERNAL_ERROR, EXIT_USAGE_ERROR
 
 
 def _options(func: Any) -> Any:
@@ -473,7 +471,7 @@ def _subcommand(argv: Sequence[str]) -> int | None:
         from .merge_cli import merge_command
 
         # A bad or overlapping report is bad input, as for a test run.
-        return _run_click_command(merge_command(), argv, error_code=EXIT_USAGE)
+        return _run_click_command(merge_command(), argv, error_code=EXIT_USAGE_ERROR)
     if argv[0] == "watch":
         from ._watch import run_watch
 
@@ -495,7 +493,7 @@ def run(argv: Sequence[str]) -> int:
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
-        return EXIT_USAGE
+        return EXIT_USAGE_ERROR
     if first["show_version"]:
         click.echo(f"asynctestrun {__version__}")
         return 0
@@ -519,10 +517,10 @@ def run(argv: Sequence[str]) -> int:
         config = load(_cli_options(values, positional, {}), invocation_dir, ini)
     except click.ClickException as exc:
         exc.show()
-        return EXIT_USAGE
+        return EXIT_USAGE_ERROR
     except ConfigError as exc:
         click.echo(f"{exc.prefix}{exc}", err=True)
-        return EXIT_USAGE
+        return EXIT_USAGE_ERROR
     return _run_session(config, values, unknown, positional, invocation_dir, ini, argv, tokens)
 
 
@@ -600,7 +598,7 @@ def _run_session(
         click.echo(f"{exc.prefix}{exc}", err=True)
         if junit is not None:
             junit.abort(None)
-        return EXIT_USAGE
+        return EXIT_USAGE_ERROR
     except KeyboardInterrupt:
         click.echo("\n!!! KeyboardInterrupt !!!", err=True)
         return 2
@@ -621,7 +619,7 @@ def _run_session(
             click.echo(f"INTERNALERROR> {line}", err=True)
         if junit is not None:
             junit.abort(text)
-        return EXIT_INTERNAL
+        return EXIT_INTERNAL_ERROR
     finally:
         session.close()
         if prestarted is not None:

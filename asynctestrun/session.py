@@ -37,6 +37,16 @@ from ._model.events import (
     SessionStarted,
     WarningRaised,
 )
+from ._model.exit_codes import (
+    EXIT_FLAKY,
+    EXIT_INTERNAL_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_MAX_WARNINGS,
+    EXIT_NO_TESTS,
+    EXIT_OK,
+    EXIT_TESTS_FAILED,
+    EXIT_USAGE_ERROR,
+)
 from ._model.items import TestItem
 from ._model.marks import Mark
 from ._model.outcomes import CollectError, Phase, PhaseOutcome, PhaseResult, TestResult
@@ -50,15 +60,6 @@ if TYPE_CHECKING:
     from ._builtins.capture import CaptureManager
     from ._execute.flaky import FlakySettings
     from ._execute.reruns import RerunSettings
-
-EXIT_OK = 0
-EXIT_TESTS_FAILED = 1
-EXIT_INTERRUPTED = 2
-EXIT_INTERNAL_ERROR = 3
-EXIT_USAGE_ERROR = 4
-EXIT_NO_TESTS = 5
-EXIT_FLAKY = 7  # pytest-rerunfailures' code for --fail-on-flaky
-EXIT_MAX_WARNINGS = 6  # pytest's code for a passing run with more warnings than --max-warnings allows
 
 
 @dataclass

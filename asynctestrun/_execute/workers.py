@@ -62,6 +62,7 @@ from .._model.events import (
     TestStarted,
     WarningRaised,
 )
+from .._model.exit_codes import EXIT_USAGE_ERROR
 from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
 from .._model.serialize import DecodeError, event_from_json
 from .._plan.shard import file_of, file_weights, lpt
@@ -72,7 +73,6 @@ if TYPE_CHECKING:
 
 WORKER_FLAG = "--worker-jsonl"
 STDERR_TAIL_LINES = 40
-EXIT_USAGE = 4  # pytest's usage-error status, as a worker ends with it for a bad -k or -m expression
 PIPE_READ_SIZE = 1 << 16
 READ_PAUSE = 0.005  # seconds a reader waits after each read, so the next one gets a batch of lines
 PROCESS_POLL_INTERVAL = 0.05  # seconds between checks for workers that exited with their stream open
@@ -586,7 +586,7 @@ class _Merge:
         """Report what a worker's end means; returns the work a replacement must do, if any."""
         try:
             if worker.session_finished is not None:
-                if worker.session_finished.exit_code == EXIT_USAGE:
+                if worker.session_finished.exit_code == EXIT_USAGE_ERROR:
                     for line in worker.stderr_tail().splitlines():
                         if line.startswith("ERROR: "):
                             self.usage_errors[line] = None

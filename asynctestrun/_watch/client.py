@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, Protocol
 
-from .server import EXIT_INTERNAL, KILL_AFTER
+from .._model.exit_codes import EXIT_INTERNAL_ERROR
+from .server import KILL_AFTER
 
 NO_FORK_ENV: Final = "ASYNCTESTRUN_WATCH_NO_FORK"
 ExitCallback = Callable[[int, int], None]  # (run id, exit code)
@@ -143,7 +144,7 @@ class ForkServer:
         # This server is gone (crashed, or killed as stuck): the run it had is over.
         current = self._state.current
         if current is not None and self._servers.get(current) is process:
-            self._state.finish(current, EXIT_INTERNAL)
+            self._state.finish(current, EXIT_INTERNAL_ERROR)
 
     def start(self, argv: Sequence[str]) -> int:
         self.cancel()

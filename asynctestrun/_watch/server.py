@@ -51,7 +51,8 @@ from pathlib import Path
 from types import FrameType, ModuleType
 from typing import Any, Final, NoReturn
 
-EXIT_INTERNAL: Final = 3
+from .._model.exit_codes import EXIT_INTERNAL_ERROR
+
 KILL_AFTER: Final = 1.0  # seconds between SIGTERM and SIGKILL
 IMPORT_TIMEOUT: Final = 10.0  # seconds one preloaded import may take before it is given up
 NO_PRELOAD_ENV: Final = "ASYNCTESTRUN_WATCH_NO_PRELOAD"  # set: import only asynctestrun in the server
@@ -194,7 +195,7 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
 
 def _child(argv: list[str], close_fds: Iterable[int]) -> NoReturn:
     """In the forked child: become a process group, detach stdin, run the CLI, exit with its code."""
-    code = EXIT_INTERNAL
+    code = EXIT_INTERNAL_ERROR
     try:
         with contextlib.suppress(OSError):
             os.setpgid(0, 0)
@@ -236,7 +237,7 @@ class _Run:
         try:
             pid, status = os.waitpid(self.pid, 0 if block else os.WNOHANG)
         except ChildProcessError:
-            return EXIT_INTERNAL
+            return EXIT_INTERNAL_ERROR
         if pid == 0:
             return None
         if self.pidfd is not None:
@@ -256,7 +257,7 @@ class _Run:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.pid, signal.SIGKILL)
         code = self.poll(block=True)
-        return EXIT_INTERNAL if code is None else code
+        return EXIT_INTERNAL_ERROR if code is None else code
 
 
 # -- the server loop ----------------------------------------------------------------------------
