@@ -55,16 +55,13 @@ class FlakySettings:
             found = (self.max_runs, self.min_passes, None)
         if found is not None:
             node.stash[SETTLED_KEY] = True
+            # Checked as the mark's are: a ValueError here is a warning, and the test runs once.
+            found = _FlakyPlugin._make_test_flaky(node, *found)
         else:
             found = _mark_settings_or_none(node)
         if found is None:
             return None
-        max_runs, min_passes, rerun_filter = found
-        if min_passes <= 0:
-            raise ValueError("min_passes must be positive")
-        if max_runs < min_passes:
-            raise ValueError("min_passes cannot be greater than max_runs!")
-        return FlakyPolicy(node, max_runs, min_passes, rerun_filter)
+        return FlakyPolicy(node, *found)
 
 
 Declared = tuple[int, int, Callable[..., Any] | None]
