@@ -921,14 +921,15 @@ def _installed_plugin_marks() -> frozenset[str]:
 
 
 def _enable_faulthandler() -> None:
-    """As pytest's faulthandler plugin: a crash (segfault, abort) prints every thread's Python stack on
-    a copy of the real stderr, which output capture does not redirect. A worker sets its own up
-    (``_report.jsonlines``); one already enabled (``python -X faulthandler``) is left as it is."""
+    """As pytest's faulthandler plugin: a crash (segfault, abort) prints every thread's Python stack.
+    A worker sets its own up (``_report.jsonlines``); one already enabled (``python -X faulthandler``)
+    is left as it is."""
     import faulthandler
-    import os
+
+    from ._execute.stack_dumps import enable_crash_dumps
 
     if not faulthandler.is_enabled():
-        faulthandler.enable(file=os.fdopen(os.dup(2), "w"), all_threads=True)  # it keeps the file
+        enable_crash_dumps()
 
 
 def _mark_name(line: str) -> str:

@@ -83,8 +83,6 @@ def execute(
             from . import slow_callbacks
 
             slow_callbacks.uninstall(state.slow_callbacks)
-        if state.stack_dumps is not None:
-            state.stack_dumps.close()
     return summary
 
 

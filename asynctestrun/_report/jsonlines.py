@@ -16,13 +16,13 @@ stderr (which the parent keeps for crash reports). Output capture then works exa
 
 from __future__ import annotations
 
-import faulthandler
 import io
 import os
 import signal
 import sys
 from typing import IO, BinaryIO, cast
 
+from .._execute.stack_dumps import enable_crash_dumps
 from .._model.events import (
     CollectionFinished,
     Event,
@@ -82,5 +82,5 @@ def open_worker_stream() -> BinaryIO:
     sys.stdout.flush()
     private = os.dup(1)  # os.dup makes non-inheritable descriptors
     os.dup2(2, 1)
-    faulthandler.enable(file=os.fdopen(os.dup(2), "w"), all_threads=True)  # faulthandler keeps the file
+    enable_crash_dumps()
     return os.fdopen(private, "wb")
