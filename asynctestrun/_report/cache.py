@@ -148,11 +148,13 @@ class Cache:
         then the files of the plugins' directories, laid out as pytest shows them."""
         import pprint
 
+        from .terminal import _rule
+
         out.write(f"cachedir: {self._directory}\n")
         if not self._directory.is_dir():
             out.write("cache is empty\n")
             return
-        out.write(f"{f' cache values for {glob!r} ':-^80}\n")
+        out.write(_rule(f"cache values for {glob!r}", "-") + "\n")
         values = self._directory / _VALUES
         keys = sorted(p.relative_to(values).as_posix() for p in values.rglob(glob) if p.is_file())
         for key in keys:
@@ -167,7 +169,7 @@ class Cache:
             out.write(f"no values found for {glob!r}\n")
         dirs = self._directory / _DIRS
         if dirs.is_dir():
-            out.write(f"{f' cache directories for {glob!r} ':-^80}\n")
+            out.write(_rule(f"cache directories for {glob!r}", "-") + "\n")
             for path in sorted(dirs.rglob(glob)):
                 if path.is_file():
                     key = path.relative_to(self._directory).as_posix()

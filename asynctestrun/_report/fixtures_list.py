@@ -50,6 +50,8 @@ def print_fixtures_per_test(
 ) -> None:
     """``--fixtures-per-test``: for each selected test, the fixtures it uses (the definition it gets,
     where several shadow each other), by name; private ones (``_name``) only with ``-v``."""
+    from .terminal import _rule
+
     out = out or sys.stdout
     for item in items:
         defs = []
@@ -59,9 +61,9 @@ def print_fixtures_per_test(
                 defs.append(visible[-1])
         if not defs:
             continue
-        out.write(f"\n{f' fixtures used by {item.name} ':-^80}\n")
         line = f":{item.lineno}" if item.lineno is not None else ""
-        out.write(f"{f' ({item.relpath}{line}) ':-^80}\n")
+        out.write("\n" + _rule(f"fixtures used by {item.name}", "-") + "\n")
+        out.write(_rule(f"({item.relpath}{line})", "-") + "\n")
         for fixturedef in defs:
             out.write(f"{fixturedef.name} -- {_relative_location(fixturedef.location)}\n")
             out.write(f"    {_first_doc_line(fixturedef)}\n")

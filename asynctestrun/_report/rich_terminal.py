@@ -44,7 +44,7 @@ from .._model.events import (
     TestStarted,
     WarningRaised,
 )
-from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, TestResult
+from .._model.outcomes import CollectError, Outcome, TestResult
 from . import rich_panels as panels
 from .terminal import (
     _CHARS,
@@ -53,6 +53,8 @@ from .terminal import (
     collection_line,
     count_outcomes,
     format_summary_line,
+    shown_error,
+    shown_failure,
     shown_sections,
     slowest_phases,
 )
@@ -314,12 +316,7 @@ class RichReporter:
     # -- summary -------------------------------------------------------------------------------
     def _session_finished(self, event: SessionFinished) -> None:
         self._end_progress()
-        errored = [
-            (r, p)
-            for r in self.results
-            for p in r.phases
-            if p.phase is not Phase.CALL and p.outcome is PhaseOutcome.FAILED and not p.debugged
-        ]
+        errored = [(r, p) for r in self.results for p in r.phases if shown_error(p)]
         if self.collect_errors or errored:
             self._section("ERRORS", "bold magenta")
             for error in self.collect_errors:
@@ -344,12 +341,7 @@ class RichReporter:
                         border="magenta",
                     )
                 )
-        failures = [
-            (r, p)
-            for r in self.results
-            for p in r.phases
-            if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED and not p.debugged
-        ]
+        failures = [(r, p) for r in self.results for p in r.phases if shown_failure(p)]
         if failures:
             self._section("FAILURES", "bold red")
             for result, phase in failures:

@@ -320,7 +320,7 @@ class TerminalReporter:
                     self.write(_rule(title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")
             for result in self.results:
                 for phase in result.phases:
-                    if _shown_error(phase):
+                    if shown_error(phase):
                         domain = result.nodeid.split("::", 1)[-1].replace("::", ".")
                         title = f"ERROR at {phase.phase.value} of {domain}"
                         self.write(_rule(title, "_", self.width) + "\n")
@@ -329,12 +329,7 @@ class TerminalReporter:
                         setup_only = phase.phase is Phase.SETUP
                         self._write_sections(result, "setup" if setup_only else None)
         # A failed subtest has a block of its own, before its test's.
-        failures = [
-            (r, p)
-            for r in self.results
-            for p in r.phases
-            if p.phase is Phase.CALL and p.outcome is PhaseOutcome.FAILED and not p.debugged
-        ]
+        failures = [(r, p) for r in self.results for p in r.phases if shown_failure(p)]
         if failures and shows_tracebacks:
             self.write(_rule("FAILURES", width=self.width) + "\n")
         for result, call in failures if shows_tracebacks and self.tb_style != "line" else ():
@@ -587,11 +582,17 @@ def collection_line(event: CollectionFinished) -> str:
 
 def _errored(result: TestResult) -> bool:
     """A set-up or teardown error the ERRORS section shows (not one --pdb showed already)."""
-    return any(_shown_error(p) for p in result.phases)
+    return any(shown_error(p) for p in result.phases)
 
 
-def _shown_error(phase: PhaseResult) -> bool:
+def shown_error(phase: PhaseResult) -> bool:
+    """A set-up or teardown failure the ERRORS section shows (--pdb showed the others already)."""
     return phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED and not phase.debugged
+
+
+def shown_failure(phase: PhaseResult) -> bool:
+    """A test's (or subtest's) failure the FAILURES section shows (--pdb showed the others already)."""
+    return phase.phase is Phase.CALL and phase.outcome is PhaseOutcome.FAILED and not phase.debugged
 
 
 def _call_failed(result: TestResult) -> bool:
