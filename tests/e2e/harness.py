@@ -54,13 +54,16 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 # A sample run takes well under a second; the limit only stops a hung runner from hanging the suite.
 RUN_TIMEOUT_SECONDS = 60
+CLI_TIMEOUT_SECONDS = 120  # run_cli: some of those runs wait on purpose (timeouts, a debugger's input)
 
 _RANK = {"passed": 0, "skipped": 1, "failed": 2, "error": 3}
 _VERDICTS = {"failure": "failed", "error": "error", "skipped": "skipped"}
 _COPY_IGNORE = shutil.ignore_patterns(
     "__pycache__", "*.pyc", ".pytest_cache", ".asynctestrun_cache", "events.log"
 )
-_SUMMARY_COUNT = re.compile(r"(\d+) (failed|passed|skipped|xfailed|xpassed|deselected|errors?|warnings?|rerun)\b")
+_SUMMARY_COUNT = re.compile(
+    r"(\d+) (failed|passed|skipped|xfailed|xpassed|deselected|errors?|warnings?|rerun)\b"
+)
 _SUMMARY_TIME = re.compile(r"\bin \d+(\.\d+)?s\b")
 _SUMMARY_ALIASES = {"error": "errors", "warning": "warnings"}
 
@@ -220,6 +223,22 @@ def require_modules(modules: tuple[str, ...], *, reference: bool = False) -> Non
     for python in pythons:
         if not _can_import(python, ", ".join(modules)):
             pytest.skip(f"{python} cannot import {', '.join(modules)}")
+
+
+def run_cli(project: str | Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m asynctestrun <args>`` in a project a test wrote itself (not a sample copy), with
+    nothing of the outer run's configuration (``PYTEST_ADDOPTS``...) or reference settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "ASYNCTESTRUN_REFERENCE"))}
+    return subprocess.run(
+        [asynctestrun_python(), "-m", "asynctestrun", *args],
+        cwd=project,
+        input=input,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=CLI_TIMEOUT_SECONDS,
+        check=False,
+    )
 
 
 def _clean_env() -> dict[str, str]:

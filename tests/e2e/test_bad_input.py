@@ -4,27 +4,14 @@ Each case is a tiny project written to tmp_path and run through the CLI in a sub
 pytest + pytest-asyncio answer the same input differently, the comment says which side this follows.
 """
 
-import os
-import subprocess
-import sys
-
 import pytest
+from harness import run_cli
 
 INI = "[pytest]\nasyncio_default_fixture_loop_scope = function\n"
 
 
 def _run(project, *args):
-    python = os.environ.get("ASYNCTESTRUN_PYTHON") or sys.executable
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "ASYNCTESTRUN_REFERENCE"))}
-    return subprocess.run(
-        [python, "-m", "asynctestrun", "-q", "-p", "no:cacheprovider", *args],
-        check=False,
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    return run_cli(project, "-q", "-p", "no:cacheprovider", *args)
 
 
 def _project(tmp_path, files, ini=INI):

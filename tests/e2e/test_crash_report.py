@@ -6,18 +6,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from harness import asynctestrun_python
+from harness import run_cli
 
 
 def _run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [asynctestrun_python(), "-m", "asynctestrun", "-p", "no:cacheprovider", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_cli(project, "-p", "no:cacheprovider", *args)
 
 
 def test_a_crash_prints_the_python_stack_of_the_test(tmp_path: Path) -> None:

@@ -4,12 +4,11 @@ cancels them silently (its outcomes are the warning-only ones)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import textwrap
 from pathlib import Path
 
-from harness import asynctestrun_python
+from harness import run_cli
 
 SUITE = textwrap.dedent(
     """
@@ -37,16 +36,7 @@ SUITE = textwrap.dedent(
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "test_leak.py").write_text(SUITE)
     (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
-    return subprocess.run(
-        [asynctestrun_python(), "-m", "asynctestrun", "-p", "no:cacheprovider", "-rfE", *args],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_cli(tmp_path, "-p", "no:cacheprovider", "-rfE", *args)
 
 
 def test_a_leaked_task_is_a_warning_naming_the_test_and_the_task(tmp_path: Path) -> None:

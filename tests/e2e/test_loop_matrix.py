@@ -2,15 +2,12 @@
 a plugin whose ``pytest_asyncio_loop_factories`` hook returns the built-in factories, which the
 ``loop_factories`` sample compares with pytest-asyncio."""
 
-import os
-import subprocess
-import sys
-
 import pytest
+from harness import run_cli
 
 INI = "[pytest]\nasyncio_mode = auto\nasyncio_default_fixture_loop_scope = function\n"
 
-TESTS = '''
+TESTS = """
 import asyncio
 import pytest
 
@@ -34,9 +31,9 @@ async def test_with_a_fixture_parameter(request, number):
 
 def test_sync():
     pass
-'''
+"""
 
-CONFTEST_CHOOSING = '''
+CONFTEST_CHOOSING = """
 import asyncio
 
 
@@ -45,9 +42,9 @@ def pytest_asyncio_loop_factories(config, item):
     if item.get_closest_marker("matrix") is not None:
         return None
     return {"mine": asyncio.new_event_loop}
-'''
+"""
 
-TESTS_CHOOSING = '''
+TESTS_CHOOSING = """
 import pytest
 
 
@@ -58,29 +55,19 @@ async def test_hook_chooses():
 @pytest.mark.matrix
 async def test_matrix_chooses():
     pass
-'''
+"""
 
-ON_UVLOOP = '''
+ON_UVLOOP = """
 import asyncio
 
 
 async def test_x():
     assert type(asyncio.get_running_loop()).__module__.startswith("uvloop")
-'''
+"""
 
 
 def _run(project, *args):
-    python = os.environ.get("ASYNCTESTRUN_PYTHON") or sys.executable
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "ASYNCTESTRUN_REFERENCE"))}
-    return subprocess.run(
-        [python, "-m", "asynctestrun", "-v", "-p", "no:cacheprovider", *args],
-        check=False,
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    return run_cli(project, "-v", "-p", "no:cacheprovider", *args)
 
 
 def _project(tmp_path, files):

@@ -6,11 +6,10 @@ The debugger reads the commands from stdin, so each run is fed them as a person 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import textwrap
 
-from harness import asynctestrun_python
+from harness import run_cli
 
 SUITE = textwrap.dedent(
     """
@@ -41,17 +40,7 @@ SUITE = textwrap.dedent(
 def _run(tmp_path, commands: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "test_debugged.py").write_text(SUITE)
     (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
-    return subprocess.run(
-        [asynctestrun_python(), "-m", "asynctestrun", "--pdb", "-p", "no:cacheprovider", "-s"],
-        cwd=tmp_path,
-        input=commands,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_cli(tmp_path, "--pdb", "-p", "no:cacheprovider", "-s", input=commands)
 
 
 def test_continue_shows_the_frame_and_goes_on(tmp_path):
