@@ -333,6 +333,30 @@ def parse(argv: Sequence[str]) -> dict[str, Any]:
     return result
 
 
+def _split_attached_values(tokens: Sequence[str]) -> list[str]:
+    """``-m=expr`` as ``-m expr``: pytest's argparse takes what follows the ``=`` of a short option as its
+    value, where click would keep the ``=`` in it (``-k=name`` then fails as a malformed expression)."""
+    takes_value = {
+        opt
+        for param in command.params
+        if isinstance(param, click.Option) and not param.is_flag and not param.count
+        for opt in param.opts
+    }
+    split: list[str] = []
+    previous = ""
+    for index, token in enumerate(tokens):
+        if token == "--":
+            return [*split, *tokens[index:]]
+        short, equals, value = token.partition("=")
+        # Only a flag in a flag's place: after -k, "-m=x" is -k's value.
+        if equals and len(short) == 2 and short in takes_value and previous not in takes_value:
+            split += [short, value]
+        else:
+            split.append(token)
+        previous = token
+    return split
+
+
 def _split_args(raw: Sequence[str]) -> tuple[list[str], list[str]]:
     """Positional paths vs. flags the CLI did not know (kept with their values for the conftests)."""
     positional: list[str] = []
@@ -483,6 +507,7 @@ def run(argv: Sequence[str]) -> int:
     sub = _subcommand(argv)
     if sub is not None:
         return sub
+    argv = _split_attached_values(argv)
     if "--watch" in argv:
         from ._watch import run_watch
 
@@ -505,7 +530,9 @@ def run(argv: Sequence[str]) -> int:
     try:
         positional, _ = _split_args(first["args"])
         ini = locate_ini(positional, invocation_dir, first["inifile"], first["rootdir"])
-        prefix = [*addopts(ini, first["overrides"]), *shlex.split(os.environ.get("PYTEST_ADDOPTS", ""))]
+        prefix = _split_attached_values(
+            [*addopts(ini, first["overrides"]), *shlex.split(os.environ.get("PYTEST_ADDOPTS", ""))]
+        )
         tokens = [*prefix, *argv]
         values = parse(tokens) if prefix else first
         positional, unknown = _split_args(values["args"])

@@ -3129,6 +3129,17 @@ SCENARIOS = [
         """,
         counts={"passed": 3},
     ),
+    Scenario(
+        # pytest's argparse takes what follows "=" in a short option as its value: -m=expr, -k=expr.
+        "strict_mark_expression-attached-values",
+        "strict_mark_expression",
+        ("-m=slow or fast", "-k=not fast", "-r=s"),
+        0,
+        r"""
+            test_marks.py::test_slow  passed
+        """,
+        counts={"passed": 1, "deselected": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
