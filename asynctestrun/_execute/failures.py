@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import functools
 import inspect
 import linecache
 import os
 import textwrap
 import traceback
 from pathlib import Path
-from types import TracebackType
+from types import CodeType, TracebackType
+from typing import Any
 
 import asynctestrun
 
@@ -62,6 +64,34 @@ def user_frames(tb: TracebackType | None) -> list[TracebackType]:
         if not _hidden(tb):
             frames.append(tb)
         tb = tb.tb_next
+    return frames
+
+
+def real_code(func: Any) -> CodeType | None:
+    """The code of the function under ``functools.wraps`` decorators and partials: where a test's own
+    frames start in its tracebacks."""
+    for _ in range(100):
+        if isinstance(func, functools.partial):
+            func = func.func
+        wrapped = getattr(func, "__wrapped__", None)
+        if wrapped is None:
+            break
+        func = wrapped
+    code = getattr(func, "__code__", None)
+    return code if isinstance(code, CodeType) else None
+
+
+def _starting_at(frames: list[TracebackType], start: CodeType) -> list[TracebackType]:
+    """The frames from the test function's own on, as pytest cuts a test's traceback: a decorator's
+    wrapper (or a hook that calls the test) is left out. Without the function among them (a fixture's
+    error), from the first frame in the test's file; without that either, all of them."""
+    for index, tb in enumerate(frames):
+        code = tb.tb_frame.f_code
+        if code.co_filename == start.co_filename and code.co_firstlineno == start.co_firstlineno:
+            return frames[index:]
+    for index, tb in enumerate(frames):
+        if tb.tb_frame.f_code.co_filename == start.co_filename:
+            return frames[index:]
     return frames
 
 
@@ -239,6 +269,7 @@ def format_exception(
     rootdir: Path | None = None,
     showlocals: bool = False,
     width: int | None = None,
+    start: CodeType | None = None,
 ) -> str:
     """The long representation of a failure in a ``--tb`` style, laid out as pytest's.
 
@@ -263,6 +294,8 @@ def format_exception(
             text = f"{format_exception(cause, style='line')}\n\n{_chain_link(exc)}\n{text}"
         return text
     frames = user_frames(exc.__traceback__)
+    if start is not None:
+        frames = _starting_at(frames, start)
     parts: list[str] = []
     previous_long: bool | None = None
     for index, tb in enumerate(frames):
@@ -298,7 +331,9 @@ def format_exception(
     text = "\n".join(parts)
     cause = exc.__cause__ or (exc.__context__ if not exc.__suppress_context__ else None)
     if cause is not None:
-        shown = format_exception(cause, style=style, rootdir=rootdir, showlocals=showlocals, width=width)
+        shown = format_exception(
+            cause, style=style, rootdir=rootdir, showlocals=showlocals, width=width, start=start
+        )
         text = f"{shown}\n\n{_chain_link(exc)}\n{text}"
     return text
 

@@ -31,7 +31,7 @@ from .._model.scopes import LoopScope
 from .._plan.plan import PlannedTest
 from . import hypothesis_checks
 from .conditions import XFAILED_KEY, XfailSpec, skip_reason, xfail_spec
-from .failures import crash_location, crash_message, format_exception, user_frames
+from .failures import crash_location, crash_message, format_exception, real_code, user_frames
 from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
 from .session_state import SessionState
@@ -96,7 +96,11 @@ class TestRun:
             else:
                 config = self.state.config
                 longrepr = format_exception(
-                    exc, style=config.tb_style, rootdir=config.rootdir, showlocals=config.showlocals
+                    exc,
+                    style=config.tb_style,
+                    rootdir=config.rootdir,
+                    showlocals=config.showlocals,
+                    start=real_code(self.item.function),
                 )
             result = PhaseResult(
                 Phase.CALL,
@@ -459,7 +463,11 @@ class TestRun:
                     message = longrepr  # pytest's report holds just this text, not an exception
             else:
                 longrepr = format_exception(
-                    exc, style=style, rootdir=rootdir, showlocals=self.state.config.showlocals
+                    exc,
+                    style=style,
+                    rootdir=rootdir,
+                    showlocals=self.state.config.showlocals,
+                    start=real_code(self.item.function),
                 )
                 longrepr = self._explain_loop_mismatch(exc, longrepr)
             result = PhaseResult(

@@ -3140,6 +3140,23 @@ SCENARIOS = [
         """,
         counts={"passed": 1, "deselected": 3},
     ),
+    Scenario(
+        # Tracebacks start at the test function under its functools.wraps decorators (the listings are
+        # compared with pytest's in test_terminal_layout.py).
+        "wrapped_test_frames",
+        "wrapped_test_frames",
+        (),
+        1,
+        r"""
+            test_wrapped.py::test_wrapped_sync                        failed
+            test_wrapped.py::test_wrapped_async                       failed
+            test_wrapped.py::test_error_rewrapped                     failed
+            test_wrapped.py::test_wrapped_without_wraps               failed
+            test_wrapped.py::test_fixture_error_reaches_the_test_file error
+            test_wrapped.py::TestInClass::test_method                 failed
+        """,
+        counts={"failed": 5, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -104,7 +104,7 @@ def test_carets_under_the_failing_expression(tmp_path):
     assert ">       x = boom(4)\n         ^^^^^^^\n" in out
 
 
-@pytest.mark.parametrize("sample", ["blank_source_lines", "traceback_carets"])
+@pytest.mark.parametrize("sample", ["blank_source_lines", "traceback_carets", "wrapped_test_frames"])
 @pytest.mark.parametrize(
     "args",
     [(), ("--tb=short",), ("--tb=long",), ("-l",), ("-l", "--tb=short")],
