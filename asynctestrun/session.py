@@ -195,22 +195,30 @@ class Session:
         )
         # As pytest, the initial conftests import under the run's capture: a module they import that
         # keeps ``sys.stdout`` (``from sys import stdout``) holds the stream the tests later write to.
+        from ._execute.runner import session_filters
+
         capture = self._capture_manager()
         capture.resume()
+        # As pytest's warnings plugin around pytest_load_initial_conftests: the suite's filters apply
+        # (under "error" a warning is that conftest's import error) and the rest are in the summary.
         try:
-            for target in self.config.args:
-                path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
-                if path.is_dir():
-                    self.collector.load_conftests(path)
-                    # As pytest, the conftests of a directory argument's ``test*`` subdirectories are
-                    # initial ones too: ``tests/conftest.py`` failing to import stops the run (exit 4).
-                    for sub in sorted(path.glob("test*")):
-                        if sub.is_dir():
-                            self.collector.load_conftests(sub)
-                elif path.exists():
-                    self.collector.load_conftests(path.parent)
+            with warnings.catch_warnings(record=True) as caught:
+                session_filters(self.config)
+                for target in self.config.args:
+                    path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
+                    if path.is_dir():
+                        self.collector.load_conftests(path)
+                        # As pytest, the conftests of a directory argument's ``test*`` subdirectories
+                        # are initial ones too: ``tests/conftest.py`` failing to import stops the run
+                        # (exit 4).
+                        for sub in sorted(path.glob("test*")):
+                            if sub.is_dir():
+                                self.collector.load_conftests(sub)
+                    elif path.exists():
+                        self.collector.load_conftests(path.parent)
         finally:
             capture.suspend()
+        self._emit_recorded(caught)
         for warning in self.collector.plugin_warnings:
             self.failed_plugins.append(warning)
             self.broadcast.handle(WarningRaised(warning, None, "PluginWarning"))
@@ -240,6 +248,12 @@ class Session:
         positional = [*values.pop("file_or_dir", []), *rest]
         self._apply_tolerated(values)
         return positional, values
+
+    def _emit_recorded(self, recorded: list[warnings.WarningMessage]) -> None:
+        """Warnings recorded outside any test (importing conftests and test modules), for the summary."""
+        for message in recorded:
+            where = f"{message.filename}:{message.lineno}"
+            self.broadcast.handle(WarningRaised(str(message.message), None, message.category.__name__, where))
 
     def _declare_options(self) -> None:
         """``pytest_addoption`` of every plugin and conftest registered since the last call."""
@@ -420,15 +434,7 @@ class Session:
                 mark.strict = False
                 capture.suspend()
                 self.collector.capture = None
-        for message in collect_warnings:
-            emit(
-                WarningRaised(
-                    str(message.message),
-                    None,
-                    message.category.__name__,
-                    f"{message.filename}:{message.lineno}",
-                )
-            )
+        self._emit_recorded(collect_warnings)
         for where, text in collection.warnings:
             emit(WarningRaised(text, None, "PytestCollectionWarning", where))
         if config.show_fixtures:

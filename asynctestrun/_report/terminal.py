@@ -7,9 +7,10 @@ warnings summary, the short test summary (``-r`` chars) and the closing ``N pass
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
 from .._config.config import running_on_ci
@@ -115,6 +116,46 @@ def _source_line(location: str | None) -> str:
     return linecache.getline(path, int(lineno)).strip()
 
 
+def warnings_summary(warnings: Sequence[WarningRaised], invocation_dir: str) -> list[str]:
+    """The lines under "warnings summary", as pytest's: one block per distinct warning (its place, category,
+    message and source line), headed by the tests that raised it, or by each file's count of them once
+    there are ten or more."""
+    places: dict[str, list[str]] = {}
+    for warning in warnings:
+        location = f"{warning.location}: " if warning.location else ""
+        text = f"{location}{warning.category}: {warning.message}"
+        source = _source_line(warning.location)
+        if source:
+            text += f"\n  {source}"
+        place = warning.nodeid or _session_place(warning.location, invocation_dir)
+        places.setdefault(text, []).extend([place] if place else [])
+    lines: list[str] = []
+    for text, where in places.items():
+        if len(where) >= 10:
+            counts = Counter(place.split("::", 1)[0] for place in where)
+            lines += [f"{path}: {n} warning{'s' if n != 1 else ''}" for path, n in counts.items()]
+        else:
+            lines += where
+        lines += [("  " + line if where else line).rstrip() for line in text.splitlines()]
+        lines.append("")
+    return [*lines, f"-- Docs: {WARNINGS_DOCS}"]
+
+
+# Where pytest's summary sends its readers; asynctestrun's filters take the same specs.
+WARNINGS_DOCS = "https://docs.pytest.org/en/stable/how-to/capture-warnings.html"
+
+
+def _session_place(location: str | None, invocation_dir: str) -> str | None:
+    """A warning raised outside any test (a module or conftest importing) is headed by its file and line,
+    relative to where the run started."""
+    if not location:
+        return None
+    path, _, lineno = location.rpartition(":")
+    if not (lineno.isdigit() and os.path.isabs(path)):
+        return None
+    return f"{os.path.relpath(path, invocation_dir)}:{lineno}"
+
+
 def _rule(title: str, char: str = "=", width: int = 80) -> str:
     if not title:
         return char * width
@@ -184,6 +225,7 @@ class TerminalReporter:
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
         self.warnings: list[WarningRaised] = []
+        self._invocation_dir = os.getcwd()  # session warnings are placed relative to it, as pytest's
         self.deselected = 0
         self._current_file: str | None = None
         self._column = 0
@@ -350,18 +392,7 @@ class TerminalReporter:
                 self.write(f"{where}{(call.message or '').split(chr(10), 1)[0]}\n")
         if self.warnings and self.verbose >= -1:
             self.write(_rule("warnings summary", width=self.width) + "\n")
-            grouped: dict[str, list[WarningRaised]] = {}
-            for warning in self.warnings:
-                grouped.setdefault(warning.nodeid or "(session)", []).append(warning)
-            for where, items in grouped.items():
-                self.write(f"{where}\n")
-                for warning in items:
-                    location = f"{warning.location}: " if warning.location else ""
-                    self.write(f"  {location}{warning.category}: {warning.message}\n")
-                    source = _source_line(warning.location)
-                    if source:
-                        self.write(f"    {source}\n")
-                self.write("\n")
+            self.write("".join(line + "\n" for line in warnings_summary(self.warnings, self._invocation_dir)))
         chars = expand_report_chars(self.report_chars)
         if "P" in chars and shows_tracebacks:
             self._write_passes("PASSES", xpassed=False)

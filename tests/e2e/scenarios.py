@@ -3157,6 +3157,42 @@ SCENARIOS = [
         """,
         counts={"failed": 5, "errors": 1},
     ),
+    Scenario(
+        # Warnings raised while the conftests and test modules import are counted (and summarised, see
+        # test_terminal_layout.py); under -W error, the conftest's is its import error: exit 4.
+        "warnings_summary",
+        "warnings_summary",
+        (),
+        0,
+        r"""
+            test_module_import.py::test_plain  passed
+            test_repeated.py::test_many[0]     passed
+            test_repeated.py::test_many[1]     passed
+            test_repeated.py::test_many[2]     passed
+            test_repeated.py::test_many[3]     passed
+            test_repeated.py::test_many[4]     passed
+            test_repeated.py::test_many[5]     passed
+            test_repeated.py::test_many[6]     passed
+            test_repeated.py::test_many[7]     passed
+            test_repeated.py::test_many[8]     passed
+            test_repeated.py::test_many[9]     passed
+            test_repeated.py::test_many[10]    passed
+            test_repeated.py::test_many[11]    passed
+            test_repeated.py::test_few[0]      passed
+            test_repeated.py::test_few[1]      passed
+            test_repeated.py::test_few[2]      passed
+            test_repeated.py::test_mixed       passed
+        """,
+        counts={"passed": 17},
+    ),
+    Scenario(
+        "warnings_summary-conftest-warning-as-error",
+        "warnings_summary",
+        ("-W", "error::DeprecationWarning"),
+        4,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

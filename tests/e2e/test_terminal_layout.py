@@ -220,3 +220,25 @@ def test_collect_only_summary_reads_as_pytests(selection, tmp_path):
     closing = [normalise(run.stdout)[-1] for run in (reference, candidate)]
     assert closing[1] == closing[0]
     assert candidate.exit_code == reference.exit_code
+
+
+def test_warnings_summary_reads_as_pytests(tmp_path):
+    # One block per distinct warning, headed by the tests that raised it (or each file's count once
+    # there are ten or more), and by file and line for one raised while a conftest or module imported.
+    out = run_asynctestrun("warnings_summary", tmp_root=tmp_path).stdout
+    assert "\ntest_repeated.py: 13 warnings\n  /" in out
+    assert "\nconftest.py:5\n  /" in out and "\ntest_module_import.py:3\n  /" in out
+    assert "test_few[0]\ntest_repeated.py::test_few[1]\ntest_repeated.py::test_few[2]\n  /" in out
+    assert "UserWarning: a message\n  over two lines\n" in out
+    assert "\n-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html\n" in out
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("warnings_summary", tmp_root=tmp_path)
+
+    def placed(stdout: str) -> list[str]:  # each runner's copy of the sample is elsewhere
+        return [re.sub(r"/\S+/warnings_summary/", "/SAMPLE/", line) for line in normalise(stdout)]
+
+    expected, got = placed(reference.stdout), placed(candidate.stdout)
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )
