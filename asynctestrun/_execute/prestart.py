@@ -52,8 +52,23 @@ _NO_WORKERS = frozenset(
 _SUBCOMMANDS = frozenset({"report", "merge", "watch"})
 
 
+def _started_with_cwd_on_path() -> bool:
+    """Whether this process has the working directory first on sys.path, as ``python -m asynctestrun``
+    has and the ``asynctestrun`` script has not. Asked when this module is imported, before any conftest
+    puts a directory of its own there."""
+    first = sys.path[0] if sys.path else None
+    return first is not None and os.path.abspath(first) == os.getcwd()
+
+
+_CWD_ON_PATH = _started_with_cwd_on_path()
+
+
 def default_worker_command(args: list[str]) -> list[str]:
-    return [sys.executable, "-m", "asynctestrun", *args]
+    # ``-m`` puts the working directory first on a worker's sys.path: under the script it was not on the
+    # parent's, and a worker that could import what the sequential run cannot would pass its tests.
+    # ``-P`` (Python 3.11+) leaves it off.
+    safe_path = [] if _CWD_ON_PATH else ["-P"]
+    return [sys.executable, *safe_path, "-m", "asynctestrun", *args]
 
 
 def resolve_numprocesses(value: str) -> int:

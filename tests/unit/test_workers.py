@@ -536,3 +536,17 @@ def test_a_bad_selection_expression_under_workers_is_a_usage_error_with_its_mess
     )
     assert done.returncode == 4, done.stdout + done.stderr
     assert done.stderr.count("ERROR: Wrong expression passed to '-k': a and (") == 1
+
+
+def test_workers_have_the_working_directory_on_sys_path_only_where_the_parent_has(monkeypatch, tmp_path):
+    # Started by the asynctestrun script, the parent cannot import from the working directory; a worker
+    # started with -m could, and would pass tests the sequential run fails to import.
+    monkeypatch.setattr(prestart_module, "_CWD_ON_PATH", False)
+    script_started = prestart_module.default_worker_command(["-q"])
+    assert script_started[1:4] == ["-P", "-m", "asynctestrun"]
+    (tmp_path / "local_only.py").write_text("")
+    for flags, code in ((["-P"], 1), ([], 0)):  # what -P leaves out, as -m or -c would put it first
+        imports = [sys.executable, *flags, "-c", "import local_only"]
+        assert subprocess.run(imports, cwd=tmp_path, capture_output=True, check=False).returncode == code
+    monkeypatch.setattr(prestart_module, "_CWD_ON_PATH", True)
+    assert prestart_module.default_worker_command(["-q"])[1:3] == ["-m", "asynctestrun"]
