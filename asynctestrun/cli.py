@@ -705,11 +705,11 @@ def _run_parallel(
     def emit(event: Any) -> None:
         # As xdist's controller: this process's conftests and plugins write the end-of-run reports.
         if isinstance(event, SessionFinished):
-            code, notice = session.check_max_warnings(event.exit_code)
+            summary = session.plugin_summaries(event.exit_code)
+            code, coverage_summary = session.coverage_summary(event.exit_code)  # the workers' data combined
+            code, notice = session.check_max_warnings(code)
             final_code.append(code)
-            event = replace(
-                event, exit_code=code, plugin_summary=session.plugin_summaries(code), notice=notice
-            )
+            event = replace(event, exit_code=code, plugin_summary=summary + coverage_summary, notice=notice)
         broadcast.handle(event)
 
     code = run_workers(

@@ -59,6 +59,7 @@ from ._shim.config import Parser, PytestConfig
 if TYPE_CHECKING:
     from ._builtins.capture import CaptureManager
     from ._execute.flaky import FlakySettings
+    from ._execute.measure_coverage import CoverageRun
     from ._execute.reruns import RerunSettings
 
 
@@ -131,6 +132,7 @@ class Session:
         self.hooks.register(PluginModule("asynctestrun-deselected", self.deselected_by_hooks))
         self.session_view = SessionView(self.plugin_config, [])
         self.unknown_args: list[str] = []
+        self.coverage: CoverageRun | None = None  # --cov, measured with coverage.py
         self.failed_plugins: list[str] = []  # plugins that could not load: named in "fixture not found"
         self._gc_paused = False
         self._capture: CaptureManager | None = None
@@ -197,6 +199,8 @@ class Session:
         # keeps ``sys.stdout`` (``from sys import stdout``) holds the stream the tests later write to.
         from ._execute.runner import session_filters
 
+        # As pytest-cov: measured from before the first conftest imports the code under test.
+        self.coverage = _start_coverage(unknown_args, self.config)
         capture = self._capture_manager()
         capture.resume()
         # As pytest's warnings plugin around pytest_load_initial_conftests: the suite's filters apply
@@ -271,7 +275,9 @@ class Session:
         """Warn about accepted options that do nothing here; load a ``--hypothesis-profile``."""
         from ._config import tolerated
 
-        for line in tolerated.ignored(values):
+        # With coverage.py installed the --cov options are acted on (or --no-cov says not to).
+        measured = (tolerated.NO_COVERAGE,) if importlib.util.find_spec("coverage") is not None else ()
+        for line in tolerated.ignored(values, acted_on=measured):
             self.broadcast.handle(WarningRaised(line, None, "PytestConfigWarning"))
         profile = values.get("hypothesis_profile")
         if profile:
@@ -496,6 +502,10 @@ class Session:
             self._finish(start, EXIT_USAGE_ERROR if isinstance(exc, ConfigError) else EXIT_INTERNAL_ERROR)
             raise
         self.session_view.testscollected = len(selected)
+        if collection.errors and not config.continue_on_collection_errors and self.coverage is not None:
+            # pytest-cov reports once the test loop has run: a run its collection errors stop has none.
+            self.coverage.abandon()
+            self.coverage = None
         if config.collect_only:
             return self._finish(
                 start, EXIT_INTERRUPTED if collection.errors else (EXIT_OK if selected else EXIT_NO_TESTS)
@@ -677,6 +687,8 @@ class Session:
             self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
             code = int(self.session_view.exitstatus)
             summary = self.plugin_summaries(code)
+            code, coverage_summary = self.coverage_summary(code)
+            summary += coverage_summary
             self.hooks.call("pytest_unconfigure", config=self.plugin_config)
             self.plugin_config.run_cleanups()
         except Exit as exc:
@@ -686,6 +698,25 @@ class Session:
             SessionFinished(code, time.perf_counter() - start, interrupted, summary, notice)
         )
         return code
+
+    def coverage_summary(self, code: int) -> tuple[int, str]:
+        """``--cov``: a worker saves its data; the reporting process combines, reports and checks
+        ``--cov-fail-under``, which fails a run whose tests passed (exit 1), as pytest-cov does."""
+        coverage, self.coverage = self.coverage, None
+        if coverage is None:
+            return code, ""
+        if self.config.worker:
+            coverage.stop()
+            return code, ""
+        from ._report.terminal import _rule, _width
+
+        width = _width()
+        text, failed = coverage.report(
+            tests_failed=code != EXIT_OK,
+            rule=lambda title, char: _rule(title, char, width),
+            check_fail_under=not self.config.collect_only,
+        )
+        return (EXIT_TESTS_FAILED if failed and code == EXIT_OK else code), text
 
     def check_max_warnings(self, code: int) -> tuple[int, str]:
         """``--max-warnings``: a run whose tests all passed fails (exit 6) with more warnings than
@@ -916,6 +947,26 @@ _PLUGIN_MARKS = {
     "pytest_benchmark": "benchmark",
     "hypothesis": "hypothesis",
 }
+
+
+def _start_coverage(args: Sequence[str], config: Config) -> CoverageRun | None:
+    """pytest-cov's ``--cov`` options among the flags the CLI did not know, acted on where coverage.py
+    is installed. Under -n each process measures into a file of its own, combined by the parent."""
+    if not any(arg.startswith("--cov") for arg in args):
+        return None
+    from ._execute import measure_coverage
+
+    if not measure_coverage.available():
+        return None
+    try:
+        settings = measure_coverage.settings_from(args)
+    except measure_coverage.CoverageUsageError as exc:
+        raise ConfigError(str(exc)) from None
+    if settings is None:
+        return None
+    run = measure_coverage.CoverageRun(settings, parallel=bool(config.numprocesses) or config.worker)
+    run.start(erase=not config.worker, measure=config.worker or not config.numprocesses)
+    return run
 
 
 @functools.cache

@@ -14,7 +14,7 @@ nothing for them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,8 @@ class Tolerated:
     ignored_because: str | None = None  # shown when used; None: output only, ignored silently
 
 
-_NO_COVERAGE = "asynctestrun does not run pytest-cov: no coverage is measured"
+# Where coverage.py is installed, --cov is acted on (_execute/measure_coverage.py) and this is not shown.
+NO_COVERAGE = "coverage.py is not installed: no coverage is measured"
 _NO_DOCTESTS = "asynctestrun does not collect doctests"
 
 
@@ -87,10 +88,10 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--doctest-report", kind="value", dest="doctestreport"),
     _output("--doctest-ignore-import-errors"),
     # pytest-cov
-    _ignored("--cov", kind="optional", dest="cov_source", because=_NO_COVERAGE),
-    _ignored("--cov-report", kind="append", because=_NO_COVERAGE),
-    _ignored("--cov-config", kind="value", because=_NO_COVERAGE),
-    _ignored("--cov-fail-under", kind="value", because=_NO_COVERAGE),
+    _ignored("--cov", kind="optional", dest="cov_source", because=NO_COVERAGE),
+    _ignored("--cov-report", kind="append", because=NO_COVERAGE),
+    _ignored("--cov-config", kind="value", because=NO_COVERAGE),
+    _ignored("--cov-fail-under", kind="value", because=NO_COVERAGE),
     _output("--no-cov-on-fail"),
     _output("--no-cov"),
     _output("--cov-append"),
@@ -184,13 +185,15 @@ def _argparse_kwargs(kind: str) -> dict[str, Any]:
     return {"default": None}
 
 
-def ignored(values: Mapping[str, Any]) -> list[str]:
-    """One line per reason, naming the tolerated options used that it applies to."""
+def ignored(values: Mapping[str, Any], acted_on: Collection[str] = ()) -> list[str]:
+    """One line per reason, naming the tolerated options used that it applies to; none for the reasons
+    in ``acted_on`` (options this run does act on after all)."""
     used: dict[str, list[str]] = {}
     for option in OPTIONS:
-        if option.ignored_because is None or values.get(option.dest) in (None, False):
+        because = option.ignored_because
+        if because is None or because in acted_on or values.get(option.dest) in (None, False):
             continue
-        used.setdefault(option.ignored_because, []).append(option.names[0])
+        used.setdefault(because, []).append(option.names[0])
     return [
         f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} accepted but ignored: {because}"
         for because, names in used.items()

@@ -3193,6 +3193,34 @@ SCENARIOS = [
         "",
         counts={},
     ),
+    Scenario(
+        # pytest-cov's options, measured with coverage.py: a total under --cov-fail-under fails a run
+        # whose tests passed (the report itself is compared with pytest-cov's in test_terminal_layout.py).
+        "coverage_report",
+        "coverage_report",
+        ("--cov=app", "--cov-report=term-missing", "--cov-fail-under=95"),
+        1,
+        r"""
+            test_app.py::test_clamps_high_values     passed
+            test_app.py::test_keeps_values_in_range  passed
+            test_app.py::test_fetch_doubles          passed
+        """,
+        counts={"passed": 3},
+        requires=("pytest_cov",),
+    ),
+    Scenario(
+        "coverage_report-fail-under-reached",
+        "coverage_report",
+        ("--cov=app", "--cov-fail-under=50", "--cov-report="),
+        0,
+        r"""
+            test_app.py::test_clamps_high_values     passed
+            test_app.py::test_keeps_values_in_range  passed
+            test_app.py::test_fetch_doubles          passed
+        """,
+        counts={"passed": 3},
+        requires=("pytest_cov",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -242,3 +242,32 @@ def test_warnings_summary_reads_as_pytests(tmp_path):
     assert got == expected, "\n".join(
         difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--cov=app", "--cov-report=term-missing", "--cov-fail-under=95"),
+        ("--cov=app", "--cov-report=term:skip-covered", "--cov-report=xml:out/cov.xml", "--cov-branch"),
+        ("--cov=app", "--cov-report=term-missing", "-n", "2"),
+    ],
+    ids=["fail-under", "files", "workers"],
+)
+def test_coverage_section_reads_as_pytest_covs(args, tmp_path):
+    # The "tests coverage" section: coverage.py's table (the conftest imports the measured package, so
+    # its module-level lines count as run), the files written and the fail-under verdict.
+    pytest.importorskip("pytest_cov")
+    candidate = run_asynctestrun("coverage_report", *args, tmp_root=tmp_path)
+    section = _coverage_section(candidate.stdout)
+    assert section[0] == _rule("tests coverage") and "TOTAL " in "\n".join(section), candidate.stdout
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("coverage_report", *args, tmp_root=tmp_path)
+    assert candidate.exit_code == reference.exit_code
+    assert _coverage_section(candidate.stdout) == _coverage_section(reference.stdout)
+
+
+def _coverage_section(stdout: str) -> list[str]:
+    lines = normalise(stdout)
+    start = lines.index(_rule("tests coverage"))
+    return lines[start : next(i for i in range(start + 1, len(lines)) if lines[i].startswith("==="))]

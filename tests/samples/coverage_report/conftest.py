@@ -1,0 +1,8 @@
+import pytest
+
+import app
+
+
+@pytest.fixture
+def limit():
+    return app.LIMIT
