@@ -389,19 +389,20 @@ class Collector:
 
     def _skip_site(self, exc: BaseException, path: Path) -> tuple[int | None, str]:
         """The module's line the skip came through (not the runner's own frame), and where it was
-        raised ("file:line", rootdir relative): the innermost frame outside asynctestrun, a conftest's
-        hook say, as pytest's skip summary names it."""
+        raised ("file:line", relative to where the run started): the innermost frame outside
+        asynctestrun, a conftest's hook say, as pytest's skip summary names it."""
         from .._execute.failures import is_internal_file
 
         line: int | None = None
-        where = self.relpath(path)
+        start = self.config.invocation_dir
+        where = os.path.relpath(path, start)
         tb = exc.__traceback__
         while tb is not None:
             filename = tb.tb_frame.f_code.co_filename
             if filename == str(path):
                 line = tb.tb_lineno
             if not is_internal_file(filename):
-                where = f"{_display_path(filename, self.config.rootdir)}:{tb.tb_lineno}"
+                where = f"{os.path.relpath(filename, start)}:{tb.tb_lineno}"
             tb = tb.tb_next
         return line, where
 
@@ -505,11 +506,3 @@ def _with_import_heading(exc: BaseException, path: Path, shown: str) -> str:
             f"Traceback:\n{shown}"
         )
     return shown
-
-
-def _display_path(filename: str, rootdir: Path) -> str:
-    """``filename`` relative to the rootdir when it is inside it, else as it is."""
-    try:
-        return Path(filename).relative_to(rootdir).as_posix()
-    except ValueError:
-        return filename

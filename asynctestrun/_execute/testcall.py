@@ -548,23 +548,24 @@ def _run_hypothesis(holder: Any, func: Callable[..., Any], kwargs: dict[str, Any
 
 def _skip_location(run: TestRun, exc: Skipped, phase: Phase = Phase.CALL) -> str:
     """Where the skip summary says a skip happened, as pytest: the line that called ``pytest.skip()``
-    (in the test or a helper it calls, relative to the working directory), or the test itself for a
+    (in the test or a helper it calls, relative to where the run started), or the test itself for a
     skip mark (raised by the runner, without a frame of the user's) or a skip in a fixture.
 
     pytest's summary drops the line for a set-up skip of a test under a ``skip`` mark that is not
     the function's own (a class's or module's ``skip``, the function carrying no marks itself):
     such skips of a whole class fold into one ``path: reason`` line."""
+    start = run.state.config.invocation_dir  # pytest's summary paths are relative to it
     if (
         phase is Phase.SETUP
         and run.node.get_closest_marker("skip") is not None
         and not hasattr(run.item.function, "pytestmark")
     ):
-        return run.item.relpath
+        return os.path.relpath(run.item.path, start)
     frames = [] if exc.at_item else user_frames(exc.__traceback__)
     if frames:
         code = frames[-1].tb_frame.f_code
-        return f"{os.path.relpath(code.co_filename)}:{frames[-1].tb_lineno}"
-    return f"{run.item.relpath}:{run.item.lineno or 0}"
+        return f"{os.path.relpath(code.co_filename, start)}:{frames[-1].tb_lineno}"
+    return f"{os.path.relpath(run.item.path, start)}:{run.item.lineno or 0}"
 
 
 class _SubtestsFailed(Failed):

@@ -7,6 +7,7 @@ empty classname holding an ``<error>``; xfail is ``<skipped>``; a strict xpass i
 
 from __future__ import annotations
 
+import os
 import platform
 import re
 import socket
@@ -15,10 +16,20 @@ from datetime import datetime
 from pathlib import Path
 
 from .._model.events import CollectionFinished, Event, SessionFinished, SessionStarted, TestFinished
-from .._model.outcomes import CollectError, Phase, PhaseOutcome, TestResult
+from .._model.outcomes import CollectError, Phase, PhaseOutcome, PhaseResult, TestResult
 from .atomic import write_atomic
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _skip_site(phase: PhaseResult, result: TestResult) -> tuple[str, int]:
+    """Where a skip happened, as pytest's JUnit names it: an absolute path, and a line even where the
+    terminal's summary folds a class's or module's skips into one line without it."""
+    where = phase.message or result.path
+    path, colon, line = where.rpartition(":")
+    if not (colon and line.isdigit()):
+        path, line = where, str(result.lineno or 0)
+    return os.path.abspath(path), int(line)
 
 
 def _clean(text: str) -> str:
@@ -170,12 +181,15 @@ class JUnitReporter:
                     # A whole module skipped at import (skip(allow_module_level=True), importorskip), or
                     # a class whose tests a pytest_generate_tests hook skipped.
                     node = ET.SubElement(case, "skipped", message="collection skipped")
-                    node.text = _clean(f"{phase.message or result.path}: {phase.reason or ''}")
+                    path, line = _skip_site(phase, result)
+                    # pytest writes the report's (path, line, message) tuple as it is.
+                    node.text = _clean(repr((path, line, f"Skipped: {phase.reason or ''}")))
                 else:
                     node = ET.SubElement(
                         case, "skipped", type="pytest.skip", message=_clean(phase.skip_reason)
                     )
-                    node.text = _clean(f"{phase.message or result.path}: {phase.skip_reason}")
+                    path, line = _skip_site(phase, result)
+                    node.text = _clean(f"{path}:{line}: {phase.skip_reason}")
                 counts["skipped"] += 1
                 counts["tests"] += 1
         for title, content in result.sections:

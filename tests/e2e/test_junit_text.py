@@ -38,3 +38,26 @@ def test_failure_texts_read_as_pytests(tmp_path):
     expected = _texts(reference.workdir.parent / "junit.xml")
     got = _texts(candidate.workdir.parent / "junit.xml")
     assert got == expected
+
+
+def _skip_texts(junit: Path, workdir: Path) -> dict[tuple[str, str], str]:
+    texts = {}
+    for case in ET.parse(junit).getroot().iter("testcase"):
+        for node in case.iter("skipped"):
+            text = (node.text or "").replace(str(workdir.resolve()), "<SAMPLE>")
+            texts[case.get("classname", ""), case.get("name", "")] = text
+    return texts
+
+
+def test_skip_texts_name_the_absolute_place_as_pytests(tmp_path):
+    # "/abs/test_x.py:12: reason", with the line even where -rs folds a class's skips into one line,
+    # and a module skipped while collecting as pytest's (path, line, message) tuple.
+    result = run_asynctestrun("marks", tmp_root=tmp_path)
+    texts = _skip_texts(result.workdir.parent / "junit.xml", result.workdir)
+    skips = [text for text in texts.values() if text]  # an xfail's element has no text
+    assert skips and all(text.startswith(("<SAMPLE>/", "('<SAMPLE>/")) for text in skips), texts
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("marks", tmp_root=tmp_path)
+    expected = _skip_texts(reference.workdir.parent / "junit.xml", reference.workdir)
+    assert _skip_texts(candidate.workdir.parent / "junit.xml", candidate.workdir) == expected
