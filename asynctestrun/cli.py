@@ -258,6 +258,9 @@ def _options(func: Any) -> Any:
         ),
         click.option("--pdb", "pdb", is_flag=True, help="Open the Python debugger where a test fails."),
         click.option(
+            "--trace", "trace", is_flag=True, help="Open the Python debugger at the start of each test."
+        ),
+        click.option(
             "--pdbcls",
             "pdbcls",
             default=None,
@@ -466,6 +469,7 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         disable_plugin_autoload=values["disable_plugin_autoload"],
         pdb=values["pdb"],
         pdbcls=values["pdbcls"],
+        trace=values["trace"],
         extra=extra,
     )
 
@@ -676,9 +680,10 @@ def _run_parallel(
 
     if config.stepwise or config.stepwise_skip:
         raise ConfigError("--sw/--stepwise runs tests one after another; it cannot be combined with -n")
-    if config.pdb:
+    if config.pdb or config.trace:
         # As pytest-xdist: a worker has no terminal to hold a debugger session on.
-        raise ConfigError("--pdb needs the terminal; it cannot be combined with -n (use -n 0)")
+        flag = "--pdb" if config.pdb else "--trace"
+        raise ConfigError(f"{flag} needs the terminal; it cannot be combined with -n (use -n 0)")
     files = worker_targets(config)
     last_failed = session.last_failed_filter()
     if last_failed is not None:

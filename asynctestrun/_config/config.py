@@ -134,7 +134,8 @@ class Config:
     # False with --disable-plugin-autoload or PYTEST_DISABLE_PLUGIN_AUTOLOAD: no entry-point plugins.
     plugin_autoload: bool = True
     pdb: bool = False  # --pdb: the debugger opens where a test fails (see _execute/debugger.py)
-    pdbcls: str | None = None  # --pdbcls=module:Class, the debugger --pdb opens
+    pdbcls: str | None = None  # --pdbcls=module:Class, the debugger --pdb and --trace open
+    trace: bool = False  # --trace: the debugger opens on each test's first line
 
     def getini(self, name: str) -> str | list[str] | None:
         return self.ini.get(name)

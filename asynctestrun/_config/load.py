@@ -92,6 +92,7 @@ class CliOptions:
     disable_plugin_autoload: bool = False
     pdb: bool = False
     pdbcls: str | None = None
+    trace: bool = False
     extra: Mapping[str, object] = field(default_factory=dict)
 
 
@@ -285,6 +286,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         plugin_autoload=autoload,
         pdb=cli.pdb,
         pdbcls=cli.pdbcls,
+        trace=cli.trace,
     )
 
 

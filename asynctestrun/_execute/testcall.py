@@ -245,7 +245,15 @@ class TestRun:
             try:
                 self.state.hooks_call("pytest_runtest_call", item=self.node)
                 _forget_last_error()
-                self._call_through_pyfunc_wrappers()
+                if self.state.config.trace:
+                    from .debugger import traced_call
+
+                    self.rearm(1e9)  # no timeout while someone is at the prompt
+                    first = real_code(self.item.function)
+                    call = self._call_through_pyfunc_wrappers
+                    traced_call(self.state.capture, call, first, self.state.config.pdbcls)
+                else:
+                    self._call_through_pyfunc_wrappers()
             except BaseException as exc:  # handed to the wrappers, which may replace or swallow it
                 error = exc
                 if not is_unittest_case(self.item.cls or object):

@@ -66,3 +66,71 @@ def test_quit_reports_the_test_and_stops_the_run(tmp_path):
     assert "resource closed" in out  # torn down all the same
     assert "1 failed in" in out  # test_runs_after never ran
     assert done.returncode == 2
+
+
+TRACED = textwrap.dedent(
+    """
+    import asyncio
+    import functools
+
+    import pytest
+
+
+    def passing_through(test):
+        @functools.wraps(test)
+        def wrapper(*args, **kwargs):
+            return test(*args, **kwargs)
+
+        return wrapper
+
+
+    @pytest.fixture
+    def resource():
+        return "open"
+
+
+    @passing_through
+    def test_sync(resource):
+        first = 1
+        assert first == 1
+
+
+    @pytest.mark.asyncio
+    async def test_async(resource):
+        second = 2
+        await asyncio.sleep(0)
+        assert second == 2
+    """
+)
+
+
+def _trace(tmp_path, commands: str, *args: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "test_traced.py").write_text(TRACED)
+    (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    return run_cli(tmp_path, "--trace", "-p", "no:cacheprovider", *args, input=commands)
+
+
+def test_trace_stops_at_the_first_line_of_each_test(tmp_path):
+    # A decorator's wrapper is stepped over, and an async test stops in its own coroutine (pytest
+    # stops in pytest-asyncio's wrapper instead), with its fixtures set up.
+    done = _trace(tmp_path, "p resource\nn\np first\nc\np resource\nn\nn\np second\nc\n")
+    out = done.stdout
+    assert out.count("PDB runcall (IO-capturing turned off)") == 2
+    assert out.count("PDB continue (IO-capturing resumed)") == 2
+    assert "test_traced.py(23)test_sync()\n-> first = 1\n(Pdb) 'open'\n" in out
+    assert "-> assert first == 1\n(Pdb) 1\n" in out
+    assert "test_traced.py(29)test_async()\n-> second = 2\n(Pdb) 'open'\n" in out
+    assert "-> assert second == 2\n(Pdb) 2\n" in out  # stepped over the await to the assert
+    assert "2 passed" in out and done.returncode == 0
+
+
+def test_trace_quit_stops_the_run_before_the_test_ends(tmp_path):
+    done = _trace(tmp_path, "q\n")
+    assert "Quitting debugger" in done.stdout
+    assert "no tests ran" in done.stdout and done.returncode == 2
+
+
+def test_trace_needs_the_terminal(tmp_path):
+    done = _trace(tmp_path, "", "-n", "2")
+    assert "--trace needs the terminal" in done.stdout + done.stderr
+    assert done.returncode == 4

@@ -33,8 +33,6 @@ OTHER_TOOLS_OPTIONS = frozenset(
     {
         "--doctest-modules",
         "--doctest-glob",
-        "--pdb",
-        "--trace",
         "--cov",
         "--benchmark-*",
         "--hypothesis-*",
