@@ -165,6 +165,10 @@ class Session:
             from ._builtins import anyio_fixtures
 
             self.registry.add_all(harvest_fixtures(anyio_fixtures, BUILTIN_HOLDER, self.config))
+        if importlib.util.find_spec("pytest_cov") is not None:
+            from ._builtins import cov_fixtures
+
+            self.registry.add_all(harvest_fixtures(cov_fixtures, BUILTIN_HOLDER, self.config))
         if importlib.util.find_spec("xdist") is not None:
             from ._builtins import xdist_fixtures
 

@@ -11,12 +11,12 @@ and the parent combines them before reporting, as pytest-cov does with xdist.
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import importlib.util
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +46,8 @@ def settings_from(args: Sequence[str]) -> CoverageSettings | None:
     ``--no-cov``)."""
     if not any(arg.startswith("--cov") for arg in args):
         return None
+    import argparse  # here: the module is imported by every test run's call phase
+
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     parser.add_argument("--cov", action="append", nargs="?", const=True, dest="sources")
     parser.add_argument("--cov-report", action="append", dest="reports")
@@ -111,8 +113,23 @@ def _fail_under(value: str | None) -> float | None:
     return number
 
 
+def paused_for(node: Any) -> contextlib.AbstractContextManager[None]:
+    """Coverage off around a test's call when it carries pytest-cov's ``no_cover`` mark or asks for
+    its ``no_cover`` fixture, as the plugin does; nothing to do when nothing is measured."""
+    active = ACTIVE
+    if active is None or not active._measuring:
+        return contextlib.nullcontext()
+    if "no_cover" not in node.fixturenames and node.get_closest_marker("no_cover") is None:
+        return contextlib.nullcontext()
+    return active._paused()
+
+
 def available() -> bool:
     return importlib.util.find_spec("coverage") is not None
+
+
+# The measurement of this process's run, for pytest-cov's fixtures and mark (set while measuring).
+ACTIVE: CoverageRun | None = None
 
 
 class CoverageRun:
@@ -148,6 +165,21 @@ class CoverageRun:
                 self._erase_parallel_files()
         self._measuring = measure
         if measure:
+            global ACTIVE
+            ACTIVE = self
+            self._cov.start()
+
+    @property
+    def coverage(self) -> Any:
+        """The coverage.py object (pytest-cov's ``cov`` fixture)."""
+        return self._cov
+
+    @contextlib.contextmanager
+    def _paused(self) -> Iterator[None]:
+        self._cov.stop()
+        try:
+            yield
+        finally:
             self._cov.start()
 
     def _erase_parallel_files(self) -> None:
@@ -160,12 +192,14 @@ class CoverageRun:
 
     def abandon(self) -> None:
         """Stop measuring, with nothing saved or reported."""
+        _forget(self)
         if self._measuring:
             self._cov.stop()
             self._measuring = False
 
     def stop(self) -> None:
         """The end of this process's measurement: a worker's data file is for the parent to combine."""
+        _forget(self)
         if self._measuring:
             self._cov.stop()
             self._cov.save()
@@ -248,3 +282,9 @@ class CoverageRun:
         if "lcov" in reports:
             cov.lcov_report(ignore_errors=True, outfile=reports["lcov"])
             out.write(f"Coverage LCOV written to file {reports['lcov'] or cov.config.lcov_output}\n")
+
+
+def _forget(run: CoverageRun) -> None:
+    global ACTIVE
+    if ACTIVE is run:
+        ACTIVE = None

@@ -29,7 +29,7 @@ from .._model.marks import Mark
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
 from .._model.scopes import LoopScope
 from .._plan.plan import PlannedTest
-from . import hypothesis_checks
+from . import hypothesis_checks, measure_coverage
 from .conditions import XFAILED_KEY, XfailSpec, skip_reason, xfail_spec
 from .failures import crash_location, crash_message, format_exception, real_code, user_frames
 from .fixtures import FixtureLookupError, ItemRuntime
@@ -245,15 +245,16 @@ class TestRun:
             try:
                 self.state.hooks_call("pytest_runtest_call", item=self.node)
                 _forget_last_error()
-                if self.state.config.trace:
-                    from .debugger import traced_call
+                with measure_coverage.paused_for(self.node):
+                    if self.state.config.trace:
+                        from .debugger import traced_call
 
-                    self.rearm(1e9)  # no timeout while someone is at the prompt
-                    first = real_code(self.item.function)
-                    call = self._call_through_pyfunc_wrappers
-                    traced_call(self.state.capture, call, first, self.state.config.pdbcls)
-                else:
-                    self._call_through_pyfunc_wrappers()
+                        self.rearm(1e9)  # no timeout while someone is at the prompt
+                        first = real_code(self.item.function)
+                        call = self._call_through_pyfunc_wrappers
+                        traced_call(self.state.capture, call, first, self.state.config.pdbcls)
+                    else:
+                        self._call_through_pyfunc_wrappers()
             except BaseException as exc:  # handed to the wrappers, which may replace or swallow it
                 error = exc
                 if not is_unittest_case(self.item.cls or object):

@@ -3201,11 +3201,13 @@ SCENARIOS = [
         ("--cov=app", "--cov-report=term-missing", "--cov-fail-under=95"),
         1,
         r"""
-            test_app.py::test_clamps_high_values     passed
-            test_app.py::test_keeps_values_in_range  passed
-            test_app.py::test_fetch_doubles          passed
+            test_app.py::test_clamps_high_values             passed
+            test_app.py::test_keeps_values_in_range          passed
+            test_app.py::test_fetch_doubles                  passed
+            test_app.py::test_calls_outside_the_measurement  passed
+            test_app.py::test_the_cov_fixture                passed
         """,
-        counts={"passed": 3},
+        counts={"passed": 5},
         requires=("pytest_cov",),
     ),
     Scenario(
@@ -3214,11 +3216,13 @@ SCENARIOS = [
         ("--cov=app", "--cov-fail-under=50", "--cov-report="),
         0,
         r"""
-            test_app.py::test_clamps_high_values     passed
-            test_app.py::test_keeps_values_in_range  passed
-            test_app.py::test_fetch_doubles          passed
+            test_app.py::test_clamps_high_values             passed
+            test_app.py::test_keeps_values_in_range          passed
+            test_app.py::test_fetch_doubles                  passed
+            test_app.py::test_calls_outside_the_measurement  passed
+            test_app.py::test_the_cov_fixture                passed
         """,
-        counts={"passed": 3},
+        counts={"passed": 5},
         requires=("pytest_cov",),
     ),
 ]
