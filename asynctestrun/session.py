@@ -452,6 +452,8 @@ class Session:
 
             print_fixtures(self.registry, collection.items, config)
             return self._finish(start, EXIT_OK)
+        if collection.stopped is not None:
+            return self._stop_collecting(start, collection, collection.stopped)
         items, nodes = self._modify_items(collection)
         selected, deselected = self._select(items, collection, start)
         if config.fixtures_per_test:
@@ -534,8 +536,10 @@ class Session:
         state.flaky_runs_tests = (
             state.reruns is not None and state.flaky is not None and self._flaky_registered_last()
         )
-        maxfail = stepwise_maxfail(options, config.maxfail)
-        summary = execute(plan, state, nodes, emit, maxfail=maxfail)
+        maxfail = stepwise_maxfail(options, config.maxfail, failed=len(collection.errors))
+        # pytest counts collection errors as failures (``session.testsfailed``): with
+        # --continue-on-collection-errors they bring -x / --maxfail nearer.
+        summary = execute(plan, state, nodes, emit, maxfail=maxfail, failed=len(collection.errors))
         code = self._end_run(
             start,
             summary,
@@ -551,6 +555,18 @@ class Session:
 
             raise SessionEndError(summary.end_error)
         return code
+
+    def _stop_collecting(self, start: float, collection: Collection, reason: str) -> int:
+        """``-x`` / ``--maxfail`` reached by collection errors stopped the collection: as pytest's
+        ``Session.Failed``, nothing is selected or run, what was collected is reported (``--co``
+        lists it) and the run fails (exit status 1, not the "errors during collection" 2)."""
+        emit = self.broadcast.handle
+        ids = tuple(item.nodeid for item in collection.items)
+        skipped = len(collection.skipped_modules)
+        emit(CollectionFinished(ids, tuple(collection.errors), 0, (), skipped=skipped))
+        self._report_skipped_modules(collection)
+        self.session_view.testsfailed = len(collection.errors)
+        return self._finish(start, EXIT_TESTS_FAILED, reason)
 
     def _end_run(
         self,

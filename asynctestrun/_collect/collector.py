@@ -56,6 +56,9 @@ class Collection:
     skipped_modules: list[tuple[str, str, int | None, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     modules: dict[Path, ModuleType] = field(default_factory=dict)
+    # Why collection stopped before the end ("stopping after 1 failures": ``-x`` / ``--maxfail``
+    # reached by collection errors), or None when every target was collected.
+    stopped: str | None = None
 
     def __repr__(self) -> str:
         # Short for the same reason as TestItem's: the session's frame holds it while tests run.
@@ -207,20 +210,35 @@ class Collector:
         if self.last_failed is not None:
             targets = self.last_failed.first(targets, lambda target: target.path)
         seen: set[tuple[Path, tuple[str, ...]]] = set()
-        for target in targets:
-            if (target.path, target.parts) in seen:
-                continue
-            seen.add((target.path, target.parts))
-            self._collect_target(target, collection)
+        try:
+            for target in targets:
+                if (target.path, target.parts) in seen:
+                    continue
+                seen.add((target.path, target.parts))
+                self._collect_target(target, collection)
+        except _MaxfailReached as stop:
+            collection.stopped = str(stop)
         collection.errors.extend(self.conftest_errors)
         return collection
 
+    def _start_node(self, collection: Collection) -> None:
+        """Called before each file or directory is collected, as pytest's ``pytest_collectstart``:
+        pytest counts a failed collection report as a failure, so once ``-x`` / ``--maxfail`` is
+        reached by collection errors, the next node it would collect ends the collection (what came
+        before is kept; a limit reached by the very last node lets collection finish)."""
+        maxfail = self.config.maxfail
+        failures = len(collection.errors) + len(self.conftest_errors)
+        if maxfail and failures >= maxfail:
+            raise _MaxfailReached(f"stopping after {failures} failures")
+
     def _collect_target(self, target: Target, collection: Collection) -> None:
+        self._start_node(collection)
         if target.path.is_dir():
             self.load_conftests(target.path)
             prefer = self.last_failed.paths if self.last_failed is not None else frozenset()
             files: Iterable[Path] = walk(target.path, self.config, self.ignored_by_conftest, prefer)
             for path in files:
+                self._start_node(collection)
                 if path.is_dir():
                     self.load_conftests(path)
                     self._take_conftest_errors(collection)
@@ -424,6 +442,11 @@ class Collector:
                 break
             directory = directory.parent
         return tuple(reversed(packages))
+
+
+class _MaxfailReached(Exception):
+    """Collection errors reached ``maxfail``: unwinds the collection loops, as pytest's
+    ``Session.Failed`` raised from ``pytest_collectstart`` does."""
 
 
 def _matches_parts(item: TestItem, parts: tuple[str, ...]) -> bool:

@@ -46,8 +46,11 @@ def execute(
     emit: Callable[[Event], None],
     *,
     maxfail: int = 0,
+    failed: int = 0,
 ) -> RunSummary:
-    summary = RunSummary()
+    """Run the plan's tests. ``failed`` is where the count of failures starts (the collection errors,
+    which pytest counts towards ``maxfail`` too)."""
+    summary = RunSummary(failed=failed)
     tests = plan.tests
     if "faulthandler" not in state.config.blocked_plugins():
         state.stack_dumps = StackDumps.of(state.config)

@@ -190,12 +190,15 @@ def _stepwise(
     return statuses, items, StepwiseStart(last_failed, count, skip=options.stepwise_skip)
 
 
-def stepwise_maxfail(options: RerunOptions, maxfail: int) -> int:
+def stepwise_maxfail(options: RerunOptions, maxfail: int, *, failed: int = 0) -> int:
     """The ``maxfail`` the runner should use: with ``--sw`` stop after the first failed test (the second
-    with ``--sw-skip``), or earlier if the user's own ``--maxfail``/``-x`` says so. 0 means no limit."""
+    with ``--sw-skip``), or earlier if the user's own ``--maxfail``/``-x`` says so. 0 means no limit.
+
+    The runner counts as pytest's ``session.testsfailed``, from the ``failed`` collection errors on;
+    stepwise counts failed tests only, so its limit starts from there."""
     if not options.stepwise_on:
         return maxfail
-    limit = 2 if options.stepwise_skip else 1
+    limit = failed + (2 if options.stepwise_skip else 1)
     return min(limit, maxfail) if maxfail else limit
 
 

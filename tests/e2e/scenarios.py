@@ -3225,6 +3225,64 @@ SCENARIOS = [
         counts={"passed": 5},
         requires=("pytest_cov",),
     ),
+    Scenario(
+        # pytest counts a collection error as a failure: -x stops collecting at the next file, and
+        # nothing runs (exit 1, not the "errors during collection" 2).
+        "maxfail_collection_errors-exitfirst",
+        "maxfail_collection_errors",
+        ("-x",),
+        1,
+        r"""
+            test_b_broken.py  error
+        """,
+        counts={"errors": 1},
+    ),
+    Scenario(
+        "maxfail_collection_errors-continue",
+        "maxfail_collection_errors",
+        ("--maxfail=2", "--continue-on-collection-errors"),
+        1,
+        r"""
+            test_b_broken.py  error
+            test_d_broken.py  error
+        """,
+        counts={"errors": 2},
+    ),
+    Scenario(
+        # Two collection errors and the first failed test make three.
+        "maxfail_collection_errors-continue-counts-them",
+        "maxfail_collection_errors",
+        ("--maxfail=3", "--continue-on-collection-errors"),
+        1,
+        r"""
+            test_b_broken.py             error
+            test_d_broken.py             error
+            test_a_good.py::test_passes  passed
+            test_a_good.py::test_fails   failed
+        """,
+        counts={"failed": 1, "passed": 1, "errors": 2},
+    ),
+    Scenario(
+        # The limit reached by the last file collected: collection ends as usual, and pytest stops
+        # after the first test.
+        "maxfail_collection_errors-reached-by-the-last-file",
+        "maxfail_collection_errors",
+        (
+            "--maxfail=2",
+            "--continue-on-collection-errors",
+            "test_a_good.py",
+            "test_b_broken.py",
+            "test_c_good.py",
+            "test_d_broken.py",
+        ),
+        1,
+        r"""
+            test_b_broken.py             error
+            test_d_broken.py             error
+            test_a_good.py::test_passes  passed
+        """,
+        counts={"passed": 1, "errors": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -308,6 +308,10 @@ def test_stepwise_maxfail():
     assert stepwise_maxfail(RerunOptions(stepwise_skip=True), 0) == 2
     assert stepwise_maxfail(RerunOptions(stepwise_skip=True), 1) == 1  # -x still wins
     assert stepwise_maxfail(RerunOptions(stepwise_reset=True), 0) == 1
+    # Counted from the collection errors on: stepwise's limit counts failed tests only.
+    assert stepwise_maxfail(RerunOptions(), 3, failed=2) == 3
+    assert stepwise_maxfail(RerunOptions(stepwise=True), 0, failed=2) == 3
+    assert stepwise_maxfail(RerunOptions(stepwise=True), 3, failed=1) == 2
     assert STEPWISE_STOP_REASON == "Test failed, continuing from this test next run."
 
 
