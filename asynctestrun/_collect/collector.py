@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .._config.config import Config, ConfigError
 from .._declare.outcomes import Exit, Failed, Skipped, skip_of
 from .._declare.pytest_warnings import PytestCollectionWarning
+from .._model.events import maxfail_reason
 from .._model.items import Holder, HolderKind, ScopeChain, TestItem
 from .._model.outcomes import CollectError
 from .._plan.registry import FixtureRegistry
@@ -229,7 +230,7 @@ class Collector:
         maxfail = self.config.maxfail
         failures = len(collection.errors) + len(self.conftest_errors)
         if maxfail and failures >= maxfail:
-            raise _MaxfailReached(f"stopping after {failures} failures")
+            raise _MaxfailReached(maxfail_reason(failures))
 
     def _collect_target(self, target: Target, collection: Collection) -> None:
         self._start_node(collection)

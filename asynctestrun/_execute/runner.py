@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .._declare.outcomes import Exit, skip_of
-from .._model.events import Event, TestFinished, TestStarted, WarningRaised
+from .._model.events import Event, TestFinished, TestStarted, WarningRaised, maxfail_reason
 from .._model.outcomes import Outcome, Phase
 from .._plan.plan import PlannedTest, RunPlan
 from .flaky import FlakyPolicy
@@ -64,10 +64,13 @@ def execute(
         for index, planned in enumerate(tests):
             next_planned = tests[index + 1] if index + 1 < len(tests) else None
             stop = _run_one(planned, next_planned, state, nodes, emit, summary)
-            if stop or (maxfail and summary.failed >= maxfail):
+            reached = bool(maxfail) and summary.failed >= maxfail
+            if reached:
+                # Said even when this was the last test, as pytest reports its ``shouldfail``.
+                summary.interrupted = summary.interrupted or maxfail_reason(summary.failed)
+            if stop or reached:
                 if next_planned is not None:
                     state.stack.teardown_to(None)
-                    summary.interrupted = summary.interrupted or (f"stopping after {summary.failed} failures")
                 break
     except KeyboardInterrupt:
         summary.interrupted = "KeyboardInterrupt"

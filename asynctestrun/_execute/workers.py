@@ -61,6 +61,7 @@ from .._model.events import (
     TestFinished,
     TestStarted,
     WarningRaised,
+    maxfail_reason,
 )
 from .._model.exit_codes import EXIT_USAGE_ERROR
 from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
@@ -509,7 +510,7 @@ class _Merge:
         if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
             self._failed += 1
             if self._maxfail and self._failed >= self._maxfail and self.stop is None:
-                self.stop = (1, f"stopping after {self._failed} failures")
+                self.stop = (1, maxfail_reason(self._failed))
 
     def _route(self, worker: _Worker, event: Event) -> None:
         """Keep a file's events together: a worker's events wait until it moves on to another file."""

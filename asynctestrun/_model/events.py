@@ -77,6 +77,20 @@ class SessionFinished:
     notice: str = ""
 
 
+_MAXFAIL_PREFIX = "stopping after "
+
+
+def maxfail_reason(failed: int) -> str:
+    """``SessionFinished.interrupted`` once ``-x`` / ``--maxfail`` is reached ("stopping after 2
+    failures"): pytest's ``session.shouldfail``, a reason its report shows as it is, not as an
+    interruption."""
+    return f"{_MAXFAIL_PREFIX}{failed} failures"
+
+
+def is_maxfail_reason(reason: str) -> bool:
+    return reason.startswith(_MAXFAIL_PREFIX)
+
+
 Event = (
     SessionStarted
     | CollectionFinished

@@ -21,6 +21,7 @@ from .._model.events import (
     SessionStarted,
     TestFinished,
     WarningRaised,
+    is_maxfail_reason,
 )
 from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
 
@@ -231,6 +232,8 @@ class TerminalReporter:
         self._column = 0
         self._total = 0
         self._done = 0
+        # The last test's line waits for its share until the run loop has ended (see _session_finished).
+        self._last_share_pending = False
 
     def write(self, text: str) -> None:
         self.out.write(text)
@@ -325,7 +328,7 @@ class TerminalReporter:
             self.write(_CHARS[outcome])
             self._column += 1
         if self._done >= self._total:
-            self._fill_progress()
+            self._last_share_pending = True
         elif self.show_progress and self._column + len(" [100%]") + 1 >= self.width:
             self.write(self._progress() + "\n")
             self._column = 0
@@ -346,6 +349,11 @@ class TerminalReporter:
         self._column = self.width - 1
 
     def _session_finished(self, event: SessionFinished) -> None:
+        if self._last_share_pending and not event.interrupted:
+            # As pytest, the last share ("[100%]") is written once the run loop is over, after the
+            # last teardowns, and not at all when the loop was stopped (-x / --maxfail reached by
+            # the last test, stepwise, an exit): pytest's loop then raises past that write.
+            self._fill_progress()
         if self._column:
             self.write("\n")
         if self.verbose >= 0:
@@ -404,7 +412,10 @@ class TerminalReporter:
         if "r" in chars or "R" in chars:
             self._rerun_summary()
         self._short_summary()
-        if event.interrupted:
+        if event.interrupted and is_maxfail_reason(event.interrupted):
+            # pytest's -x / --maxfail stop is no interruption: its line is the reason alone.
+            self.write(_rule(event.interrupted, "!", self.width) + "\n")
+        elif event.interrupted:
             self.write(_rule(f"Interrupted: {event.interrupted}", "!", self.width) + "\n")
         elif self.collect_errors and event.exit_code == 2:
             count = len(self.collect_errors)

@@ -3283,6 +3283,31 @@ SCENARIOS = [
         """,
         counts={"passed": 1, "errors": 2},
     ),
+    Scenario(
+        # -x stops after the first failed test; pytest's closing lines say "stopping after 1
+        # failures" (no "Interrupted:"), compared in test_terminal_layout.py.
+        "maxfail_stop_line-exitfirst",
+        "maxfail_stop_line",
+        ("-x",),
+        1,
+        r"""
+            test_stop.py::test_first_failure  failed
+        """,
+        counts={"failed": 1},
+    ),
+    Scenario(
+        # The limit reached by the last test: nothing is left to stop, and pytest still says it.
+        "maxfail_stop_line-reached-by-the-last-test",
+        "maxfail_stop_line",
+        ("--maxfail=2",),
+        1,
+        r"""
+            test_stop.py::test_first_failure  failed
+            test_stop.py::test_passes         passed
+            test_stop.py::test_last_failure   failed
+        """,
+        counts={"failed": 2, "passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -271,3 +271,23 @@ def _coverage_section(stdout: str) -> list[str]:
     lines = normalise(stdout)
     start = lines.index(_rule("tests coverage"))
     return lines[start : next(i for i in range(start + 1, len(lines)) if lines[i].startswith("==="))]
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [(("-x",), "stopping after 1 failures"), (("--maxfail=2",), "stopping after 2 failures")],
+    ids=["exitfirst", "reached-by-the-last-test"],
+)
+def test_a_maxfail_stop_is_its_reason_alone(args, line, tmp_path):
+    # pytest's -x / --maxfail stop is no interruption: "!!! stopping after 1 failures !!!", also when
+    # the last test reached the limit.
+    out = run_asynctestrun("maxfail_stop_line", *args, tmp_root=tmp_path).stdout
+    assert re.search(rf"^!+ {line} !+$", out, re.MULTILINE), out
+    assert "Interrupted" not in out
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("maxfail_stop_line", *args, tmp_root=tmp_path)
+    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )
