@@ -36,6 +36,7 @@ from ._model.events import (
     SessionFinished,
     SessionStarted,
     WarningRaised,
+    maxfail_reason,
 )
 from ._model.exit_codes import (
     EXIT_FLAKY,
@@ -517,7 +518,11 @@ class Session:
                 start, EXIT_INTERRUPTED if collection.errors else (EXIT_OK if selected else EXIT_NO_TESTS)
             )
         if collection.errors and not config.continue_on_collection_errors:
-            return self._finish(start, EXIT_INTERRUPTED)
+            # Errors that reached -x / --maxfail with the last file collected: pytest says both why
+            # it would stop ("stopping after 2 failures") and that collection errors stopped it.
+            failed = len(collection.errors)
+            reached = maxfail_reason(failed) if config.maxfail and failed >= config.maxfail else None
+            return self._finish(start, EXIT_INTERRUPTED, reached)
         plan = build_plan(selected, self.registry, config, failed_plugins=self.failed_plugins)
         self._resume_gc(freeze=True)
         _configure_assertions(config, self._assertrepr_compare)

@@ -412,11 +412,14 @@ class TerminalReporter:
         if "r" in chars or "R" in chars:
             self._rerun_summary()
         self._short_summary()
-        if event.interrupted and is_maxfail_reason(event.interrupted):
-            # pytest's -x / --maxfail stop is no interruption: its line is the reason alone.
-            self.write(_rule(event.interrupted, "!", self.width) + "\n")
-        elif event.interrupted:
-            self.write(_rule(f"Interrupted: {event.interrupted}", "!", self.width) + "\n")
+        interrupted = event.interrupted
+        if interrupted and is_maxfail_reason(interrupted):
+            # pytest's -x / --maxfail stop is no interruption: its line is the reason alone, and
+            # collection errors that stopped the run still get theirs.
+            self.write(_rule(interrupted, "!", self.width) + "\n")
+            interrupted = None
+        if interrupted:
+            self.write(_rule(f"Interrupted: {interrupted}", "!", self.width) + "\n")
         elif self.collect_errors and event.exit_code == 2:
             count = len(self.collect_errors)
             self.write(

@@ -3284,6 +3284,20 @@ SCENARIOS = [
         counts={"passed": 1, "errors": 2},
     ),
     Scenario(
+        # The same without --continue-on-collection-errors: the collection errors stop the run (exit 2),
+        # and pytest's report says "stopping after 2 failures" above "Interrupted: 2 errors during
+        # collection" (test_terminal_layout.py).
+        "maxfail_collection_errors-reached-by-the-last-file-without-continue",
+        "maxfail_collection_errors",
+        ("--maxfail=2", "test_a_good.py", "test_b_broken.py", "test_c_good.py", "test_d_broken.py"),
+        2,
+        r"""
+            test_b_broken.py  error
+            test_d_broken.py  error
+        """,
+        counts={"errors": 2},
+    ),
+    Scenario(
         # -x stops after the first failed test; pytest's closing lines say "stopping after 1
         # failures" (no "Interrupted:"), compared in test_terminal_layout.py.
         "maxfail_stop_line-exitfirst",

@@ -291,3 +291,19 @@ def test_a_maxfail_stop_is_its_reason_alone(args, line, tmp_path):
     assert got == expected, "\n".join(
         difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
     )
+
+
+def test_collection_errors_reaching_maxfail_say_both(tmp_path):
+    # Collection errors that reach --maxfail with the last file collected: pytest's report says it
+    # would stop, then that the collection errors interrupted the run.
+    args = ("--maxfail=2", "test_a_good.py", "test_b_broken.py", "test_c_good.py", "test_d_broken.py")
+    out = run_asynctestrun("maxfail_collection_errors", *args, tmp_root=tmp_path).stdout
+    closing = [line for line in out.splitlines() if line.startswith("!")]
+    assert [line.strip("! ") for line in closing] == [
+        "stopping after 2 failures",
+        "Interrupted: 2 errors during collection",
+    ]
+    if reference_python()[0] is None:
+        return
+    reference, _ = run_both("maxfail_collection_errors", *args, tmp_root=tmp_path)
+    assert [line for line in reference.stdout.splitlines() if line.startswith("!")] == closing
