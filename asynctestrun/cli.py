@@ -603,10 +603,14 @@ def _run_session(
             session.reconfigure(config)
         if config.junitxml is not None and not config.worker:
             from ._report.junit import JUnitReporter
+            from ._report.terminal import TerminalReporter
 
             junit_logging = config.ini.get("junit_logging", "no") not in ("no", "")
             junit = JUnitReporter(config.junitxml, config.junit_suite_name, junit_logging)
             broadcast.add(junit)
+            if isinstance(terminal, TerminalReporter):
+                # pytest names the file as its junitxml plugin stored it: absolute, normalised.
+                terminal.junit_path = os.path.normpath(os.path.abspath(config.junitxml))
         if config.json_report is not None and not config.worker:
             from ._report.json_report import JsonReporter
 

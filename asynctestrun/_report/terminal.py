@@ -234,6 +234,8 @@ class TerminalReporter:
         self._done = 0
         # The last test's line waits for its share until the run loop has ended (see _session_finished).
         self._last_share_pending = False
+        # --junitxml's file, which pytest's junitxml plugin names above the short test summary.
+        self.junit_path: str | None = None
 
     def write(self, text: str) -> None:
         self.out.write(text)
@@ -398,7 +400,7 @@ class TerminalReporter:
                     self._write_sections(result)
                 where = f"{call.crash_location}: " if call.crash_location else ""
                 self.write(f"{where}{(call.message or '').split(chr(10), 1)[0]}\n")
-        if self.warnings and self.verbose >= -1:
+        if self.warnings:  # at every quietness, as pytest (-qq and -qqq too)
             self.write(_rule("warnings summary", width=self.width) + "\n")
             self.write("".join(line + "\n" for line in warnings_summary(self.warnings, self._invocation_dir)))
         chars = expand_report_chars(self.report_chars)
@@ -407,6 +409,8 @@ class TerminalReporter:
         if "X" in chars and shows_tracebacks:
             self._write_passes("XPASSES", xpassed=True)
         self.write(event.plugin_summary)
+        if self.junit_path is not None and self.verbose >= 0:
+            self.write(_rule(f"generated xml file: {self.junit_path}", "-", self.width) + "\n")
         if self.durations is not None:
             self._write_durations()
         if "r" in chars or "R" in chars:

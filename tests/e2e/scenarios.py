@@ -3322,6 +3322,19 @@ SCENARIOS = [
         """,
         counts={"failed": 2, "passed": 1},
     ),
+    Scenario(
+        # A warning and a failure: the report's footers (the warnings summary's "-- Docs:" line, the
+        # junitxml file's line, the summary at -qq) are compared in test_terminal_layout.py.
+        "warnings_summary_footer",
+        "warnings_summary_footer",
+        (),
+        1,
+        r"""
+            test_warns.py::test_warns  passed
+            test_warns.py::test_fails  failed
+        """,
+        counts={"failed": 1, "passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -307,3 +307,27 @@ def test_collection_errors_reaching_maxfail_say_both(tmp_path):
         return
     reference, _ = run_both("maxfail_collection_errors", *args, tmp_root=tmp_path)
     assert [line for line in reference.stdout.splitlines() if line.startswith("!")] == closing
+
+
+@pytest.mark.parametrize("args", [(), ("-q",), ("-qq",)], ids=["default", "q", "qq"])
+def test_warnings_summary_and_junit_footers(args, tmp_path):
+    # As pytest: the warnings summary ends with its "-- Docs:" line and is shown at every quietness;
+    # --junitxml's file is named above the short test summary (not with -q or quieter).
+    result = run_asynctestrun("warnings_summary_footer", *args, tmp_root=tmp_path)
+    lines = result.stdout.splitlines()
+    assert "-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html" in lines
+    generated = [line for line in lines if re.fullmatch(r"-+ generated xml file: .* -+", line)]
+    assert len(generated) == (0 if args else 1)
+    if args == ():
+        assert str(result.workdir.parent / "junit.xml") in generated[0]
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("warnings_summary_footer", *args, tmp_root=tmp_path)
+
+    def comparable(run):
+        return [line.replace(str(run.workdir), "SAMPLE") for line in normalise(run.stdout)]
+
+    expected, got = comparable(reference), comparable(candidate)
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )

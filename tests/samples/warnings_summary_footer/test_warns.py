@@ -1,0 +1,9 @@
+import warnings
+
+
+def test_warns():
+    warnings.warn("careful", UserWarning)
+
+
+def test_fails():
+    assert 0
