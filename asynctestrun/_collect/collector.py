@@ -85,6 +85,9 @@ class Collector:
     capture: CaptureManager | None = None
     # --lf with failures recorded: files without one are skipped unread, tests that passed not collected.
     last_failed: LastFailedFilter | None = None
+    # Set when -x / --maxfail, reached by collection errors, stopped the collection at a class (the
+    # rest of its file is left out, as the next files are).
+    maxfail_stop: str | None = None
 
     # -- plugins and conftests -------------------------------------------------------------
     def register_plugin(self, name: str, module: ModuleType | object) -> None:
@@ -211,6 +214,7 @@ class Collector:
         if self.last_failed is not None:
             targets = self.last_failed.first(targets, lambda target: target.path)
         seen: set[tuple[Path, tuple[str, ...]]] = set()
+        self.maxfail_stop = None
         try:
             for target in targets:
                 if (target.path, target.parts) in seen:
@@ -219,6 +223,7 @@ class Collector:
                 self._collect_target(target, collection)
         except _MaxfailReached as stop:
             collection.stopped = str(stop)
+        collection.stopped = collection.stopped or self.maxfail_stop
         collection.errors.extend(self.conftest_errors)
         return collection
 
@@ -227,10 +232,14 @@ class Collector:
         pytest counts a failed collection report as a failure, so once ``-x`` / ``--maxfail`` is
         reached by collection errors, the next node it would collect ends the collection (what came
         before is kept; a limit reached by the very last node lets collection finish)."""
+        reached = self._maxfail_reached(collection)
+        if reached is not None:
+            raise _MaxfailReached(reached)
+
+    def _maxfail_reached(self, collection: Collection) -> str | None:
         maxfail = self.config.maxfail
         failures = len(collection.errors) + len(self.conftest_errors)
-        if maxfail and failures >= maxfail:
-            raise _MaxfailReached(maxfail_reason(failures))
+        return maxfail_reason(failures) if maxfail and failures >= maxfail else None
 
     def _collect_target(self, target: Target, collection: Collection) -> None:
         self._start_node(collection)
@@ -351,6 +360,12 @@ class Collector:
                 context_key = (names, definition.module_key)
                 item_ctx = class_contexts.get(context_key)
                 if item_ctx is None:
+                    # A class (or describe block) is a node pytest starts collecting on its own: once
+                    # collection errors (an earlier class's, say) reached -x / --maxfail, it stops
+                    # there, keeping the tests before it.
+                    self.maxfail_stop = self._maxfail_reached(collection)
+                    if self.maxfail_stop is not None:
+                        break
                     if definition.module_key is not None:
                         # A describe block is a module to pytest: module scope is the block's, and
                         # with no class around, class scope is the test's own.

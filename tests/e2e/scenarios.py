@@ -3335,6 +3335,29 @@ SCENARIOS = [
         """,
         counts={"failed": 1, "passed": 1},
     ),
+    Scenario(
+        # A class that fails to collect counts too, and pytest stops at the next class of the same
+        # file (the module-level test between them collected, not run).
+        "maxfail_class_errors-exitfirst",
+        "maxfail_class_errors",
+        ("-x", "--continue-on-collection-errors"),
+        1,
+        r"""
+            test_cls.py::TestA  error
+        """,
+        counts={"errors": 1},
+    ),
+    Scenario(
+        "maxfail_class_errors-second-class",
+        "maxfail_class_errors",
+        ("--maxfail=2", "--continue-on-collection-errors"),
+        1,
+        r"""
+            test_cls.py::TestA  error
+            test_cls.py::TestB  error
+        """,
+        counts={"errors": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
