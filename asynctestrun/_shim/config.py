@@ -11,9 +11,9 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from .._config.config import Config
+from .._config.config import Config, ConfigError
 from .._config.inifile import get_lines, get_list
 
 if TYPE_CHECKING:
@@ -197,6 +197,19 @@ def _break_action() -> type[argparse.Action]:
     return _Break
 
 
+def _usage_error_parser() -> type[argparse.ArgumentParser]:
+    import argparse
+
+    class _UsageErrorParser(argparse.ArgumentParser):
+        """argparse ends the process (status 2, its whole usage text) on a bad value or a missing
+        ``required=True`` option; pytest reports the same message as a usage error (exit 4)."""
+
+        def error(self, message: str) -> NoReturn:
+            raise ConfigError(message)
+
+    return _UsageErrorParser
+
+
 class Parser:
     """What ``pytest_addoption(parser)`` receives."""
 
@@ -219,12 +232,13 @@ class Parser:
     def addini(self, name: str, help: str, type: str | None = None, default: Any = _NOTSET) -> None:
         self.ini[name] = (help, type, default)
 
-    def argparser(self) -> argparse.ArgumentParser:
-        import argparse
-
-        parser = argparse.ArgumentParser(prog="asynctestrun", add_help=False, allow_abbrev=False)
+    def argparser(self, *, enforce_required: bool = True) -> argparse.ArgumentParser:
+        parser = _usage_error_parser()(prog="asynctestrun", add_help=False, allow_abbrev=False)
         for opts, attrs in self.options:
-            parser.add_argument(*opts, **_argparse_kwargs(attrs))
+            kwargs = _argparse_kwargs(attrs)
+            if not enforce_required:
+                kwargs.pop("required", None)
+            parser.add_argument(*opts, **kwargs)
         parser.add_argument("file_or_dir", nargs="*")
         parser.add_argument(ARGUMENT_BREAK, action=_break_action())
         return parser
@@ -232,7 +246,9 @@ class Parser:
     def defaults(self) -> dict[str, Any]:
         if not self.options:  # no plugin option: skip building a parser (and importing argparse)
             return {}
-        parser = self.argparser()
+        # Only the defaults: a ``required=True`` option is checked against the arguments (in
+        # ``Session.prepare``, with addopts), not here, where no argument is given at all.
+        parser = self.argparser(enforce_required=False)
         namespace = parser.parse_args([])
         return {k: v for k, v in vars(namespace).items() if k != "file_or_dir"}
 

@@ -3189,6 +3189,25 @@ SCENARIOS = [
         "warnings_summary-conftest-warning-as-error",
         "warnings_summary",
         ("-W", "error::DeprecationWarning"),
+    ),
+    Scenario(
+        # A conftest option declared with required=True, given by the ini's addopts: pytest parses every
+        # argument at once, so it is there; the options' defaults are read without that check.
+        "required_option",
+        "required_option",
+        ("--workers", "3", "--backend", "disk"),
+        0,
+        r"""
+            test_options.py::test_dsn_comes_from_addopts       passed
+            test_options.py::test_options_have_their_values    passed
+        """,
+        counts={"passed": 2},
+    ),
+    Scenario(
+        # Without the addopts the required option is missing: argparse's error is pytest's usage error.
+        "required_option-missing",
+        "required_option",
+        ("-o", "addopts="),
         4,
         "",
         counts={},
@@ -3357,6 +3376,24 @@ SCENARIOS = [
             test_cls.py::TestB  error
         """,
         counts={"errors": 2},
+    ),
+    Scenario(
+        # A value the option's type refuses is a usage error (exit 4), not argparse's exit status 2.
+        "required_option-bad-value",
+        "required_option",
+        ("--workers", "abc"),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        # So is a value outside the option's choices.
+        "required_option-bad-choice",
+        "required_option",
+        ("--backend", "tape"),
+        4,
+        "",
+        counts={},
     ),
 ]
 
