@@ -423,12 +423,11 @@ class Session:
             self.cache.show(config.cache_show, sys.stdout)
             return self._finish(start, EXIT_OK)
         from ._declare.marks import mark
-        from ._execute.runner import session_filters
+        from ._execute.runner import caught_warnings, session_filters
 
-        with warnings.catch_warnings(record=True) as collect_warnings:
-            # As pytest: the suite's filters apply while modules import, so under "error" a warning
-            # at import time (an unknown mark, a deprecated API) is that module's collection error.
-            session_filters(config)
+        # As pytest: the suite's filters apply while modules import, so under "error" a warning at
+        # import time (an unknown mark, a deprecated API) is that module's collection error.
+        with caught_warnings(config, lambda: session_filters(config)) as collect_warnings:
             self._pause_gc()
             mark.registered = self._is_registered_mark
             mark.strict = config.strict_markers
@@ -845,7 +844,9 @@ class Session:
             names = {_mark_name(line) for line in (*self.config.markers, *added)}
             self._registered_marks = (
                 len(added),
-                frozenset(names | BUILTIN_MARKS | _installed_plugin_marks() | self._async_plugin_marks()),
+                frozenset(
+                    names | self._builtin_marks() | _installed_plugin_marks() | self._async_plugin_marks()
+                ),
             )
         return name in self._registered_marks[1]
 
@@ -858,6 +859,12 @@ class Session:
         self.hooks.call("pytest_unconfigure", config=self.plugin_config)
         self.plugin_config.run_cleanups()
         return EXIT_OK
+
+    def _builtin_marks(self) -> frozenset[str]:
+        """pytest's own marks; ``filterwarnings`` is its warnings plugin's, gone under ``-p no:warnings``."""
+        if self.config.warnings_plugin:
+            return BUILTIN_MARKS
+        return BUILTIN_MARKS - {"filterwarnings"}
 
     def _async_plugin_marks(self) -> frozenset[str]:
         """pytest-asyncio registers ``asyncio`` and anyio's plugin ``anyio``; where the plugin is disabled

@@ -148,6 +148,13 @@ class Config:
         names.update(f"pytest_{name}" for name in self.disabled_plugins if not name.startswith("pytest_"))
         return frozenset(names)
 
+    @property
+    def warnings_plugin(self) -> bool:
+        """False under ``-p no:warnings`` (also from ``addopts``: pytest unregisters its built-in plugin
+        then). Without it pytest neither records warnings nor applies ``filterwarnings`` (ini, ``-W``,
+        marks) while collecting and running tests, and the ``filterwarnings`` mark is not registered."""
+        return "warnings" not in self.disabled_plugins
+
     def asyncio_plugin_absence(self) -> str:
         """Why pytest-asyncio takes no part in this run, in the words of the command line."""
         if "asyncio" in self.disabled_plugins:

@@ -10,7 +10,7 @@ import contextlib
 import dataclasses
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -133,8 +133,7 @@ def _run_one(
         run = TestRun(state, planned, node)
         if policy is not None:
             run.retry = _retry_with(policy)
-        with warnings.catch_warnings(record=True) as caught:
-            _apply_filters(state, node)
+        with caught_warnings(state.config, lambda: _apply_filters(state, node)) as caught:
             timeout = run.timeout()
             dumps = state.stack_dumps
             if dumps is not None:
@@ -215,6 +214,22 @@ def base_filters() -> None:
     if not sys.warnoptions:
         warnings.filterwarnings("always", category=DeprecationWarning)
         warnings.filterwarnings("always", category=PendingDeprecationWarning)
+
+
+@contextlib.contextmanager
+def caught_warnings(
+    config: Config, apply_filters: Callable[[], None]
+) -> Iterator[list[warnings.WarningMessage]]:
+    """pytest's warnings plugin around collection and each test: ``apply_filters`` in force, each
+    warning recorded for the summary, the filters restored afterwards. Under ``-p no:warnings`` none of
+    it happens: a warning goes to the (captured) stderr under the process's own filters, and a filter
+    a test sets stays for the tests after it, as under pytest."""
+    if not config.warnings_plugin:
+        yield []
+        return
+    with warnings.catch_warnings(record=True) as caught:
+        apply_filters()
+        yield caught if caught is not None else []
 
 
 def session_filters(config: Config) -> None:

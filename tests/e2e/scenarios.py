@@ -3395,6 +3395,70 @@ SCENARIOS = [
         "",
         counts={},
     ),
+    Scenario(
+        # pytest's warnings plugin on: the ini's and the marks' filters apply around each test, and each
+        # test starts from them again (the filter test_sets_a_filter adds is undone).
+        "warnings_plugin_disabled",
+        "warnings_plugin_disabled",
+        (),
+        1,
+        r"""
+            test_warnings.py::test_user_warning          failed
+            test_warnings.py::test_mark_ignores          passed
+            test_warnings.py::test_mark_errors           failed
+            test_warnings.py::test_pytest_warns          passed
+            test_warnings.py::test_async_user_warning    failed
+            test_warnings.py::test_sets_a_filter         passed
+            test_warnings.py::test_after_the_filter      passed
+        """,
+        counts={"passed": 4, "failed": 3},
+    ),
+    Scenario(
+        # -p no:warnings: no filter of the ini, -W or a mark is applied, nothing is recorded, and the
+        # filter one test sets stays for the next (fastapi-pagination has it in its addopts).
+        "warnings_plugin_disabled-no-warnings",
+        "warnings_plugin_disabled",
+        ("-p", "no:warnings", "-W", "error::RuntimeWarning"),
+        1,
+        r"""
+            test_warnings.py::test_user_warning          passed
+            test_warnings.py::test_mark_ignores          passed
+            test_warnings.py::test_mark_errors           passed
+            test_warnings.py::test_pytest_warns          passed
+            test_warnings.py::test_async_user_warning    passed
+            test_warnings.py::test_sets_a_filter         passed
+            test_warnings.py::test_after_the_filter      failed
+        """,
+        counts={"passed": 6, "failed": 1},
+    ),
+    Scenario(
+        # The same from addopts: pytest unregisters its built-in plugin there too.
+        "warnings_plugin_disabled-from-addopts",
+        "warnings_plugin_disabled",
+        ("-o", "addopts=-p no:warnings"),
+        1,
+        r"""
+            test_warnings.py::test_user_warning          passed
+            test_warnings.py::test_mark_ignores          passed
+            test_warnings.py::test_mark_errors           passed
+            test_warnings.py::test_pytest_warns          passed
+            test_warnings.py::test_async_user_warning    passed
+            test_warnings.py::test_sets_a_filter         passed
+            test_warnings.py::test_after_the_filter      failed
+        """,
+        counts={"passed": 6, "failed": 1},
+    ),
+    Scenario(
+        # The filterwarnings mark is the plugin's: under strict markers it is unknown without it.
+        "warnings_plugin_disabled-strict-markers",
+        "warnings_plugin_disabled",
+        ("-p", "no:warnings", "--strict-markers"),
+        2,
+        r"""
+            test_warnings.py    error
+        """,
+        counts={"errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
