@@ -132,6 +132,7 @@ class Session:
         self.hooks.register(PluginModule("python", BuiltinGenerateTests(MARK_PARAMS)))
         self.hooks.register(PluginModule("asynctestrun-deselected", self.deselected_by_hooks))
         self.session_view = SessionView(self.plugin_config, [])
+        self.collector.directory_node = self.session_view.nodes.directory
         self.unknown_args: list[str] = []
         self.coverage: CoverageRun | None = None  # --cov, measured with coverage.py
         self.failed_plugins: list[str] = []  # plugins that could not load: named in "fixture not found"

@@ -75,6 +75,8 @@ class Collector:
     plugin_holders: list[Holder] = field(default_factory=list)
     conftests: dict[Path, ModuleType | None] = field(default_factory=dict)  # dir -> conftest (None: none)
     on_plugin_module: Callable[[ModuleType], None] | None = None
+    # The node of a test file's directory (path, node id), the parent pytest_pycollect_makemodule gets.
+    directory_node: Callable[[Path, str], object] | None = None
     conftest_errors: list[CollectError] = field(default_factory=list)
     # conftest.py files that failed to import -> their traceback (without a test module's heading)
     failed_conftests: dict[Path, str] = field(default_factory=dict)
@@ -197,6 +199,38 @@ class Collector:
         )
         return bool(answers and answers[0])
 
+    def _collected_by_made_module(self, path: Path, relpath: str, collection: Collection) -> bool:
+        """A conftest's ``pytest_pycollect_makemodule`` (pytest asks it first, its own answer last).
+        None, or a module node without a ``collect`` of its own, leaves the file to the usual import.
+        A node with its own ``collect`` is collected by calling it, and the file is not imported: an
+        empty answer leaves the file out without an error, which is how suites skip a file whose
+        optional dependency is missing. Items a custom collector returns are not run here, and the
+        file's collection error says so."""
+        owners = [self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)]
+        if not self.hooks.implementations("pytest_pycollect_makemodule", (), owners):
+            return False
+        parent = self.directory_node(path.parent, self.relpath(path.parent)) if self.directory_node else None
+        try:
+            made = self.hooks.call_first(
+                "pytest_pycollect_makemodule", owners, module_path=path, parent=parent
+            )
+            collect = getattr(made, "collect", None)
+            if made is None or not callable(collect):
+                return False
+            collected = list(collect())
+        except (Exit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            collection.errors.append(self._collection_error(relpath, exc, path))
+            return True
+        if collected:
+            text = (
+                f"pytest_pycollect_makemodule made {type(made).__name__}, whose collect() returned "
+                f"{len(collected)} node(s): asynctestrun runs only the tests it collects itself"
+            )
+            collection.errors.append(CollectError(relpath, text, text))
+        return True
+
     def relpath(self, path: Path) -> str:
         try:
             return path.relative_to(self.config.rootdir).as_posix()
@@ -293,6 +327,8 @@ class Collector:
         if path.name == "conftest.py":
             return
         if self.last_failed is not None and self.last_failed.skips(path):
+            return
+        if self._collected_by_made_module(path, relpath, collection):
             return
         chain = (BUILTIN_HOLDER, *self.plugin_holders, *conftest_holders)
         try:

@@ -44,6 +44,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_fixture_setup",
         "pytest_assertrepr_compare",
         "pytest_pyfunc_call",
+        "pytest_pycollect_makemodule",
     }
 )
 # Hooks honoured only as wrappers: a plain implementation would replace how the test function is

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from .._declare.marks import MarkDecorator, class_marks, own_marks
 from .._model.items import TestItem
@@ -73,6 +73,18 @@ class ContainerNode:
         self.stash: dict[Any, Any] = {}
         self.extra_keyword_matches: set[str] = set()
         self._keywords: Keywords | None = None
+
+    @classmethod
+    def from_parent(cls, parent: Any, **kwargs: Any) -> Self:
+        """pytest's way to make a collector, as a conftest's ``pytest_pycollect_makemodule`` does
+        (``pytest.Module.from_parent(parent, path=module_path)``): ``name`` and ``nodeid`` default
+        from the path and the parent, as pytest's."""
+        path = Path(kwargs.get("path") or parent.path)
+        name = kwargs.get("name") or path.name
+        nodeid = kwargs.get("nodeid") or (f"{parent.nodeid}/{name}" if parent.nodeid else name)
+        container = parent if isinstance(parent, ContainerNode) else None
+        tree = getattr(parent, "_tree", None)
+        return cls(name, nodeid, kwargs.get("obj"), path, parent.config, container, tree)
 
     @staticmethod
     def _marks_of(obj: Any) -> list[Mark]:
@@ -270,6 +282,14 @@ class NodeTree:
                 self._node(ClassNode, item.chain.klass, item.cls.__name__, item.cls, item.path, parent)
             )
         return nodes
+
+    def directory(self, path: Path, nodeid: str) -> ContainerNode:
+        """The node of a test file's directory, the ``parent`` pytest gives a conftest's
+        ``pytest_pycollect_makemodule``: a package where it has ``__init__.py`` (keyed as the tests'
+        package nodes are), else a plain directory (``pytest.Dir``)."""
+        if (path / "__init__.py").is_file():
+            return self._node(PackageNode, str(path), path.name, None, path, None)
+        return self._node(ContainerNode, nodeid, path.name, None, path, None)
 
     def _node(
         self,

@@ -3459,6 +3459,30 @@ SCENARIOS = [
         """,
         counts={"errors": 1},
     ),
+    Scenario(
+        # A conftest's pytest_pycollect_makemodule: a module collector whose collect() returns nothing
+        # leaves out the files importing a missing dependency (no error, in any directory below the
+        # conftest); pytest.Module.from_parent and None leave a file to the usual collection.
+        "makemodule_hook",
+        "makemodule_hook",
+        (),
+        0,
+        r"""
+            test_default_module.py::test_async_in_a_module_the_hook_made    passed
+            test_default_module.py::test_sync_in_a_module_the_hook_made     passed
+            test_regular.py::test_regular                                   passed
+        """,
+        counts={"passed": 3},
+    ),
+    Scenario(
+        # Named on the command line, the left-out file still gives nothing: no tests ran (exit 5).
+        "makemodule_hook-named-file",
+        "makemodule_hook",
+        ("test_optional_dependency.py",),
+        5,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
