@@ -51,7 +51,7 @@ from ._model.exit_codes import (
 from ._model.items import TestItem
 from ._model.marks import Mark
 from ._model.outcomes import CollectError, Phase, PhaseOutcome, PhaseResult, TestResult
-from ._plan.order import reorder
+from ._plan.order import BuiltinReorder
 from ._plan.plan import build_plan
 from ._plan.registry import FixtureRegistry
 from ._plan.select import select
@@ -419,6 +419,7 @@ class Session:
         # pytest registers its fixture manager, which parametrizes by fixture params, as the session
         # starts: after the plugins and initial conftests, before the conftests found while collecting.
         self.hooks.register(PluginModule("funcmanage", BuiltinGenerateTests(FIXTURE_PARAMS)))
+        self.hooks.register(PluginModule("funcmanage", BuiltinReorder()))
         self.hooks.call("pytest_sessionstart", session=self.session_view)
         if config.cache_show is not None:
             self.cache.show(config.cache_show, sys.stdout)
@@ -481,7 +482,7 @@ class Session:
         options = self._rerun_options()
         last_failed = self.collector.last_failed
         skipped_files = last_failed.skipped_files if last_failed is not None else 0
-        rerun = apply_rerun(reorder(selected), options, self.cache, skipped_files=skipped_files)
+        rerun = apply_rerun(selected, options, self.cache, skipped_files=skipped_files)
         selected = rerun.items
         deselected += rerun.deselected
         if config.shard and not config.numprocesses:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict, deque
 from collections.abc import Sequence
+from typing import Any
 
 from .._model.items import TestItem
 from .._model.scopes import Scope
@@ -74,6 +75,19 @@ def _keys(item: TestItem, scope: Scope) -> dict[ParamKey, None]:
         else:
             keys[(argname, param, item.path, item.cls)] = None
     return keys
+
+
+class BuiltinReorder:
+    """The regrouping as pytest does it: in its fixture manager's ``pytest_collection_modifyitems``
+    (the ``funcmanage`` plugin, registered as the session starts). Hook implementations run last
+    registered first, so a conftest found while collecting reorders before it, and the initial
+    conftests and the plugins after it: their order is the one the tests run in (fastapi-pagination's
+    conftest sorts the tests by path and node id, undoing the regrouping)."""
+
+    def pytest_collection_modifyitems(self, items: list[Any]) -> None:
+        # ``items`` are the hooks' item nodes; each wraps the TestItem the regrouping reads.
+        nodes = {id(node.item): node for node in items}
+        items[:] = [nodes[id(item)] for item in reorder([node.item for node in items])]
 
 
 def reorder(items: Sequence[TestItem]) -> list[TestItem]:

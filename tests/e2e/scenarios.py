@@ -3483,6 +3483,60 @@ SCENARIOS = [
         "",
         counts={},
     ),
+    Scenario(
+        # pytest regroups by the session-scoped parameter inside its fixture manager's
+        # pytest_collection_modifyitems; with no other hook reordering, this is the run order.
+        "reorder_in_hook_chain",
+        "reorder_in_hook_chain",
+        (),
+        0,
+        r"""
+            late/test_three.py::test_z[1]    passed
+            test_one.py::test_x[1]           passed
+            test_two.py::test_y[1]           passed
+            late/test_three.py::test_z[2]    passed
+            test_one.py::test_x[2]           passed
+            test_two.py::test_y[2]           passed
+            test_one.py::test_plain          passed
+        """,
+        counts={"passed": 7},
+    ),
+    Scenario(
+        # The root conftest is an initial one: its hook runs after the regrouping, so its sort is the
+        # run order (fastapi-pagination's conftest sorts by path and node id).
+        "reorder_in_hook_chain-initial-conftest-sorts",
+        "reorder_in_hook_chain",
+        ("--sort-items",),
+        0,
+        r"""
+            late/test_three.py::test_z[1]    passed
+            late/test_three.py::test_z[2]    passed
+            test_one.py::test_plain          passed
+            test_one.py::test_x[1]           passed
+            test_one.py::test_x[2]           passed
+            test_two.py::test_y[1]           passed
+            test_two.py::test_y[2]           passed
+        """,
+        counts={"passed": 7},
+    ),
+    Scenario(
+        # late/conftest.py is found while collecting: its hook runs before the regrouping, which starts
+        # from the reversed order.
+        "reorder_in_hook_chain-late-conftest-reverses",
+        "reorder_in_hook_chain",
+        ("--reverse-first",),
+        0,
+        r"""
+            test_two.py::test_y[2]           passed
+            test_one.py::test_x[2]           passed
+            late/test_three.py::test_z[2]    passed
+            test_two.py::test_y[1]           passed
+            test_one.py::test_x[1]           passed
+            late/test_three.py::test_z[1]    passed
+            test_one.py::test_plain          passed
+        """,
+        counts={"passed": 7},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
