@@ -203,7 +203,7 @@ class Session:
         )
         # As pytest, the initial conftests import under the run's capture: a module they import that
         # keeps ``sys.stdout`` (``from sys import stdout``) holds the stream the tests later write to.
-        from ._execute.runner import session_filters
+        from ._execute.runner import caught_warnings, session_filters
 
         # As pytest-cov: measured from before the first conftest imports the code under test.
         self.coverage = _start_coverage(unknown_args, self.config)
@@ -212,8 +212,7 @@ class Session:
         # As pytest's warnings plugin around pytest_load_initial_conftests: the suite's filters apply
         # (under "error" a warning is that conftest's import error) and the rest are in the summary.
         try:
-            with warnings.catch_warnings(record=True) as caught:
-                session_filters(self.config)
+            with caught_warnings(self.config, lambda: session_filters(self.config)) as caught:
                 for target in self.config.args:
                     path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
                     if path.is_dir():
