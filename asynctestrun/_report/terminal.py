@@ -157,6 +157,17 @@ def _session_place(location: str | None, invocation_dir: str) -> str | None:
     return f"{os.path.relpath(path, invocation_dir)}:{lineno}"
 
 
+def _stop_reason(interrupted: str) -> str:
+    """The title of pytest's rule for a run stopped early other than by -x / --maxfail: the exception's
+    own words (``KeyboardInterrupt``), ``pytest.exit()`` named by its exception's full name as its
+    traceback's last line is, and "Interrupted: " before anything else."""
+    if interrupted.startswith("Exit: "):
+        return f"_pytest.outcomes.{interrupted}"
+    if interrupted == "KeyboardInterrupt":
+        return interrupted
+    return f"Interrupted: {interrupted}"
+
+
 def _rule(title: str, char: str = "=", width: int = 80) -> str:
     if not title:
         return char * width
@@ -423,7 +434,7 @@ class TerminalReporter:
             self.write(_rule(interrupted, "!", self.width) + "\n")
             interrupted = None
         if interrupted:
-            self.write(_rule(f"Interrupted: {interrupted}", "!", self.width) + "\n")
+            self.write(_rule(_stop_reason(interrupted), "!", self.width) + "\n")
         elif self.collect_errors and event.exit_code == 2:
             count = len(self.collect_errors)
             self.write(

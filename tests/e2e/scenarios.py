@@ -3189,6 +3189,9 @@ SCENARIOS = [
         "warnings_summary-conftest-warning-as-error",
         "warnings_summary",
         ("-W", "error::DeprecationWarning"),
+        4,
+        "",
+        counts={},
     ),
     Scenario(
         # A conftest option declared with required=True, given by the ini's addopts: pytest parses every

@@ -34,6 +34,9 @@ ARGS = [
     ("-s",),
     ("-o", "console_output_style=classic"),
     ("-s", "-o", "console_output_style=progress-even-when-capture-no"),
+    # A run stopped early: pytest's "stopping after N failures" line, no "[100%]" on the last line.
+    ("-x",),
+    ("--maxfail=2", "-q"),
 ]
 
 WIDTH = 120  # the harness runs with COLUMNS=120
