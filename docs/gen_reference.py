@@ -180,6 +180,10 @@ ENV_DOCS: tuple[tuple[str, str], ...] = (
         "The number of workers `-n auto` starts, instead of the number of CPUs.",
     ),
     (
+        "PYTEST_CURRENT_TEST",
+        "Set while a test runs, as pytest sets it: `<node id> (setup)`, `(call)` or `(teardown)`.",
+    ),
+    (
         "NO_COLOR",
         "When set, output to a terminal uses the plain layout without colour, as with `--color=no`.",
     ),

@@ -31,6 +31,7 @@ from .._model.scopes import LoopScope
 from .._plan.plan import PlannedTest
 from . import hypothesis_checks, measure_coverage
 from .conditions import XFAILED_KEY, XfailSpec, skip_reason, xfail_spec
+from .current_test import enter_phase, leave_test
 from .failures import crash_location, crash_message, format_exception, real_code, user_frames
 from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
@@ -181,6 +182,7 @@ class TestRun:
         if self.planned.setup_error is not None and self.planned.missing_fixture is None:
             raise Failed(self.planned.setup_error, pytrace=False)
         self.state.hooks_call("pytest_runtest_setup", item=self.node)
+        enter_phase(self.item.nodeid, Phase.SETUP)
         if (
             self.item.cls is not None
             and not is_staticmethod(self.item.cls, self.item.originalname)
@@ -244,6 +246,7 @@ class TestRun:
             error: BaseException | None = None
             try:
                 self.state.hooks_call("pytest_runtest_call", item=self.node)
+                enter_phase(self.item.nodeid, Phase.CALL)
                 _forget_last_error()
                 with measure_coverage.paused_for(self.node):
                     if self.state.config.trace:
@@ -389,6 +392,7 @@ class TestRun:
             self.state.hooks_call("pytest_runtest_teardown", item=self.node, nextitem=None)
         except Exception as exc:  # reported as this test's teardown error
             errors.append(exc)
+        enter_phase(self.item.nodeid, Phase.TEARDOWN)
         target = next_planned.item if next_planned is not None else None
         if self.retry is not None:
             errors += self.state.stack.teardown_to(self.item)  # this test's function scope only
@@ -396,6 +400,7 @@ class TestRun:
                 self.retrying = True
                 target = self.item
         errors += self.state.stack.teardown_to(target)
+        leave_test()
         if not errors:  # as in pytest: collected at the end of a teardown that went through
             try:
                 self.state.hooked_errors.raise_collected()

@@ -3540,6 +3540,53 @@ SCENARIOS = [
         """,
         counts={"passed": 7},
     ),
+    Scenario(
+        # pytest's runner sets PYTEST_CURRENT_TEST to "<node id> (<phase>)" in its own runtest hooks,
+        # which run after a conftest's, and removes it after each teardown: fixtures, the test and
+        # the hooks record what they see in events.log.
+        "current_test_variable",
+        "current_test_variable",
+        (),
+        0,
+        r"""
+            test_current_test.py::test_sync                          passed
+            test_current_test.py::test_async                         passed
+            test_current_test.py::test_parametrized[a b]             passed
+            test_current_test.py::test_parametrized[x::y]            passed
+            test_current_test.py::test_skipped                       skipped
+            test_current_test.py::TestInClass::test_method           passed
+        """,
+        counts={"passed": 5, "skipped": 1},
+        events="""
+collection finished: <unset>
+conftest pytest_runtest_setup: <unset>
+module fixture set-up: test_current_test.py::test_sync (setup)
+conftest pytest_runtest_call: test_current_test.py::test_sync (setup)
+test_sync: test_current_test.py::test_sync (call)
+conftest pytest_runtest_teardown: test_current_test.py::test_sync (call)
+conftest pytest_runtest_setup: <unset>
+async fixture set-up: test_current_test.py::test_async (setup)
+conftest pytest_runtest_call: test_current_test.py::test_async (setup)
+test_async: test_current_test.py::test_async (call)
+conftest pytest_runtest_teardown: test_current_test.py::test_async (call)
+async fixture teardown: test_current_test.py::test_async (teardown)
+conftest pytest_runtest_setup: <unset>
+conftest pytest_runtest_call: test_current_test.py::test_parametrized[a b] (setup)
+test_parametrized[a b]: test_current_test.py::test_parametrized[a b] (call)
+conftest pytest_runtest_teardown: test_current_test.py::test_parametrized[a b] (call)
+conftest pytest_runtest_setup: <unset>
+conftest pytest_runtest_call: test_current_test.py::test_parametrized[x::y] (setup)
+test_parametrized[x::y]: test_current_test.py::test_parametrized[x::y] (call)
+conftest pytest_runtest_teardown: test_current_test.py::test_parametrized[x::y] (call)
+conftest pytest_runtest_teardown: <unset>
+conftest pytest_runtest_setup: <unset>
+conftest pytest_runtest_call: test_current_test.py::TestInClass::test_method (setup)
+test_method: test_current_test.py::TestInClass::test_method (call)
+conftest pytest_runtest_teardown: test_current_test.py::TestInClass::test_method (call)
+module fixture teardown: test_current_test.py::TestInClass::test_method (teardown)
+session finish: <unset>
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
