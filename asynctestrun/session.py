@@ -25,6 +25,7 @@ from ._collect.hooks import SILENT_HOOKS, HookRegistry, PluginModule, call_with_
 from ._collect.items import FIXTURE_PARAMS, MARK_PARAMS, BuiltinGenerateTests
 from ._collect.last_failed import LastFailedFilter
 from ._config.config import Config, ConfigError, ConftestImportError
+from ._config.inifile import get_list
 from ._declare.outcomes import Exit
 from ._execute.nodes import ItemNode, NodeTree, SessionNode
 from ._execute.runner import RunSummary, execute
@@ -413,6 +414,7 @@ class Session:
                 # Under --loop-matrix each async test runs on every named loop.
                 loop_factory=",".join(config.loop_matrix) if config.loop_matrix else config.loop_factory,
                 header_lines=self._report_header(),
+                testpaths=tuple(get_list(config.ini, "testpaths")) if config.args_from_testpaths else (),
             )
         )
         # pytest registers its fixture manager, which parametrizes by fixture params, as the session
@@ -1052,8 +1054,6 @@ def _install_rewriter(config: Config) -> Any:
 
 def _prepend_pythonpath(config: Config) -> None:
     """The ``pythonpath`` ini option: directories put in front of sys.path before anything imports."""
-    from ._config.inifile import get_list
-
     base = config.inipath.parent if config.inipath else config.rootdir
     for entry in reversed(get_list(config.ini, "pythonpath")):
         path = str((base / entry).resolve())

@@ -22,6 +22,9 @@ class SessionStarted:
     loop_factory: str
     # Lines pytest_report_header hooks gave (pytest-randomly's seed, a conftest's), shown under the header.
     header_lines: tuple[str, ...] = ()
+    # The ini's testpaths as written, when they gave the run its paths (none on the command line):
+    # pytest's header names them under the configfile line.
+    testpaths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

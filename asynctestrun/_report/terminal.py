@@ -274,6 +274,8 @@ class TerminalReporter:
         self.write(f"rootdir: {event.rootdir}\n")
         if event.inifile:
             self.write(f"configfile: {event.inifile}\n")
+        if event.testpaths:
+            self.write(f"testpaths: {', '.join(event.testpaths)}\n")
         self.write(f"asyncio: mode={event.asyncio_mode}, loop={event.loop_factory}\n")
         self.out.flush()
 

@@ -74,6 +74,8 @@ def normalise(stdout: str) -> list[str]:
 
 
 @pytest.mark.parametrize("args", ARGS, ids=lambda args: " ".join(args) or "default")
+
+
 def test_report_reads_as_pytests(args, tmp_path):
     if reference_python()[0] is None:
         pytest.skip("no reference pytest to compare with")
@@ -108,11 +110,15 @@ def test_carets_under_the_failing_expression(tmp_path):
 
 
 @pytest.mark.parametrize("sample", ["blank_source_lines", "traceback_carets", "wrapped_test_frames"])
+
+
 @pytest.mark.parametrize(
     "args",
     [(), ("--tb=short",), ("--tb=long",), ("-l",), ("-l", "--tb=short")],
     ids=["auto", "short", "long", "locals", "locals-short"],
 )
+
+
 def test_source_listings_read_as_pytests(sample, args, tmp_path):
     if reference_python()[0] is None:
         pytest.skip("no reference pytest to compare with")
@@ -154,6 +160,47 @@ def test_a_title_too_long_for_the_width_keeps_one_rule_character_each_side(tmp_p
     assert got == expected, "\n".join(
         difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "rule"),
+    [
+        (("test_b_pytest_exit.py",), "_pytest.outcomes.Exit: stopping early"),
+        (("-x", "-k", "second_failure", "test_a_system_exit.py"), "stopping after 1 failures"),
+    ],
+    ids=["pytest-exit", "maxfail-on-the-last-test"],
+)
+
+
+def test_a_stopped_run_says_why_as_pytest_does(args, rule, tmp_path):
+    # pytest's "!" rule carries what stopped the run: pytest.exit()'s crash message (the exception's
+    # full name), and -x / --maxfail's reason as it is, also when the last test reached the count.
+    out = run_asynctestrun("early_exit", *args, tmp_root=tmp_path).stdout.splitlines()
+    assert [line.strip("! ") for line in out if line.startswith("!!")] == [rule]
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("early_exit", *args, tmp_root=tmp_path)
+    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"), [((), ["testpaths: checks"]), (("checks",), [])], ids=["from-ini", "given"]
+)
+
+
+def test_the_header_names_the_testpaths_the_run_took_its_paths_from(args, shown, tmp_path):
+    # pytest's header has a "testpaths:" line under "configfile:" when no path was given, so the
+    # ini's testpaths (as written) chose what to collect.
+    out = run_asynctestrun("ini_options", *args, tmp_root=tmp_path).stdout.splitlines()
+    assert [line for line in out if line.startswith("testpaths:")] == shown
+    if reference_python()[0] is None:
+        return
+    reference, _ = run_both("ini_options", *args, tmp_root=tmp_path)
+    header = [line for line in reference.stdout.splitlines() if line.startswith("testpaths:")]
+    assert header == shown
 
 
 def test_long_tracebacks_show_arguments_source_and_locations(tmp_path):
@@ -214,6 +261,8 @@ def _rule(title: str) -> str:
 
 
 @pytest.mark.parametrize("selection", [(), ("-k", "test_deco or test_money"), ("-k", "no_such_test")])
+
+
 def test_collect_only_summary_reads_as_pytests(selection, tmp_path):
     """``--co -q``'s closing line: "N tests collected", "S/N tests collected (D deselected)" or
     "no tests collected (D deselected)", as pytest words it."""
@@ -256,6 +305,8 @@ def test_warnings_summary_reads_as_pytests(tmp_path):
     ],
     ids=["fail-under", "files", "workers"],
 )
+
+
 def test_coverage_section_reads_as_pytest_covs(args, tmp_path):
     # The "tests coverage" section: coverage.py's table (the conftest imports the measured package, so
     # its module-level lines count as run), the files written and the fail-under verdict.
@@ -281,6 +332,8 @@ def _coverage_section(stdout: str) -> list[str]:
     [(("-x",), "stopping after 1 failures"), (("--maxfail=2",), "stopping after 2 failures")],
     ids=["exitfirst", "reached-by-the-last-test"],
 )
+
+
 def test_a_maxfail_stop_is_its_reason_alone(args, line, tmp_path):
     # pytest's -x / --maxfail stop is no interruption: "!!! stopping after 1 failures !!!", also when
     # the last test reached the limit.
@@ -313,6 +366,8 @@ def test_collection_errors_reaching_maxfail_say_both(tmp_path):
 
 
 @pytest.mark.parametrize("args", [(), ("-q",), ("-qq",)], ids=["default", "q", "qq"])
+
+
 def test_warnings_summary_and_junit_footers(args, tmp_path):
     # As pytest: the warnings summary ends with its "-- Docs:" line and is shown at every quietness;
     # --junitxml's file is named above the short test summary (not with -q or quieter).
