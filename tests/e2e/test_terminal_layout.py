@@ -74,8 +74,6 @@ def normalise(stdout: str) -> list[str]:
 
 
 @pytest.mark.parametrize("args", ARGS, ids=lambda args: " ".join(args) or "default")
-
-
 def test_report_reads_as_pytests(args, tmp_path):
     if reference_python()[0] is None:
         pytest.skip("no reference pytest to compare with")
@@ -110,15 +108,11 @@ def test_carets_under_the_failing_expression(tmp_path):
 
 
 @pytest.mark.parametrize("sample", ["blank_source_lines", "traceback_carets", "wrapped_test_frames"])
-
-
 @pytest.mark.parametrize(
     "args",
     [(), ("--tb=short",), ("--tb=long",), ("-l",), ("-l", "--tb=short")],
     ids=["auto", "short", "long", "locals", "locals-short"],
 )
-
-
 def test_source_listings_read_as_pytests(sample, args, tmp_path):
     if reference_python()[0] is None:
         pytest.skip("no reference pytest to compare with")
@@ -170,8 +164,6 @@ def test_a_title_too_long_for_the_width_keeps_one_rule_character_each_side(tmp_p
     ],
     ids=["pytest-exit", "maxfail-on-the-last-test"],
 )
-
-
 def test_a_stopped_run_says_why_as_pytest_does(args, rule, tmp_path):
     # pytest's "!" rule carries what stopped the run: pytest.exit()'s crash message (the exception's
     # full name), and -x / --maxfail's reason as it is, also when the last test reached the count.
@@ -189,8 +181,6 @@ def test_a_stopped_run_says_why_as_pytest_does(args, rule, tmp_path):
 @pytest.mark.parametrize(
     ("args", "shown"), [((), ["testpaths: checks"]), (("checks",), [])], ids=["from-ini", "given"]
 )
-
-
 def test_the_header_names_the_testpaths_the_run_took_its_paths_from(args, shown, tmp_path):
     # pytest's header has a "testpaths:" line under "configfile:" when no path was given, so the
     # ini's testpaths (as written) chose what to collect.
@@ -261,8 +251,6 @@ def _rule(title: str) -> str:
 
 
 @pytest.mark.parametrize("selection", [(), ("-k", "test_deco or test_money"), ("-k", "no_such_test")])
-
-
 def test_collect_only_summary_reads_as_pytests(selection, tmp_path):
     """``--co -q``'s closing line: "N tests collected", "S/N tests collected (D deselected)" or
     "no tests collected (D deselected)", as pytest words it."""
@@ -305,8 +293,6 @@ def test_warnings_summary_reads_as_pytests(tmp_path):
     ],
     ids=["fail-under", "files", "workers"],
 )
-
-
 def test_coverage_section_reads_as_pytest_covs(args, tmp_path):
     # The "tests coverage" section: coverage.py's table (the conftest imports the measured package, so
     # its module-level lines count as run), the files written and the fail-under verdict.
@@ -332,8 +318,6 @@ def _coverage_section(stdout: str) -> list[str]:
     [(("-x",), "stopping after 1 failures"), (("--maxfail=2",), "stopping after 2 failures")],
     ids=["exitfirst", "reached-by-the-last-test"],
 )
-
-
 def test_a_maxfail_stop_is_its_reason_alone(args, line, tmp_path):
     # pytest's -x / --maxfail stop is no interruption: "!!! stopping after 1 failures !!!", also when
     # the last test reached the limit.
@@ -366,8 +350,6 @@ def test_collection_errors_reaching_maxfail_say_both(tmp_path):
 
 
 @pytest.mark.parametrize("args", [(), ("-q",), ("-qq",)], ids=["default", "q", "qq"])
-
-
 def test_warnings_summary_and_junit_footers(args, tmp_path):
     # As pytest: the warnings summary ends with its "-- Docs:" line and is shown at every quietness;
     # --junitxml's file is named above the short test summary (not with -q or quieter).
