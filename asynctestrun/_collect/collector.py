@@ -566,7 +566,7 @@ def _import_traceback(exc: BaseException, path: Path, rootdir: Path | None = Non
         tb = tb.tb_next
     if tb is not None:
         exc = exc.with_traceback(tb)
-    shown = format_exception(exc, style="short", rootdir=rootdir)
+    shown = format_exception(exc, style="short", relative_to=Path.cwd() if rootdir is not None else None)
     if not shown.strip():
         shown = "\n".join(exception_lines(exc, indent=4))
     return shown

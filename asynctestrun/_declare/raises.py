@@ -143,7 +143,7 @@ class ExceptionInfo(Generic[E]):
         what suites compare)."""
         from .._execute.failures import format_exception
 
-        return format_exception(self.value, style=style, rootdir=Path.cwd(), showlocals=showlocals)
+        return format_exception(self.value, style=style, relative_to=Path.cwd(), showlocals=showlocals)
 
     def errisinstance(self, exc: ExceptionTypes) -> bool:
         return isinstance(self.value, exc)

@@ -245,13 +245,13 @@ def _locals_lines(tb: TracebackType) -> list[str]:
     ]
 
 
-def _relative(filename: str, rootdir: Path | None) -> str:
-    if rootdir is None:
+def _relative(filename: str, base: Path | None) -> str:
+    """``filename`` relative to ``base`` where that is shorter (``../../venv/...`` included), as pytest
+    places a traceback's frames relative to the working directory."""
+    if base is None:
         return filename
-    try:
-        return Path(filename).relative_to(rootdir).as_posix()
-    except ValueError:
-        return filename
+    relative = os.path.relpath(filename, base)
+    return relative if len(relative) < len(filename) else filename
 
 
 def crash_location(exc: BaseException) -> str | None:
@@ -266,7 +266,7 @@ def format_exception(
     exc: BaseException,
     *,
     style: str = "auto",
-    rootdir: Path | None = None,
+    relative_to: Path | None = None,
     showlocals: bool = False,
     width: int | None = None,
     start: CodeType | None = None,
@@ -277,7 +277,9 @@ def format_exception(
     its location; ``auto``: the same for the first and last frame, the ones between as in ``short``
     (location, then the failing line); ``line``: the ``E`` lines only (the terminal adds the crash
     location); ``native``: Python's own traceback; ``no``: nothing. ``showlocals`` (``-l``) lists
-    each long frame's local variables after it.
+    each long frame's local variables after it. ``start``, the test function's code, drops the frames
+    before it (in each exception of a chain). Frames are placed relative to ``relative_to`` (the
+    working directory, for pytest's layout) where that is shorter, else absolute.
     """
     if style == "no":
         return ""
@@ -301,7 +303,7 @@ def format_exception(
     for index, tb in enumerate(frames):
         is_last = index == len(frames) - 1
         long = style == "long" or (style == "auto" and (index == 0 or is_last))
-        where = f"{_relative(tb.tb_frame.f_code.co_filename, rootdir)}:{tb.tb_lineno}"
+        where = f"{_relative(tb.tb_frame.f_code.co_filename, relative_to)}:{tb.tb_lineno}"
         if previous_long is not None and (previous_long or long):
             parts.append("_ " * (width // 2))
         lines: list[str] = []
@@ -332,7 +334,7 @@ def format_exception(
     cause = exc.__cause__ or (exc.__context__ if not exc.__suppress_context__ else None)
     if cause is not None:
         shown = format_exception(
-            cause, style=style, rootdir=rootdir, showlocals=showlocals, width=width, start=start
+            cause, style=style, relative_to=relative_to, showlocals=showlocals, width=width, start=start
         )
         text = f"{shown}\n\n{_chain_link(exc)}\n{text}"
     return text

@@ -17,6 +17,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from .._builtins.subtests import STASH_KEY as SUBTEST_STASH_KEY
@@ -99,7 +100,7 @@ class TestRun:
                 longrepr = format_exception(
                     exc,
                     style=config.tb_style,
-                    rootdir=config.rootdir,
+                    relative_to=Path.cwd(),
                     showlocals=config.showlocals,
                     start=real_code(self.item.function),
                 )
@@ -432,7 +433,6 @@ class TestRun:
             if exc is None and self._failed_subtests:
                 n = self._failed_subtests
                 exc = _SubtestsFailed(f"contains {n} failed subtest{'s' if n != 1 else ''}", pytrace=False)
-        rootdir = self.state.config.rootdir
         style = self.state.config.tb_style
         xfail = self.xfail
         if exc is None:
@@ -479,7 +479,7 @@ class TestRun:
                 longrepr = format_exception(
                     exc,
                     style=style,
-                    rootdir=rootdir,
+                    relative_to=Path.cwd(),
                     showlocals=self.state.config.showlocals,
                     start=real_code(self.item.function),
                 )

@@ -11,6 +11,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TextIO
 
 from .._config.config import running_on_ci
@@ -237,7 +238,9 @@ class TerminalReporter:
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
         self.warnings: list[WarningRaised] = []
-        self._invocation_dir = os.getcwd()  # session warnings are placed relative to it, as pytest's
+        # Session warnings and test names are placed relative to it, as pytest's are.
+        self._invocation_dir = os.getcwd()
+        self._rootdir: str | None = None  # set when it is not the invocation directory
         self.deselected = 0
         self._current_file: str | None = None
         self._column = 0
@@ -264,6 +267,8 @@ class TerminalReporter:
             self._session_finished(event)
 
     def _session_started(self, event: SessionStarted) -> None:
+        if os.path.normpath(event.rootdir) != os.path.normpath(self._invocation_dir):
+            self._rootdir = event.rootdir
         if self.verbose < 0:
             return
         self.write(_rule("test session starts", width=self.width) + "\n")
@@ -292,6 +297,11 @@ class TerminalReporter:
         self.out.flush()
 
     def _test_finished(self, result: TestResult) -> None:
+        if self._rootdir is not None:
+            # pytest's terminal names tests relative to where the run started (``cd tests`` shows
+            # ``test_x.py::test_y``); node ids stay rootdir-relative everywhere else.
+            path = self._from_invocation_dir(result.path)
+            result = replace(result, nodeid=path + result.nodeid[len(result.path) :], path=path)
         self.results.append(result)
         if result.collection_skip:
             return  # a module or class skipped while collecting: the "collected" line counted it
@@ -524,7 +534,11 @@ class TerminalReporter:
                     lines.append(self._with_message(f"FAILED {r.nodeid}", phase.message if phase else None))
         elif char == "E":
             for error in self.collect_errors:
-                lines.append(self._with_message(f"ERROR {error.nodeid}", error.message))
+                nodeid = error.nodeid
+                if self._rootdir is not None:
+                    path = nodeid.split("::", 1)[0]
+                    nodeid = self._from_invocation_dir(path) + nodeid[len(path) :]
+                lines.append(self._with_message(f"ERROR {nodeid}", error.message))
             for r in self.results:
                 for phase in r.phases:
                     if phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED:
@@ -553,6 +567,11 @@ class TerminalReporter:
                 if Outcome.PASSED in r.outcomes:  # a passing call whose teardown failed is listed too
                     lines.append(f"PASSED {r.nodeid}")
         return lines
+
+    def _from_invocation_dir(self, path: str) -> str:
+        """A rootdir-relative path relative to where the run started instead."""
+        assert self._rootdir is not None
+        return os.path.relpath(os.path.join(self._rootdir, path), self._invocation_dir)
 
     def _with_message(self, head: str, message: str | None) -> str:
         return with_message(head, message, self.width, self.verbose)

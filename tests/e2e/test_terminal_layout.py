@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import difflib
 import re
+import subprocess
 
 import pytest
-from harness import reference_python, run_asynctestrun, run_both
+from harness import reference_python, run_asynctestrun, run_both, run_cli
 
 ARGS = [
     (),
@@ -368,6 +369,47 @@ def test_warnings_summary_and_junit_footers(args, tmp_path):
         return [line.replace(str(run.workdir), "SAMPLE") for line in normalise(run.stdout)]
 
     expected, got = comparable(reference), comparable(candidate)
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )
+
+
+SUBDIRECTORY_SUITE = """\
+import pytest
+
+
+def test_passes():
+    pass
+
+
+def test_fails():
+    assert 1 == 2
+
+
+@pytest.mark.skip(reason="not today")
+def test_skipped():
+    pass
+"""
+
+
+def test_a_run_from_a_subdirectory_names_tests_from_there(tmp_path):
+    # pytest's terminal shows paths relative to where it was started (cd tests: "test_x.py::test_y"),
+    # in the progress, verbose and summary lines and in tracebacks; node ids stay rootdir-relative.
+    (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_here.py").write_text(SUBDIRECTORY_SUITE)
+    args = ("-p", "no:cacheprovider", "-rA")
+    out = run_cli(tmp_path / "tests", *args).stdout
+    assert "\ntest_here.py .Fs" in out and "\ntest_here.py:9: AssertionError\n" in out
+    assert "FAILED test_here.py::test_fails - assert 1 == 2" in out
+    assert "SKIPPED [1] test_here.py:12: not today" in out
+    python = reference_python()[0]
+    if python is None:
+        return
+    reference = subprocess.run(
+        [python, "-m", "pytest", *args], cwd=tmp_path / "tests", capture_output=True, text=True, check=False
+    )
+    expected, got = normalise(reference.stdout), normalise(out)
     assert got == expected, "\n".join(
         difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
     )
