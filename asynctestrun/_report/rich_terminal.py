@@ -29,6 +29,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TextIO
 
 from rich.cells import cell_len
@@ -49,6 +50,7 @@ from . import rich_panels as panels
 from .terminal import (
     _CHARS,
     _WORDS,
+    InvocationPlaces,
     _rule,
     collection_line,
     count_outcomes,
@@ -146,6 +148,7 @@ class RichReporter:
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
         self.warnings: list[WarningRaised] = []
+        self.places = InvocationPlaces()
         self.deselected = 0
         self._out = self.console.file
         self._total = 0
@@ -194,6 +197,7 @@ class RichReporter:
 
     def _session_started(self, event: SessionStarted) -> None:
         self._start = time.monotonic()
+        self.places.session_started(event.rootdir)
         if self.verbose < 0:
             return
         self._print(panels.heading("test session starts", boxed=self.live, width=self.width))
@@ -217,6 +221,7 @@ class RichReporter:
 
     # -- progress ------------------------------------------------------------------------------
     def _test_finished(self, result: TestResult) -> None:
+        result = self.places.result(result)
         self.results.append(result)
         outcome = result.outcome
         self._tallies[outcome] += 1
@@ -372,7 +377,8 @@ class RichReporter:
         if self.verbose >= 0 and any(counts.values()):
             self._print(Text(""))
             self._print(panels.counts_table(counts, boxed=self.live))
-        lines = panels.short_summary(self.results, self.collect_errors, self.report_chars)
+        errors = [replace(error, nodeid=self.places.nodeid(error.nodeid)) for error in self.collect_errors]
+        lines = panels.short_summary(self.results, errors, self.report_chars)
         if lines:
             self._section("short test summary info", "bold")
             self._print(Text("\n").join(lines))

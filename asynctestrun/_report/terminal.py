@@ -213,6 +213,36 @@ def with_message(head: str, message: str | None, width: int, verbose: int) -> st
     return f"{head} - {first}"
 
 
+class InvocationPlaces:
+    """Where pytest's terminal places tests: relative to the directory the run started in, so
+    ``cd tests && asynctestrun`` shows ``test_x.py::test_y``. Node ids stay rootdir-relative everywhere
+    else (JUnit, JSON, the cache), as pytest's."""
+
+    def __init__(self) -> None:
+        self.invocation_dir = os.getcwd()
+        self._rootdir: str | None = None  # set when it is not the invocation directory
+
+    def session_started(self, rootdir: str) -> None:
+        if os.path.normpath(rootdir) != os.path.normpath(self.invocation_dir):
+            self._rootdir = rootdir
+
+    def nodeid(self, nodeid: str) -> str:
+        if self._rootdir is None:
+            return nodeid
+        path = nodeid.split("::", 1)[0]
+        return self._path(path) + nodeid[len(path) :]
+
+    def result(self, result: TestResult) -> TestResult:
+        if self._rootdir is None:
+            return result
+        path = self._path(result.path)
+        return replace(result, nodeid=path + result.nodeid[len(result.path) :], path=path)
+
+    def _path(self, path: str) -> str:
+        assert self._rootdir is not None
+        return os.path.relpath(os.path.join(self._rootdir, path), self.invocation_dir)
+
+
 class TerminalReporter:
     def __init__(
         self,
@@ -238,9 +268,7 @@ class TerminalReporter:
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
         self.warnings: list[WarningRaised] = []
-        # Session warnings and test names are placed relative to it, as pytest's are.
-        self._invocation_dir = os.getcwd()
-        self._rootdir: str | None = None  # set when it is not the invocation directory
+        self.places = InvocationPlaces()
         self.deselected = 0
         self._current_file: str | None = None
         self._column = 0
@@ -267,8 +295,7 @@ class TerminalReporter:
             self._session_finished(event)
 
     def _session_started(self, event: SessionStarted) -> None:
-        if os.path.normpath(event.rootdir) != os.path.normpath(self._invocation_dir):
-            self._rootdir = event.rootdir
+        self.places.session_started(event.rootdir)
         if self.verbose < 0:
             return
         self.write(_rule("test session starts", width=self.width) + "\n")
@@ -297,11 +324,7 @@ class TerminalReporter:
         self.out.flush()
 
     def _test_finished(self, result: TestResult) -> None:
-        if self._rootdir is not None:
-            # pytest's terminal names tests relative to where the run started (``cd tests`` shows
-            # ``test_x.py::test_y``); node ids stay rootdir-relative everywhere else.
-            path = self._from_invocation_dir(result.path)
-            result = replace(result, nodeid=path + result.nodeid[len(result.path) :], path=path)
+        result = self.places.result(result)
         self.results.append(result)
         if result.collection_skip:
             return  # a module or class skipped while collecting: the "collected" line counted it
@@ -425,7 +448,9 @@ class TerminalReporter:
                 self.write(f"{where}{(call.message or '').split(chr(10), 1)[0]}\n")
         if self.warnings:  # at every quietness, as pytest (-qq and -qqq too)
             self.write(_rule("warnings summary", width=self.width) + "\n")
-            self.write("".join(line + "\n" for line in warnings_summary(self.warnings, self._invocation_dir)))
+            self.write(
+                "".join(line + "\n" for line in warnings_summary(self.warnings, self.places.invocation_dir))
+            )
         chars = expand_report_chars(self.report_chars)
         if "P" in chars and shows_tracebacks:
             self._write_passes("PASSES", xpassed=False)
@@ -534,11 +559,7 @@ class TerminalReporter:
                     lines.append(self._with_message(f"FAILED {r.nodeid}", phase.message if phase else None))
         elif char == "E":
             for error in self.collect_errors:
-                nodeid = error.nodeid
-                if self._rootdir is not None:
-                    path = nodeid.split("::", 1)[0]
-                    nodeid = self._from_invocation_dir(path) + nodeid[len(path) :]
-                lines.append(self._with_message(f"ERROR {nodeid}", error.message))
+                lines.append(self._with_message(f"ERROR {self.places.nodeid(error.nodeid)}", error.message))
             for r in self.results:
                 for phase in r.phases:
                     if phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED:
@@ -567,11 +588,6 @@ class TerminalReporter:
                 if Outcome.PASSED in r.outcomes:  # a passing call whose teardown failed is listed too
                     lines.append(f"PASSED {r.nodeid}")
         return lines
-
-    def _from_invocation_dir(self, path: str) -> str:
-        """A rootdir-relative path relative to where the run started instead."""
-        assert self._rootdir is not None
-        return os.path.relpath(os.path.join(self._rootdir, path), self._invocation_dir)
 
     def _with_message(self, head: str, message: str | None) -> str:
         return with_message(head, message, self.width, self.verbose)

@@ -8,6 +8,7 @@ replays the cursor movements to see what a person would be left looking at.
 """
 
 import io
+import os
 import re
 import time
 
@@ -89,7 +90,8 @@ def mixed_results():
 
 
 def session(results, *, errors=(), warnings=(), exit_code=1, interrupted=None, deselected=0):
-    yield SessionStarted("/repo", "pyproject.toml", "3.11.7", "strict", "asyncio")
+    # Run from the rootdir: tests are named as their node ids (see test_places_from_a_subdirectory).
+    yield SessionStarted(os.getcwd(), "pyproject.toml", "3.11.7", "strict", "asyncio")
     yield CollectionFinished(tuple(r.nodeid for r in results), tuple(errors), deselected)
     for result in results:
         yield Started(result.nodeid, result.path, "module")
@@ -435,3 +437,14 @@ def test_collection_errors_interrupt_with_a_count():
     lines = run_rich(session([], errors=errors, exit_code=2)).splitlines()
     assert re.fullmatch(r"!+ Interrupted: 2 errors during collection !+", lines[-2])
     assert re.fullmatch(r"=+ 2 errors in 0.42s =+", lines[-1])
+
+
+def test_places_from_a_subdirectory(tmp_path, monkeypatch):
+    # Both reporters name tests relative to where the run started, as pytest's terminal does.
+    (tmp_path / "tests").mkdir()
+    monkeypatch.chdir(tmp_path / "tests")
+    events = list(session(mixed_results()))
+    events[0] = SessionStarted(str(tmp_path), "pyproject.toml", "3.11.7", "strict", "asyncio")
+    for run in (run_plain, run_rich):
+        lines = section(run(events, report_chars="fE"), "short test summary info")
+        assert "FAILED test_a.py::test_two[param] - assert 1 == 2" in lines, lines
