@@ -55,7 +55,6 @@ SILENT_HOOKS = frozenset(
     {
         "pytest_plugin_registered",
         "pytest_load_initial_conftests",
-        "pytest_runtest_logreport",
         "pytest_itemcollected",
         "pytest_deselected",
         "pytest_keyboard_interrupt",

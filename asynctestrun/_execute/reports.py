@@ -154,6 +154,27 @@ def make_report(
     return outcome.get_result()
 
 
+def log_report(impls: list[Callable[..., Any]], report: Any) -> None:
+    """Run the ``pytest_runtest_logreport`` implementations for one phase's report. The hook returns
+    nothing, so its wrappers are only entered before the plain implementations and left after them."""
+    wrappers: list[tuple[Generator[Any, Any, Any], Any]] = []
+    plain: list[Callable[..., Any]] = []
+    for impl in impls:
+        if not is_wrapper(impl):
+            plain.append(impl)
+            continue
+        generator = call_with_declared(impl, {"report": report})
+        if inspect.isgenerator(generator):
+            next(generator, None)
+            # Old-style wrappers are sent an outcome object, new-style ones the result itself.
+            wrappers.append((generator, HookOutcome(None) if hook_option(impl, "hookwrapper") else None))
+    for impl in plain:
+        call_with_declared(impl, {"report": report})
+    for generator, sent in reversed(wrappers):
+        with contextlib.suppress(StopIteration):
+            generator.send(sent)
+
+
 def read_back(result: PhaseResult, report: Any) -> PhaseResult | None:
     """The phase's result as the hooks left its report, where they changed its outcome; else None.
     pytest reports what ``pytest_runtest_makereport`` returns: pytest-check fails a test whose soft

@@ -495,12 +495,15 @@ class TestRun:
             self.failures.append((phase, exc))
         self.output.phases.append(result)
         impls = self.state.hook_impls("pytest_runtest_makereport")
-        if impls:
-            self._make_report(impls, result, exc)
+        report = self._make_report(impls, result, exc) if impls else None
+        log_impls = self.state.hook_impls("pytest_runtest_logreport")
+        if log_impls:
+            self._log_report(log_impls, report)
 
     def _make_report(
         self, impls: list[Callable[..., Any]], result: PhaseResult, exc: BaseException | None
-    ) -> None:
+    ) -> Any:
+        """The report the makereport hooks leave (None if one raised); its outcome becomes the phase's."""
         from .reports import make_report, read_back
 
         try:
@@ -509,12 +512,27 @@ class TestRun:
             self.state.pending_warnings.append(
                 f"pytest_runtest_makereport raised {type(error).__name__}: {error}"
             )
-            return
+            return None
         changed = read_back(result, report)
         if changed is not None:
             self.output.phases[-1] = changed
             if changed.outcome is PhaseOutcome.FAILED and result.outcome is not PhaseOutcome.FAILED:
                 self.failures.append((result.phase, None))
+        return report
+
+    def _log_report(self, impls: list[Callable[..., Any]], report: Any) -> None:
+        """``pytest_runtest_logreport`` with each phase's report, as pytest's runner calls it: plugins
+        track what ran there (syrupy counts a skipped test's snapshots as used, not as unused)."""
+        from .reports import TestReport, log_report
+
+        if report is None:
+            report = TestReport(self.node, self.output.phases[-1], self.output.sections)
+        try:
+            log_report(impls, report)
+        except Exception as error:  # as for makereport: reported, and the run goes on
+            self.state.pending_warnings.append(
+                f"pytest_runtest_logreport raised {type(error).__name__}: {error}"
+            )
 
     def _explain_loop_mismatch(self, exc: BaseException, longrepr: str) -> str:
         text = str(exc)

@@ -66,6 +66,29 @@ class Scenario:
         )
 
 
+EVENTS_LOGREPORT_HOOK = """
+setup test_passes passed
+call test_passes passed
+teardown test_passes passed
+setup test_fails passed
+call test_fails failed
+wrapper saw test_fails fail
+teardown test_fails passed
+setup test_skipped skipped
+teardown test_skipped passed
+setup test_xfails passed
+call test_xfails skipped xfail
+teardown test_xfails passed
+setup test_setup_error failed
+teardown test_setup_error passed
+setup test_teardown_error passed
+call test_teardown_error passed
+teardown test_teardown_error failed
+setup test_async_passes passed
+call test_async_passes passed
+teardown test_async_passes passed
+"""
+
 EVENTS_SETUP_MODES = """
 setup module_fixture
 setup sync_fixture
@@ -3586,6 +3609,26 @@ conftest pytest_runtest_teardown: test_current_test.py::TestInClass::test_method
 module fixture teardown: test_current_test.py::TestInClass::test_method (teardown)
 session finish: <unset>
 """,
+    ),
+    Scenario(
+        # pytest calls pytest_runtest_logreport with every phase's report (setup, call when set-up
+        # went through, teardown), wrappers around the plain implementations; plugins such as syrupy
+        # track what ran there.
+        "logreport_hook",
+        "logreport_hook",
+        (),
+        1,
+        r"""
+            test_reports.py::test_passes          passed
+            test_reports.py::test_fails           failed
+            test_reports.py::test_skipped         skipped
+            test_reports.py::test_xfails          xfailed
+            test_reports.py::test_setup_error     error
+            test_reports.py::test_teardown_error  error
+            test_reports.py::test_async_passes    passed
+        """,
+        counts={"passed": 3, "failed": 1, "skipped": 1, "xfailed": 1, "errors": 2},
+        events=EVENTS_LOGREPORT_HOOK,
     ),
 ]
 
