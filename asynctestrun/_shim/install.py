@@ -18,6 +18,9 @@ from . import pytest_api, pytest_asyncio_api
 from .module_names import PACKAGES, REAL_MODULES
 
 _SHIMMED = ("pytest", "pytest_asyncio", "_pytest", "py")
+# ``_pytest`` modules with names of their own, which the pytest shim's names do not cover: plugins
+# import them from there (syrupy's ``from _pytest.mark.expression import Expression``).
+_OWN_NAMES = {"_pytest.mark.expression": "asynctestrun._shim.mark_expression"}
 _rewriter: Any = None  # the active assertion rewriter, for register_assert_rewrite()
 
 
@@ -73,6 +76,9 @@ class ShimFinder(_Loader):
         module = _AliasModule(spec.name)
         if spec.submodule_search_locations is not None:
             module.__path__ = []
+        if spec.name in _OWN_NAMES:
+            own = importlib.import_module(_OWN_NAMES[spec.name])
+            module.__dict__.update({name: getattr(own, name) for name in own.__all__})
         return module
 
     def exec_module(self, module: types.ModuleType) -> None:

@@ -3630,6 +3630,25 @@ session finish: <unset>
         counts={"passed": 3, "failed": 1, "skipped": 1, "xfailed": 1, "errors": 2},
         events=EVENTS_LOGREPORT_HOOK,
     ),
+    Scenario(
+        # _pytest.mark.expression is pytest's -k / -m language as plugins reuse it (syrupy): compile()
+        # raises SyntaxError located in the input, an empty expression is False, idents() a method.
+        "mark_expression_module",
+        "mark_expression_module",
+        (),
+        0,
+        r"""
+            test_expression.py::test_evaluates_against_a_matcher                             passed
+            test_expression.py::test_keyword_arguments_reach_the_matcher                     passed
+            test_expression.py::test_an_empty_expression_matches_nothing                     passed
+            test_expression.py::test_a_malformed_expression_is_a_syntax_error[dangling-and]  passed
+            test_expression.py::test_a_malformed_expression_is_a_syntax_error[unclosed]      passed
+            test_expression.py::test_a_malformed_expression_is_a_syntax_error[two-names]     passed
+            test_expression.py::test_a_malformed_expression_is_a_syntax_error[bad-character] passed
+            test_expression.py::test_the_matcher_protocol_is_importable                      passed
+        """,
+        counts={"passed": 8},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
