@@ -27,7 +27,7 @@ from ._collect.last_failed import LastFailedFilter
 from ._config.config import Config, ConfigError, ConftestImportError
 from ._config.inifile import get_list
 from ._declare.outcomes import Exit
-from ._execute.nodes import ItemNode, NodeTree, SessionNode
+from ._execute.nodes import ItemNode, NodeTree, SessionNode, legacy_path
 from ._execute.runner import RunSummary, execute
 from ._execute.session_state import SessionState
 from ._model.events import (
@@ -87,7 +87,10 @@ class SessionView(SessionNode):
         return self.config.rootpath
 
     startpath = path
-    fspath = path
+
+    @property
+    def fspath(self) -> Any:
+        return legacy_path(self.config.rootpath)
 
     @property
     def ihook(self) -> Any:

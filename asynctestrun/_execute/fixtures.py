@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .._declare.outcomes import Failed, Skipped
 from .._model.items import FixtureDef, FuncKind, HolderKind, TestItem
 from .._model.scopes import LoopScope, Scope
+from .nodes import legacy_path
 from .scopestack import ScopeNode
 from .undriven import async_fixture_message
 
@@ -136,7 +137,9 @@ class FixtureRequest:
     def path(self) -> Any:
         return self._runtime.item.path
 
-    fspath = path
+    @property
+    def fspath(self) -> Any:
+        return legacy_path(self._runtime.item.path)
 
     @property
     def keywords(self) -> Any:

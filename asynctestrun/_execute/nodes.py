@@ -12,6 +12,14 @@ from .._model.items import TestItem
 from .._model.marks import Mark
 
 
+def legacy_path(path: Path) -> Any:
+    """``node.fspath``, ``request.fspath``: pytest's legacypath plugin makes them ``py.path.local``, and
+    plugins call its methods (pytest-recording's ``request.node.fspath.dirname``)."""
+    from .._builtins.legacypath import LocalPath  # only suites using fspath pay for the import
+
+    return LocalPath(path)
+
+
 class Keywords(MutableMapping[str, Any]):
     def __init__(self, names: frozenset[str], marks: list[Mark]) -> None:
         self._data: dict[str, Any] = dict.fromkeys(names, True)
@@ -102,8 +110,8 @@ class ContainerNode:
         return self._tree.session if self._tree is not None else None
 
     @property
-    def fspath(self) -> Path:
-        return self.path
+    def fspath(self) -> Any:
+        return legacy_path(self.path)
 
     @property
     def module(self) -> Any:
@@ -364,8 +372,8 @@ class ItemNode:
         return self._item.path
 
     @property
-    def fspath(self) -> Path:
-        return self._item.path
+    def fspath(self) -> Any:
+        return legacy_path(self._item.path)
 
     @property
     def module(self) -> Any:

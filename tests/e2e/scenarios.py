@@ -3649,6 +3649,22 @@ session finish: <unset>
         """,
         counts={"passed": 8},
     ),
+    Scenario(
+        # node.fspath (items, classes, modules, the session) and request.fspath are py.path.local in
+        # pytest, not pathlib paths: plugins call .dirname / .purebasename on them (pytest-recording).
+        "legacy_fspath",
+        "legacy_fspath",
+        (),
+        0,
+        r"""
+            test_fspath.py::test_module_node_fspath_has_py_path_methods  passed
+            test_fspath.py::test_item_fspath                             passed
+            test_fspath.py::test_request_and_session_fspath              passed
+            test_fspath.py::TestInAClass::test_parents_fspath            passed
+            test_fspath.py::test_function_fixture                        passed
+        """,
+        counts={"passed": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
