@@ -714,12 +714,13 @@ def _run_parallel(
     def emit(event: Any) -> None:
         # As xdist's controller: this process's conftests and plugins write the end-of-run reports.
         if isinstance(event, SessionFinished):
-            summary = session.plugin_summaries(event.exit_code)
-            code, coverage_summary = session.coverage_summary(event.exit_code)  # the workers' data combined
+            code, summary = session.end_session(event.exit_code)
             code, notice = session.check_max_warnings(code)
             final_code.append(code)
-            event = replace(event, exit_code=code, plugin_summary=summary + coverage_summary, notice=notice)
+            event = replace(event, exit_code=code, plugin_summary=summary, notice=notice)
         broadcast.handle(event)
+
+    session.start_as_controller()
 
     code = run_workers(
         worker_argv(argv, positional),

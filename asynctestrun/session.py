@@ -137,6 +137,13 @@ class Session:
         self.hooks.register(PluginModule("asynctestrun-deselected", self.deselected_by_hooks))
         self.session_view = SessionView(self.plugin_config, [])
         self.collector.directory_node = self.session_view.nodes.directory
+        if config.worker:
+            from ._execute.xdist_protocol import worker_input
+
+            # As pytest-xdist sets them on a worker's config before pytest_configure: conftests test
+            # ``hasattr(config, "workerinput")`` to leave controller-only work to the main process.
+            self.plugin_config.workerinput = worker_input()  # type: ignore[attr-defined]
+            self.plugin_config.workeroutput = {}  # type: ignore[attr-defined]
         self.unknown_args: list[str] = []
         self.coverage: CoverageRun | None = None  # --cov, measured with coverage.py
         self.failed_plugins: list[str] = []  # plugins that could not load: named in "fixture not found"
@@ -711,6 +718,26 @@ class Session:
     def _finish(self, start: float, code: int, interrupted: str | None = None) -> int:
         self._resume_gc()
         self.close()
+        code, summary = self.end_session(code)
+        code, notice = self.check_max_warnings(code)
+        self.broadcast.handle(
+            SessionFinished(code, time.perf_counter() - start, interrupted, summary, notice)
+        )
+        return code
+
+    def start_as_controller(self) -> None:
+        """Under -n, this process is pytest-xdist's controller: its plugins and conftests are configured
+        and see the session start (and, in ``end_session``, finish), though no test runs here."""
+        self.hooks.call_historic("pytest_configure", config=self.plugin_config)
+        self.hooks.call("pytest_sessionstart", session=self.session_view)
+
+    def end_session(self, code: int) -> tuple[int, str]:
+        """``pytest_sessionfinish`` (which may change the exit status: syrupy's does for unused
+        snapshots), the terminal summary hooks, ``pytest_unconfigure``; the exit status and that
+        summary. Under -n the main process calls it too, as pytest-xdist's controller finishes its own
+        session, but no ``pytest_testnodedown``: the plugins that read a worker's ``workeroutput`` there
+        (syrupy) expect every worker to have collected the whole suite, where asynctestrun's workers
+        collect only their own files."""
         summary = ""
         try:
             self.session_view.exitstatus = code
@@ -723,11 +750,7 @@ class Session:
             self.plugin_config.run_cleanups()
         except Exit as exc:
             code = exc.returncode if exc.returncode is not None else code
-        code, notice = self.check_max_warnings(code)
-        self.broadcast.handle(
-            SessionFinished(code, time.perf_counter() - start, interrupted, summary, notice)
-        )
-        return code
+        return code, summary
 
     def coverage_summary(self, code: int) -> tuple[int, str]:
         """``--cov``: a worker saves its data; the reporting process combines, reports and checks

@@ -39,6 +39,9 @@ class Scenario:
     # False where pytest's JUnit file has a shape asynctestrun does not copy on purpose (box/flaky's
     # earlier runs each leave an empty <testcase> there); outcomes are compared all the same.
     same_junit_layout: bool = True
+    # False where no runner fixes the order tests report in (pytest-xdist's workers report as they
+    # go): outcomes, counts and events are compared, the order is not.
+    same_order: bool = True
 
     def __post_init__(self) -> None:
         known = ("passed", "failed", "error", "skipped", "xfailed", "xpassed")
@@ -61,10 +64,17 @@ class Scenario:
             outcomes={nodeid: _OUTCOMES_IN_JUNIT.get(outcome, outcome) for nodeid, outcome in rows},
             xfailed=frozenset(nodeid for nodeid, outcome in rows if outcome == "xfailed"),
             events=tuple(self.events.strip().splitlines()) if self.events is not None else None,
-            order=tuple(nodeid for nodeid, _ in rows if "::" in nodeid),
+            order=tuple(nodeid for nodeid, _ in rows if "::" in nodeid) if self.same_order else None,
             counts=self.counts,
         )
 
+
+EVENTS_XDIST_CONTROLLER = """
+controller configured
+controller session started
+controller session finished with exit status 1
+controller unconfigured
+"""
 
 EVENTS_LOGREPORT_HOOK = """
 setup test_passes passed
@@ -3664,6 +3674,24 @@ session finish: <unset>
             test_fspath.py::test_function_fixture                        passed
         """,
         counts={"passed": 5},
+    ),
+    Scenario(
+        # Under -n the main process is pytest-xdist's controller: configured, its session started and
+        # finished (an exit status changed there is the run's); the workers see config.workerinput.
+        "xdist_controller",
+        "xdist_controller",
+        ("-n", "2"),
+        3,
+        r"""
+            test_first.py::test_sees_its_worker_input  passed
+            test_first.py::test_two                    passed
+            test_second.py::test_three                 passed
+            test_second.py::test_four_fails            failed
+        """,
+        counts={"passed": 3, "failed": 1},
+        events=EVENTS_XDIST_CONTROLLER,
+        requires=("xdist",),
+        same_order=False,
     ),
 ]
 

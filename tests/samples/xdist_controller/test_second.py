@@ -1,0 +1,6 @@
+def test_three():
+    pass
+
+
+def test_four_fails():
+    assert False
