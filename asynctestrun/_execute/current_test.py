@@ -13,15 +13,18 @@ its ``pytest_runtest_teardown`` the ``(call)`` one; the callers set it right aft
 from __future__ import annotations
 
 import os
-
-from .._model.outcomes import Phase
+from typing import Literal
 
 _NAME = "PYTEST_CURRENT_TEST"
 
 
-def enter_phase(nodeid: str, phase: Phase) -> None:
-    # An environment variable cannot hold a null byte; pytest writes "(null)" in its place.
-    os.environ[_NAME] = f"{nodeid} ({phase.value})".replace("\x00", "(null)")
+def enter_phase(nodeid: str, phase: Literal["setup", "call", "teardown"]) -> None:
+    # The phase's name as a string, not a Phase: this runs three times a test, and an Enum's hash is a
+    # Python-level call.
+    value = f"{nodeid} ({phase})"
+    if "\x00" in value:  # an environment variable cannot hold one; pytest writes "(null)" in its place
+        value = value.replace("\x00", "(null)")
+    os.environ[_NAME] = value
 
 
 def leave_test() -> None:

@@ -10,7 +10,7 @@ import contextlib
 import dataclasses
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -216,20 +216,29 @@ def base_filters() -> None:
         warnings.filterwarnings("always", category=PendingDeprecationWarning)
 
 
-@contextlib.contextmanager
 def caught_warnings(
     config: Config, apply_filters: Callable[[], None]
-) -> Iterator[list[warnings.WarningMessage]]:
+) -> contextlib.AbstractContextManager[list[warnings.WarningMessage]]:
     """pytest's warnings plugin around collection and each test: ``apply_filters`` in force, each
     warning recorded for the summary, the filters restored afterwards. Under ``-p no:warnings`` none of
     it happens: a warning goes to the (captured) stderr under the process's own filters, and a filter
     a test sets stays for the tests after it, as under pytest."""
     if not config.warnings_plugin:
-        yield []
-        return
-    with warnings.catch_warnings(record=True) as caught:
-        apply_filters()
-        yield caught if caught is not None else []
+        return contextlib.nullcontext([])
+    return _RecordedWarnings(apply_filters)
+
+
+class _RecordedWarnings(warnings.catch_warnings):
+    # A class rather than a generator-based context manager: this wraps every test, and the generator's
+    # machinery cost more than the recording itself.
+    def __init__(self, apply_filters: Callable[[], None]) -> None:
+        super().__init__(record=True)
+        self._apply_filters = apply_filters
+
+    def __enter__(self) -> list[warnings.WarningMessage]:
+        caught = super().__enter__()
+        self._apply_filters()
+        return caught if caught is not None else []
 
 
 def session_filters(config: Config) -> None:

@@ -183,7 +183,7 @@ class TestRun:
         if self.planned.setup_error is not None and self.planned.missing_fixture is None:
             raise Failed(self.planned.setup_error, pytrace=False)
         self.state.hooks_call("pytest_runtest_setup", item=self.node)
-        enter_phase(self.item.nodeid, Phase.SETUP)
+        enter_phase(self.item.nodeid, "setup")
         if (
             self.item.cls is not None
             and not is_staticmethod(self.item.cls, self.item.originalname)
@@ -247,18 +247,12 @@ class TestRun:
             error: BaseException | None = None
             try:
                 self.state.hooks_call("pytest_runtest_call", item=self.node)
-                enter_phase(self.item.nodeid, Phase.CALL)
+                enter_phase(self.item.nodeid, "call")
                 _forget_last_error()
-                with measure_coverage.paused_for(self.node):
-                    if self.state.config.trace:
-                        from .debugger import traced_call
-
-                        self.rearm(1e9)  # no timeout while someone is at the prompt
-                        first = real_code(self.item.function)
-                        call = self._call_through_pyfunc_wrappers
-                        traced_call(self.state.capture, call, first, self.state.config.pdbcls)
-                    else:
-                        self._call_through_pyfunc_wrappers()
+                if measure_coverage.ACTIVE is None and not self.state.config.trace:
+                    self._call_through_pyfunc_wrappers()  # the usual path: nothing around the call
+                else:
+                    self._call_specially()
             except BaseException as exc:  # handed to the wrappers, which may replace or swallow it
                 error = exc
                 if not is_unittest_case(self.item.cls or object):
@@ -269,6 +263,20 @@ class TestRun:
             self._end(Phase.CALL, start, exc)
             return
         self._end(Phase.CALL, start, None)
+
+    def _call_specially(self) -> None:
+        """The call under ``--trace`` (the debugger at the test's first line) or, while ``--cov``
+        measures, with the ``no_cover`` mark or fixture taking it out of the measurement."""
+        with measure_coverage.paused_for(self.node):
+            if self.state.config.trace:
+                from .debugger import traced_call
+
+                self.rearm(1e9)  # no timeout while someone is at the prompt
+                first = real_code(self.item.function)
+                call = self._call_through_pyfunc_wrappers
+                traced_call(self.state.capture, call, first, self.state.config.pdbcls)
+            else:
+                self._call_through_pyfunc_wrappers()
 
     def _call_through_pyfunc_wrappers(self) -> None:
         """The test function's call inside the plugins' ``pytest_pyfunc_call`` wrappers, where pytest
@@ -393,7 +401,7 @@ class TestRun:
             self.state.hooks_call("pytest_runtest_teardown", item=self.node, nextitem=None)
         except Exception as exc:  # reported as this test's teardown error
             errors.append(exc)
-        enter_phase(self.item.nodeid, Phase.TEARDOWN)
+        enter_phase(self.item.nodeid, "teardown")
         target = next_planned.item if next_planned is not None else None
         if self.retry is not None:
             errors += self.state.stack.teardown_to(self.item)  # this test's function scope only
