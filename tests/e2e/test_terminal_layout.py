@@ -74,6 +74,18 @@ def normalise(stdout: str) -> list[str]:
     return lines
 
 
+def assert_same_lines(expected: list[str], got: list[str]) -> None:
+    assert got == expected, "\n".join(
+        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
+    )
+
+
+def assert_reads_as_pytests(sample: str, *args: str, tmp_path) -> None:
+    """The sample's whole report under both runners, the same once normalised."""
+    reference, candidate = run_both(sample, *args, tmp_root=tmp_path)
+    assert_same_lines(normalise(reference.stdout), normalise(candidate.stdout))
+
+
 @pytest.mark.parametrize("args", ARGS, ids=lambda args: " ".join(args) or "default")
 def test_report_reads_as_pytests(args, tmp_path):
     if reference_python()[0] is None:
@@ -81,9 +93,7 @@ def test_report_reads_as_pytests(args, tmp_path):
     reference, candidate = run_both("terminal_layout", *args, tmp_root=tmp_path)
     assert candidate.exit_code == reference.exit_code == 1
     expected, got = normalise(reference.stdout), normalise(candidate.stdout)
-    assert got == expected, "\n".join(
-        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
-    )
+    assert_same_lines(expected, got)
 
 
 def test_blank_source_lines_read_as_pytests(tmp_path):
@@ -117,11 +127,7 @@ def test_carets_under_the_failing_expression(tmp_path):
 def test_source_listings_read_as_pytests(sample, args, tmp_path):
     if reference_python()[0] is None:
         pytest.skip("no reference pytest to compare with")
-    reference, candidate = run_both(sample, *args, tmp_root=tmp_path)
-    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
-    assert got == expected, "\n".join(
-        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
-    )
+    assert_reads_as_pytests(sample, *args, tmp_path=tmp_path)
 
 
 def test_a_file_ending_on_the_wrap_repeats_its_share(tmp_path):
@@ -133,11 +139,7 @@ def test_a_file_ending_on_the_wrap_repeats_its_share(tmp_path):
     assert out[wrapped + 2].startswith("test_after.py .")
     if reference_python()[0] is None:
         return
-    reference, candidate = run_both("progress_wrap", tmp_root=tmp_path)
-    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
-    assert got == expected, "\n".join(
-        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
-    )
+    assert_reads_as_pytests("progress_wrap", tmp_path=tmp_path)
 
 
 def test_a_title_too_long_for_the_width_keeps_one_rule_character_each_side(tmp_path):
@@ -150,11 +152,7 @@ def test_a_title_too_long_for_the_width_keeps_one_rule_character_each_side(tmp_p
     assert [len(line) for line in headers] == [121, 122, 144]
     if reference_python()[0] is None:
         return
-    reference, candidate = run_both("long_rule_titles", tmp_root=tmp_path)
-    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
-    assert got == expected, "\n".join(
-        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
-    )
+    assert_reads_as_pytests("long_rule_titles", tmp_path=tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -172,11 +170,7 @@ def test_a_stopped_run_says_why_as_pytest_does(args, rule, tmp_path):
     assert [line.strip("! ") for line in out if line.startswith("!!")] == [rule]
     if reference_python()[0] is None:
         return
-    reference, candidate = run_both("early_exit", *args, tmp_root=tmp_path)
-    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
-    assert got == expected, "\n".join(
-        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
-    )
+    assert_reads_as_pytests("early_exit", *args, tmp_path=tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -241,9 +235,7 @@ def test_collection_error_summaries_read_as_pytests(tmp_path):
         return [line for line in lines if "ERROR collecting" in line] + lines[start:]
 
     expected, got = summaries(reference.stdout), summaries(candidate.stdout)
-    assert got == expected, "\n".join(
-        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
-    )
+    assert_same_lines(expected, got)
 
 
 def _rule(title: str) -> str:
@@ -280,9 +272,7 @@ def test_warnings_summary_reads_as_pytests(tmp_path):
         return [re.sub(r"/\S+/warnings_summary/", "/SAMPLE/", line) for line in normalise(stdout)]
 
     expected, got = placed(reference.stdout), placed(candidate.stdout)
-    assert got == expected, "\n".join(
-        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
-    )
+    assert_same_lines(expected, got)
 
 
 @pytest.mark.parametrize(
@@ -327,11 +317,7 @@ def test_a_maxfail_stop_is_its_reason_alone(args, line, tmp_path):
     assert "Interrupted" not in out
     if reference_python()[0] is None:
         return
-    reference, candidate = run_both("maxfail_stop_line", *args, tmp_root=tmp_path)
-    expected, got = normalise(reference.stdout), normalise(candidate.stdout)
-    assert got == expected, "\n".join(
-        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
-    )
+    assert_reads_as_pytests("maxfail_stop_line", *args, tmp_path=tmp_path)
 
 
 def test_collection_errors_reaching_maxfail_say_both(tmp_path):
@@ -369,9 +355,7 @@ def test_warnings_summary_and_junit_footers(args, tmp_path):
         return [line.replace(str(run.workdir), "SAMPLE") for line in normalise(run.stdout)]
 
     expected, got = comparable(reference), comparable(candidate)
-    assert got == expected, "\n".join(
-        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
-    )
+    assert_same_lines(expected, got)
 
 
 SUBDIRECTORY_SUITE = """\
@@ -410,6 +394,4 @@ def test_a_run_from_a_subdirectory_names_tests_from_there(tmp_path):
         [python, "-m", "pytest", *args], cwd=tmp_path / "tests", capture_output=True, text=True, check=False
     )
     expected, got = normalise(reference.stdout), normalise(out)
-    assert got == expected, "\n".join(
-        difflib.unified_diff(expected, got, "pytest", "asynctestrun", lineterm="")
-    )
+    assert_same_lines(expected, got)
