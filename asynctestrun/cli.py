@@ -601,6 +601,9 @@ def _run_session(
         if unknown or extra:
             config = load(_cli_options(values, positional, extra), invocation_dir, ini)
             session.reconfigure(config)
+        if extra.get("disable_warnings") and terminal is not None:
+            # pytest's --disable-warnings leaves out the summary's list, not the count in its last line.
+            terminal.warnings_summary = False
         if config.junitxml is not None and not config.worker:
             from ._report.junit import JUnitReporter
             from ._report.terminal import TerminalReporter

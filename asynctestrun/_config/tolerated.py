@@ -55,6 +55,7 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--full-trace", dest="fulltrace"),
     _output("--setup-show", dest="setupshow"),
     _output("--code-highlight", kind="value"),
+    # Acted on: the reporters leave the warnings summary out (cli._run_session).
     _output("--disable-warnings", "--disable-pytest-warnings", dest="disable_warnings"),
     _output("--debug", kind="optional"),
     _output("--trace-config", dest="traceconfig"),

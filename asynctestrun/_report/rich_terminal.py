@@ -127,6 +127,7 @@ class RichReporter:
         self.verbose = verbose
         self.report_chars = report_chars
         self.durations = durations
+        self.warnings_summary = True  # False under --disable-warnings
         self.durations_min = durations_min
         self.show_capture = show_capture
         # Locals are rendered (or not) into longrepr by the executor; kept for interface parity.
@@ -359,7 +360,7 @@ class RichReporter:
                         width=self.width,
                     )
                 )
-        if self.warnings and self.verbose >= -1:
+        if self.warnings and self.warnings_summary and self.verbose >= -1:
             self._section("warnings summary", "yellow")
             self._print(panels.warnings_summary(self.warnings))
         if event.plugin_summary:

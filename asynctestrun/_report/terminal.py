@@ -278,6 +278,7 @@ class TerminalReporter:
         self._last_share_pending = False
         # --junitxml's file, which pytest's junitxml plugin names above the short test summary.
         self.junit_path: str | None = None
+        self.warnings_summary = True  # False under --disable-warnings
 
     def write(self, text: str) -> None:
         self.out.write(text)
@@ -446,7 +447,7 @@ class TerminalReporter:
                     self._write_sections(result)
                 where = f"{call.crash_location}: " if call.crash_location else ""
                 self.write(f"{where}{(call.message or '').split(chr(10), 1)[0]}\n")
-        if self.warnings:  # at every quietness, as pytest (-qq and -qqq too)
+        if self.warnings and self.warnings_summary:  # at every quietness, as pytest (-qq and -qqq too)
             self.write(_rule("warnings summary", width=self.width) + "\n")
             self.write(
                 "".join(line + "\n" for line in warnings_summary(self.warnings, self.places.invocation_dir))
