@@ -10,7 +10,7 @@ from asynctestrun._config import tolerated
 from asynctestrun._shim.config import Parser
 
 ADDOPTS = (
-    "--no-header --strict-config --disable-warnings --log-cli-level=INFO --cov=mypkg "
+    "--no-header --strict-config --log-cli-level=INFO --cov=mypkg "
     "--cov-report=term-missing --cov-report xml --no-cov-on-fail --dist loadscope --benchmark-disable "
     "--timeout-method=thread --doctest-modules --code-highlight=no"
 )
