@@ -290,9 +290,10 @@ class Session:
     def _apply_tolerated(self, values: dict[str, Any]) -> None:
         """Warn about accepted options that do nothing here; load a ``--hypothesis-profile``."""
         from ._config import tolerated
+        from ._execute import measure_coverage
 
         # With coverage.py installed the --cov options are acted on (or --no-cov says not to).
-        measured = (tolerated.NO_COVERAGE,) if importlib.util.find_spec("coverage") is not None else ()
+        measured = (tolerated.NO_COVERAGE,) if measure_coverage.available() else ()
         for line in tolerated.ignored(values, acted_on=measured):
             self.broadcast.handle(WarningRaised(line, None, "PytestConfigWarning"))
         profile = values.get("hypothesis_profile")

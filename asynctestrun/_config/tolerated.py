@@ -173,10 +173,16 @@ def declare(parser: Parser) -> None:
     for option in OPTIONS:
         if any(name in taken for name in option.names):
             continue
-        parser.addoption(*option.names, dest=option.dest, **_argparse_kwargs(option.kind))
+        parser.addoption(*option.names, dest=option.dest, **argparse_kwargs(option.kind))
 
 
-def _argparse_kwargs(kind: str) -> dict[str, Any]:
+def coverage_options() -> tuple[Tolerated, ...]:
+    """pytest-cov's options: ignored here, read early by the coverage measurement instead
+    (``_execute/measure_coverage.py``), which needs them before any conftest is imported."""
+    return tuple(option for option in OPTIONS if option.names[0].startswith(("--cov", "--no-cov")))
+
+
+def argparse_kwargs(kind: str) -> dict[str, Any]:
     if kind == "flag":
         return {"action": "store_true", "default": False}
     if kind == "optional":

@@ -44,37 +44,31 @@ class CoverageSettings:
 def settings_from(args: Sequence[str]) -> CoverageSettings | None:
     """The ``--cov*`` options among the flags the CLI did not know; None without ``--cov`` (or with
     ``--no-cov``)."""
-    if not any(arg.startswith("--cov") for arg in args):
-        return None
-    import argparse  # here: the module is imported by every test run's call phase
+    # Declared where the other tolerated options are, and parsed here on their own: the conftests that
+    # the full parse waits for are imported under the measurement.
+    from .._config import tolerated
+    from .._config.config import ConfigError
+    from .._shim.config import usage_error_parser
 
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    parser.add_argument("--cov", action="append", nargs="?", const=True, dest="sources")
-    parser.add_argument("--cov-report", action="append", dest="reports")
-    parser.add_argument("--cov-config", default=".coveragerc")
-    parser.add_argument("--cov-fail-under", default=None)
-    parser.add_argument("--cov-branch", action="store_true", default=None)
-    parser.add_argument("--cov-append", action="store_true")
-    parser.add_argument("--no-cov-on-fail", action="store_true")
-    parser.add_argument("--no-cov", action="store_true")
-    parser.add_argument("--cov-precision", type=int, default=None)
-    parser.add_argument("--cov-context", default=None)
+    parser = usage_error_parser()(add_help=False, allow_abbrev=False)
+    for option in tolerated.coverage_options():
+        parser.add_argument(*option.names, dest=option.dest, **tolerated.argparse_kwargs(option.kind))
     try:
         known, _ = parser.parse_known_args(list(args))
-    except SystemExit:  # argparse's own message went to stderr; pytest's run stops the same way
-        raise CoverageUsageError("bad --cov option") from None
-    if not known.sources or known.no_cov:
+    except ConfigError as exc:
+        raise CoverageUsageError(str(exc)) from None
+    if not known.cov_source or known.no_cov:
         return None
-    sources = tuple(source for source in known.sources if isinstance(source, str) and source)
+    sources = tuple(source for source in known.cov_source if isinstance(source, str) and source)
     return CoverageSettings(
         sources=tuple(part for source in sources for part in source.split(",") if part),
-        reports=_reports(known.reports),
-        config_file=known.cov_config,
+        reports=_reports(known.cov_report),
+        config_file=known.cov_config or ".coveragerc",
         fail_under=_fail_under(known.cov_fail_under),
-        branch=known.cov_branch,
+        branch=known.cov_branch or None,  # unset: coverage's own configuration decides
         append=known.cov_append,
         no_cov_on_fail=known.no_cov_on_fail,
-        precision=known.cov_precision,
+        precision=_precision(known.cov_precision),
     )
 
 
@@ -95,6 +89,15 @@ def _reports(values: list[str] | None) -> tuple[tuple[str, str | None], ...]:
         reports.pop(key, None)
         reports[key] = f"{kind}:{modifier}" if key == "term" else (modifier or None)
     return tuple(reports.items())
+
+
+def _precision(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise CoverageUsageError(f"argument --cov-precision: invalid int value: {value!r}") from None
 
 
 def _fail_under(value: str | None) -> float | None:

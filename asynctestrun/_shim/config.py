@@ -197,7 +197,7 @@ def _break_action() -> type[argparse.Action]:
     return _Break
 
 
-def _usage_error_parser() -> type[argparse.ArgumentParser]:
+def usage_error_parser() -> type[argparse.ArgumentParser]:
     import argparse
 
     class _UsageErrorParser(argparse.ArgumentParser):
@@ -233,7 +233,7 @@ class Parser:
         self.ini[name] = (help, type, default)
 
     def argparser(self, *, enforce_required: bool = True) -> argparse.ArgumentParser:
-        parser = _usage_error_parser()(prog="asynctestrun", add_help=False, allow_abbrev=False)
+        parser = usage_error_parser()(prog="asynctestrun", add_help=False, allow_abbrev=False)
         for opts, attrs in self.options:
             kwargs = _argparse_kwargs(attrs)
             if not enforce_required:
