@@ -96,14 +96,7 @@ class TestRun:
             if isinstance(exc, Failed) and not exc.pytrace:
                 longrepr = exc.msg or ""
             else:
-                config = self.state.config
-                longrepr = format_exception(
-                    exc,
-                    style=config.tb_style,
-                    relative_to=Path.cwd(),
-                    showlocals=config.showlocals,
-                    start=real_code(self.item.function),
-                )
+                longrepr = self._failure_text(exc)
             result = PhaseResult(
                 Phase.CALL,
                 PhaseOutcome.FAILED,
@@ -441,7 +434,6 @@ class TestRun:
             if exc is None and self._failed_subtests:
                 n = self._failed_subtests
                 exc = _SubtestsFailed(f"contains {n} failed subtest{'s' if n != 1 else ''}", pytrace=False)
-        style = self.state.config.tb_style
         xfail = self.xfail
         if exc is None:
             if phase is Phase.CALL and xfail is not None:
@@ -484,14 +476,7 @@ class TestRun:
                 elif isinstance(exc, _SubtestsFailed):
                     message = longrepr  # pytest's report holds just this text, not an exception
             else:
-                longrepr = format_exception(
-                    exc,
-                    style=style,
-                    relative_to=Path.cwd(),
-                    showlocals=self.state.config.showlocals,
-                    start=real_code(self.item.function),
-                )
-                longrepr = self._explain_loop_mismatch(exc, longrepr)
+                longrepr = self._explain_loop_mismatch(exc, self._failure_text(exc))
             result = PhaseResult(
                 phase,
                 PhaseOutcome.FAILED,
@@ -541,6 +526,18 @@ class TestRun:
             self.state.pending_warnings.append(
                 f"pytest_runtest_logreport raised {type(error).__name__}: {error}"
             )
+
+    def _failure_text(self, exc: BaseException) -> str:
+        """A failure's traceback in the run's ``--tb`` style, as pytest cuts and places it: from the
+        test function on, paths relative to the working directory."""
+        config = self.state.config
+        return format_exception(
+            exc,
+            style=config.tb_style,
+            relative_to=Path.cwd(),
+            showlocals=config.showlocals,
+            start=real_code(self.item.function),
+        )
 
     def _explain_loop_mismatch(self, exc: BaseException, longrepr: str) -> str:
         text = str(exc)
