@@ -578,11 +578,7 @@ class Session:
         """``-x`` / ``--maxfail`` reached by collection errors stopped the collection: as pytest's
         ``Session.Failed``, nothing is selected or run, what was collected is reported (``--co``
         lists it) and the run fails (exit status 1, not the "errors during collection" 2)."""
-        emit = self.broadcast.handle
-        ids = tuple(item.nodeid for item in collection.items)
-        skipped = len(collection.skipped_modules)
-        emit(CollectionFinished(ids, tuple(collection.errors), 0, (), skipped=skipped))
-        self._report_skipped_modules(collection)
+        self._collection_ended(collection, tuple(item.nodeid for item in collection.items))
         self.session_view.testsfailed = len(collection.errors)
         return self._finish(start, EXIT_TESTS_FAILED, reason)
 
@@ -852,11 +848,15 @@ class Session:
         try:
             return select(items, self.config, self._is_registered_mark)
         except ConfigError:
-            skipped = len(collection.skipped_modules)
-            self.broadcast.handle(CollectionFinished((), tuple(collection.errors), 0, (), skipped=skipped))
-            self._report_skipped_modules(collection)
+            self._collection_ended(collection, ())
             self._finish(start, EXIT_USAGE_ERROR)
             raise
+
+    def _collection_ended(self, collection: Collection, nodeids: tuple[str, ...]) -> None:
+        """What collection found, reported where the run stops before selecting and running tests."""
+        skipped = len(collection.skipped_modules)
+        self.broadcast.handle(CollectionFinished(nodeids, tuple(collection.errors), 0, (), skipped=skipped))
+        self._report_skipped_modules(collection)
 
     def _unknown_marks(self, items: list[TestItem]) -> list[tuple[str, str]]:
         unknown: list[tuple[str, str]] = []
