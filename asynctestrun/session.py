@@ -607,7 +607,8 @@ class Session:
             return self._finish(start, summary.exit_code, summary.interrupted)
         if summary.failed or collection.errors:
             code = EXIT_TESTS_FAILED
-        elif not selected and not collection.skipped_modules:
+        elif not selected:
+            # As pytest: a run whose only outcome is a module skipped at import collected no test.
             code = EXIT_NO_TESTS
         elif state.reruns is not None and state.reruns.fail_on_flaky and state.reruns.rerun_tests:
             code = EXIT_FLAKY  # pytest-rerunfailures' --fail-on-flaky: passed, but only on a rerun

@@ -96,6 +96,12 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
         "pytest",
         "Whether each test's captured output is written into the JUnit XML file. Default `no`.",
     ),
+    "doctest_encoding": ("pytest", "The encoding doctest text files are read with. Default `utf-8`."),
+    "doctest_optionflags": (
+        "pytest",
+        "doctest option flags every doctest runs with (`ELLIPSIS NORMALIZE_WHITESPACE ...`, and pytest's "
+        "`NUMBER`, `ALLOW_UNICODE`, `ALLOW_BYTES`). Default `ELLIPSIS`.",
+    ),
     "junit_suite_name": (
         "pytest",
         "The `name` of the `<testsuite>` element in `--junitxml` files. Default `pytest`.",
@@ -416,9 +422,11 @@ def render() -> str:
         "too, and so are options a suite's `addopts` often carries for pytest's output (`--no-header`,",
         "`--code-highlight`, `--log-cli-format`, ...) and for the plugins asynctestrun replaces",
         "(pytest-xdist's `--dist`, pytest-benchmark's `--benchmark-*`, pytest-timeout's `--timeout-method`,",
-        "hypothesis's `--hypothesis-*`): they have no effect, and a warning names those whose absence",
-        "matters (doctests). pytest-cov's `--cov*` options measure coverage with coverage.py where it is",
-        "installed (see [Migrating](migrating.md)); without it they are ignored with a warning.",
+        "hypothesis's `--hypothesis-*`): they have no effect. pytest-cov's `--cov*` options measure",
+        "coverage with coverage.py where it is installed (see [Migrating](migrating.md)); without it they",
+        "are ignored with a warning. `--doctest-modules`, `--doctest-glob`, `--doctest-continue-on-failure`,",
+        "`--doctest-report` and `--doctest-ignore-import-errors` collect and run doctests as pytest does",
+        "(with the `doctest_optionflags` and `doctest_encoding` ini keys).",
         "`--runxfail` acts as in pytest: xfail marks are ignored and `pytest.xfail()` does nothing.",
         "`--disable-warnings` leaves the warnings summary out, as in pytest.",
         "`--log-cli-level` and `--log-file-level` lower the root logger for the run, as in pytest.",

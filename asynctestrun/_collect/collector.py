@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import traceback
+import types
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -20,11 +21,12 @@ from .._config.config import Config, ConfigError
 from .._declare.outcomes import Exit, Failed, Skipped, skip_of
 from .._declare.pytest_warnings import PytestCollectionWarning
 from .._model.events import maxfail_reason
-from .._model.items import Holder, HolderKind, ScopeChain, TestItem
+from .._model.items import FuncKind, Holder, HolderKind, ScopeChain, TestItem
 from .._model.outcomes import CollectError
 from .._plan.registry import FixtureRegistry
-from .discover import Target, is_ignored, parse_targets, walk
-from .harvest import CollectionProblem, harvest_fixtures, harvest_module, qualified_name
+from . import doctests
+from .discover import Target, is_ignored, is_test_file, parse_targets, walk
+from .harvest import CollectionProblem, TestDefinition, harvest_fixtures, harvest_module, qualified_name
 from .hooks import HookRegistry, PluginModule
 from .importer import import_path
 from .items import ItemContext, build_items
@@ -289,7 +291,7 @@ class Collector:
                 else:
                     self._collect_file(path, collection, ())
         else:
-            self._collect_file(target.path, collection, target.parts)
+            self._collect_file(target.path, collection, target.parts, named=True)
 
     def _take_conftest_errors(self, collection: Collection) -> None:
         """A failed conftest's directory error goes where pytest reports it: in collection order,
@@ -297,17 +299,19 @@ class Collector:
         collection.errors.extend(self.conftest_errors)
         self.conftest_errors.clear()
 
-    def _collect_file(self, path: Path, collection: Collection, parts: tuple[str, ...]) -> None:
+    def _collect_file(
+        self, path: Path, collection: Collection, parts: tuple[str, ...], named: bool = False
+    ) -> None:
         first_error = len(collection.errors)
         capture = self.capture
         if capture is None:
-            self._collect_one_file(path, collection, parts)
+            self._collect_one_file(path, collection, parts, named)
         else:
             # As pytest: a file imports under the same capture its tests later run under (so a
             # module-level ``from sys import stdout`` is the stream the tests see), and what it printed
             # is shown only under its collection errors. Earlier output (conftests) is dropped.
             capture.read()
-            self._collect_one_file(path, collection, parts)
+            self._collect_one_file(path, collection, parts, named)
             out, err = capture.read()
             sections = tuple(
                 (title, text) for title, text in (("Captured stdout", out), ("Captured stderr", err)) if text
@@ -321,18 +325,76 @@ class Collector:
         collection.errors[first_error:first_error] = self.conftest_errors
         self.conftest_errors.clear()
 
-    def _collect_one_file(self, path: Path, collection: Collection, parts: tuple[str, ...]) -> None:
+    def _collect_one_file(
+        self, path: Path, collection: Collection, parts: tuple[str, ...], named: bool = False
+    ) -> None:
         relpath = self.relpath(path)
         conftest_holders = self.load_conftests(path.parent)
+        chain = (BUILTIN_HOLDER, *self.plugin_holders, *conftest_holders)
+        if path.suffix != ".py":
+            if doctests.wants_textfile(path, self.config, named):
+                self._collect_textfile(path, relpath, chain, collection, parts)
+            return
+        wants_doctests = doctests.wants_module(path, self.config)
         if path.name == "conftest.py":
+            conftest = self.conftests.get(path.parent)
+            if wants_doctests and conftest is not None:
+                found = self._doctest_items(conftest, path, relpath, chain, collection)
+                self._add_items(path, relpath, found or [], parts, collection)
             return
         if self.last_failed is not None and self.last_failed.skips(path):
             return
-        if self._collected_by_made_module(path, relpath, collection):
+        # A walked file is a test module by its name, one named on the command line whatever its name;
+        # but a worker's files were walked by its parent, so there a doctest-only module stays one.
+        as_tests = is_test_file(path, self.config) or (named and not (self.config.worker and wants_doctests))
+        if as_tests and self._collected_by_made_module(path, relpath, collection):
             return
-        chain = (BUILTIN_HOLDER, *self.plugin_holders, *conftest_holders)
+        module = self._import_file(path, relpath, collection, for_doctests=wants_doctests, for_tests=as_tests)
+        if module is None:
+            return
+        collection.modules[path] = module
+        items: list[TestItem] = []
+        if wants_doctests:
+            # pytest's doctest plugin collects a file before its python plugin: doctests come first
+            # (and the tests are collected whether or not finding the doctests failed).
+            items.extend(self._doctest_items(module, path, relpath, chain, collection) or ())
+        if as_tests:
+            tests = self._test_items(module, path, relpath, chain, collection)
+            if tests is None:
+                return
+            items.extend(tests)
+        self._add_items(path, relpath, items, parts, collection)
+
+    def _import_file(
+        self, path: Path, relpath: str, collection: Collection, *, for_doctests: bool, for_tests: bool
+    ) -> ModuleType | None:
+        """The file's module, or None when it failed to import: an error (or skip) for each of pytest's
+        collectors that wanted it, the doctest one first (``--doctest-ignore-import-errors`` makes its
+        error a skip)."""
+        first_error = len(collection.errors)
+        if for_doctests and self.config.doctest_ignore_import_errors:
+            try:
+                return import_path(path, mode=self.config.import_mode, rootdir=self.config.rootdir)
+            except (Exit, KeyboardInterrupt):
+                raise
+            except BaseException:
+                reason = f"unable to import module {path!r}"
+                collection.skipped_modules.append((relpath, reason, None, relpath))
+                if not for_tests:
+                    return None
+                for_doctests = False
+        first_skip = len(collection.skipped_modules)
+        module = self._import_module(path, relpath, collection)
+        if module is None and for_doctests and for_tests:
+            # Both of pytest's collectors import the file, and each reports the failure.
+            collection.errors.extend(collection.errors[first_error:])
+            collection.skipped_modules.extend(collection.skipped_modules[first_skip:])
+        return module
+
+    def _import_module(self, path: Path, relpath: str, collection: Collection) -> ModuleType | None:
+        """Imports a collected file; None (and an error or a skip recorded) when that failed."""
         try:
-            module = import_path(path, mode=self.config.import_mode, rootdir=self.config.rootdir)
+            return import_path(path, mode=self.config.import_mode, rootdir=self.config.rootdir)
         except Skipped as exc:
             if not exc.allow_module_level:
                 msg = (
@@ -342,28 +404,37 @@ class Collector:
                 )
                 # pytest reports this one as plain text: its summary line carries no message.
                 collection.errors.append(CollectError(relpath, msg))
-                return
+                return None
             collection.skipped_modules.append((relpath, exc.msg or "", *self._skip_site(exc, path)))
-            return
+            return None
         except (Exit, KeyboardInterrupt):
             raise
         except BaseException as exc:
             if skip_of(exc) is not None:
                 # unittest.SkipTest skips the module without allow_module_level, as in pytest.
                 collection.skipped_modules.append((relpath, _skip_reason(exc), *self._skip_site(exc, path)))
-                return
+                return None
             if type(exc) is Failed and not exc.pytrace:
                 # pytest.fail(pytrace=False) at import time (an unknown mark under --strict-markers):
                 # its message alone, as pytest shows it.
                 collection.errors.append(self._collection_error(relpath, exc, path))
-                return
+                return None
             collection.errors.append(
                 CollectError(
                     relpath, _format_import_error(exc, path, self.config.rootdir), _import_message(exc)
                 )
             )
-            return
-        collection.modules[path] = module
+            return None
+
+    def _test_items(
+        self,
+        module: ModuleType,
+        path: Path,
+        relpath: str,
+        chain: tuple[Holder, ...],
+        collection: Collection,
+    ) -> list[TestItem] | None:
+        """The test module's items; None when it failed to collect (an error or a skip recorded)."""
         self.load_declared_plugins(module)
         try:
             harvest = harvest_module(module, relpath, chain, self.config)
@@ -439,9 +510,96 @@ class Collector:
                 # A skip while the module's tests are made (a pytest_generate_tests hook) skips the
                 # module, as pytest skips the collector that raised it.
                 collection.skipped_modules.append((relpath, _skip_reason(exc), *self._skip_site(exc, path)))
-                return
+                return None
+            collection.errors.append(self._collection_error(relpath, exc, path))
+            return None
+        return items
+
+    def _doctest_items(
+        self,
+        module: ModuleType,
+        path: Path,
+        relpath: str,
+        chain: tuple[Holder, ...],
+        collection: Collection,
+    ) -> list[TestItem] | None:
+        """The module's doctests; None when finding them failed (a bad directive: an error)."""
+        try:
+            flags = doctests.option_flags(self.config)
+            tests = doctests.module_doctests(module)
+        except (Exit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            collection.errors.append(self._collection_error(relpath, exc, path))
+            return None
+        return self._build_doctests(tests, flags, module, path, relpath, chain)
+
+    def _collect_textfile(
+        self,
+        path: Path,
+        relpath: str,
+        chain: tuple[Holder, ...],
+        collection: Collection,
+        parts: tuple[str, ...],
+    ) -> None:
+        try:
+            flags = doctests.option_flags(self.config)
+            test = doctests.textfile_doctest(path, self.config)
+        except (Exit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
             collection.errors.append(self._collection_error(relpath, exc, path))
             return
+        if test is None:
+            return
+        # A text file has no module; its test gets an empty one named after it.
+        stand_in = ModuleType(path.name)
+        stand_in.__file__ = str(path)
+        items = self._build_doctests([test], flags, stand_in, path, relpath, chain)
+        self._add_items(path, relpath, items, parts, collection)
+
+    def _build_doctests(
+        self,
+        tests: list[Any],
+        flags: int,
+        module: ModuleType,
+        path: Path,
+        relpath: str,
+        chain: tuple[Holder, ...],
+    ) -> list[TestItem]:
+        ctx = ItemContext(
+            path=path,
+            relpath=relpath,
+            rootdir=self.config.rootdir,
+            chain=ScopeChain(self._packages(path), relpath, None),
+            hook_owners=tuple(
+                self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)
+            ),
+        )
+        items: list[TestItem] = []
+        for test in tests:
+            definition = TestDefinition(
+                name=test.name,
+                function=_doctest_function(test, self.config, flags),
+                module=module,
+                cls=None,
+                class_names=(),
+                marks=(),
+                outer_marks=(),
+                holders=chain,
+                lineno=test.lineno + 1 if test.lineno is not None else None,
+                kind=FuncKind.FUNCTION,
+                argnames=("request",),
+                doctest=True,
+            )
+            items.extend(
+                build_items(definition, ctx, self.registry, self.hooks, self.config, self.plugin_config)
+            )
+        return items
+
+    def _add_items(
+        self, path: Path, relpath: str, items: list[TestItem], parts: tuple[str, ...], collection: Collection
+    ) -> None:
         if self.last_failed is not None:
             items = self.last_failed.keep(path, relpath, items)
         if parts:
@@ -494,6 +652,17 @@ class Collector:
                 break
             directory = directory.parent
         return tuple(reversed(packages))
+
+
+def _doctest_function(test: Any, config: Config, flags: int) -> Callable[..., None]:
+    """What a doctest's item calls: runs it with the test's fixtures at hand (``getfixture``)."""
+
+    def run_doctest(request: Any) -> None:
+        from .._execute.doctests import run_doctest
+
+        run_doctest(test, request, config, flags)
+
+    return run_doctest
 
 
 class _MaxfailReached(Exception):
@@ -551,18 +720,18 @@ def _format_import_error(exc: BaseException, path: Path, rootdir: Path | None = 
 
 def _import_traceback(exc: BaseException, path: Path, rootdir: Path | None = None) -> str:
     """The user's frames of a failed import in the short style, and ``E`` lines for the exception."""
-    from .._execute.failures import exception_lines, format_exception, is_internal_file
+    from .._execute.failures import exception_lines, format_exception
 
     if isinstance(exc, SyntaxError) and exc.filename == str(path):
         # The file itself does not parse: no frame of the user's to show, Python's text says it all.
         text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
         return "\n".join("E   " + line for line in text.splitlines())
-    # The frames of the import machinery above the user's module say nothing about the error.
+    # The runner's frames above the user's module say nothing about the error. For an ImportError
+    # pytest keeps the frame of ``importlib.import_module`` (prepend and append modes import through
+    # it); the frozen frames of the import machinery are left out when formatted.
+    keep_import_module = isinstance(exc, ImportError)
     tb = exc.__traceback__
-    while tb is not None and (
-        tb.tb_frame.f_code.co_filename.startswith(_IMPORTLIB_DIR)
-        or is_internal_file(tb.tb_frame.f_code.co_filename)
-    ):
+    while tb is not None and _above_the_import(tb.tb_frame.f_code, keep_import_module):
         tb = tb.tb_next
     if tb is not None:
         exc = exc.with_traceback(tb)
@@ -570,6 +739,14 @@ def _import_traceback(exc: BaseException, path: Path, rootdir: Path | None = Non
     if not shown.strip():
         shown = "\n".join(exception_lines(exc, indent=4))
     return shown
+
+
+def _above_the_import(code: types.CodeType, keep_import_module: bool) -> bool:
+    from .._execute.failures import is_internal_file
+
+    if code.co_filename.startswith(_IMPORTLIB_DIR):
+        return not (keep_import_module and code.co_name == "import_module")
+    return is_internal_file(code.co_filename)
 
 
 def _with_import_heading(exc: BaseException, path: Path, shown: str) -> str:

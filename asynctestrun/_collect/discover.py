@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .._config.config import Config, ConfigError
+from . import doctests
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,15 @@ def is_test_file(path: Path, config: Config) -> bool:
     return path.suffix == ".py" and matches_path(path, config.python_files)
 
 
+def is_collected_file(path: Path, config: Config) -> bool:
+    """A test file, or a file whose doctests are collected."""
+    return (
+        is_test_file(path, config)
+        or doctests.wants_module(path, config)
+        or doctests.wants_textfile(path, config)
+    )
+
+
 def walk(
     directory: Path,
     config: Config,
@@ -95,7 +105,8 @@ def walk(
     In each directory, the entries in ``prefer`` come first (``--lf``'s files), the rest by name.
     """
     try:
-        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        # A package's __init__.py first, as pytest collects a package.
+        entries = sorted(os.scandir(directory), key=lambda entry: (entry.name != "__init__.py", entry.name))
     except OSError:
         return
     if prefer:
@@ -110,6 +121,9 @@ def walk(
             yield path
             yield from walk(path, config, skip, prefer)
         elif (
-            entry.is_file() and is_test_file(path, config) and not is_ignored(path, config) and not skip(path)
+            entry.is_file()
+            and is_collected_file(path, config)
+            and not is_ignored(path, config)
+            and not skip(path)
         ):
             yield path

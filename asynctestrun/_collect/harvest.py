@@ -50,6 +50,7 @@ class TestDefinition:
     kind: FuncKind
     argnames: tuple[str, ...]
     unittest_case: bool = False
+    doctest: bool = False  # a docstring's or text file's examples (collect/doctests.py)
     # The Module-scope instance when it is not the file: the outermost pytest-describe block.
     module_key: str | None = None
 

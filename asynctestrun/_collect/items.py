@@ -227,7 +227,7 @@ def build_items(
         _fixturedefs=closure.defs,
     )
     builder = CallSpecBuilder()
-    if not definition.unittest_case:
+    if not (definition.unittest_case or definition.doctest):
         # pytest-asyncio parametrizes by loop factory before any other generate_tests hook runs.
         by_factory = factory_call(
             definition,
@@ -287,6 +287,7 @@ def build_items(
                 else closure.names,
                 fixturedefs=closure.defs,
                 keywords=_keywords(ctx, definition, name, marks),
+                headline=f"[doctest] {definition.name}" if definition.doctest else None,
             )
         )
     return items

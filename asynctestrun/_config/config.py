@@ -17,6 +17,7 @@ ASYNCIO_MODES = ("strict", "auto")
 CAPTURE_METHODS = ("fd", "sys", "no", "tee-sys")
 IMPORT_MODES = ("prepend", "append", "importlib")
 LOOP_FACTORIES = ("asyncio", "uvloop")
+DOCTEST_REPORTS = ("udiff", "cdiff", "ndiff", "only_first_failure", "none")
 DEFAULT_NORECURSE = ("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}")
 # pytest-split's name for recorded test durations, so a project moving over keeps its committed file.
 DEFAULT_DURATIONS_FILE = ".test_durations"
@@ -80,6 +81,14 @@ class Config:
     runxfail: bool = False  # xfail marks are ignored and pytest.xfail() does nothing, as pytest's
     strict_parametrization_ids: bool = False  # duplicate parametrize ids are a collection error
     empty_parameter_set_mark: str = "skip"
+    # doctests (_collect/doctests.py): --doctest-modules collects every .py file's docstrings; text
+    # files matching doctest_globs (test*.txt when empty) are collected whatever the flag.
+    doctest_modules: bool = False
+    doctest_globs: tuple[str, ...] = ()
+    doctest_continue_on_failure: bool = False
+    doctest_report: str = "udiff"
+    doctest_ignore_import_errors: bool = False
+    doctest_plugin: bool = True  # False under -p no:doctest: no doctest is collected at all
     # running
     maxfail: int = 0
     capture: str = "fd"

@@ -17,6 +17,7 @@ from .config import (
     ASYNCIO_MODES,
     CAPTURE_METHODS,
     DEFAULT_NORECURSE,
+    DOCTEST_REPORTS,
     IMPORT_MODES,
     LOOP_FACTORIES,
     Config,
@@ -236,6 +237,15 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         runxfail=bool(cli.extra.get("runxfail")),  # a tolerated option: it arrives with them
         strict_parametrization_ids=get_bool(values, "strict_parametrization_ids", strict),
         empty_parameter_set_mark=empty_mark,
+        # The doctest options are tolerated ones too (declared with pytest's dests).
+        doctest_modules=bool(cli.extra.get("doctestmodules")),
+        doctest_globs=tuple(str(glob) for glob in _as_list(cli.extra.get("doctestglob"))),
+        doctest_continue_on_failure=bool(cli.extra.get("doctest_continue_on_failure")),
+        doctest_report=parse_choice(
+            str(cli.extra.get("doctestreport") or "udiff"), DOCTEST_REPORTS, "--doctest-report"
+        ),
+        doctest_ignore_import_errors=bool(cli.extra.get("doctest_ignore_import_errors")),
+        doctest_plugin="doctest" not in disabled_plugins,
         maxfail=cli.maxfail or 0,
         capture=capture,
         timeout=timeout,
@@ -288,6 +298,12 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         pdbcls=cli.pdbcls,
         trace=cli.trace,
     )
+
+
+def _as_list(value: object) -> list[object]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _pytest_ini_keys(ini: IniConfig, overrides: Sequence[str]) -> frozenset[str]:

@@ -5,7 +5,7 @@ live to the terminal, or for plugins that asynctestrun replaces and does not loa
 pytest-xdist, pytest-benchmark, pytest-timeout, hypothesis). Rejecting one of them would stop the
 whole run with a usage error, so each is declared here like a plugin's option (same ``dest`` as the
 plugin's, for ``config.getoption``) and has no effect. Options whose absence changes what a run
-measures or which tests run (coverage, doctests, ...) are named in a warning when
+measures or which tests run (coverage without coverage.py, ...) are named in a warning when
 used; the ones that only shape pytest's own output are ignored silently.
 
 They are only declared when the command line has options nobody else knew, so a plain run pays
@@ -31,7 +31,6 @@ class Tolerated:
 
 # Where coverage.py is installed, --cov is acted on (_execute/measure_coverage.py) and this is not shown.
 NO_COVERAGE = "coverage.py is not installed: no coverage is measured"
-_NO_DOCTESTS = "asynctestrun does not collect doctests"
 
 
 def _output(*names: str, kind: str = "flag", dest: str | None = None) -> Tolerated:
@@ -83,8 +82,9 @@ OPTIONS: tuple[Tolerated, ...] = (
     # anyio's plugin option; acted on: its value is read as the anyio_mode ini key is (collect/items.py).
     _output("--anyio-mode", kind="value"),
     _ignored("--pyargs", because="arguments are paths, not package names"),
-    _ignored("--doctest-modules", dest="doctestmodules", because=_NO_DOCTESTS),
-    _ignored("--doctest-glob", kind="append", dest="doctestglob", because=_NO_DOCTESTS),
+    # Acted on: doctests are collected and run (_collect/doctests.py, _execute/doctests.py).
+    _output("--doctest-modules", dest="doctestmodules"),
+    _output("--doctest-glob", kind="append", dest="doctestglob"),
     _output("--doctest-continue-on-failure"),
     _output("--doctest-report", kind="value", dest="doctestreport"),
     _output("--doctest-ignore-import-errors"),

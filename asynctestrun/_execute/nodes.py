@@ -402,8 +402,11 @@ class ItemNode:
 
     @property
     def location(self) -> tuple[str, int | None, str]:
-        domain = self.nodeid.split("::", 1)[1] if "::" in self.nodeid else self.name
-        return (self._item.relpath, (self._item.lineno or 1) - 1, domain.replace("::", "."))
+        if self._item.headline is not None:
+            domain = self._item.headline
+        else:
+            domain = (self.nodeid.split("::", 1)[1] if "::" in self.nodeid else self.name).replace("::", ".")
+        return (self._item.relpath, (self._item.lineno or 1) - 1, domain)
 
     def _all_marks(self) -> list[Mark]:
         own = [*self.added_marks, *self.own_markers]

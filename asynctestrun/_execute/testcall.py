@@ -33,6 +33,7 @@ from .._plan.plan import PlannedTest
 from . import hypothesis_checks, measure_coverage
 from .conditions import XFAILED_KEY, XfailSpec, skip_reason, xfail_spec
 from .current_test import enter_phase, leave_test
+from .doctests import DoctestFailed
 from .failures import crash_location, crash_message, format_exception, real_code, user_frames
 from .fixtures import FixtureLookupError, ItemRuntime
 from .nodes import ItemNode
@@ -471,7 +472,9 @@ class TestRun:
                 longrepr = exc.msg or ""
                 # For pytest-shaped messages ("E   fixture 'x' not found") the E line says it best.
                 e_lines = [line[1:].strip() for line in longrepr.splitlines() if line.startswith("E ")]
-                if e_lines:
+                if isinstance(exc, DoctestFailed):
+                    message = ""  # pytest's doctest report has no crash line to sum it up
+                elif e_lines:
                     message = e_lines[0]
                 elif isinstance(exc, _SubtestsFailed):
                     message = longrepr  # pytest's report holds just this text, not an exception
@@ -566,6 +569,7 @@ class TestRun:
             loop_scope=self.planned.loop_scope.value if self.planned.loop_scope else None,
             markers=tuple(m.name for m in self.node.iter_markers()),
             properties=tuple((str(k), str(v)) for k, v in self.node.user_properties),
+            headline=self.item.headline,
         )
 
 

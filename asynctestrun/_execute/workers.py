@@ -112,7 +112,8 @@ def worker_targets(config: Config) -> list[str]:
     for target in parse_targets(config):
         if target.path.is_dir():
             for path in walk(target.path, config):
-                if path.name != "conftest.py" and not path.is_dir():
+                # A conftest is walked for its doctests alone (under --doctest-modules).
+                if not path.is_dir() and (path.name != "conftest.py" or config.doctest_modules):
                     targets.append(_relpath(path, config.rootdir))
         else:
             targets.append("::".join((_relpath(target.path, config.rootdir), *target.parts)))

@@ -73,6 +73,13 @@ class TestResult:
     # A module or class skipped while it was collected (``pytest.skip`` at import or in a
     # ``pytest_generate_tests`` hook): one skip in the counts and the JUnit XML, no test ran.
     collection_skip: bool = False
+    headline: str | None = None  # TestItem.headline
+
+    @property
+    def domain(self) -> str:
+        """What its failure or error section is headed with: ``TestClass.test_x`` for
+        ``test_a.py::TestClass::test_x``, or the item's own headline."""
+        return self.headline or self.nodeid.split("::", 1)[-1].replace("::", ".")
 
     @property
     def duration(self) -> float:

@@ -91,16 +91,21 @@ class JUnitReporter:
     def write(self, duration: float, internal_error: str | None = None) -> None:
         suite = ET.Element("testsuite")
         counts = {"errors": 0, "failures": 0, "skipped": 0, "tests": 0}
+        cases: dict[str, ET.Element] = {}
         for error in self.collect_errors:
             # A module's error has an empty classname; a class's (a.py::TestX) has the module's, as pytest.
+            # Two errors of one node (a module both pytest's doctest and python collectors failed to
+            # import) share its testcase, as pytest's reports of a node id do.
             classname, name = split_nodeid(error.nodeid)
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                classname=_clean(classname) if "::" in error.nodeid else "",
-                name=_clean(name),
-                time="0.000",
-            )
+            case = cases.get(error.nodeid)
+            if case is None:
+                case = cases[error.nodeid] = ET.SubElement(
+                    suite,
+                    "testcase",
+                    classname=_clean(classname) if "::" in error.nodeid else "",
+                    name=_clean(name),
+                    time="0.000",
+                )
             node = ET.SubElement(case, "error", message="collection failure")
             node.text = _clean(_report_text(error.longrepr))
             counts["errors"] += 1
@@ -165,6 +170,9 @@ class JUnitReporter:
                 counts["tests"] += 1
                 if phase.phase is Phase.CALL:
                     message = phase.message or "failed"
+                    if phase.message == "" and phase.longrepr:
+                        # A report without a crash line (a doctest's): pytest's message is its text.
+                        message = _report_text(phase.longrepr)
                     node = ET.SubElement(case, "failure", message=_clean(_shorten(message)))
                     counts["failures"] += 1
                 else:

@@ -420,8 +420,7 @@ class TerminalReporter:
             for result in self.results:
                 for phase in result.phases:
                     if shown_error(phase):
-                        domain = result.nodeid.split("::", 1)[-1].replace("::", ".")
-                        title = f"ERROR at {phase.phase.value} of {domain}"
+                        title = f"ERROR at {phase.phase.value} of {result.domain}"
                         self.write(_rule(title, "_", self.width) + "\n")
                         self.write((phase.longrepr or "").rstrip() + "\n")
                         # What was printed up to the error: a setup error's own output, or all of it.
@@ -432,7 +431,7 @@ class TerminalReporter:
         if failures and shows_tracebacks:
             self.write(_rule("FAILURES", width=self.width) + "\n")
         for result, call in failures if shows_tracebacks and self.tb_style != "line" else ():
-            title = result.nodeid.split("::", 1)[-1].replace("::", ".")
+            title = result.domain
             if call.subtest is not None:
                 title += f" {call.subtest}"
             self.write(_rule(title, "_", self.width) + "\n")
@@ -445,6 +444,10 @@ class TerminalReporter:
                 self.write((call.longrepr or "").rstrip() + "\n")
                 if call.subtest is None:
                     self._write_sections(result)
+                if call.message == "" and call.longrepr:
+                    # A report without a crash line (a doctest's): pytest cuts its text at 50 characters.
+                    self.write(call.longrepr[:50] + "\n")
+                    continue
                 where = f"{call.crash_location}: " if call.crash_location else ""
                 self.write(f"{where}{(call.message or '').split(chr(10), 1)[0]}\n")
         if self.warnings and self.warnings_summary:  # at every quietness, as pytest (-qq and -qqq too)
@@ -509,8 +512,7 @@ class TerminalReporter:
             sections = [(t, c) for t, c in result.sections if c.strip()]
             if not sections:
                 continue
-            title = result.nodeid.split("::", 1)[-1].replace("::", ".")
-            self.write(_rule(title, "_", self.width) + "\n")
+            self.write(_rule(result.domain, "_", self.width) + "\n")
             self._write_sections(result)
 
     def _write_sections(self, result: TestResult, phase: str | None = None) -> None:

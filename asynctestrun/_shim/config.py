@@ -79,7 +79,9 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "help": lambda c: False,
     "version": lambda c: 0,
     "override_ini": lambda c: None,
-    "doctestmodules": lambda c: False,
+    "doctestmodules": lambda c: c.doctest_modules,
+    "doctestglob": lambda c: list(c.doctest_globs),
+    "doctestreport": lambda c: c.doctest_report,
 }
 
 # ini keys asynctestrun knows, with pytest's types.
@@ -93,6 +95,8 @@ _INI_TYPES: dict[str, str] = {
     "filterwarnings": "linelist",
     "addopts": "args",
     "usefixtures": "args",
+    "doctest_optionflags": "args",
+    "doctest_encoding": "string",
     "asyncio_mode": "string",
     "asyncio_default_fixture_loop_scope": "string",
     "asyncio_default_test_loop_scope": "string",

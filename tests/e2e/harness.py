@@ -417,6 +417,11 @@ def junit_nodeid(classname: str, name: str, sample_root: Path) -> str:
         module = "/".join(parts[:split]) + ".py"
         if (sample_root / module).is_file():
             return "::".join([module, *parts[split:], name])
+    for split in range(len(parts) - 1, 0, -1):
+        # A doctest text file keeps its suffix as the last dotted part: docs.test_x.txt.
+        text_file = "/".join(parts[:split]) + "." + parts[split]
+        if (sample_root / text_file).is_file():
+            return "::".join([text_file, *parts[split + 1 :], name])
     return "::".join([classname, name])
 
 

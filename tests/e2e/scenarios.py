@@ -968,6 +968,17 @@ SCENARIOS = [
         counts={"failed": 1, "passed": 3, "skipped": 1, "errors": 2},
     ),
     Scenario(
+        # A run whose only module skipped at import collected no test: exit status 5, as pytest's.
+        "collection_errors-only-a-module-skip",
+        "collection_errors",
+        ("test_module_skip.py",),
+        5,
+        r"""
+            test_module_skip.py  skipped
+        """,
+        counts={"skipped": 1},
+    ),
+    Scenario(
         "collection_rules",
         "collection_rules",
         (),
@@ -3690,6 +3701,135 @@ session finish: <unset>
         """,
         counts={"passed": 3, "failed": 1},
         events=EVENTS_XDIST_CONTROLLER,
+        requires=("xdist",),
+        same_order=False,
+    ),
+    Scenario(
+        # --doctest-modules: every docstring with examples is a test named by its dotted path, a
+        # package's __init__.py first, a test module's doctests before its tests, conftest.py too;
+        # setup.py and __main__.py are not collected, nor a non-test module's test functions. A text
+        # file matching test*.txt is one test. getfixture, doctest_namespace, +SKIP, pytest.skip()
+        # in an example, pytest's NUMBER / ALLOW_UNICODE / ALLOW_BYTES flags; a module that fails to
+        # import is a collection error.
+        "doctests",
+        "doctests",
+        ("--doctest-modules", "--continue-on-collection-errors"),
+        1,
+        r"""
+            broken/missing_dependency.py               error
+            conftest.py::conftest                      passed
+            docs/test_guide.txt::test_guide.txt        failed
+            pkg/__init__.py::pkg                       passed
+            pkg/calc.py::pkg.calc                      passed
+            pkg/calc.py::pkg.calc.Thing                passed
+            pkg/calc.py::pkg.calc.Thing.cached         passed
+            pkg/calc.py::pkg.calc.Thing.method         passed
+            pkg/calc.py::pkg.calc.Thing.prop           passed
+            pkg/calc.py::pkg.calc.add                  failed
+            pkg/calc.py::pkg.calc.all_skipped          skipped
+            pkg/calc.py::pkg.calc.long_output          failed
+            pkg/calc.py::pkg.calc.pytest_flags         passed
+            pkg/calc.py::pkg.calc.raises               failed
+            pkg/calc.py::pkg.calc.skips_itself         skipped
+            pkg/calc.py::pkg.calc.two_failures         failed
+            pkg/calc.py::pkg.calc.uses_fixtures        passed
+            pkg/test_both.py::pkg.test_both.helper     passed
+            pkg/test_both.py::test_helper              passed
+        """,
+        counts={"errors": 1, "failed": 5, "passed": 11, "skipped": 2},
+    ),
+    Scenario(
+        # All of a doctest's failing examples are reported, not the first alone: the outcomes stay.
+        "doctests-continue-on-failure",
+        "doctests",
+        ("--doctest-modules", "--doctest-continue-on-failure", "pkg", "docs", "conftest.py"),
+        1,
+        r"""
+            pkg/__init__.py::pkg                       passed
+            pkg/calc.py::pkg.calc                      passed
+            pkg/calc.py::pkg.calc.Thing                passed
+            pkg/calc.py::pkg.calc.Thing.cached         passed
+            pkg/calc.py::pkg.calc.Thing.method         passed
+            pkg/calc.py::pkg.calc.Thing.prop           passed
+            pkg/calc.py::pkg.calc.add                  failed
+            pkg/calc.py::pkg.calc.all_skipped          skipped
+            pkg/calc.py::pkg.calc.long_output          failed
+            pkg/calc.py::pkg.calc.pytest_flags         passed
+            pkg/calc.py::pkg.calc.raises               failed
+            pkg/calc.py::pkg.calc.skips_itself         skipped
+            pkg/calc.py::pkg.calc.two_failures         failed
+            pkg/calc.py::pkg.calc.uses_fixtures        passed
+            pkg/test_both.py::pkg.test_both.helper     passed
+            pkg/test_both.py::test_helper              passed
+            docs/test_guide.txt::test_guide.txt        failed
+            conftest.py::conftest                      passed
+        """,
+        counts={"failed": 5, "passed": 11, "skipped": 2},
+    ),
+    Scenario(
+        # --doctest-ignore-import-errors: a module that cannot be imported is skipped. No test was
+        # collected, so the exit status is 5, as for any run whose modules all skipped at import.
+        "doctests-ignore-import-errors",
+        "doctests",
+        ("--doctest-modules", "--doctest-ignore-import-errors", "broken"),
+        5,
+        r"""
+            broken/missing_dependency.py  skipped
+        """,
+        counts={"skipped": 1},
+    ),
+    Scenario(
+        # Without --doctest-modules, text files matching test*.txt are still doctests.
+        "doctests-text-files-only",
+        "doctests",
+        (),
+        1,
+        r"""
+            docs/test_guide.txt::test_guide.txt  failed
+            pkg/test_both.py::test_helper        passed
+        """,
+        counts={"failed": 1, "passed": 1},
+    ),
+    Scenario(
+        # --doctest-glob replaces test*.txt: *.rst files only.
+        "doctests-glob",
+        "doctests",
+        ("--doctest-glob", "*.rst"),
+        0,
+        r"""
+            docs/guide.rst::guide.rst      passed
+            pkg/test_both.py::test_helper  passed
+        """,
+        counts={"passed": 2},
+    ),
+    Scenario(
+        # Under -n the workers collect the doctests of the files they are given, conftest.py's
+        # included, and a doctest-only module's test functions stay uncollected.
+        "doctests-workers",
+        "doctests",
+        ("--doctest-modules", "-n", "2", "pkg", "docs", "conftest.py"),
+        1,
+        r"""
+            conftest.py::conftest                      passed
+            docs/test_guide.txt::test_guide.txt        failed
+            pkg/__init__.py::pkg                       passed
+            pkg/calc.py::pkg.calc                      passed
+            pkg/calc.py::pkg.calc.Thing                passed
+            pkg/calc.py::pkg.calc.Thing.cached         passed
+            pkg/calc.py::pkg.calc.Thing.method         passed
+            pkg/calc.py::pkg.calc.Thing.prop           passed
+            pkg/calc.py::pkg.calc.add                  failed
+            pkg/calc.py::pkg.calc.all_skipped          skipped
+            pkg/calc.py::pkg.calc.long_output          failed
+            pkg/calc.py::pkg.calc.pytest_flags         passed
+            pkg/calc.py::pkg.calc.raises               failed
+            pkg/calc.py::pkg.calc.skips_itself         skipped
+            pkg/calc.py::pkg.calc.two_failures         failed
+            pkg/calc.py::pkg.calc.uses_fixtures        passed
+            pkg/test_both.py::pkg.test_both.helper     passed
+            pkg/test_both.py::test_helper              passed
+        """,
+        counts={"failed": 5, "passed": 11, "skipped": 2},
         requires=("xdist",),
         same_order=False,
     ),

@@ -56,7 +56,7 @@ _HEADER = (
 )
 
 
-def normalise(stdout: str) -> list[str]:
+def normalise(stdout: str, sample: str = "terminal_layout") -> list[str]:
     lines = []
     for line in stdout.splitlines():
         if line.startswith(_HEADER) or re.fullmatch(r"-+ generated xml file: .* -+", line):
@@ -67,7 +67,7 @@ def normalise(stdout: str) -> list[str]:
         line = line.replace("collecting ... collected", "collected")
         # The fixtures on offer differ (pytest-asyncio's private ones, anyio's) and paths are per copy.
         line = re.sub(r"^(>       available fixtures:).*", r"\1 ...", line)
-        line = re.sub(r"/\S+/terminal_layout/", "/SAMPLE/", line)
+        line = re.sub(rf"/\S+/{sample}/", "/SAMPLE/", line)
         # Deliberately clearer than pytest: a missing fixture's summary line names it.
         line = line.replace(" - fixture 'no_such_fixture' not found", "")
         lines.append(line.rstrip("= ") if line.endswith("=") and " in T" in line else line)
@@ -83,7 +83,7 @@ def assert_same_lines(expected: list[str], got: list[str]) -> None:
 def assert_reads_as_pytests(sample: str, *args: str, tmp_path) -> None:
     """The sample's whole report under both runners, the same once normalised."""
     reference, candidate = run_both(sample, *args, tmp_root=tmp_path)
-    assert_same_lines(normalise(reference.stdout), normalise(candidate.stdout))
+    assert_same_lines(normalise(reference.stdout, sample), normalise(candidate.stdout, sample))
 
 
 @pytest.mark.parametrize("args", ARGS, ids=lambda args: " ".join(args) or "default")
@@ -402,3 +402,23 @@ def test_disable_warnings_leaves_out_the_summary_not_the_count(tmp_path):
     assert "warnings summary" not in out and "17 passed, 20 warnings" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("warnings_summary", "--disable-warnings", tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--doctest-modules", "--continue-on-collection-errors", "-v"),
+        ("--doctest-modules", "--doctest-continue-on-failure", "pkg", "docs"),
+        ("--doctest-modules", "--doctest-report", "ndiff", "pkg"),
+        ("--doctest-modules", "--doctest-report", "none", "-q", "pkg"),
+        ("--doctest-modules", "--tb=line", "pkg", "docs"),
+    ],
+    ids=["verbose", "continue-on-failure", "ndiff", "report-none", "tb-line"],
+)
+def test_doctest_failures_read_as_pytests(args, tmp_path):
+    # The docstring's numbered lines up to the failing example, Expected / Got (or a diff, or the
+    # unexpected exception), then "path:line: DocTestFailure"; headed "[doctest] pkg.mod.func", no
+    # message on the short-summary line. A module that fails to import shows importlib's frame.
+    if reference_python()[0] is None:
+        pytest.skip("no reference pytest to compare with")
+    assert_reads_as_pytests("doctests", *args, tmp_path=tmp_path)

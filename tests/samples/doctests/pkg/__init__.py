@@ -1,0 +1,5 @@
+"""The package's own docstring, collected first in its directory.
+
+>>> 1 + 1
+2
+"""

@@ -1,0 +1,5 @@
+"""Not collected: __main__.py.
+
+>>> 1
+2
+"""
