@@ -36,11 +36,14 @@ if TYPE_CHECKING:
     from .._builtins.capture import CaptureManager
 
 BUILTIN_HOLDER = Holder(HolderKind.BUILTIN, "builtin")
+# pytest's own plugins a suite turns on by name, and asynctestrun's version of each.
+BUNDLED_PLUGINS = {
+    "pytester": "asynctestrun._builtins.pytester",
+    "_pytest.pytester": "asynctestrun._builtins.pytester",
+}
 # Names pytest resolves to its own bundled plugins (or that asynctestrun itself replaces).
 BUILT_IN_PLUGIN_NAMES = frozenset(
     {
-        "pytester",
-        "_pytest.pytester",
         "pytest_asyncio",
         "pytest_asyncio.plugin",
         "asyncio",
@@ -157,13 +160,15 @@ class Collector:
         declared = getattr(module, "pytest_plugins", ())
         if isinstance(declared, str):
             declared = [declared]
-        import importlib
 
         for name in declared:
             if name in self.config.blocked_plugins():
                 continue
+            if name in BUNDLED_PLUGINS:
+                self.register_plugin("pytester", importlib.import_module(BUNDLED_PLUGINS[name]))
+                continue
             if name in BUILT_IN_PLUGIN_NAMES:
-                # pytest's own plugins (pytester...) or ones asynctestrun replaces (pytest_asyncio).
+                # pytest's own plugins or ones asynctestrun replaces (pytest_asyncio).
                 if name not in ("pytest_asyncio", "asyncio", "anyio"):
                     self.plugin_warnings.append(
                         f"pytest_plugins names {name!r}, a pytest-internal plugin asynctestrun does not "

@@ -138,9 +138,10 @@ def set_trace(*args: Any, **kwargs: Any) -> None:
 
 
 class _NotProvided:
-    """Base of the names pytest exports for what asynctestrun does not provide (pytester, doctests,
-    subtest reports, the terminal reporter). Conftests annotate hooks and fixtures with them, so the names
-    must exist for those modules to import; nothing here creates instances."""
+    """Base of the names pytest exports for what asynctestrun does not provide (doctest items, the
+    in-process hook recorder, subtest reports, the terminal reporter). Conftests annotate hooks and
+    fixtures with them, so the names must exist for those modules to import; nothing here creates
+    instances."""
 
 
 class DoctestItem(_NotProvided):
@@ -148,22 +149,6 @@ class DoctestItem(_NotProvided):
 
 
 class HookRecorder(_NotProvided):
-    pass
-
-
-class LineMatcher(_NotProvided):
-    pass
-
-
-class Pytester(_NotProvided):
-    pass
-
-
-class RunResult(_NotProvided):
-    pass
-
-
-class Testdir(_NotProvided):
     pass
 
 
@@ -310,3 +295,15 @@ __all__ = [
     "warns",
     "xfail",
 ]
+
+
+# pytester's classes, imported when first named: most runs never load the pytester plugin.
+_PYTESTER_NAMES = frozenset({"LineMatcher", "Pytester", "RunResult", "Testdir"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PYTESTER_NAMES:
+        from .._builtins import pytester
+
+        return getattr(pytester, name)
+    raise AttributeError(f"module 'pytest' has no attribute {name!r}")

@@ -3833,6 +3833,25 @@ session finish: <unset>
         requires=("xdist",),
         same_order=False,
     ),
+    Scenario(
+        # pytest_plugins = ["pytester"]: the pytester and testdir fixtures write a project and run it
+        # (asynctestrun runs it in a subprocess); assert_outcomes, parseoutcomes, fnmatch_lines,
+        # re_match_lines and no_fnmatch_line read its report; an unmatched line fails the test.
+        "pytester_plugin",
+        "pytester_plugin",
+        (),
+        1,
+        r"""
+            test_pytester.py::test_outcomes_and_output               passed
+            test_pytester.py::test_conftest_ini_and_marks            passed
+            test_pytester.py::test_an_async_test_inside              passed
+            test_pytester.py::test_an_unmatched_line_fails_the_test  failed
+            test_pytester.py::test_testdir_returns_legacy_paths      passed
+            test_pytester.py::test_no_tests_and_skips                passed
+            test_pytester.py::test_files_in_subdirectories           passed
+        """,
+        counts={"failed": 1, "passed": 6},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
