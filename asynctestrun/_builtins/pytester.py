@@ -368,7 +368,9 @@ def _text(value: object) -> str:
 @fixture
 def pytester(request: Any, tmp_path_factory: Any) -> Iterator[Pytester]:
     """A temporary project to write test files into and run (pytest's pytester plugin)."""
-    name = request.node.name
+    # The test function's name, without its parameters: file and directory names made from it.
+    function = getattr(request, "function", None)
+    name = function.__name__ if function is not None else request.node.name
     made = Pytester(tmp_path_factory.mktemp(name.replace(os.sep, "_"), numbered=True), name)
     yield made
     made._finalize()
