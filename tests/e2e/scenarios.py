@@ -3849,8 +3849,10 @@ session finish: <unset>
             test_pytester.py::test_testdir_returns_legacy_paths      passed
             test_pytester.py::test_no_tests_and_skips                passed
             test_pytester.py::test_files_in_subdirectories           passed
+            test_pytester.py::test_parametrized_file_is_named_after_the_function[a.b(1)]  passed
+            test_pytester.py::test_parametrized_file_is_named_after_the_function[plain]   passed
         """,
-        counts={"failed": 1, "passed": 6},
+        counts={"failed": 1, "passed": 8},
     ),
 ]
 

@@ -107,3 +107,10 @@ def test_files_in_subdirectories(pytester):
     assert (pytester.path / "notes.txt").read_text() == "just text"
     result = pytester.runpytest("pkg")
     result.assert_outcomes(passed=1)
+
+
+@pytest.mark.parametrize("value", ["a.b(1)", "plain"])
+def test_parametrized_file_is_named_after_the_function(pytester, value):
+    path = pytester.makepyfile(f"def test_value():\n    assert {value!r}")
+    assert path.name == "test_parametrized_file_is_named_after_the_function.py"
+    pytester.runpytest().assert_outcomes(passed=1)
