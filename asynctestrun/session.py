@@ -27,7 +27,7 @@ from ._collect.last_failed import LastFailedFilter
 from ._config.config import Config, ConfigError, ConftestImportError
 from ._config.inifile import get_list
 from ._declare.outcomes import Exit
-from ._execute.nodes import ItemNode, NodeTree, SessionNode, legacy_path
+from ._execute.nodes import ItemNode, NodeTree, SessionNode, item_node, legacy_path
 from ._execute.runner import RunSummary, execute
 from ._execute.session_state import SessionState
 from ._model.events import (
@@ -824,7 +824,7 @@ class Session:
 
     def _modify_items(self, collection: Collection) -> tuple[list[TestItem], dict[str, ItemNode]]:
         tree = self.session_view.nodes
-        nodes = [ItemNode(item, self.plugin_config, self.session_view, tree) for item in collection.items]
+        nodes = [item_node(item, self.plugin_config, self.session_view, tree) for item in collection.items]
         self.session_view.items = nodes
         self.hooks.call(
             "pytest_collection_modifyitems", session=self.session_view, config=self.plugin_config, items=nodes

@@ -667,6 +667,7 @@ def _doctest_function(test: Any, config: Config, flags: int) -> Callable[..., No
 
         run_doctest(test, request, config, flags)
 
+    run_doctest.dtest = test  # type: ignore[attr-defined]  # DoctestItem.dtest, for plugins
     return run_doctest
 
 

@@ -288,6 +288,7 @@ def build_items(
                 fixturedefs=closure.defs,
                 keywords=_keywords(ctx, definition, name, marks),
                 headline=f"[doctest] {definition.name}" if definition.doctest else None,
+                doctest=definition.doctest,
             )
         )
     return items

@@ -314,6 +314,11 @@ class NodeTree:
         return node
 
 
+def item_node(item: TestItem, config: Any, session: Any = None, tree: NodeTree | None = None) -> ItemNode:
+    """The node of an item: a doctest's is a ``DoctestNode``, as pytest's is a ``DoctestItem``."""
+    return (DoctestNode if item.doctest else ItemNode)(item, config, session, tree)
+
+
 class ItemNode:
     """What plugins and ``request.node`` see of a test."""
 
@@ -492,3 +497,12 @@ class ItemNode:
 
     def __repr__(self) -> str:
         return f"<Function {self.name}>"
+
+
+class DoctestNode(ItemNode):
+    """A doctest's node, ``pytest.DoctestItem`` to plugins that tell doctests apart."""
+
+    @property
+    def dtest(self) -> Any:
+        """The ``doctest.DocTest`` it runs."""
+        return getattr(self._item.function, "dtest", None)

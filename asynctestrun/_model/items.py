@@ -129,6 +129,7 @@ class TestItem:
     # What its failure is headed with, where that is not the node id after the file (a doctest's
     # "[doctest] pkg.mod.func").
     headline: str | None = None
+    doctest: bool = False  # a docstring's or text file's examples (its function runs them)
 
     def __repr__(self) -> str:
         # Short, as pytest's ``<Function name>``: a test that formats its stack with every frame's locals

@@ -57,7 +57,15 @@ from .._declare.warns import WarningsRecorder, deprecated_call, warns
 from .._execute import reprs as _reprs
 from .._execute.conditions import XFAILED_KEY
 from .._execute.fixtures import FixtureLookupError, FixtureRequest
-from .._execute.nodes import ClassNode, ContainerNode, ItemNode, ModuleNode, PackageNode, SessionNode
+from .._execute.nodes import (
+    ClassNode,
+    ContainerNode,
+    DoctestNode,
+    ItemNode,
+    ModuleNode,
+    PackageNode,
+    SessionNode,
+)
 from .._execute.reports import CallInfo as _CallInfo
 from .._execute.reports import TestReport as _TestReport
 from .._model.marks import Mark
@@ -144,10 +152,6 @@ class _NotProvided:
     instances."""
 
 
-class DoctestItem(_NotProvided):
-    pass
-
-
 class HookRecorder(_NotProvided):
     pass
 
@@ -209,6 +213,7 @@ cmdline = SimpleNamespace(main=main)
 Config = PytestConfig
 Item = ItemNode
 Function = ItemNode
+DoctestItem = DoctestNode
 Node = ItemNode
 Module = ModuleNode
 Class = ClassNode
