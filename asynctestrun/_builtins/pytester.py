@@ -5,8 +5,8 @@ A test writes a small project into a temporary directory (``makepyfile``, ``make
 ``makeini``...) and runs it; here every run is ``asynctestrun`` in a subprocess (pytest runs it in
 process by default), started in that directory. Its report is pytest's plain layout, so
 ``RunResult.assert_outcomes``, ``parseoutcomes`` and ``stdout.fnmatch_lines`` read it as they read
-pytest's. ``inline_run`` and the collection helpers (``getitems``, ``inline_genitems``), which hand
-back pytest's in-process objects, are not provided.
+pytest's. ``inline_run`` counts the run's reports from its JUnit file. The collection helpers
+(``getitems``, ``inline_genitems``), which hand back pytest's in-process items, are not provided.
 """
 
 from __future__ import annotations
@@ -284,6 +284,13 @@ class Pytester:
     def runpytest_inprocess(self, *args: str | os.PathLike[str], **kwargs: Any) -> RunResult:
         return self.runpytest_subprocess(*args, timeout=kwargs.get("timeout"))
 
+    def inline_run(self, *args: str | os.PathLike[str], **kwargs: Any) -> HookRecorder:
+        """A run whose outcomes are counted per report, as pytest's in-process hook recorder
+        counts them (read back from the run's JUnit file)."""
+        junit = self.path / f".inline-run-{time.monotonic_ns()}.xml"
+        result = self.runpytest_subprocess(*args, f"--junitxml={junit}", timeout=kwargs.get("timeout"))
+        return HookRecorder(result.ret, _junit_reports(junit, Path.cwd()))
+
     def runpytest_subprocess(self, *args: str | os.PathLike[str], timeout: float | None = None) -> RunResult:
         arguments = [str(arg) for arg in args]
         if not any(arg.startswith("--basetemp") for arg in arguments):
@@ -333,6 +340,99 @@ class Pytester:
         if path:
             env["PYTHONPATH"] = os.pathsep.join(path)
         return env
+
+
+class TestReportView:
+    """One report of an inline run: a test's phase, or a collector's (``nodeid`` of a file)."""
+
+    def __init__(self, nodeid: str, outcome: str, when: str, longrepr: str) -> None:
+        self.nodeid = nodeid
+        self.outcome = outcome
+        self.when = when
+        self.longrepr = longrepr
+
+    passed = property(lambda self: self.outcome == "passed")
+    failed = property(lambda self: self.outcome == "failed")
+    skipped = property(lambda self: self.outcome == "skipped")
+
+    def __repr__(self) -> str:
+        return f"<TestReport {self.nodeid!r} when={self.when!r} outcome={self.outcome!r}>"
+
+
+class HookRecorder:
+    """What ``inline_run`` returns: the run's exit status and its reports, counted as pytest's
+    recorder counts them (a passing test by its call, every failed or skipped report)."""
+
+    def __init__(self, ret: int, reports: list[TestReportView]) -> None:
+        self.ret = ret
+        self._reports = reports
+
+    def getreports(self, names: Any = None) -> list[TestReportView]:
+        return list(self._reports)
+
+    def listoutcomes(self) -> tuple[list[TestReportView], list[TestReportView], list[TestReportView]]:
+        passed = [r for r in self._reports if r.passed and r.when == "call"]
+        skipped = [r for r in self._reports if r.skipped]
+        failed = [r for r in self._reports if r.failed]
+        return passed, skipped, failed
+
+    def countoutcomes(self) -> list[int]:
+        return [len(reports) for reports in self.listoutcomes()]
+
+    def assertoutcome(self, passed: int = 0, skipped: int = 0, failed: int = 0) -> None:
+        obtained = dict(zip(("passed", "skipped", "failed"), self.countoutcomes(), strict=True))
+        assert obtained == {"passed": passed, "skipped": skipped, "failed": failed}
+
+    def getfailures(self, names: Any = None) -> list[TestReportView]:
+        return [r for r in self._reports if r.failed]
+
+    getfailedcollections = getfailures
+
+    def matchreport(self, inamepart: str = "", names: Any = None, when: str | None = None) -> TestReportView:
+        found = [
+            r
+            for r in self._reports
+            if inamepart in r.nodeid.replace("::", ".") and (when is None or r.when == when)
+        ]
+        if len(found) != 1:
+            raise ValueError(f"found {len(found)} reports matching {inamepart!r}: {found}")
+        return found[0]
+
+
+def _junit_reports(path: Path, root: Path) -> list[TestReportView]:
+    """The reports a JUnit file stands for: one per ``testcase`` (a failure is the call's, an error
+    a set-up's or teardown's, or a collector's when the testcase has no class)."""
+    import xml.etree.ElementTree as ET
+
+    if not path.is_file():
+        return []
+    reports: list[TestReportView] = []
+    for case in ET.parse(path).getroot().iter("testcase"):
+        classname, name = case.get("classname", ""), case.get("name", "")
+        nodeid = _nodeid(classname, name, root)
+        outcomes = [child for child in case if child.tag in ("failure", "error", "skipped")]
+        if not outcomes:
+            reports.append(TestReportView(nodeid, "passed", "call", ""))
+        for child in outcomes:
+            outcome = "skipped" if child.tag == "skipped" else "failed"
+            when = "call" if child.tag == "failure" else "collect" if not classname else "setup"
+            reports.append(TestReportView(nodeid, outcome, when, child.text or ""))
+    path.unlink()
+    return reports
+
+
+def _nodeid(classname: str, name: str, root: Path) -> str:
+    """A JUnit testcase's node id again: ``pkg.test_x.TestY`` + ``test_z`` is
+    ``pkg/test_x.py::TestY::test_z`` when that file exists under ``root``."""
+    if not classname:
+        dotted = name.replace(".", "/")
+        return f"{dotted}.py" if (root / f"{dotted}.py").is_file() else name
+    parts = classname.split(".")
+    for split in range(len(parts), 0, -1):
+        module = "/".join(parts[:split]) + ".py"
+        if (root / module).is_file():
+            return "::".join([module, *parts[split:], name])
+    return f"{classname}::{name}"
 
 
 class Testdir:

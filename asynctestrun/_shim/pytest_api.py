@@ -152,10 +152,6 @@ class _NotProvided:
     instances."""
 
 
-class HookRecorder(_NotProvided):
-    pass
-
-
 class SubtestReport(_NotProvided):
     pass
 
@@ -303,7 +299,7 @@ __all__ = [
 
 
 # pytester's classes, imported when first named: most runs never load the pytester plugin.
-_PYTESTER_NAMES = frozenset({"LineMatcher", "Pytester", "RunResult", "Testdir"})
+_PYTESTER_NAMES = frozenset({"HookRecorder", "LineMatcher", "Pytester", "RunResult", "Testdir"})
 
 
 def __getattr__(name: str) -> Any:

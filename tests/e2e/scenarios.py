@@ -3851,8 +3851,9 @@ session finish: <unset>
             test_pytester.py::test_files_in_subdirectories           passed
             test_pytester.py::test_parametrized_file_is_named_after_the_function[a.b(1)]  passed
             test_pytester.py::test_parametrized_file_is_named_after_the_function[plain]   passed
+            test_pytester.py::test_inline_run_counts_reports         passed
         """,
-        counts={"failed": 1, "passed": 8},
+        counts={"failed": 1, "passed": 9},
     ),
 ]
 

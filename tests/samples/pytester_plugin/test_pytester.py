@@ -114,3 +114,27 @@ def test_parametrized_file_is_named_after_the_function(pytester, value):
     path = pytester.makepyfile(f"def test_value():\n    assert {value!r}")
     assert path.name == "test_parametrized_file_is_named_after_the_function.py"
     pytester.runpytest().assert_outcomes(passed=1)
+
+
+def test_inline_run_counts_reports(pytester):
+    pytester.makepyfile(
+        """
+        import pytest
+
+        def test_ok():
+            pass
+
+        def test_bad():
+            assert 0
+
+        @pytest.mark.skip
+        def test_skip():
+            pass
+        """
+    )
+    recorder = pytester.inline_run()
+    recorder.assertoutcome(passed=1, skipped=1, failed=1)
+    assert recorder.ret == 1
+    assert recorder.countoutcomes() == [1, 1, 1]
+    passed, skipped, failed = recorder.listoutcomes()
+    assert failed[0].nodeid == "test_inline_run_counts_reports.py::test_bad"
