@@ -238,6 +238,7 @@ def build_items(
             config=config,
             plugin_config=plugin_config,
             path=ctx.path,
+            fixturenames=closure.names,
         )
         if by_factory is not None:
             builder.apply(definition.name, by_factory)

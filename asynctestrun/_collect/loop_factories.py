@@ -107,6 +107,8 @@ class HookItem:
     function: Callable[..., Any]
     config: Any
     marks: list[Mark] = field(default_factory=list)
+    # The fixtures the test will use (its closure), as pytest's FunctionDefinition lists them.
+    fixturenames: list[str] = field(default_factory=list)
 
     @property
     def obj(self) -> Callable[..., Any]:
@@ -206,6 +208,7 @@ def factory_call(
     config: Config,
     plugin_config: Any,
     path: Path,
+    fixturenames: Sequence[str] = (),
 ) -> ParametrizeCall | None:
     """The parametrization by loop factory for one test definition, or None when it gets none.
 
@@ -241,6 +244,7 @@ def factory_call(
         function=definition.function,
         config=plugin_config,
         marks=list(marks),
+        fixturenames=list(fixturenames),
     )
     factories = hook_factories(hooks, owners, config, item)
     assert factories is not None  # _factories_configured was checked above

@@ -3855,6 +3855,20 @@ session finish: <unset>
         """,
         counts={"failed": 1, "passed": 9},
     ),
+    Scenario(
+        # pytest_asyncio_loop_factories(config, item): item.fixturenames is the test's fixture
+        # closure, so a hook can choose the loop by the fixtures a test uses.
+        "loop_factories_by_fixture",
+        "loop_factories_by_fixture",
+        (),
+        0,
+        r"""
+            test_by_fixture.py::test_custom                    passed
+            test_by_fixture.py::test_custom_through_a_fixture  passed
+            test_by_fixture.py::test_default                   passed
+        """,
+        counts={"passed": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
