@@ -27,7 +27,7 @@ from .._plan.closure import Closure, compute_closure
 from .._plan.registry import FixtureRegistry
 from .harvest import TestDefinition
 from .hooks import HookRegistry, call_with_declared
-from .loop_factories import factory_call
+from .loop_factories import asyncio_test_mark, factory_call
 from .parametrize import CallSpecBuilder, MakeId, ParametrizeCall, build_call, split_argnames
 
 
@@ -141,6 +141,17 @@ def _anyio_test(
         return True
     mode = config.plugin_options.get("anyio_mode") or config.ini.get("anyio_mode")
     return mode == "auto"
+
+
+def _auto_asyncio_mark(definition: TestDefinition, marks: Sequence[Mark], config: Config) -> tuple[Mark, ...]:
+    """In auto mode pytest-asyncio marks each async test it collects ``asyncio`` (after its own and
+    its parameters' marks), so ``-m asyncio``, ``-k asyncio`` and ``iter_markers()`` see it."""
+    if not config.asyncio_plugin or config.asyncio_mode != "auto":
+        return ()
+    if definition.unittest_case or definition.doctest or any(m.name == "asyncio" for m in marks):
+        return ()
+    mark = asyncio_test_mark(definition, marks, config)
+    return (mark,) if mark is not None else ()
 
 
 def _usefixtures(marks: Sequence[Mark]) -> list[str]:
@@ -261,11 +272,12 @@ def build_items(
         closure = compute_closure(registry, definition.holders, initial, ignore=final_direct)
     items: list[TestItem] = []
     parametrized = bool(builder.argnames_seen)
+    added = _auto_asyncio_mark(definition, all_marks, config)
     for spec in builder.calls:
         # Test only parametrized by ids hidden from its name (one loop factory) keeps its plain name.
         name = f"{definition.name}[{spec.id}]" if spec.ids else definition.name
         nodeid = f"{ctx.relpath}::{class_prefix + '::' if class_prefix else ''}{name}"
-        marks = (*definition.marks, *spec.marks, *definition.outer_marks)
+        marks = (*definition.marks, *spec.marks, *added, *definition.outer_marks)
         items.append(
             TestItem(
                 nodeid=nodeid,

@@ -175,13 +175,6 @@ class Config:
         return self.durations_path or self.rootdir / DEFAULT_DURATIONS_FILE
 
 
-def parse_loop_scope(value: object, what: str) -> LoopScope:
-    try:
-        return LoopScope.parse(value, what)
-    except ValueError as exc:
-        raise ConfigError(str(exc)) from None
-
-
 def parse_choice(value: str, choices: Sequence[str], what: str) -> str:
     if value not in choices:
         raise ConfigError(f"{what}: {value!r} is not one of {', '.join(repr(c) for c in choices)}")
@@ -192,12 +185,23 @@ def parse_fixture_loop_scope(value: str | None) -> LoopScope | None:
     """``asyncio_default_fixture_loop_scope``: a scope, or 'fixture-scope'/unset for the fixture's own."""
     if value is None or value in {"", "fixture-scope"}:
         return None
+    return parse_default_loop_scope(value, "asyncio_default_fixture_loop_scope")
+
+
+def parse_default_loop_scope(value: str, key: str) -> LoopScope:
+    """An ``asyncio_default_*_loop_scope`` ini value; a bad one is a usage error worded as
+    pytest-asyncio's (suites and their tools match its text)."""
     if value not in SCOPE_NAMES:
-        raise ConfigError(
-            f"asyncio_default_fixture_loop_scope: {value!r} is not a valid loop scope; "
-            f"use one of {', '.join(SCOPE_NAMES)} or 'fixture-scope'"
-        )
+        raise ConfigError(f"{value!r} is not a valid {key}. Valid scopes are: {', '.join(SCOPE_NAMES)}.")
     return LoopScope(value)
+
+
+def parse_asyncio_mode(value: str) -> str:
+    if value not in ASYNCIO_MODES:
+        raise ConfigError(
+            f"{value!r} is not a valid asyncio_mode. Valid modes: {', '.join(sorted(ASYNCIO_MODES))}."
+        )
+    return value
 
 
 def running_on_ci() -> bool:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .._model.scopes import LoopScope
 from .config import (
-    ASYNCIO_MODES,
     CAPTURE_METHODS,
     DEFAULT_NORECURSE,
     DOCTEST_REPORTS,
@@ -22,9 +21,10 @@ from .config import (
     LOOP_FACTORIES,
     Config,
     ConfigError,
+    parse_asyncio_mode,
     parse_choice,
+    parse_default_loop_scope,
     parse_fixture_loop_scope,
-    parse_loop_scope,
 )
 from .inifile import ConfigFileError, IniConfig, IniValue, get_args, get_bool, get_lines, get_list, locate
 
@@ -134,11 +134,11 @@ def load(cli: CliOptions, invocation_dir: Path, ini: IniConfig | None = None) ->
 
 def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[str, IniValue]) -> Config:
     mode = cli.asyncio_mode or _ini_str(values, "asyncio_mode") or "strict"
-    mode = parse_choice(mode, ASYNCIO_MODES, "asyncio_mode")
+    mode = parse_asyncio_mode(mode)
     fixture_loop = parse_fixture_loop_scope(_ini_str(values, "asyncio_default_fixture_loop_scope"))
     test_loop_raw = _ini_str(values, "asyncio_default_test_loop_scope")
     test_loop = (
-        parse_loop_scope(test_loop_raw, "asyncio_default_test_loop_scope")
+        parse_default_loop_scope(test_loop_raw, "asyncio_default_test_loop_scope")
         if test_loop_raw
         else LoopScope.FUNCTION
     )

@@ -350,10 +350,11 @@ class TestRun:
             if self.item.get_closest_marker("asyncio") is not None:
                 code = getattr(func, "__code__", None)
                 # Reported at the test's definition, as pytest does, not at this line.
+                # pytest-asyncio's words: suites filter this warning by its text.
                 warnings.warn_explicit(
-                    f"The test {item.nodeid} is marked with @pytest.mark.asyncio but it is not an async "
-                    "function: the mark has no effect. Remove it, or if the mark comes from a module or "
-                    "class 'pytestmark', apply it to the async tests only.",
+                    f"The test <Function {item.name}> is marked with '@pytest.mark.asyncio' but it is not "
+                    "an async function. Please remove the asyncio mark. If the test is not marked "
+                    "explicitly, check for global marks applied via 'pytestmark'.",
                     PytestWarning,
                     code.co_filename if code is not None else str(item.path),
                     code.co_firstlineno if code is not None else (item.lineno or 0),

@@ -3869,6 +3869,43 @@ session finish: <unset>
         """,
         counts={"passed": 3},
     ),
+    Scenario(
+        # In auto mode pytest-asyncio marks each async test asyncio, after its own marks: the mark is
+        # in iter_markers() and get_closest_marker(), and -m / -k select by it.
+        "auto_mode_mark",
+        "auto_mode_mark",
+        (),
+        0,
+        r"""
+            test_auto.py::test_marks     passed
+            test_auto.py::test_plain     passed
+            test_auto.py::test_sync      passed
+            test_auto.py::test_explicit  passed
+        """,
+        counts={"passed": 4},
+    ),
+    Scenario(
+        "auto_mode_mark-selected",
+        "auto_mode_mark",
+        ("-m", "asyncio"),
+        0,
+        r"""
+            test_auto.py::test_marks     passed
+            test_auto.py::test_plain     passed
+            test_auto.py::test_explicit  passed
+        """,
+        counts={"passed": 3, "deselected": 1},
+    ),
+    Scenario(
+        "auto_mode_mark-deselected",
+        "auto_mode_mark",
+        ("-m", "not asyncio"),
+        0,
+        r"""
+            test_auto.py::test_sync      passed
+        """,
+        counts={"passed": 1, "deselected": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
