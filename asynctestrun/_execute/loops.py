@@ -144,7 +144,10 @@ class LoopRunner:
     def close(self) -> None:
         loop = self.loop
         try:
-            if not loop.is_closed():
+            if loop.is_closed():
+                # The test closed it: pytest-asyncio's runner fails to shut it down, and warns.
+                _warn_teardown_failed("RuntimeError: Event loop is closed\n")
+            else:
                 _cancel_all(loop)
                 # Like asyncio.Runner.close(), but one run for both shutdowns, or none when asyncio's
                 # own loop shows the run would call nothing. A run costs a fifth of a function-scoped
@@ -152,7 +155,12 @@ class LoopRunner:
                 # run). It also gives callbacks still pending (a transport's connection_lost) their
                 # turn, which is why it is kept whenever that cannot be ruled out.
                 if not _nothing_to_run(loop):
-                    loop.run_until_complete(_shutdown(loop))
+                    try:
+                        loop.run_until_complete(_shutdown(loop))
+                    except RuntimeError:
+                        import traceback
+
+                        _warn_teardown_failed(traceback.format_exc())
         finally:
             if not loop.is_closed():
                 loop.close()
@@ -182,6 +190,22 @@ class StopOnTimeout:
         loop.default_exception_handler(context)
 
 
+# pytest-asyncio's words, so a suite's filter for this warning matches it.
+_TEARDOWN_FAILED = (
+    "An exception occurred during teardown of an asyncio.Runner. The reason is likely that you closed "
+    "the underlying event loop in a test, which prevents the cleanup of asynchronous generators by the "
+    "runner.\nThis warning will become an error in future versions of pytest-asyncio. Please ensure that "
+    "your tests don't close the event loop. Here is the traceback of the exception triggered during "
+    "teardown:\n{}\n"
+)
+
+
+def _warn_teardown_failed(traceback_text: str) -> None:
+    import warnings
+
+    warnings.warn(_TEARDOWN_FAILED.format(traceback_text), RuntimeWarning, stacklevel=3)
+
+
 async def _shutdown(loop: asyncio.AbstractEventLoop) -> None:
     await loop.shutdown_asyncgens()
     await loop.shutdown_default_executor()
@@ -193,8 +217,8 @@ def _nothing_to_run(loop: asyncio.AbstractEventLoop) -> bool:
     down, no signal handlers, and no file descriptor watched besides the loop's own self-pipe. Only
     asyncio's selector loops show all of that; for any other loop (uvloop, the proactor, a future
     asyncio whose internals differ) the answer is False."""
-    if not isinstance(loop, asyncio.BaseEventLoop):
-        return False
+    if not isinstance(loop, asyncio.BaseEventLoop) or "shutdown_asyncgens" in vars(loop):
+        return False  # (a test replaced the loop's shutdown: it must run)
     selector: Any = getattr(loop, "_selector", None)
     internals: list[Any] = [getattr(loop, name, None) for name in ("_ready", "_scheduled", "_asyncgens")]
     # A loop built on BaseEventLoop may keep anything in _selector (aiostream's test loop keeps a

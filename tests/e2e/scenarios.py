@@ -3906,6 +3906,22 @@ session finish: <unset>
         """,
         counts={"passed": 1, "deselected": 3},
     ),
+    Scenario(
+        # A test that closes its loop, or whose loop cannot shut its async generators down, gets
+        # pytest-asyncio's RuntimeWarning when the loop is torn down: under an error filter, that
+        # test's teardown error.
+        "closed_loop_warning",
+        "closed_loop_warning",
+        (),
+        1,
+        r"""
+            test_closed_loop.py::test_loop_closed_by_a_fixture           passed
+            test_closed_loop.py::test_failing_asyncgen_shutdown          passed
+            test_closed_loop.py::test_plain                              passed
+            test_closed_loop.py::test_loop_closed_under_an_error_filter  error
+        """,
+        counts={"passed": 4, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
