@@ -9,7 +9,6 @@ scope instance see the same error without running the fixture again.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import contextvars
 import inspect
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .._declare.outcomes import Failed, Skipped
 from .._model.items import FixtureDef, FuncKind, HolderKind, TestItem
 from .._model.scopes import LoopScope, Scope
+from .loops import make_current
 from .nodes import legacy_path
 from .scopestack import ScopeNode
 from .undriven import async_fixture_message
@@ -430,7 +430,7 @@ class ItemRuntime:
             raise Failed(message, pytrace=False)
         if fixturedef.asyncio_driven and not kind.is_async:
             # pytest-asyncio's fixture on a sync function: set up with its loop as the current loop.
-            asyncio.set_event_loop(
+            make_current(
                 self.state.loop_for(self, fixturedef.loop_scope or LoopScope.of(fixturedef.scope)).loop
             )
         if kind is FuncKind.FUNCTION:

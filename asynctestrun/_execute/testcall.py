@@ -36,6 +36,7 @@ from .current_test import enter_phase, leave_test
 from .doctests import DoctestFailed
 from .failures import crash_location, crash_message, format_exception, real_code, user_frames
 from .fixtures import FixtureLookupError, ItemRuntime
+from .loops import make_current
 from .nodes import ItemNode
 from .session_state import SessionState
 from .timeouts import run_with_deadline, timeout_for, wall_clock
@@ -282,8 +283,7 @@ class TestRun:
             self._call()
             return
         if self._drives_coroutine():
-            runner = self._test_loop()
-            asyncio.set_event_loop(runner.loop)
+            make_current(self._test_loop().loop)
         wrappers = _start_wrappers(impls, {"pyfuncitem": self.node})
         error: BaseException | None = None
         try:

@@ -3922,6 +3922,24 @@ session finish: <unset>
         """,
         counts={"passed": 4, "errors": 1},
     ),
+    Scenario(
+        # A suite's event-loop policy whose set_event_loop acts on every call (hikari's closes the loop
+        # it replaces, even when that is the same loop): pytest-asyncio sets a test's loop as current
+        # once, when the loop starts, so every run of the test, its fixtures and a pytest_pyfunc_call
+        # wrapper leaves it open.
+        "loop_policy_set_hook",
+        "loop_policy_set_hook",
+        (),
+        1,
+        r"""
+            test_policy.py::test_awaits_on_its_loop         passed
+            test_policy.py::test_with_async_fixture         passed
+            test_policy.py::test_with_sync_asyncio_fixture  passed
+            test_policy.py::test_sync_after_async_tests     passed
+            test_policy.py::test_fails_on_its_own           failed
+        """,
+        counts={"passed": 4, "failed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

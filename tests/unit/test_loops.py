@@ -126,6 +126,28 @@ def test_a_loop_that_cannot_show_it_is_idle_always_gets_the_run():
         loop.close()
 
 
+def test_a_run_makes_its_loop_current_only_when_another_is(runner, monkeypatch):
+    # A suite's policy may act on every set_event_loop call (hikari's closes the loop it replaces,
+    # even when that is the same loop); pytest-asyncio makes a loop current only when it is not.
+    async def nothing():
+        pass
+
+    set_event_loop = asyncio.set_event_loop
+    calls = []
+
+    def recording(loop):
+        calls.append(loop)
+        set_event_loop(loop)
+
+    monkeypatch.setattr(asyncio, "set_event_loop", recording)
+    runner.run(nothing())
+    runner.run(nothing())
+    assert calls == []
+    set_event_loop(None)  # another loop's end, say
+    runner.run(nothing())
+    assert calls == [runner.loop]
+
+
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the watchdog needs SIGALRM")
 def test_watchdog_interrupts_a_run_blocked_waiting(runner):
     # The loop sleeps in the kernel (epoll): on uvloop only its signal wake-up gets the handler run.
