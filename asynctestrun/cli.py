@@ -241,6 +241,7 @@ def _options(func: Any) -> Any:
             help="At the end, write each test's duration into the --durations-path file, merged with it.",
         ),
         click.option("--worker-jsonl", "worker", is_flag=True, hidden=True),
+        click.option("--worker-input", "worker_input", default="", hidden=True),
         click.option("--cache-clear", "cache_clear", is_flag=True, help="Clear the cache before the run."),
         click.option(
             "--strict-leaks",
@@ -453,6 +454,7 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         last_failed_no_failures=values["last_failed_no_failures"],
         cache_clear=values["cache_clear"],
         worker=values["worker"],
+        worker_input=values["worker_input"],
         show_fixtures=values["show_fixtures"],
         fixtures_per_test=values["fixtures_per_test"],
         show_markers=values["show_markers"],
@@ -740,6 +742,7 @@ def _run_parallel(
         echo_stderr=config.capture == "no",
         prestarted=prestarted,
         shown_warnings=frozenset(broadcast.session_warnings),
+        configure_node=session.configure_node,
     )
     return final_code[-1] if final_code else code
 

@@ -142,7 +142,7 @@ class Session:
 
             # As pytest-xdist sets them on a worker's config before pytest_configure: conftests test
             # ``hasattr(config, "workerinput")`` to leave controller-only work to the main process.
-            self.plugin_config.workerinput = worker_input()  # type: ignore[attr-defined]
+            self.plugin_config.workerinput = worker_input(config.worker_input)  # type: ignore[attr-defined]
             self.plugin_config.workeroutput = {}  # type: ignore[attr-defined]
         self.unknown_args: list[str] = []
         self.coverage: CoverageRun | None = None  # --cov, measured with coverage.py
@@ -728,6 +728,13 @@ class Session:
         and see the session start (and, in ``end_session``, finish), though no test runs here."""
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
         self.hooks.call("pytest_sessionstart", session=self.session_view)
+
+    def configure_node(self, name: str, count: int, run_id: str) -> str:
+        """Under -n, before the worker ``name`` starts: ``pytest_configure_node``, as pytest-xdist's
+        controller calls it; what the hooks added to the worker's ``workerinput``, as JSON."""
+        from ._execute.xdist_protocol import configure_node
+
+        return configure_node(self.hooks.call, self.plugin_config, name, count, run_id)
 
     def end_session(self, code: int) -> tuple[int, str]:
         """``pytest_sessionfinish`` (which may change the exit status: syrupy's does for unused

@@ -45,6 +45,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_assertrepr_compare",
         "pytest_pyfunc_call",
         "pytest_pycollect_makemodule",
+        "pytest_configure_node",
     }
 )
 # Hooks honoured only as wrappers: a plain implementation would replace how the test function is

@@ -105,6 +105,7 @@ class Config:
     cache_clear: bool = False
     use_cache: bool = True
     worker: bool = False  # a worker process: events go to stdout as JSON lines
+    worker_input: str = ""  # in a worker: what the parent's pytest_configure_node hooks added (JSON)
     numprocesses: int = 0  # -n: worker processes (0: run in this process)
     shard: tuple[int, int] | None = None  # --shard i/N
     durations_path: Path | None = None  # --durations-path / durations_path; None: see durations_file()

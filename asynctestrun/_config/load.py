@@ -84,6 +84,7 @@ class CliOptions:
     setup_only: bool = False
     setup_plan: bool = False
     worker: bool = False
+    worker_input: str = ""
     numprocesses: str | None = None
     shard: str | None = None
     durations_path: str | None = None
@@ -259,6 +260,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         last_failed_no_failures=cli.last_failed_no_failures,
         cache_clear=cli.cache_clear,
         worker=cli.worker,
+        worker_input=cli.worker_input,
         show_fixtures=cli.show_fixtures,
         fixtures_per_test=cli.fixtures_per_test,
         show_markers=cli.show_markers,

@@ -68,11 +68,15 @@ from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseR
 from .._model.serialize import DecodeError, event_from_json
 from .._plan.shard import file_of, file_weights, lpt
 from .prestart import EXIT_AFTER_EOF, Prestarted, default_worker_command, start_worker
+from .xdist_protocol import WORKER_INPUT_FLAG
 
 if TYPE_CHECKING:
     from .._config.config import Config
 
 WORKER_FLAG = "--worker-jsonl"
+# pytest_configure_node for one worker: (its name, the worker count, the run's uid) -> what the hooks
+# added to its workerinput, as JSON ("" for nothing).
+ConfigureNode = Callable[[str, int, str], str]
 STDERR_TAIL_LINES = 40
 PIPE_READ_SIZE = 1 << 16
 READ_PAUSE = 0.005  # seconds a reader waits after each read, so the next one gets a batch of lines
@@ -148,12 +152,14 @@ def run_workers(
     echo_stderr: bool = False,
     prestarted: Prestarted | None = None,
     shown_warnings: Collection[WarningRaised] = (),
+    configure_node: ConfigureNode | None = None,
 ) -> int:
     """Run ``files`` (rootdir-relative targets, see ``worker_targets``) in up to ``n`` workers; every
     event goes to ``emit``. Returns the exit code, which the final ``SessionFinished`` also carries.
     ``prestarted`` workers (``prestart``) are used first; this function disposes of all of them.
     ``shown_warnings`` are the session-level warnings this process already reported: a worker's
-    copy of one is dropped.
+    copy of one is dropped. ``configure_node`` is called for each worker as it starts (its name, the
+    worker count, the run's uid) and returns what it adds to that worker's ``workerinput`` (JSON).
 
     A worker's stderr is kept for crash reports; ``echo_stderr`` also copies it, line by line and
     prefixed with the worker's name, to this process's stderr (for ``-s``, where tests print there)."""
@@ -184,6 +190,7 @@ def run_workers(
         prestarted.run_id if prestarted is not None else uuid.uuid4().hex,
         echo_stderr,
         prestarted.processes if prestarted is not None else [],
+        configure_node,
     )
     merge = _Merge(emit, files, rootdir, inifile, maxfail, continue_on_collection_errors, shown_warnings)
     try:
@@ -286,8 +293,10 @@ class _Pool:
         run_id: str,
         echo_stderr: bool,
         prestarted: list[subprocess.Popen[bytes]],
+        configure_node: ConfigureNode | None,
     ) -> None:
         self._prestarted = prestarted
+        self._configure_node = configure_node
         self._common = common
         self._rootdir = rootdir
         self._cwd = cwd
@@ -316,6 +325,9 @@ class _Pool:
             args.append(f"--basetemp={self._basetemp / name}")
         for nodeid in deselect:
             args += ["--deselect", nodeid]
+        added = self._configure_node(name, self._count, self._run_id) if self._configure_node else ""
+        if added:
+            args += [WORKER_INPUT_FLAG, added]
         args += [WORKER_FLAG, *(self._argument(t) for t in files)]
         if self._prestarted:  # started as gw0, gw1, ... in this order: the names match
             process = self._prestarted.pop(0)

@@ -3940,6 +3940,36 @@ session finish: <unset>
         """,
         counts={"passed": 4, "failed": 1},
     ),
+    Scenario(
+        # pytest-xdist's controller calls pytest_configure_node before each worker starts; what a plugin
+        # adds to node.workerinput there (pytest-randomly's seed) is in the worker's config.workerinput
+        # by its pytest_configure.
+        "xdist_node_input",
+        "xdist_node_input",
+        ("-n", "2"),
+        1,
+        r"""
+            test_first.py::test_worker_input_came_from_the_controller   passed
+            test_first.py::test_fails                                   failed
+            test_second.py::test_worker_input_came_from_the_controller  passed
+        """,
+        counts={"passed": 2, "failed": 1},
+        requires=("xdist",),
+        same_order=False,
+    ),
+    Scenario(
+        # Without -n nothing calls it, and the hook is no unsupported one: no warning about it.
+        "xdist_node_input-in-process",
+        "xdist_node_input",
+        (),
+        1,
+        r"""
+            test_first.py::test_worker_input_came_from_the_controller   passed
+            test_first.py::test_fails                                   failed
+            test_second.py::test_worker_input_came_from_the_controller  passed
+        """,
+        counts={"passed": 2, "failed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
