@@ -84,6 +84,7 @@ class LoopRunner:
         # A timeout the loop caught instead of letting it through; run() raises it.
         self._caught: list[BaseException] = []
         self._asyncio_runner: asyncio.Runner | None = None
+        self._closed = False  # closed by close() (a second call is not the test closing it)
         # The watchdog raises its timeout from a loop callback when the signal lands in the loop's own
         # machinery, and uvloop calls signal handlers from a callback too. A callback's exception is
         # logged and the loop goes on waiting, so without this handler a test blocked on an await would
@@ -147,7 +148,8 @@ class LoopRunner:
         try:
             if loop.is_closed():
                 # The test closed it: pytest-asyncio's runner fails to shut it down, and warns.
-                _warn_teardown_failed("RuntimeError: Event loop is closed\n")
+                if not self._closed:
+                    _warn_teardown_failed("RuntimeError: Event loop is closed\n")
             else:
                 _cancel_all(loop)
                 # Like asyncio.Runner.close(), but one run for both shutdowns, or none when asyncio's
@@ -163,6 +165,7 @@ class LoopRunner:
 
                         _warn_teardown_failed(traceback.format_exc())
         finally:
+            self._closed = True
             if not loop.is_closed():
                 loop.close()
             asyncio.set_event_loop(None)
