@@ -528,7 +528,7 @@ def run(argv: Sequence[str]) -> int:
     if first["show_version"]:
         click.echo(f"asynctestrun {__version__}")
         return 0
-    from ._config.blocked_flags import blocked_flags, with_blocked
+    from ._config.blocked_flags import blocked_flags, with_blocked, withheld
     from ._config.config import ConfigError
     from ._config.load import addopts, load, locate_ini
 
@@ -554,7 +554,8 @@ def run(argv: Sequence[str]) -> int:
     except ConfigError as exc:
         click.echo(f"{exc.prefix}{exc}", err=True)
         return EXIT_USAGE_ERROR
-    return _run_session(config, values, unknown, positional, invocation_dir, ini, argv, tokens)
+    blocked = withheld(disabled)
+    return _run_session(config, values, unknown, positional, invocation_dir, ini, argv, tokens, blocked)
 
 
 def _run_session(
@@ -566,8 +567,10 @@ def _run_session(
     ini: Any,
     argv: Sequence[str],
     tokens: Sequence[str],
+    blocked: frozenset[str],
 ) -> int:
-    """``tokens`` is ``argv`` after the ini's addopts and PYTEST_ADDOPTS."""
+    """``tokens`` is ``argv`` after the ini's addopts and PYTEST_ADDOPTS; ``blocked``: the flags of the
+    plugins the command line's ``-p no:NAME`` turns off (_config/blocked_flags.py)."""
     from ._config.config import ConfigError
     from ._config.load import load
     from ._model.events import Broadcast
@@ -597,7 +600,9 @@ def _run_session(
     try:
         # Unknown flags are parsed again against the options plugins and conftests declared, with the
         # paths: a flag's value may be among them. With no unknown flag, the paths stay as given.
-        reparsed, extra = session.prepare(_reparse_args(tokens, unknown, positional) if unknown else [])
+        reparsed, extra = session.prepare(
+            _reparse_args(tokens, unknown, positional) if unknown else [], withheld=blocked
+        )
         if unknown:
             positional = reparsed
         if unknown or extra:

@@ -153,9 +153,12 @@ class Session:
         self._registered_marks: tuple[int, frozenset[str]] | None = None
 
     # -- set-up ------------------------------------------------------------------------------
-    def prepare(self, unknown_args: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
+    def prepare(
+        self, unknown_args: Sequence[str], withheld: frozenset[str] = frozenset()
+    ) -> tuple[list[str], dict[str, Any]]:
         """Install the shim, load plugins and initial conftests, and parse the arguments the CLI did not
-        know against the options conftests and plugins declared. Returns (positional args, options)."""
+        know against the options conftests and plugins declared; ``withheld``: flags of plugins
+        ``-p no:NAME`` turned off, not to be tolerated. Returns (positional args, options)."""
         from ._builtins import fixtures as builtin_fixtures
         from ._shim.install import install
 
@@ -258,7 +261,7 @@ class Session:
         if any(arg.startswith("-") for arg in unknown_args):
             from ._config import tolerated
 
-            tolerated.declare(self.parser)
+            tolerated.declare(self.parser, withheld)
         parser = self.parser.argparser()
         namespace, rest = parser.parse_known_args(list(unknown_args))
         unknown = [arg for arg in rest if arg.startswith("-") and arg != "-"]
@@ -883,7 +886,10 @@ class Session:
             self._registered_marks = (
                 len(added),
                 frozenset(
-                    names | self._builtin_marks() | _installed_plugin_marks() | self._async_plugin_marks()
+                    names
+                    | self._builtin_marks()
+                    | _plugin_marks(self.config.blocked_plugins())
+                    | self._async_plugin_marks()
                 ),
             )
         return name in self._registered_marks[1]
@@ -893,7 +899,8 @@ class Session:
         from ._report.markers_list import print_markers
 
         registered = (*self.config.markers, *self.plugin_config._ini_lines.get("markers", []))
-        print_markers(registered, sorted(self._async_plugin_marks()), _installed_plugin_marks())
+        plugin_marks = _plugin_marks(self.config.blocked_plugins())
+        print_markers(registered, sorted(self._async_plugin_marks()), plugin_marks)
         self.hooks.call("pytest_unconfigure", config=self.plugin_config)
         self.plugin_config.run_cleanups()
         return EXIT_OK
@@ -1008,15 +1015,16 @@ BUILTIN_MARKS = frozenset(
         "trylast",
     }
 )
-# Marks the plugins asynctestrun replaces register under pytest, when they are installed (pytest-asyncio's
-# and anyio's are in Session._async_plugin_marks: -p no:NAME takes them away).
-_PLUGIN_MARKS = {
-    "pytest_timeout": "timeout",
-    "xdist": "xdist_group",
-    "pytest_cov": "no_cover",
-    "pytest_benchmark": "benchmark",
-    "hypothesis": "hypothesis",
-}
+# Marks the plugins asynctestrun replaces register under pytest, when they are installed and not turned
+# off with -p no:NAME (pytest-asyncio's and anyio's are in Session._async_plugin_marks): the module
+# that tells the plugin is installed, the name -p no:NAME matches (its entry point's), the mark.
+_PLUGIN_MARKS = (
+    ("pytest_timeout", "timeout", "timeout"),
+    ("xdist", "xdist", "xdist_group"),
+    ("pytest_cov", "pytest_cov", "no_cover"),
+    ("pytest_benchmark", "benchmark", "benchmark"),
+    ("hypothesis", "hypothesispytest", "hypothesis"),
+)
 
 
 def _start_coverage(args: Sequence[str], config: Config) -> CoverageRun | None:
@@ -1040,11 +1048,19 @@ def _start_coverage(args: Sequence[str], config: Config) -> CoverageRun | None:
 
 
 @functools.cache
-def _installed_plugin_marks() -> frozenset[str]:
-    """Asked once a run: the registered marks are rebuilt whenever a conftest adds markers."""
-    return frozenset(
-        name for module, name in _PLUGIN_MARKS.items() if importlib.util.find_spec(module) is not None
+def _installed_plugin_marks() -> tuple[tuple[str, str], ...]:
+    """(plugin name, mark) of the installed ones. Asked once a run: the registered marks are rebuilt
+    whenever a conftest adds markers."""
+    return tuple(
+        (plugin, mark)
+        for module, plugin, mark in _PLUGIN_MARKS
+        if importlib.util.find_spec(module) is not None
     )
+
+
+def _plugin_marks(blocked: frozenset[str]) -> frozenset[str]:
+    """The marks of the installed replaced plugins that ``-p no:NAME`` (``blocked``) left loaded."""
+    return frozenset(mark for plugin, mark in _installed_plugin_marks() if plugin not in blocked)
 
 
 def _enable_faulthandler() -> None:

@@ -93,6 +93,9 @@ class Config:
     maxfail: int = 0
     capture: str = "fd"
     timeout: float | None = None
+    # False under ``-p no:timeout``: pytest-timeout is unloaded, so neither the ``timeout`` ini key nor
+    # ``@pytest.mark.timeout`` ends a test (and the mark is unknown), as under pytest.
+    timeout_plugin: bool = True
     strict_leaks: bool = False
     # run-again selection (--lf, --ff, --nf, --sw...): see _plan/rerun.py
     last_failed: bool = False

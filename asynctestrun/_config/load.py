@@ -183,6 +183,8 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
     # -p NAME loads a plugin first, -p no:NAME disables one.
     disabled_plugins = tuple(p[3:] for p in cli.plugins if p.startswith("no:"))
     early_plugins = tuple(p for p in cli.plugins if not p.startswith("no:"))
+    # A -p no:timeout from addopts counts too: pytest unregisters the plugin, whose flags stay known.
+    timeout_plugin = not set(TIMEOUT_DISABLED_BY) & set(disabled_plugins)
     autoload = not cli.disable_plugin_autoload and not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
 
     def plugin_enabled(disabled_by: Iterable[str], loaded_by: Iterable[str]) -> bool:
@@ -249,7 +251,8 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         doctest_plugin="doctest" not in disabled_plugins,
         maxfail=cli.maxfail or 0,
         capture=capture,
-        timeout=timeout,
+        timeout=timeout if timeout_plugin else None,
+        timeout_plugin=timeout_plugin,
         strict_leaks=cli.strict_leaks or get_bool(values, "strict_leaks", False),
         last_failed=cli.last_failed,
         failed_first=cli.failed_first,
@@ -368,6 +371,8 @@ ASYNCIO_LOADED_BY = ("asyncio", "pytest_asyncio.plugin")
 # anyio's plugin is the entry point ``anyio`` (module anyio.pytest_plugin): the same rule.
 ANYIO_DISABLED_BY = ("anyio",)
 ANYIO_LOADED_BY = ("anyio", "anyio.pytest_plugin")
+# pytest-timeout's entry point is ``timeout``: ``-p no:pytest_timeout`` leaves it loaded.
+TIMEOUT_DISABLED_BY = ("timeout",)
 
 
 def _plugin_enabled(

@@ -167,11 +167,12 @@ OPTIONS: tuple[Tolerated, ...] = (
 )
 
 
-def declare(parser: Parser) -> None:
-    """Add every tolerated option no plugin or conftest declared already."""
+def declare(parser: Parser, withheld: Collection[str] = ()) -> None:
+    """Add every tolerated option no plugin or conftest declared already, except the ``withheld`` ones:
+    under pytest a plugin's options go with it when ``-p no:NAME`` turns it off."""
     taken = {name for names, _ in parser.options for name in names}
     for option in OPTIONS:
-        if any(name in taken for name in option.names):
+        if any(name in taken or name in withheld for name in option.names):
             continue
         parser.addoption(*option.names, dest=option.dest, **argparse_kwargs(option.kind))
 

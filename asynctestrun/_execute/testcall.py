@@ -555,7 +555,7 @@ class TestRun:
     def timeout(self) -> float | None:
         mark = self.node.get_closest_marker("timeout")
         value = None
-        if mark is not None:
+        if mark is not None and self.state.config.timeout_plugin:
             value = mark.args[0] if mark.args else mark.kwargs.get("timeout")
         return timeout_for(value, self.state.config.timeout)
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
-from .._config.blocked_flags import PLUGIN_FLAGS, blocked_plugins
+from .._config.blocked_flags import withheld
 from .._config.config import ConfigError
 from .affected import CONFIG_NAMES, Change, Selection, is_config_file, select_affected
 from .client import Runner, make_runner
@@ -73,10 +73,7 @@ def blocked_options(argv: list[str] | tuple[str, ...]) -> frozenset[str]:
     pairs = itertools.pairwise(argv)
     disabled = [value[3:] for flag, value in pairs if flag == "-p" and value.startswith("no:")]
     disabled += [arg[5:] for arg in argv if arg.startswith("-pno:")]
-    flags: set[str] = set()
-    for plugin in blocked_plugins(disabled):
-        flags |= PLUGIN_FLAGS[plugin]
-    return frozenset(flags)
+    return withheld(disabled)
 
 
 def _files(count: int) -> str:

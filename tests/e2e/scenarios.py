@@ -3970,6 +3970,76 @@ session finish: <unset>
         """,
         counts={"passed": 2, "failed": 1},
     ),
+    Scenario(
+        # pytest-timeout ends the two slow tests (the ini key, the mark); asynctestrun does that itself.
+        "blocked_replaced_plugins",
+        "blocked_replaced_plugins",
+        (),
+        1,
+        r"""
+            test_timeouts.py::test_outlives_the_ini_timeout  failed
+            test_timeouts.py::test_outlives_its_mark         failed
+            test_timeouts.py::test_quick                     passed
+        """,
+        counts={"failed": 2, "passed": 1},
+        requires=("pytest_timeout",),
+    ),
+    Scenario(
+        # -p no:timeout unloads pytest-timeout: its ini key and mark are unknown, nothing is timed out.
+        "blocked_replaced_plugins-timeout-disabled",
+        "blocked_replaced_plugins",
+        ("-p", "no:timeout"),
+        0,
+        r"""
+            test_timeouts.py::test_outlives_the_ini_timeout  passed
+            test_timeouts.py::test_outlives_its_mark         passed
+            test_timeouts.py::test_quick                     passed
+        """,
+        counts={"passed": 3},
+    ),
+    Scenario(
+        "blocked_replaced_plugins-timeout-mark-unknown",
+        "blocked_replaced_plugins",
+        ("-p", "no:timeout", "--strict-markers"),
+        2,
+        r"""
+            test_timeouts.py  error
+        """,
+        counts={"errors": 1},
+    ),
+    Scenario(
+        # The flags of a replaced plugin that -p no:NAME turns off are unknown arguments (exit 4).
+        "blocked_replaced_plugins-timeout-flag",
+        "blocked_replaced_plugins",
+        ("-p", "no:timeout", "--timeout=5"),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "blocked_replaced_plugins-cov-flag",
+        "blocked_replaced_plugins",
+        ("-p", "no:cov", "--cov=test_timeouts"),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "blocked_replaced_plugins-xdist-flag",
+        "blocked_replaced_plugins",
+        ("-p", "no:xdist", "-n", "2"),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "blocked_replaced_plugins-asyncio-flag",
+        "blocked_replaced_plugins",
+        ("-p", "no:asyncio", "--asyncio-mode=auto"),
+        4,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -151,4 +151,4 @@ def test_a_watched_command_without_the_cache_plugin_gets_no_ff_or_lf():
 
     assert {"--ff", "--lf", "--sw"} <= blocked_options(("-q", "-p", "no:cacheprovider"))
     assert "--ff" in blocked_options(("-pno:cacheprovider",))
-    assert blocked_options(("-q", "-p", "no:asyncio")) == frozenset()
+    assert blocked_options(("-q", "-p", "no:monkeypatch")) == frozenset()
