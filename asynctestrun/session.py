@@ -746,10 +746,18 @@ class Session:
         session, but no ``pytest_testnodedown``: the plugins that read a worker's ``workeroutput`` there
         (syrupy) expect every worker to have collected the whole suite, where asynctestrun's workers
         collect only their own files."""
+        from ._execute.runner import caught_warnings, session_filters
+
         summary = ""
         try:
             self.session_view.exitstatus = code
-            self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
+            # As pytest's warnings plugin around pytest_sessionfinish: a warning a conftest's hook
+            # raises (a report of what the run saw) goes to the summary, not to stderr.
+            with caught_warnings(self.config, lambda: session_filters(self.config)) as caught:
+                try:
+                    self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
+                finally:
+                    self._emit_recorded(caught)
             code = int(self.session_view.exitstatus)
             summary = self.plugin_summaries(code)
             code, coverage_summary = self.coverage_summary(code)

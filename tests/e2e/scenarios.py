@@ -4040,6 +4040,18 @@ session finish: <unset>
         "",
         counts={},
     ),
+    Scenario(
+        # A conftest's pytest_sessionfinish warns: the warning is in the summary (test_terminal_layout.py).
+        "sessionfinish_warnings",
+        "sessionfinish_warnings",
+        (),
+        0,
+        r"""
+            test_reported.py::test_async  passed
+            test_reported.py::test_sync   passed
+        """,
+        counts={"passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -275,6 +275,20 @@ def test_warnings_summary_reads_as_pytests(tmp_path):
     assert_same_lines(expected, got)
 
 
+def test_a_warning_from_pytest_sessionfinish_is_in_the_summary(tmp_path):
+    # As pytest's warnings plugin around that hook: not written to stderr, but summarised and counted.
+    result = run_asynctestrun("sessionfinish_warnings", tmp_root=tmp_path)
+    assert "\nconftest.py:13\n  /" in result.stdout and "UserWarning: 2 tests reported\n" in result.stdout
+    assert "2 passed, 1 warning" in result.stdout and "UserWarning" not in result.stderr
+    if reference_python()[0] is not None:
+        reference, candidate = run_both("sessionfinish_warnings", tmp_root=tmp_path)
+
+        def placed(stdout: str) -> list[str]:  # each runner's copy of the sample is elsewhere
+            return [re.sub(r"/\S+/sessionfinish_warnings/", "/SAMPLE/", line) for line in normalise(stdout)]
+
+        assert_same_lines(placed(reference.stdout), placed(candidate.stdout))
+
+
 @pytest.mark.parametrize(
     "args",
     [
