@@ -749,6 +749,10 @@ class Session:
         from ._execute.runner import caught_warnings, session_filters
 
         summary = ""
+        if self.coverage is not None:
+            # As pytest-cov, whose measurement ends with the test loop: what pytest_sessionfinish and
+            # the later hooks run is not counted (a conftest's line there is a missed one).
+            self.coverage.stop()
         try:
             self.session_view.exitstatus = code
             # As pytest's warnings plugin around pytest_sessionfinish: a warning a conftest's hook

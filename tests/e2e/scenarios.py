@@ -4052,6 +4052,19 @@ session finish: <unset>
         """,
         counts={"passed": 2},
     ),
+    Scenario(
+        # pytest-cov's measurement ends with the test loop: the conftest's pytest_sessionfinish line is
+        # missed, so 100% is not reached and a run whose tests passed fails.
+        "coverage_after_tests",
+        "coverage_after_tests",
+        ("--cov=app", "--cov-fail-under=100"),
+        1,
+        r"""
+            test_app.py::test_used  passed
+        """,
+        counts={"passed": 1},
+        requires=("pytest_cov",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
