@@ -460,9 +460,11 @@ class TerminalReporter:
             self._write_passes("PASSES", xpassed=False)
         if "X" in chars and shows_tracebacks:
             self._write_passes("XPASSES", xpassed=True)
-        self.write(event.plugin_summary)
+        # pytest's junitxml plugin registers while the run is configured, after the initial conftests,
+        # so its summary hook runs first: the file is named above conftests' lines and pytest-cov's.
         if self.junit_path is not None and self.verbose >= 0:
             self.write(_rule(f"generated xml file: {self.junit_path}", "-", self.width) + "\n")
+        self.write(event.plugin_summary)
         if self.durations is not None:
             self._write_durations()
         if "r" in chars or "R" in chars:

@@ -275,6 +275,17 @@ def test_warnings_summary_reads_as_pytests(tmp_path):
     assert_same_lines(expected, got)
 
 
+def test_the_junit_file_is_named_above_conftest_summaries_and_coverage(tmp_path):
+    # pytest's junitxml summary hook runs before the initial conftests' and pytest-cov's.
+    pytest.importorskip("pytest_cov")
+    result = run_asynctestrun("coverage_after_tests", "--cov=app", tmp_root=tmp_path)
+    lines = result.stdout.splitlines()
+    junit = next(i for i, line in enumerate(lines) if re.fullmatch(r"-+ generated xml file: .* -+", line))
+    conftest = lines.index("summary from the conftest")
+    coverage = next(i for i, line in enumerate(lines) if "tests coverage" in line)
+    assert junit < conftest < coverage
+
+
 def test_a_warning_from_pytest_sessionfinish_is_in_the_summary(tmp_path):
     # As pytest's warnings plugin around that hook: not written to stderr, but summarised and counted.
     result = run_asynctestrun("sessionfinish_warnings", tmp_root=tmp_path)
