@@ -429,6 +429,7 @@ class Session:
                 loop_factory=",".join(config.loop_matrix) if config.loop_matrix else config.loop_factory,
                 header_lines=self._report_header(),
                 testpaths=tuple(get_list(config.ini, "testpaths")) if config.args_from_testpaths else (),
+                ignored_config_files=config.ignored_config_files,
             )
         )
         # pytest registers its fixture manager, which parametrizes by fixture params, as the session

@@ -43,6 +43,8 @@ class Config:
     ini: Mapping[str, str | list[str]]
     args: tuple[str, ...]  # positional paths / node ids as given (after testpaths fallback)
     args_from_testpaths: bool = False
+    # Config files beside ``inipath`` whose pytest settings are ignored (the header warns, as pytest's).
+    ignored_config_files: tuple[str, ...] = ()
     # asyncio
     asyncio_mode: str = "strict"
     default_fixture_loop_scope: LoopScope | None = None  # None: the fixture's own scope

@@ -38,6 +38,9 @@ class IniConfig:
     section: str
     # The keys pytest itself reads (``[tool.asynctestrun]`` is ours alone); None: every key of ``values``.
     pytest_keys: frozenset[str] | None = None
+    # Files beside ``inipath`` that configure pytest too but lost to it (a pytest.ini next to a
+    # pyproject.toml with a pytest table): pytest reads only the first, and its header warns.
+    ignored: tuple[str, ...] = ()
 
 
 class ConfigFileError(Exception):
@@ -54,6 +57,8 @@ class _Section:
 
 
 _NO_SECTION: Final = _Section({}, "")
+# The section of a file that configures asynctestrun alone: no pytest configuration.
+OWN_SECTION: Final = "tool.asynctestrun"
 
 
 # ---------------------------------------------------------------- locating
@@ -148,11 +153,27 @@ def _search(starts: Sequence[Path]) -> IniConfig | None:
                 section = loader(candidate)
                 if section is not None:
                     values = MappingProxyType(section.values)
-                    return IniConfig(base, candidate, values, section.section, section.pytest_keys)
+                    ignored = _ignored_beside(base, name)
+                    return IniConfig(base, candidate, values, section.section, section.pytest_keys, ignored)
     # A pyproject.toml marks a project root even without a pytest table (pytest 8+).
     if nearest_pyproject is not None:
         return IniConfig(nearest_pyproject.parent, nearest_pyproject, MappingProxyType({}), "")
     return None
+
+
+def _ignored_beside(base: Path, winner: str) -> tuple[str, ...]:
+    """The files after ``winner`` in ``_LOADERS`` order, in its directory, with a pytest section of their
+    own (``[tool.asynctestrun]`` alone is no pytest configuration), as pytest's ``locate_config``."""
+    names = list(_LOADERS)
+    ignored: list[str] = []
+    for name in names[names.index(winner) + 1 :]:
+        path = base / name
+        if not path.is_file():
+            continue
+        section = _LOADERS[name](path)
+        if section is not None and section.section != OWN_SECTION:
+            ignored.append(name)
+    return tuple(ignored)
 
 
 def _load_forced(path: Path, ancestor: Path, invocation_dir: Path) -> IniConfig:
@@ -342,7 +363,7 @@ def _with_own_table(path: Path, document: Mapping[str, object], section: _Sectio
         return section
     own = _normalise(_table(path, tool["asynctestrun"], "tool.asynctestrun"))
     if section is None:
-        return _Section(own, "tool.asynctestrun", frozenset())
+        return _Section(own, OWN_SECTION, frozenset())
     return _Section({**section.values, **own}, section.section, frozenset(section.values))
 
 

@@ -200,6 +200,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         rootdir=ini.rootdir,
         invocation_dir=invocation_dir,
         inipath=ini.inipath,
+        ignored_config_files=ini.ignored,
         ini=values,
         args=args,
         args_from_testpaths=from_testpaths,

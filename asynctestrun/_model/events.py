@@ -25,6 +25,8 @@ class SessionStarted:
     # The ini's testpaths as written, when they gave the run its paths (none on the command line):
     # pytest's header names them under the configfile line.
     testpaths: tuple[str, ...] = ()
+    # Config files beside ``inifile`` holding pytest configuration that is ignored.
+    ignored_config_files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ from .terminal import (
     _CHARS,
     _WORDS,
     InvocationPlaces,
+    _ignoring,
     _rule,
     collection_line,
     count_outcomes,
@@ -202,7 +203,8 @@ class RichReporter:
         if self.verbose < 0:
             return
         self._print(panels.heading("test session starts", boxed=self.live, width=self.width))
-        config = f", configfile: {event.inifile}" if event.inifile else ""
+        ignoring = _ignoring(event.ignored_config_files)
+        config = f", configfile: {event.inifile}{ignoring}" if event.inifile else ""
         self._print(
             Text(
                 f"platform {sys.platform} -- Python {event.python}, asynctestrun\n"

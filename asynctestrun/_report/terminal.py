@@ -169,6 +169,11 @@ def _stop_reason(interrupted: str) -> str:
     return f"Interrupted: {interrupted}"
 
 
+def _ignoring(files: tuple[str, ...]) -> str:
+    """What pytest adds to its configfile line when files beside it configure pytest too."""
+    return f" (WARNING: ignoring pytest config in {', '.join(files)}!)" if files else ""
+
+
 def _rule(title: str, char: str = "=", width: int = 80) -> str:
     if not title:
         return char * width
@@ -306,7 +311,7 @@ class TerminalReporter:
             self.write(line + "\n")
         self.write(f"rootdir: {event.rootdir}\n")
         if event.inifile:
-            self.write(f"configfile: {event.inifile}\n")
+            self.write(f"configfile: {event.inifile}{_ignoring(event.ignored_config_files)}\n")
         if event.testpaths:
             self.write(f"testpaths: {', '.join(event.testpaths)}\n")
         self.write(f"asyncio: mode={event.asyncio_mode}, loop={event.loop_factory}\n")

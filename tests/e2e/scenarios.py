@@ -4065,6 +4065,19 @@ session finish: <unset>
         counts={"passed": 1},
         requires=("pytest_cov",),
     ),
+    Scenario(
+        # pytest.ini wins over the pyproject.toml and tox.ini beside it, whose auto mode is ignored: the
+        # unmarked async test fails in strict mode. The header's warning: test_terminal_layout.py.
+        "ignored_config_files",
+        "ignored_config_files",
+        (),
+        1,
+        r"""
+            test_mode.py::test_unmarked_async_test_fails_in_strict_mode  failed
+            test_mode.py::test_sync                                      passed
+        """,
+        counts={"failed": 1, "passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

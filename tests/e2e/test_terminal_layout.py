@@ -275,6 +275,16 @@ def test_warnings_summary_reads_as_pytests(tmp_path):
     assert_same_lines(expected, got)
 
 
+def test_the_header_warns_about_ignored_config_files(tmp_path):
+    # pytest names the files beside the config file that configure pytest too and are not read.
+    expected = "configfile: pytest.ini (WARNING: ignoring pytest config in pyproject.toml, tox.ini!)"
+    result = run_asynctestrun("ignored_config_files", tmp_root=tmp_path)
+    assert expected in result.stdout.splitlines()
+    if reference_python()[0] is not None:
+        reference, _ = run_both("ignored_config_files", tmp_root=tmp_path)
+        assert expected in reference.stdout.splitlines()
+
+
 def test_the_junit_file_is_named_above_conftest_summaries_and_coverage(tmp_path):
     # pytest's junitxml summary hook runs before the initial conftests' and pytest-cov's.
     pytest.importorskip("pytest_cov")

@@ -155,6 +155,26 @@ def test_empty_ini_options_table_counts(tmp_path: Path) -> None:
     assert config.section == "tool.pytest.ini_options"
 
 
+def test_files_beside_the_winner_that_configure_pytest_are_named_as_ignored(tmp_path: Path) -> None:
+    make(
+        tmp_path,
+        {
+            "pytest.ini": "[tool:pytest]\n",
+            "pyproject.toml": "[tool.pytest.ini_options]\naddopts = '-x'\n",
+            "tox.ini": "[tox]\nenvlist = py\n",
+            "setup.cfg": "[tool:pytest]\naddopts = -q\n",
+        },
+    )
+
+    assert locate([], tmp_path).ignored == ("pyproject.toml", "setup.cfg")
+
+
+def test_a_pyproject_configuring_asynctestrun_alone_is_not_named_as_ignored(tmp_path: Path) -> None:
+    make(tmp_path, {"pytest.ini": "[pytest]\n", "pyproject.toml": "[tool.asynctestrun]\ntimeout = 3\n"})
+
+    assert locate([], tmp_path).ignored == ()
+
+
 def test_asynctestrun_table_alone_makes_pyproject_a_config_file(tmp_path: Path) -> None:
     # Unlike pytest, which would pass over this pyproject.toml and take the tox.ini above.
     make(tmp_path, {"tox.ini": "[pytest]\n", "sub/pyproject.toml": "[tool.asynctestrun]\n"})
