@@ -138,7 +138,10 @@ def warnings_summary(warnings: Sequence[WarningRaised], invocation_dir: str) -> 
             lines += [f"{path}: {n} warning{'s' if n != 1 else ''}" for path, n in counts.items()]
         else:
             lines += where
-        lines += [("  " + line if where else line).rstrip() for line in text.splitlines()]
+        # As pytest: the block is indented line by line and only its end is stripped, so a message's
+        # own blank lines stay (as two spaces) and so does a space ending one of its lines.
+        block = "\n".join("  " + line if where else line for line in text.splitlines())
+        lines += block.rstrip().splitlines()
         lines.append("")
     return [*lines, f"-- Docs: {WARNINGS_DOCS}"]
 

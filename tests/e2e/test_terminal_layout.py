@@ -299,7 +299,7 @@ def test_the_junit_file_is_named_above_conftest_summaries_and_coverage(tmp_path)
 def test_a_warning_from_pytest_sessionfinish_is_in_the_summary(tmp_path):
     # As pytest's warnings plugin around that hook: not written to stderr, but summarised and counted.
     result = run_asynctestrun("sessionfinish_warnings", tmp_root=tmp_path)
-    assert "\nconftest.py:13\n  /" in result.stdout and "UserWarning: 2 tests reported\n" in result.stdout
+    assert "\nconftest.py:14\n  /" in result.stdout and "UserWarning: \n  2 tests reported\n  \n" in result.stdout
     assert "2 passed, 1 warning" in result.stdout and "UserWarning" not in result.stderr
     if reference_python()[0] is not None:
         reference, candidate = run_both("sessionfinish_warnings", tmp_root=tmp_path)
