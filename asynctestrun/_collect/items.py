@@ -20,14 +20,14 @@ from typing import Any
 from .._config.config import Config
 from .._declare.outcomes import Failed
 from .._declare.pytest_warnings import PytestRemovedIn10Warning
-from .._model.items import CallSpec, FixtureDef, ScopeChain, TestItem
+from .._model.items import CallSpec, FixtureDef, FuncKind, ScopeChain, TestItem
 from .._model.marks import Mark
 from .._model.scopes import Scope
 from .._plan.closure import Closure, compute_closure
 from .._plan.registry import FixtureRegistry
 from .harvest import TestDefinition
 from .hooks import HookRegistry, call_with_declared
-from .loop_factories import asyncio_test_mark, factory_call
+from .loop_factories import async_generator_message, asyncio_test_mark, factory_call
 from .parametrize import CallSpecBuilder, MakeId, ParametrizeCall, build_call, split_argnames
 
 
@@ -127,8 +127,6 @@ class Metafunc:
 def _anyio_test(
     definition: TestDefinition, marks: Sequence[Mark], config: Config, plugin_config: Any
 ) -> bool:
-    from .._model.items import FuncKind
-
     if not config.anyio_plugin:
         return False  # a suite's own anyio_backend fixture does not make anyio's plugin take part
     function = definition.function
@@ -272,12 +270,17 @@ def build_items(
         closure = compute_closure(registry, definition.holders, initial, ignore=final_direct)
     items: list[TestItem] = []
     parametrized = bool(builder.argnames_seen)
-    added = _auto_asyncio_mark(definition, all_marks, config)
     for spec in builder.calls:
         # Test only parametrized by ids hidden from its name (one loop factory) keeps its plain name.
         name = f"{definition.name}[{spec.id}]" if spec.ids else definition.name
         nodeid = f"{ctx.relpath}::{class_prefix + '::' if class_prefix else ''}{name}"
-        marks = (*definition.marks, *spec.marks, *added, *definition.outer_marks)
+        own = (*definition.marks, *spec.marks)
+        with_outer = (*own, *definition.outer_marks)
+        added = (
+            *_auto_asyncio_mark(definition, with_outer, config),
+            *_async_generator_marks(definition, with_outer, config),
+        )
+        marks = (*own, *added, *definition.outer_marks)
         items.append(
             TestItem(
                 nodeid=nodeid,
@@ -305,6 +308,22 @@ def build_items(
             )
         )
     return items
+
+
+def _async_generator_marks(
+    definition: TestDefinition, marks: Sequence[Mark], config: Config
+) -> tuple[Mark, ...]:
+    """The ``xfail(run=False)`` mark pytest-asyncio adds to an async generator test it takes (marked, or
+    any in auto mode): it cannot run one. A mark like any other, so ``-m xfail`` selects the test and
+    ``--runxfail`` ignores it, and the test then fails as pytest-asyncio's does."""
+    if (
+        definition.kind is not FuncKind.ASYNC_GENERATOR
+        or not config.asyncio_plugin
+        or definition.unittest_case
+        or asyncio_test_mark(definition, marks, config) is None
+    ):
+        return ()
+    return (Mark("xfail", (), {"run": False, "reason": async_generator_message(definition.name)}),)
 
 
 def _make_id_hook(hooks: HookRegistry, plugin_config: Any) -> MakeId | None:

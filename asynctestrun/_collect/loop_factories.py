@@ -138,6 +138,11 @@ def asyncio_test_mark(definition: TestDefinition, marks: Sequence[Mark], config:
     return mark
 
 
+def async_generator_message(name: str) -> str:
+    """pytest-asyncio's word on an async generator test, its warning's and its xfail's."""
+    return f"Tests based on asynchronous generators are not supported. {name} will be ignored."
+
+
 def parse_asyncio_mark(mark: Mark, nodeid: str) -> AsyncioMark:
     """Validate an async test's ``asyncio`` mark in pytest-asyncio's order; a problem fails collection."""
     if mark.args or set(mark.kwargs) - _MARK_KEYWORDS:
@@ -217,13 +222,13 @@ def factory_call(
     if mark is None:
         return None
     if definition.kind is FuncKind.ASYNC_GENERATOR:
-        # pytest-asyncio's collection warning; the test itself is reported as xfail, not run.
-        warnings.warn(
-            PytestCollectionWarning(
-                "Tests based on asynchronous generators are not supported. "
-                f"{definition.name} will be ignored."
-            ),
-            stacklevel=2,
+        # pytest-asyncio's collection warning (``item.warn``): at the test's definition, its file named
+        # as in the node id; the test itself has an xfail mark (items.py).
+        warnings.warn_explicit(
+            PytestCollectionWarning(async_generator_message(definition.name)),
+            None,
+            nodeid.split("::", 1)[0],
+            definition.lineno or 0,
         )
     parsed = parse_asyncio_mark(mark, nodeid)
     if not _factories_configured(hooks, owners, config):

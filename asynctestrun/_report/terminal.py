@@ -152,13 +152,14 @@ WARNINGS_DOCS = "https://docs.pytest.org/en/stable/how-to/capture-warnings.html"
 
 def _session_place(location: str | None, invocation_dir: str) -> str | None:
     """A warning raised outside any test (a module or conftest importing) is headed by its file and line,
-    relative to where the run started."""
+    relative to where the run started. As pytest's, a relative file name is taken from the working
+    directory first: pytest-asyncio's collection warnings name the file as the test's node id does."""
     if not location:
         return None
     path, _, lineno = location.rpartition(":")
-    if not (lineno.isdigit() and os.path.isabs(path)):
+    if not lineno.isdigit():
         return None
-    return f"{os.path.relpath(path, invocation_dir)}:{lineno}"
+    return f"{os.path.relpath(os.path.abspath(path), invocation_dir)}:{lineno}"
 
 
 def _stop_reason(interrupted: str) -> str:

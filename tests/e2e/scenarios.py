@@ -4078,6 +4078,47 @@ session finish: <unset>
         """,
         counts={"failed": 1, "passed": 1},
     ),
+    Scenario(
+        # pytest-asyncio adds xfail(run=False) to an async generator test it takes (marked, or any in
+        # auto mode): an ordinary mark, so -m xfail selects it and --runxfail runs it into a failure.
+        "async_generator_tests",
+        "async_generator_tests",
+        (),
+        1,
+        r"""
+            test_generators.py::test_marked_generator                 xfailed
+            test_generators.py::test_unmarked_generator               failed
+            test_generators.py::test_coroutine                        passed
+            test_generators.py::TestMarkedClass::test_generator_method xfailed
+            test_generators.py::TestMarkedClass::test_method          passed
+        """,
+        counts={"failed": 1, "passed": 2, "xfailed": 2},
+    ),
+    Scenario(
+        "async_generator_tests-mark-expression",
+        "async_generator_tests",
+        ("-m", "xfail"),
+        0,
+        r"""
+            test_generators.py::test_marked_generator                 xfailed
+            test_generators.py::TestMarkedClass::test_generator_method xfailed
+        """,
+        counts={"xfailed": 2, "deselected": 3},
+    ),
+    Scenario(
+        "async_generator_tests-runxfail",
+        "async_generator_tests",
+        ("--runxfail",),
+        1,
+        r"""
+            test_generators.py::test_marked_generator                 failed
+            test_generators.py::test_unmarked_generator               failed
+            test_generators.py::test_coroutine                        passed
+            test_generators.py::TestMarkedClass::test_generator_method failed
+            test_generators.py::TestMarkedClass::test_method          passed
+        """,
+        counts={"failed": 3, "passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -299,7 +299,10 @@ def test_the_junit_file_is_named_above_conftest_summaries_and_coverage(tmp_path)
 def test_a_warning_from_pytest_sessionfinish_is_in_the_summary(tmp_path):
     # As pytest's warnings plugin around that hook: not written to stderr, but summarised and counted.
     result = run_asynctestrun("sessionfinish_warnings", tmp_root=tmp_path)
-    assert "\nconftest.py:14\n  /" in result.stdout and "UserWarning: \n  2 tests reported\n  \n" in result.stdout
+    assert (
+        "\nconftest.py:14\n  /" in result.stdout
+        and "UserWarning: \n  2 tests reported\n  \n" in result.stdout
+    )
     assert "2 passed, 1 warning" in result.stdout and "UserWarning" not in result.stderr
     if reference_python()[0] is not None:
         reference, candidate = run_both("sessionfinish_warnings", tmp_root=tmp_path)
@@ -457,3 +460,23 @@ def test_doctest_failures_read_as_pytests(args, tmp_path):
     if reference_python()[0] is None:
         pytest.skip("no reference pytest to compare with")
     assert_reads_as_pytests("doctests", *args, tmp_path=tmp_path)
+
+
+def test_an_async_generator_tests_warning_is_placed_at_its_definition(tmp_path):
+    # pytest-asyncio's collection warning names the test's file as its node id does and the line its
+    # definition starts on (the decorator); the summary heads it with that place.
+    out = run_asynctestrun("async_generator_tests", tmp_root=tmp_path).stdout
+    assert "\ntest_generators.py:7\n  test_generators.py:7: PytestCollectionWarning: " in out
+    assert "\n    @pytest.mark.asyncio\n" in out
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("async_generator_tests", tmp_root=tmp_path)
+
+    def summary(stdout: str) -> list[str]:  # the unmarked test's failure reads differently on purpose
+        lines = normalise(stdout)
+        start = next(i for i, line in enumerate(lines) if "warnings summary" in line)
+        return lines[
+            start : lines.index("-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html")
+        ]
+
+    assert_same_lines(summary(reference.stdout), summary(candidate.stdout))
