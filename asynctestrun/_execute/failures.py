@@ -23,10 +23,9 @@ import asynctestrun
 
 from .._declare.outcomes import OutcomeException, Skipped
 
-_HIDDEN_DIRS = (
-    os.path.dirname(asynctestrun.__file__) + os.sep,
-    os.path.dirname(asyncio.__file__) + os.sep,
-)
+_ASYNCTESTRUN_DIR = os.path.dirname(asynctestrun.__file__) + os.sep
+_ASYNCIO_DIR = os.path.dirname(asyncio.__file__) + os.sep
+_HIDDEN_DIRS = (_ASYNCTESTRUN_DIR, _ASYNCIO_DIR)
 
 
 def terminal_width() -> int:
@@ -46,8 +45,15 @@ def is_internal_file(filename: str) -> bool:
     )
 
 
-def _hidden(tb: TracebackType) -> bool:
+def _hidden(tb: TracebackType, *, in_runner: bool) -> bool:
+    """Whether a frame stays out of a failure's traceback. ``in_runner``: the frame is between
+    asynctestrun's code and the user's first frame, so an asyncio frame there is the loop running the
+    test (pytest cuts those off with pytest-asyncio's own). asyncio's frames the user's code calls into
+    (``wait_for``, ``asyncio.run``, a chained exception caught inside asyncio) are listed, as pytest
+    lists them, and the crash is placed in them."""
     filename = tb.tb_frame.f_code.co_filename
+    if filename.startswith(_ASYNCIO_DIR) and not in_runner:
+        return False
     if is_internal_file(filename):
         return True
     f_locals = tb.tb_frame.f_locals
@@ -60,8 +66,9 @@ def _hidden(tb: TracebackType) -> bool:
 
 def user_frames(tb: TracebackType | None) -> list[TracebackType]:
     frames: list[TracebackType] = []
+    from_runner = tb is not None and tb.tb_frame.f_code.co_filename.startswith(_ASYNCTESTRUN_DIR)
     while tb is not None:
-        if not _hidden(tb):
+        if not _hidden(tb, in_runner=from_runner and not frames):
             frames.append(tb)
         tb = tb.tb_next
     return frames

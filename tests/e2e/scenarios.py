@@ -4119,6 +4119,21 @@ session finish: <unset>
         """,
         counts={"failed": 3, "passed": 2},
     ),
+    Scenario(
+        # Tracebacks through asyncio: the frames of the asyncio code a test calls into are listed
+        # (test_terminal_layout compares the report); the outcomes are plain failures and an error.
+        "asyncio_frames",
+        "asyncio_frames",
+        (),
+        1,
+        r"""
+            test_asyncio_frames.py::test_wait_for_times_out           failed
+            test_asyncio_frames.py::test_awaits_a_failed_task         failed
+            test_asyncio_frames.py::test_sync_test_runs_its_own_loop  failed
+            test_asyncio_frames.py::test_fixture_times_out            error
+        """,
+        counts={"failed": 3, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -480,3 +480,22 @@ def test_an_async_generator_tests_warning_is_placed_at_its_definition(tmp_path):
         ]
 
     assert_same_lines(summary(reference.stdout), summary(candidate.stdout))
+
+
+@pytest.mark.parametrize("args", [(), ("--tb=short",), ("--tb=line",)], ids=["auto", "short", "line"])
+def test_frames_of_asyncio_a_test_calls_into_are_listed(args, tmp_path):
+    # The loop running the test is not shown, the asyncio code the test calls is (wait_for's frames,
+    # asyncio.run's, those of a chained exception caught inside asyncio), and the crash is placed there.
+    out = run_asynctestrun("asyncio_frames", *args, tmp_root=tmp_path).stdout
+    if args == ("--tb=line",):
+        assert re.search(r"^/\S+/asyncio/tasks\.py:\d+: TimeoutError$", out, re.MULTILINE)
+    else:
+        assert "asyncio/tasks.py:" in out and "asyncio/runners.py:" in out
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("asyncio_frames", *args, tmp_root=tmp_path)
+
+    def placed(stdout: str) -> list[str]:  # each runner's copy of the sample is elsewhere
+        return [re.sub(r"/\S+/asyncio_frames/", "/SAMPLE/", line) for line in normalise(stdout)]
+
+    assert_same_lines(placed(reference.stdout), placed(candidate.stdout))
