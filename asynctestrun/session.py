@@ -189,8 +189,14 @@ class Session:
             from ._builtins import xdist_fixtures
 
             self.registry.add_all(harvest_fixtures(xdist_fixtures, BUILTIN_HOLDER, self.config))
-        from ._collect.plugins import load_entry_point_plugins, load_named_plugins, pytest_registered_names
+        from ._collect.plugins import (
+            load_entry_point_plugins,
+            load_named_plugins,
+            mark_plugins_for_rewrite,
+            pytest_registered_names,
+        )
 
+        mark_plugins_for_rewrite(rewriter, self.config)
         load_named_plugins(self.collector, self.config)
         for warning in load_entry_point_plugins(self.collector, self.config):
             self.failed_plugins.append(warning)

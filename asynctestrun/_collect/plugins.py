@@ -18,6 +18,7 @@ from .._config.config import Config, ConfigError
 from . import entry_points
 
 if TYPE_CHECKING:
+    from .._rewrite.hook import RewritingFinder
     from .collector import Collector
 
 # Entry points whose functionality is built in (or meaningless) here.
@@ -137,6 +138,44 @@ def _import(name: str, invocation_dir: Path) -> Any:
             raise
     sys.path.insert(0, str(invocation_dir))
     return importlib.import_module(name)
+
+
+def mark_plugins_for_rewrite(rewriter: RewritingFinder | None, config: Config) -> None:
+    """Have the asserts of the installed plugins rewritten, as pytest's ``_mark_plugins_for_rewrite``
+    does before it loads them: a plugin's own ``assert`` then fails with a test's introspection
+    (pytest-mock's wrapped ``assert_called_with`` adds "pytest introspection follows" with it, and
+    says nothing more without it).
+
+    Marked: the outermost package, not a namespace package, of each entry point's module.
+    pytest marks every top-level module of the plugin's distribution (from its RECORD); for the one
+    package that is the plugin that comes to the same, without reading those files on every start.
+    Plugins asynctestrun replaces are left alone: their modules are not loaded."""
+    if rewriter is None or not config.plugin_autoload:
+        return
+    for ep in _pytest11():
+        module = ep.value.partition(":")[0].strip()
+        if ep.name in REPLACED or module.startswith(REPLACED_PACKAGES) or _stand_in(ep.name) is not None:
+            continue
+        name = _outermost_package(module)
+        if name is not None and name not in sys.modules:
+            rewriter.mark_rewrite(name)
+
+
+def _outermost_package(module: str) -> str | None:
+    """The outermost package of ``module`` that is not a namespace package (one such may be shared
+    with unrelated distributions), found without importing anything; None when it is not found."""
+    from importlib.machinery import PathFinder
+
+    parts = module.split(".")
+    search_path: list[str] | None = None
+    for index, part in enumerate(parts):
+        spec = PathFinder.find_spec(part, search_path)
+        if spec is None:
+            return None
+        if spec.origin is not None and spec.has_location:
+            return ".".join(parts[: index + 1])
+        search_path = list(spec.submodule_search_locations or ())
+    return None
 
 
 def load_entry_point_plugins(collector: Collector, config: Config) -> list[str]:

@@ -4134,6 +4134,21 @@ session finish: <unset>
         """,
         counts={"failed": 3, "errors": 1},
     ),
+    Scenario(
+        # pytest rewrites the asserts of installed plugins' packages: pytest-mock's wrapped mock asserts
+        # then add their introspection (test_terminal_layout compares the report).
+        "plugin_assert_rewrite",
+        "plugin_assert_rewrite",
+        (),
+        1,
+        r"""
+            test_mock_asserts.py::test_called_with_other_arguments    failed
+            test_mock_asserts.py::test_awaited_with_other_arguments   failed
+            test_mock_asserts.py::test_called_as_expected             passed
+        """,
+        counts={"failed": 2, "passed": 1},
+        requires=("pytest_mock",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

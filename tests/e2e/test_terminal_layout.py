@@ -499,3 +499,14 @@ def test_frames_of_asyncio_a_test_calls_into_are_listed(args, tmp_path):
         return [re.sub(r"/\S+/asyncio_frames/", "/SAMPLE/", line) for line in normalise(stdout)]
 
     assert_same_lines(placed(reference.stdout), placed(candidate.stdout))
+
+
+def test_an_installed_plugins_asserts_are_rewritten(tmp_path):
+    # pytest-mock's wrapper of unittest.mock's asserts explains the difference with a rewritten assert
+    # of its own; without the rewriting it adds nothing.
+    pytest.importorskip("pytest_mock")
+    out = run_asynctestrun("plugin_assert_rewrite", tmp_root=tmp_path).stdout
+    assert out.count("pytest introspection follows:") == 2
+    assert "E       assert (1,) == (2,)" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("plugin_assert_rewrite", tmp_path=tmp_path)
