@@ -506,7 +506,7 @@ def test_an_installed_plugins_asserts_are_rewritten(tmp_path):
     # of its own; without the rewriting it adds nothing.
     pytest.importorskip("pytest_mock")
     out = run_asynctestrun("plugin_assert_rewrite", tmp_root=tmp_path).stdout
-    assert out.count("pytest introspection follows:") == 2
+    assert out.count("\nE       pytest introspection follows:\n") == 2
     assert "E       assert (1,) == (2,)" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("plugin_assert_rewrite", tmp_path=tmp_path)
