@@ -85,6 +85,25 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "doctestreport": lambda c: c.doctest_report,
 }
 
+# Options of pytest's own plugins and pytest-asyncio's that ``-p no:NAME`` takes away with the plugin:
+# its pytest_addoption never runs under pytest, so ``getoption`` raises ValueError for them (a plugin
+# asking for one then stops the run, as pytest-aiohttp's pytest_configure does without pytest-asyncio).
+# Blocking cacheprovider blocks stepwise too in pytest.
+_PLUGIN_OPTIONS: dict[str, tuple[str, ...]] = {
+    "asyncio": ("asyncio_mode", "asyncio_debug"),
+    "cacheprovider": (
+        "lf",
+        "failedfirst",
+        "newfirst",
+        "cacheclear",
+        "cacheshow",
+        "stepwise",
+        "stepwise_skip",
+    ),
+    "stepwise": ("stepwise", "stepwise_skip"),
+    "junitxml": ("xmlpath",),
+}
+
 # ini keys asynctestrun knows, with pytest's types.
 _INI_TYPES: dict[str, str] = {
     "markers": "linelist",
@@ -123,6 +142,16 @@ _INI_TYPES: dict[str, str] = {
     "strict": "bool",
     "strict_markers": "bool",
 }
+
+
+def _absent_options(config: Config) -> set[str]:
+    """The built-in options whose plugin takes no part in this run (``-p no:NAME``; pytest-asyncio's
+    also when plugin autoload is off without ``-p asyncio``)."""
+    blocked = config.blocked_plugins()
+    absent = {name for plugin, names in _PLUGIN_OPTIONS.items() if plugin in blocked for name in names}
+    if not config.asyncio_plugin:
+        absent.update(_PLUGIN_OPTIONS["asyncio"])
+    return absent
 
 
 class Argument:
@@ -404,6 +433,10 @@ class PytestConfig:
 
     def refresh(self) -> None:
         values: dict[str, Any] = {name: getter(self._config) for name, getter in _BUILTIN_OPTIONS.items()}
+        for name in _absent_options(self._config):
+            del values[name]
+            if hasattr(self.option, name):
+                delattr(self.option, name)
         values.update(self._parser.defaults())
         values.update(self._config.plugin_options)
         for key, value in values.items():

@@ -17,7 +17,12 @@ def is_async_test(item: Any) -> bool:
     if function is None or not inspect.iscoroutinefunction(function):
         return False
     config = getattr(item, "config", None)
-    mode = config.getoption("asyncio_mode") if config is not None else "strict"
+    if config is None:
+        return item.get_closest_marker("asyncio") is not None
+    # Without pytest-asyncio's plugin (its options are gone then) no test is one of its items.
+    mode = config.getoption("asyncio_mode", None)
+    if mode is None:
+        return False
     return mode == "auto" or item.get_closest_marker("asyncio") is not None
 
 

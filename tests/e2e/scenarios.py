@@ -4149,6 +4149,54 @@ session finish: <unset>
         counts={"failed": 2, "passed": 1},
         requires=("pytest_mock",),
     ),
+    Scenario(
+        # A plugin disabled with -p no:NAME takes its options with it: config.getoption raises
+        # ValueError for them (events.log lists the missing ones), as under pytest.
+        "blocked_plugin_options",
+        "blocked_plugin_options",
+        (),
+        0,
+        r"""
+            test_options.py::test_runs  passed
+        """,
+        counts={"passed": 1},
+        events="",
+    ),
+    Scenario(
+        "blocked_plugin_options-disabled",
+        "blocked_plugin_options",
+        ("-p", "no:asyncio", "-p", "no:cacheprovider"),
+        0,
+        r"""
+            test_options.py::test_runs  passed
+        """,
+        counts={"passed": 1},
+        events="""
+missing asyncio_mode
+missing asyncio_debug
+missing lf
+missing failedfirst
+missing newfirst
+missing cacheclear
+missing cacheshow
+missing stepwise
+missing stepwise_skip
+""",
+    ),
+    Scenario(
+        "blocked_plugin_options-stepwise",
+        "blocked_plugin_options",
+        ("-p", "no:stepwise"),
+        0,
+        r"""
+            test_options.py::test_runs  passed
+        """,
+        counts={"passed": 1},
+        events="""
+missing stepwise
+missing stepwise_skip
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
