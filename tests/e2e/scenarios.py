@@ -4151,7 +4151,8 @@ session finish: <unset>
     ),
     Scenario(
         # A plugin disabled with -p no:NAME takes its options with it: config.getoption raises
-        # ValueError for them (events.log lists the missing ones), as under pytest.
+        # ValueError for them (events.log lists the missing ones), as under pytest; the others give
+        # what the command line said (pytest 9 has no exitfirst dest: -x stores maxfail).
         "blocked_plugin_options",
         "blocked_plugin_options",
         (),
@@ -4160,7 +4161,32 @@ session finish: <unset>
             test_options.py::test_runs  passed
         """,
         counts={"passed": 1},
-        events="",
+        events="""
+missing last_failed
+missing exitfirst
+lf False
+cacheclear False
+last_failed_no_failures 'all'
+maxfail None
+trace False
+""",
+    ),
+    Scenario(
+        "blocked_plugin_options-values",
+        "blocked_plugin_options",
+        ("--lf", "--cache-clear", "--lfnf=none", "-x"),
+        5,
+        "",
+        counts={"deselected": 1},
+        events="""
+missing last_failed
+missing exitfirst
+lf True
+cacheclear True
+last_failed_no_failures 'none'
+maxfail 1
+trace False
+""",
     ),
     Scenario(
         "blocked_plugin_options-disabled",
@@ -4175,12 +4201,17 @@ session finish: <unset>
 missing asyncio_mode
 missing asyncio_debug
 missing lf
+missing last_failed_no_failures
 missing failedfirst
 missing newfirst
 missing cacheclear
 missing cacheshow
 missing stepwise
 missing stepwise_skip
+missing last_failed
+missing exitfirst
+maxfail None
+trace False
 """,
     ),
     Scenario(
@@ -4195,6 +4226,13 @@ missing stepwise_skip
         events="""
 missing stepwise
 missing stepwise_skip
+missing last_failed
+missing exitfirst
+lf False
+cacheclear False
+last_failed_no_failures 'all'
+maxfail None
+trace False
 """,
     ),
 ]

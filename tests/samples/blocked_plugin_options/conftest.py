@@ -1,6 +1,6 @@
 """Which options of pytest's plugins and pytest-asyncio's ``config.getoption`` knows: a plugin
 disabled with ``-p no:NAME`` takes its options with it (ValueError), cacheprovider takes stepwise's
-too. events.log lists the missing ones."""
+too. events.log lists the missing ones, then the values of those that follow the command line."""
 
 from pathlib import Path
 
@@ -8,6 +8,7 @@ NAMES = (
     "asyncio_mode",
     "asyncio_debug",
     "lf",
+    "last_failed_no_failures",
     "failedfirst",
     "newfirst",
     "cacheclear",
@@ -15,7 +16,11 @@ NAMES = (
     "stepwise",
     "stepwise_skip",
     "xmlpath",
+    "last_failed",
+    "exitfirst",
 )
+# The values pytest 9 gives (maxfail is None unless -x / --maxfail set it).
+VALUES = ("lf", "cacheclear", "last_failed_no_failures", "maxfail", "trace")
 
 
 def pytest_configure(config):
@@ -25,4 +30,6 @@ def pytest_configure(config):
             config.getoption(name)
         except ValueError:
             missing.append(name)
-    (Path(__file__).parent / "events.log").write_text("".join(f"missing {name}\n" for name in missing))
+    lines = [f"missing {name}" for name in missing]
+    lines += [f"{name} {config.getoption(name)!r}" for name in VALUES if name not in missing]
+    (Path(__file__).parent / "events.log").write_text("".join(f"{line}\n" for line in lines))
