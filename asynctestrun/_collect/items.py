@@ -222,8 +222,14 @@ def build_items(
     class_prefix = "::".join(definition.class_names)
     base_nodeid = f"{ctx.relpath}::{class_prefix + '::' if class_prefix else ''}{definition.name}"
     location = f"{ctx.relpath}:{(definition.lineno or 0)}"
+    # pytest-asyncio's own pytest_generate_tests (tryfirst) marks the definition before any other hook.
+    definition_marks = [
+        *definition.marks,
+        *_auto_asyncio_mark(definition, all_marks, config),
+        *definition.outer_marks,
+    ]
     metafunc = Metafunc(
-        definition=DefinitionView(definition.name, all_marks, base_nodeid),
+        definition=DefinitionView(definition.name, definition_marks, base_nodeid),
         function=definition.function,
         module=definition.module,
         cls=definition.cls,

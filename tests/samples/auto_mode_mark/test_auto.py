@@ -10,10 +10,12 @@ async def test_marks(request):
 
 async def test_plain(request):
     assert [m.name for m in request.node.iter_markers()] == ["asyncio"]
+    assert test_plain.definition_marked
 
 
 def test_sync(request):
     assert request.node.get_closest_marker("asyncio") is None
+    assert not test_sync.definition_marked
 
 
 @pytest.mark.asyncio(loop_scope="function")
