@@ -162,7 +162,7 @@ class Session:
         from ._builtins import fixtures as builtin_fixtures
         from ._shim.install import install
 
-        rewriter = _install_rewriter(self.config)
+        rewriter = None if _plain_asserts(unknown_args) else _install_rewriter(self.config)
         install(rewriter)
         _prepend_pythonpath(self.config)
         self._open_cache()
@@ -1096,6 +1096,15 @@ def _enable_faulthandler() -> None:
 
 def _mark_name(line: str) -> str:
     return line.split(":", 1)[0].split("(", 1)[0].strip()
+
+
+def _plain_asserts(args: Sequence[str]) -> bool:
+    """``--assert=plain`` (a tolerated option, parsed later): asserts are left as Python runs them.
+    Read here because rewriting is set up before the first conftest imports."""
+    for index, arg in enumerate(args):
+        if arg == "--assert=plain" or (arg == "--assert" and list(args[index + 1 : index + 2]) == ["plain"]):
+            return True
+    return False
 
 
 def _install_rewriter(config: Config) -> Any:

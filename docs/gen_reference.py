@@ -428,6 +428,7 @@ def render() -> str:
         "`--doctest-report` and `--doctest-ignore-import-errors` collect and run doctests as pytest does",
         "(with the `doctest_optionflags` and `doctest_encoding` ini keys).",
         "`--runxfail` acts as in pytest: xfail marks are ignored and `pytest.xfail()` does nothing.",
+        "`--assert=plain` turns assertion rewriting off, as in pytest.",
         "`--disable-warnings` leaves the warnings summary out, as in pytest.",
         "`--log-cli-level` and `--log-file-level` lower the root logger for the run, as in pytest.",
         "`--hypothesis-profile` loads the profile. The full list is in `asynctestrun/_config/tolerated.py`.",

@@ -38,6 +38,8 @@ ARGS = [
     # A run stopped early: pytest's "stopping after N failures" line, no "[100%]" on the last line.
     ("-x",),
     ("--maxfail=2", "-q"),
+    # Asserts not rewritten: a failed assert is a bare AssertionError, as Python raises it.
+    ("--assert=plain",),
 ]
 
 WIDTH = 120  # the harness runs with COLUMNS=120
