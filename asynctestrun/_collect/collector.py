@@ -453,15 +453,7 @@ class Collector:
                     collection.errors.append(
                         CollectError(nodeid, f"pytest.PytestCollectionWarning: {text}", text)
                     )
-            ctx = ItemContext(
-                path=path,
-                relpath=relpath,
-                rootdir=self.config.rootdir,
-                chain=ScopeChain(self._packages(path), relpath, None),
-                hook_owners=tuple(
-                    self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)
-                ),
-            )
+            ctx = self._file_context(path, relpath)
             items: list[TestItem] = []
             class_contexts: dict[tuple[tuple[str, ...], str | None], ItemContext] = {((), None): ctx}
             failed_classes: set[tuple[str, ...]] = set()
@@ -572,15 +564,7 @@ class Collector:
         relpath: str,
         chain: tuple[Holder, ...],
     ) -> list[TestItem]:
-        ctx = ItemContext(
-            path=path,
-            relpath=relpath,
-            rootdir=self.config.rootdir,
-            chain=ScopeChain(self._packages(path), relpath, None),
-            hook_owners=tuple(
-                self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)
-            ),
-        )
+        ctx = self._file_context(path, relpath)
         items: list[TestItem] = []
         for test in tests:
             definition = TestDefinition(
@@ -647,6 +631,18 @@ class Collector:
             # named as the exception; the report has them all.
             return CollectError(nodeid, text, failed_message(text))
         return CollectError(nodeid, _format_import_error(exc, path, self.config.rootdir), _one_line(exc))
+
+    def _file_context(self, path: Path, relpath: str) -> ItemContext:
+        """What every item of a file shares: its place, its packages and the conftests above it."""
+        return ItemContext(
+            path=path,
+            relpath=relpath,
+            rootdir=self.config.rootdir,
+            chain=ScopeChain(self._packages(path), relpath, None),
+            hook_owners=tuple(
+                self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)
+            ),
+        )
 
     def _packages(self, path: Path) -> tuple[str, ...]:
         packages: list[str] = []
