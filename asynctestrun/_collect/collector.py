@@ -25,7 +25,15 @@ from .._model.items import FuncKind, Holder, HolderKind, ScopeChain, TestItem
 from .._model.outcomes import CollectError
 from .._plan.registry import FixtureRegistry
 from . import doctests
-from .discover import Target, is_ignored, is_test_file, parse_targets, walk
+from .discover import (
+    Target,
+    is_ignored,
+    is_test_file,
+    parse_targets,
+    walk,
+    wants_doctest_module,
+    wants_doctest_textfile,
+)
 from .harvest import CollectionProblem, TestDefinition, harvest_fixtures, harvest_module, qualified_name
 from .hooks import HookRegistry, PluginModule
 from .importer import import_path
@@ -337,15 +345,15 @@ class Collector:
         conftest_holders = self.load_conftests(path.parent)
         chain = (BUILTIN_HOLDER, *self.plugin_holders, *conftest_holders)
         if path.suffix != ".py":
-            if doctests.wants_textfile(path, self.config, named):
+            if wants_doctest_textfile(path, self.config, named):
                 self._collect_textfile(path, relpath, chain, collection, parts)
             return
-        wants_doctests = doctests.wants_module(path, self.config)
+        wants_doctests = wants_doctest_module(path, self.config)
         if path.name == "conftest.py":
             conftest = self.conftests.get(path.parent)
             if wants_doctests and conftest is not None:
                 found = self._doctest_items(conftest, path, relpath, chain, collection)
-                self._add_items(path, relpath, found or [], parts, collection)
+                self._add_items(path, relpath, found, parts, collection)
             return
         if self.last_failed is not None and self.last_failed.skips(path):
             return
@@ -362,7 +370,7 @@ class Collector:
         if wants_doctests:
             # pytest's doctest plugin collects a file before its python plugin: doctests come first
             # (and the tests are collected whether or not finding the doctests failed).
-            items.extend(self._doctest_items(module, path, relpath, chain, collection) or ())
+            items.extend(self._doctest_items(module, path, relpath, chain, collection))
         if as_tests:
             tests = self._test_items(module, path, relpath, chain, collection)
             if tests is None:
@@ -519,8 +527,8 @@ class Collector:
         relpath: str,
         chain: tuple[Holder, ...],
         collection: Collection,
-    ) -> list[TestItem] | None:
-        """The module's doctests; None when finding them failed (a bad directive: an error)."""
+    ) -> list[TestItem]:
+        """The module's doctests; none when finding them failed (a bad directive: an error)."""
         try:
             flags = doctests.option_flags(self.config)
             tests = doctests.module_doctests(module)
@@ -528,7 +536,7 @@ class Collector:
             raise
         except BaseException as exc:
             collection.errors.append(self._collection_error(relpath, exc, path))
-            return None
+            return []
         return self._build_doctests(tests, flags, module, path, relpath, chain)
 
     def _collect_textfile(

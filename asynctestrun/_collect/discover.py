@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .._config.config import Config, ConfigError
-from . import doctests
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +86,39 @@ def is_collected_file(path: Path, config: Config) -> bool:
     """A test file, or a file whose doctests are collected."""
     return (
         is_test_file(path, config)
-        or doctests.wants_module(path, config)
-        or doctests.wants_textfile(path, config)
+        or wants_doctest_module(path, config)
+        or wants_doctest_textfile(path, config)
     )
+
+
+# pytest's doctest plugin: text files it collects without --doctest-glob, and the suffixes of those
+# it collects whatever their name when they are named on the command line.
+DEFAULT_DOCTEST_GLOBS = ("test*.txt",)
+DOCTEST_TEXT_SUFFIXES = (".txt", ".rst")
+
+
+def wants_doctest_module(path: Path, config: Config) -> bool:
+    """Whether ``--doctest-modules`` collects this file's docstrings: any ``.py`` file but
+    ``__main__.py`` and a ``setup.py`` that names setuptools or distutils."""
+    if not (config.doctest_modules and config.doctest_plugin) or path.suffix != ".py":
+        return False
+    return path.name != "__main__.py" and not _is_setup_py(path)
+
+
+def wants_doctest_textfile(path: Path, config: Config, named: bool = False) -> bool:
+    """Whether a text file is one doctest: named on the command line, or matching the globs."""
+    if not config.doctest_plugin or path.suffix == ".py":
+        return False
+    if named and path.suffix in DOCTEST_TEXT_SUFFIXES:
+        return True
+    return matches_path(path, config.doctest_globs or DEFAULT_DOCTEST_GLOBS)
+
+
+def _is_setup_py(path: Path) -> bool:
+    if path.name != "setup.py":
+        return False
+    contents = path.read_bytes()
+    return b"setuptools" in contents or b"distutils" in contents
 
 
 def walk(

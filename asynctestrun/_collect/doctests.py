@@ -1,17 +1,14 @@
-"""Doctests, collected where pytest's doctest plugin collects them.
+"""Doctests, found as pytest's doctest plugin finds them (which files hold them: ``discover``).
 
-With ``--doctest-modules`` every ``.py`` file walked (but ``setup.py`` and ``__main__.py``) is imported
-and each docstring holding examples is a test, named by its dotted path (``pkg/calc.py::pkg.calc.add``)
-and reported before the file's own tests. A text file is one test (``docs/test_x.txt::test_x.txt``)
-when it matches ``--doctest-glob`` (``test*.txt`` by default), with or without the flag, or when a
-``.txt`` / ``.rst`` file is named on the command line.
+With ``--doctest-modules`` each docstring holding examples is a test, named by its dotted path
+(``pkg/calc.py::pkg.calc.add``) and reported before the file's own tests. A text file is one test
+(``docs/test_x.txt::test_x.txt``).
 
 The stdlib's ``doctest`` (and pdb with it) is imported only when a doctest is collected.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import inspect
 from collections.abc import Iterator
@@ -20,53 +17,22 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .._config.config import Config
+from .._config.inifile import get_args
 
 if TYPE_CHECKING:
     import doctest
 
-DEFAULT_GLOBS = ("test*.txt",)
-TEXT_SUFFIXES = (".txt", ".rst")
 # The option flags pytest adds to doctest's own, usable as directives (``# doctest: +NUMBER``) and in
 # the doctest_optionflags ini key; registered with doctest before anything is parsed.
 EXTRA_FLAGS = ("ALLOW_UNICODE", "ALLOW_BYTES", "NUMBER")
 
 
-def wants_module(path: Path, config: Config) -> bool:
-    """Whether ``--doctest-modules`` collects this file's docstrings."""
-    if not (config.doctest_modules and config.doctest_plugin) or path.suffix != ".py":
-        return False
-    return path.name != "__main__.py" and not _is_setup_py(path)
-
-
-def wants_textfile(path: Path, config: Config, named: bool = False) -> bool:
-    """Whether a text file is a doctest: named on the command line, or matching the globs."""
-    if not config.doctest_plugin or path.suffix == ".py":
-        return False
-    if named and path.suffix in TEXT_SUFFIXES:
-        return True
-    return any(_glob_matches(glob, path) for glob in config.doctest_globs or DEFAULT_GLOBS)
-
-
-def _glob_matches(glob: str, path: Path) -> bool:
-    # As pytest's path globs: a pattern without a separator matches the name, one with it the end
-    # of the full path.
-    if "/" not in glob:
-        return fnmatch.fnmatch(path.name, glob)
-    return fnmatch.fnmatch(str(path), glob if Path(glob).is_absolute() else f"*/{glob}")
-
-
-def _is_setup_py(path: Path) -> bool:
-    if path.name != "setup.py":
-        return False
-    contents = path.read_bytes()
-    return b"setuptools" in contents or b"distutils" in contents
-
-
 def option_flags(config: Config) -> int:
     """The doctest_optionflags ini key (ELLIPSIS when unset), as flag bits."""
     doctest = _doctest()
-    raw = config.ini.get("doctest_optionflags")
-    names = raw.split() if isinstance(raw, str) else list(raw) if raw is not None else ["ELLIPSIS"]
+    names = (
+        get_args(config.ini, "doctest_optionflags") if "doctest_optionflags" in config.ini else ["ELLIPSIS"]
+    )
     flags = 0
     for name in names:
         flags |= doctest.OPTIONFLAGS_BY_NAME[name]
