@@ -309,7 +309,6 @@ def build_items(
                 else closure.names,
                 fixturedefs=closure.defs,
                 keywords=_keywords(ctx, definition, name, marks),
-                headline=f"[doctest] {definition.name}" if definition.doctest else None,
                 doctest=definition.doctest,
             )
         )

@@ -126,10 +126,13 @@ class TestItem:
     fixturedefs: Mapping[str, tuple[FixtureDef, ...]]  # visible defs per name, outermost first
     keywords: frozenset[str]
     loop_scope: LoopScope | None = None  # set when the test is driven on an event loop
-    # What its failure is headed with, where that is not the node id after the file (a doctest's
-    # "[doctest] pkg.mod.func").
-    headline: str | None = None
     doctest: bool = False  # a docstring's or text file's examples (its function runs them)
+
+    @property
+    def headline(self) -> str | None:
+        """What its failure is headed with, where that is not the node id after the file: a
+        doctest's "[doctest] pkg.mod.func", as pytest's doctest items name themselves."""
+        return f"[doctest] {self.name}" if self.doctest else None
 
     def __repr__(self) -> str:
         # Short, as pytest's ``<Function name>``: a test that formats its stack with every frame's locals
