@@ -5,7 +5,7 @@ A test writes a small project into a temporary directory (``makepyfile``, ``make
 ``makeini``...) and runs it; here every run is ``asynctestrun`` in a subprocess (pytest runs it in
 process by default), started in that directory. Its report is pytest's plain layout, so
 ``RunResult.assert_outcomes``, ``parseoutcomes`` and ``stdout.fnmatch_lines`` read it as they read
-pytest's. ``inline_run`` counts the run's reports from its JUnit file. The collection helpers
+pytest's. ``inline_run`` counts the run's reports from its JSON report. The collection helpers
 (``getitems``, ``inline_genitems``), which hand back pytest's in-process items, are not provided.
 """
 
@@ -286,10 +286,10 @@ class Pytester:
 
     def inline_run(self, *args: str | os.PathLike[str], **kwargs: Any) -> HookRecorder:
         """A run whose outcomes are counted per report, as pytest's in-process hook recorder
-        counts them (read back from the run's JUnit file)."""
-        junit = self.path / f".inline-run-{time.monotonic_ns()}.xml"
-        result = self.runpytest_subprocess(*args, f"--junitxml={junit}", timeout=kwargs.get("timeout"))
-        return HookRecorder(result.ret, _junit_reports(junit, Path.cwd()))
+        counts them (read back from the run's JSON report)."""
+        report = self.path / f".inline-run-{time.monotonic_ns()}.json"
+        result = self.runpytest_subprocess(*args, f"--json-report={report}", timeout=kwargs.get("timeout"))
+        return HookRecorder(result.ret, _reports_of(report))
 
     def runpytest_subprocess(self, *args: str | os.PathLike[str], timeout: float | None = None) -> RunResult:
         arguments = [str(arg) for arg in args]
@@ -399,40 +399,25 @@ class HookRecorder:
         return found[0]
 
 
-def _junit_reports(path: Path, root: Path) -> list[TestReportView]:
-    """The reports a JUnit file stands for: one per ``testcase`` (a failure is the call's, an error
-    a set-up's or teardown's, or a collector's when the testcase has no class)."""
-    import xml.etree.ElementTree as ET
+def _reports_of(path: Path) -> list[TestReportView]:
+    """The reports a run's JSON report stands for, as pytest's recorder sees them: a collector's for
+    each collection error and each module skipped while collecting, one per phase of every test."""
+    import json
 
     if not path.is_file():
         return []
-    reports: list[TestReportView] = []
-    for case in ET.parse(path).getroot().iter("testcase"):
-        classname, name = case.get("classname", ""), case.get("name", "")
-        nodeid = _nodeid(classname, name, root)
-        outcomes = [child for child in case if child.tag in ("failure", "error", "skipped")]
-        if not outcomes:
-            reports.append(TestReportView(nodeid, "passed", "call", ""))
-        for child in outcomes:
-            outcome = "skipped" if child.tag == "skipped" else "failed"
-            when = "call" if child.tag == "failure" else "collect" if not classname else "setup"
-            reports.append(TestReportView(nodeid, outcome, when, child.text or ""))
+    document = json.loads(path.read_text(encoding="utf-8"))
     path.unlink()
+    reports = [
+        TestReportView(error["nodeid"], "failed", "collect", error["longrepr"])
+        for error in document["collection_errors"]
+    ]
+    for test in document["tests"]:
+        collected = "::" in test["nodeid"]  # not a module skipped at import
+        for phase in test["phases"]:
+            when = phase["phase"] if collected else "collect"
+            reports.append(TestReportView(test["nodeid"], phase["outcome"], when, phase["longrepr"] or ""))
     return reports
-
-
-def _nodeid(classname: str, name: str, root: Path) -> str:
-    """A JUnit testcase's node id again: ``pkg.test_x.TestY`` + ``test_z`` is
-    ``pkg/test_x.py::TestY::test_z`` when that file exists under ``root``."""
-    if not classname:
-        dotted = name.replace(".", "/")
-        return f"{dotted}.py" if (root / f"{dotted}.py").is_file() else name
-    parts = classname.split(".")
-    for split in range(len(parts), 0, -1):
-        module = "/".join(parts[:split]) + ".py"
-        if (root / module).is_file():
-            return "::".join([module, *parts[split:], name])
-    return f"{classname}::{name}"
 
 
 class Testdir:

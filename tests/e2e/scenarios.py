@@ -3852,8 +3852,9 @@ session finish: <unset>
             test_pytester.py::test_parametrized_file_is_named_after_the_function[a.b(1)]  passed
             test_pytester.py::test_parametrized_file_is_named_after_the_function[plain]   passed
             test_pytester.py::test_inline_run_counts_reports         passed
+            test_pytester.py::test_inline_run_counts_a_failed_teardown_after_a_pass  passed
         """,
-        counts={"failed": 1, "passed": 9},
+        counts={"failed": 1, "passed": 10},
     ),
     Scenario(
         # pytest_asyncio_loop_factories(config, item): item.fixturenames is the test's fixture

@@ -138,3 +138,22 @@ def test_inline_run_counts_reports(pytester):
     assert recorder.countoutcomes() == [1, 1, 1]
     passed, skipped, failed = recorder.listoutcomes()
     assert failed[0].nodeid == "test_inline_run_counts_reports.py::test_bad"
+
+
+def test_inline_run_counts_a_failed_teardown_after_a_pass(pytester):
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.fixture
+        def breaks_on_teardown():
+            yield
+            raise RuntimeError("teardown")
+
+        def test_passes(breaks_on_teardown):
+            pass
+        """
+    )
+    recorder = pytester.inline_run()
+    recorder.assertoutcome(passed=1, failed=1)
+    assert [report.when for report in recorder.getfailures()] == ["teardown"]
