@@ -114,6 +114,15 @@ class Collector:
             self.registry.add_all(harvest_fixtures(module, holder, self.config))
         self.hooks.register(PluginModule(name, module))
 
+    def register_bundled(self, name: str) -> bool:
+        """pytest's own plugin ``name`` (``pytester``), named by ``-p`` or ``pytest_plugins``:
+        asynctestrun's version of it is registered. False for any other name."""
+        module_name = BUNDLED_PLUGINS.get(name)
+        if module_name is None:
+            return False
+        self.register_plugin(module_name.rpartition(".")[2], importlib.import_module(module_name))
+        return True
+
     def conftest_dirs(self, directory: Path) -> list[Path]:
         """Directories from the conftest cut-off dir down to ``directory`` (inclusive)."""
         found = self.conftest_dirs_memo.get(directory)
@@ -172,8 +181,7 @@ class Collector:
         for name in declared:
             if name in self.config.blocked_plugins():
                 continue
-            if name in BUNDLED_PLUGINS:
-                self.register_plugin("pytester", importlib.import_module(BUNDLED_PLUGINS[name]))
+            if self.register_bundled(name):
                 continue
             if name in BUILT_IN_PLUGIN_NAMES:
                 # pytest's own plugins or ones asynctestrun replaces (pytest_asyncio).

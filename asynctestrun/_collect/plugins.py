@@ -103,11 +103,8 @@ def _stand_in(name: str) -> str | None:
 def load_named_plugins(collector: Collector, config: Config) -> None:
     """``-p NAME``: the entry point of that name, else the module, registered before any other
     plugin; a name that cannot be imported is a usage error, as in pytest."""
-    from .collector import BUNDLED_PLUGINS
-
     for name in config.early_plugins:
-        if name in BUNDLED_PLUGINS:
-            collector.register_plugin("pytester", importlib.import_module(BUNDLED_PLUGINS[name]))
+        if collector.register_bundled(name):
             continue
         top = name.split(".", 1)[0]
         if name in REPLACED or name in PYTEST_INTERNAL or top in (*REPLACED_PACKAGES, "_pytest", "pytest"):
