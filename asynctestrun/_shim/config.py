@@ -63,7 +63,7 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     # pytest options asynctestrun has no counterpart for, at the values a plain run has: plugins read
     # them (syrupy reads ``pyargs`` to know which tests ran).
     "pyargs": lambda c: False,
-    "assertmode": lambda c: "rewrite",  # --assert (tolerated): asynctestrun always rewrites asserts
+    "assertmode": lambda c: "rewrite",  # unless --assert (a tolerated option, whose value wins) says plain
     "confcutdir": lambda c: None,
     "markers": lambda c: c.show_markers,
     "show_fixtures_per_test": lambda c: c.fixtures_per_test,
