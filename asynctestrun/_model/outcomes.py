@@ -54,6 +54,12 @@ class PhaseResult:
         without one (``pytest.skip()``, a bare ``raise unittest.SkipTest``) is "Skipped"."""
         return self.reason or "Skipped"
 
+    @property
+    def without_crash_line(self) -> bool:
+        """A failure whose report has no one-line summary (a doctest's): its ``message`` is empty,
+        and pytest's JUnit message and ``--tb=line`` line are taken from the report itself."""
+        return self.message == "" and bool(self.longrepr)
+
 
 @dataclass(frozen=True, slots=True)
 class TestResult:

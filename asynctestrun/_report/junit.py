@@ -170,9 +170,8 @@ class JUnitReporter:
                 counts["tests"] += 1
                 if phase.phase is Phase.CALL:
                     message = phase.message or "failed"
-                    if phase.message == "" and phase.longrepr:
-                        # A report without a crash line (a doctest's): pytest's message is its text.
-                        message = _report_text(phase.longrepr)
+                    if phase.without_crash_line:
+                        message = _report_text(phase.longrepr or "")  # pytest's message is its text
                     node = ET.SubElement(case, "failure", message=_clean(_shorten(message)))
                     counts["failures"] += 1
                 else:

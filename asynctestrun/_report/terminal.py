@@ -453,9 +453,8 @@ class TerminalReporter:
                 self.write((call.longrepr or "").rstrip() + "\n")
                 if call.subtest is None:
                     self._write_sections(result)
-                if call.message == "" and call.longrepr:
-                    # A report without a crash line (a doctest's): pytest cuts its text at 50 characters.
-                    self.write(call.longrepr[:50] + "\n")
+                if call.without_crash_line:
+                    self.write((call.longrepr or "")[:50] + "\n")  # pytest cuts the report at 50 characters
                     continue
                 where = f"{call.crash_location}: " if call.crash_location else ""
                 self.write(f"{where}{(call.message or '').split(chr(10), 1)[0]}\n")
