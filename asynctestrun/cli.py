@@ -137,7 +137,11 @@ def _options(func: Any) -> Any:
             help="As the strict ini key: strict markers, xfail, parametrize ids and config.",
         ),
         click.option(
-            "--co", "--collect-only", "collect_only", is_flag=True, help="Only collect; print the test ids."
+            "--co",
+            "--collect-only",
+            "collect_only",
+            is_flag=True,
+            help="Only collect; print the tree of what was collected.",
         ),
         click.option("--durations", type=int, default=None, help="Show the N slowest phases (0 for all)."),
         click.option(
@@ -630,12 +634,6 @@ def _run_session(
             from ._report.durations_file import DurationsFileReporter
 
             broadcast.add(DurationsFileReporter(config.durations_file()))
-        if config.collect_only:
-            from ._report.collect_only import CollectOnlyReporter
-
-            broadcast._reporters = [CollectOnlyReporter(verbose=config.verbose)] + [
-                r for r in broadcast._reporters if r is not terminal
-            ]
         if config.numprocesses and not config.collect_only:
             return _run_parallel(session, config, broadcast, argv, positional, invocation_dir, prestarted)
         return session.run()
@@ -756,7 +754,8 @@ def _terminal_reporter(config: Any) -> Any:
     """Rich output on an interactive terminal (or --color=yes); pytest's plain layout otherwise,
     so CI logs and tools that read them see what they expect."""
     interactive = sys.stdout.isatty() and config.color != "no" and not os.environ.get("NO_COLOR")
-    if interactive or config.color == "yes":
+    # --collect-only's listing is pytest's plain one on any terminal: tools and people read it as text.
+    if (interactive or config.color == "yes") and not config.collect_only:
         from ._report.rich_terminal import RichReporter
 
         return RichReporter(
@@ -780,6 +779,7 @@ def _terminal_reporter(config: Any) -> Any:
         durations_min=config.durations_min,
         show_capture=config.show_capture,
         show_progress=shows_progress(style if isinstance(style, str) else None, config.capture),
+        collect_only=config.collect_only,
     )
 
 

@@ -32,6 +32,7 @@ from ._execute.runner import RunSummary, execute
 from ._execute.session_state import SessionState
 from ._model.events import (
     Broadcast,
+    CollectedNode,
     CollectionFinished,
     Event,
     SessionFinished,
@@ -520,6 +521,7 @@ class Session:
                 deselected,
                 notes,
                 skipped=len(collection.skipped_modules),
+                tree=self._collection_tree(selected) if config.collect_only and config.verbose >= 0 else (),
             )
         )
         self._report_skipped_modules(collection)
@@ -881,6 +883,22 @@ class Session:
             self._collection_ended(collection, ())
             self._finish(start, EXIT_USAGE_ERROR)
             raise
+
+    def _collection_tree(self, items: list[TestItem]) -> tuple[tuple[CollectedNode, ...], ...]:
+        """What ``--collect-only`` draws: each test's chain of nodes (with docstrings under -v)."""
+        from ._collect.tree import collection_chain
+        from ._plan.plan import claimed_by_asyncio
+
+        config = self.config
+        return tuple(
+            collection_chain(
+                item,
+                config.rootdir,
+                claimed_by_asyncio=claimed_by_asyncio(item, config),
+                with_docs=config.verbose > 0,
+            )
+            for item in items
+        )
 
     def _collection_ended(self, collection: Collection, nodeids: tuple[str, ...]) -> None:
         """What collection found, reported where the run stops before selecting and running tests."""

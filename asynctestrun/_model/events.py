@@ -7,7 +7,7 @@ reporters swappable and lets workers and watch mode reuse the stream unchanged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from .outcomes import CollectError, TestResult
@@ -30,12 +30,25 @@ class SessionStarted:
 
 
 @dataclass(frozen=True, slots=True)
+class CollectedNode:
+    """One node of the collection tree ``--collect-only`` draws: ``<kind name>``, as pytest names it."""
+
+    kind: str  # the class pytest (or a plugin) would have made: "Dir", "Module", "Class", "Coroutine"...
+    name: str
+    key: str  # tells apart nodes of one kind and name (a directory's path, a test's node id)
+    doc: str | None = field(default=None, compare=False)  # shown under the node with -v
+
+
+@dataclass(frozen=True, slots=True)
 class CollectionFinished:
     nodeids: tuple[str, ...]
     errors: tuple[CollectError, ...]
     deselected: int
     notes: tuple[str, ...] = ()  # e.g. "run-last-failure: rerun previous 3 failures"
     skipped: int = 0  # modules skipped while collecting (a module-level skip or importorskip)
+    # Under --collect-only: each selected test's chain of nodes, outermost first (nothing otherwise,
+    # as nothing else draws the tree and building it imports nothing but costs a walk per test).
+    tree: tuple[tuple[CollectedNode, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

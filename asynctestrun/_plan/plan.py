@@ -44,6 +44,13 @@ def is_asyncio_marked(item: TestItem) -> bool:
     return item.get_closest_marker("asyncio") is not None
 
 
+def claimed_by_asyncio(item: TestItem, config: Config) -> bool:
+    """Whether pytest-asyncio runs the test: an async test it is enabled for, marked or in auto mode.
+    Without pytest-asyncio (disabled in this run) nothing drives an async test: it fails unrun."""
+    is_async = item.kind in (FuncKind.COROUTINE, FuncKind.ASYNC_GENERATOR)
+    return config.asyncio_plugin and is_async and (is_asyncio_marked(item) or config.asyncio_mode == "auto")
+
+
 def test_loop_scope(item: TestItem, config: Config) -> tuple[LoopScope | None, str | None]:
     """The loop scope of a test from its ``asyncio`` mark or the configured default; or an error."""
     mark = item.get_closest_marker("asyncio")
@@ -77,10 +84,7 @@ def plan_one(
     item: TestItem, registry: FixtureRegistry, config: Config, failed_plugins: Sequence[str] = ()
 ) -> PlannedTest:
     warnings: list[str] = []
-    is_async = item.kind in (FuncKind.COROUTINE, FuncKind.ASYNC_GENERATOR)
-    marked = is_asyncio_marked(item)
-    # Without pytest-asyncio (disabled in this run) nothing drives an async test: it fails unrun.
-    driven = config.asyncio_plugin and is_async and (marked or config.asyncio_mode == "auto")
+    driven = claimed_by_asyncio(item, config)
     # anyio's plugin runs the test, not a suite's own anyio_backend fixture: without it (``-p no:anyio``)
     # the test is an async test like any other. A test pytest-asyncio claims (an asyncio mark, or any
     # async test in auto mode) is not anyio's, whatever its anyio_backend: pytest-asyncio swaps the test

@@ -1,51 +1,53 @@
-"""``--collect-only``: the selected node ids (``-q``) or a tree of files and tests, then the count."""
+"""``--collect-only``'s listing, as pytest prints it between the "collected" line and the summary: the
+tree of nodes (``-v`` adds docstrings), the node ids (``-q``) or a count per file (``-qq``)."""
 
 from __future__ import annotations
 
-import sys
-from typing import TextIO
+from collections import Counter
 
-from .._model.events import CollectionFinished, Event, SessionFinished
-from .terminal import format_session_duration
+from .._model.events import CollectedNode, CollectionFinished
 
 
-class CollectOnlyReporter:
-    def __init__(self, verbose: int = 0, out: TextIO | None = None) -> None:
-        self.verbose = verbose
-        self.out = out or sys.stdout
-        self.count = 0
-        self.deselected = 0
-        self.errors = 0
+def collected_lines(event: CollectionFinished, verbose: int) -> list[str]:
+    if verbose < -1:
+        per_file = Counter(nodeid.split("::", 1)[0] for nodeid in event.nodeids)
+        return [f"{path}: {count}" for path, count in sorted(per_file.items())]
+    if verbose < 0:
+        return list(event.nodeids)
+    return tree_lines(event.tree, with_docs=verbose > 0)
 
-    def handle(self, event: Event) -> None:
-        if isinstance(event, CollectionFinished):
-            self.count = len(event.nodeids)
-            self.deselected = event.deselected
-            self.errors = len(event.errors)
-            if self.verbose < 0:
-                for nodeid in event.nodeids:
-                    self.out.write(nodeid + "\n")
-            else:
-                current = None
-                for nodeid in event.nodeids:
-                    path, _, rest = nodeid.partition("::")
-                    if path != current:
-                        current = path
-                        self.out.write(f"<Module {path}>\n")
-                    self.out.write(f"  <Function {rest}>\n")
-            for error in event.errors:
-                self.out.write(f"ERROR collecting {error.nodeid}\n{error.longrepr}\n")
-        elif isinstance(event, SessionFinished):
-            errors = f", {self.errors} error{'s' if self.errors != 1 else ''}" if self.errors else ""
-            self.out.write(f"\n{self.summary()}{errors} in {format_session_duration(event.duration)}\n")
 
-    def summary(self) -> str:
-        """pytest's closing words: what was collected, and how much of it -k / -m / --deselect left."""
-        collected = self.count + self.deselected
-        if collected == 0:
-            return "no tests collected"
-        if not self.deselected:
-            return f"{collected} test{'s' if collected != 1 else ''} collected"
-        if not self.count:
-            return f"no tests collected ({self.deselected} deselected)"
-        return f"{self.count}/{collected} tests collected ({self.deselected} deselected)"
+def tree_lines(chains: tuple[tuple[CollectedNode, ...], ...], *, with_docs: bool) -> list[str]:
+    """Each node once, indented by its depth: a test's chain is drawn from where it leaves the
+    previous test's."""
+    lines: list[str] = []
+    drawn: list[CollectedNode] = []
+    for chain in chains:
+        shared = 0
+        while shared < min(len(drawn), len(chain)) and drawn[shared] == chain[shared]:
+            shared += 1
+        del drawn[shared:]
+        for node in chain[shared:]:
+            indent = "  " * len(drawn)
+            lines.append(f"{indent}<{node.kind} {node.name}>")
+            if with_docs and node.doc:
+                lines.extend(f"{indent}  {line}" for line in node.doc.splitlines())
+            drawn.append(node)
+    return lines
+
+
+def collected_summary(selected: int, deselected: int, errors: int) -> str:
+    """pytest's closing words: what was collected, how much of it -k / -m / --deselect left, and the
+    collection errors (warnings are not counted here, as in pytest)."""
+    collected = selected + deselected
+    if collected == 0:
+        words = "no tests collected"
+    elif not deselected:
+        words = f"{collected} test{'s' if collected != 1 else ''} collected"
+    elif not selected:
+        words = f"no tests collected ({deselected} deselected)"
+    else:
+        words = f"{selected}/{collected} tests collected ({deselected} deselected)"
+    if errors:
+        words += f", {errors} error{'s' if errors != 1 else ''}"
+    return words

@@ -25,6 +25,7 @@ from .._model.events import (
     is_maxfail_reason,
 )
 from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
+from .collect_only import collected_lines, collected_summary
 
 _CHARS = {
     Outcome.PASSED: ".",
@@ -264,8 +265,10 @@ class TerminalReporter:
         durations_min: float | None = None,
         show_capture: str = "all",
         show_progress: bool = True,
+        collect_only: bool = False,
     ) -> None:
         self.verbose = verbose
+        self.collect_only = collect_only  # list what was collected; the closing line counts it
         self.show_progress = show_progress  # the "[ 42%]" at the right edge (see shows_progress)
         self.tb_style = tb_style
         self.durations_min = durations_min
@@ -325,12 +328,15 @@ class TerminalReporter:
         self.collect_errors = list(event.errors)
         self.deselected = event.deselected
         self._total = len(event.nodeids)
-        if self.verbose < 0:
-            return
-        # pytest's verbose layout off a terminal: "collecting ... collected 3 items".
-        self.write(("collecting ... " if self.verbose > 0 else "") + collection_line(event) + "\n")
-        for note in event.notes:
-            self.write(note + "\n")
+        if self.verbose >= 0:
+            # pytest's verbose layout off a terminal: "collecting ... collected 3 items".
+            self.write(("collecting ... " if self.verbose > 0 else "") + collection_line(event) + "\n")
+            for note in event.notes:
+                self.write(note + "\n")
+            if self.collect_only and event.nodeids:
+                self.write("\n")
+        if self.collect_only:
+            self.write("".join(line + "\n" for line in collected_lines(event, self.verbose)))
         self.out.flush()
 
     def _test_finished(self, result: TestResult) -> None:
@@ -414,7 +420,7 @@ class TerminalReporter:
             self._fill_progress()
         if self._column:
             self.write("\n")
-        if self.verbose >= 0:
+        if self.verbose >= 0 or self.collect_only:  # pytest's blank line under a listing at any quietness
             self.write("\n")
         shows_tracebacks = self.tb_style != "no"
         if shows_tracebacks and (self.collect_errors or any(_errored(r) for r in self.results)):
@@ -611,6 +617,9 @@ class TerminalReporter:
         )
 
     def summary_line(self, duration: float) -> str:
+        if self.collect_only:
+            words = collected_summary(self._total, self.deselected, len(self.collect_errors))
+            return f"{words} in {format_session_duration(duration)}"
         return format_summary_line(self.counts(), duration)
 
 

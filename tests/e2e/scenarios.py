@@ -4236,6 +4236,33 @@ maxfail None
 trace False
 """,
     ),
+    Scenario(
+        # The sample --collect-only draws as a tree (tests/e2e/test_terminal_layout.py compares that
+        # with pytest's): directories and packages, classes nested and unittest's, pytest-asyncio's
+        # Coroutine items beside plain functions, doctests. Run, an unmarked async test fails unrun.
+        "collect-tree",
+        "collect_tree",
+        ("--doctest-modules",),
+        1,
+        r"""
+            test_top.py::test_top                                     passed
+            tests/api/test_routes.py::api.test_routes.helper          passed
+            tests/api/test_routes.py::test_index                      passed
+            tests/api/test_routes.py::test_status[200]                passed
+            tests/api/test_routes.py::test_status[404]                passed
+            tests/api/test_routes.py::test_marked_coroutine           passed
+            tests/api/test_routes.py::test_unmarked_coroutine         failed
+            tests/api/test_routes.py::TestUsers::test_list            passed
+            tests/api/test_routes.py::TestUsers::test_create          passed
+            tests/api/test_routes.py::TestUsers::TestAdmins::test_promote passed
+            tests/api/test_routes.py::TestCase::test_a                passed
+            tests/api/test_routes.py::TestCase::test_b                passed
+            tests/unit/test_notes.txt::test_notes.txt                 passed
+            tests/unit/test_plain.py::test_one                        passed
+            tests/unit/test_plain.py::test_two                        passed
+        """,
+        counts={"failed": 1, "passed": 14},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -257,6 +257,29 @@ def test_collect_only_summary_reads_as_pytests(selection, tmp_path):
     assert candidate.exit_code == reference.exit_code
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("-v", "--doctest-modules"),
+        ("-q",),
+        ("-qq",),
+        ("-k", "status or TestUsers"),
+        ("--asyncio-mode=auto",),
+        ("tests/api/test_routes.py::TestUsers",),
+    ],
+    ids=["tree", "verbose-docstrings", "node-ids", "counts-per-file", "deselected", "auto-mode", "one-class"],
+)
+def test_collect_only_reads_as_pytests(args, tmp_path):
+    # The header, then the tree from the rootdir down: <Dir> / <Package> / <Module> / <Class> (nested) /
+    # <UnitTestCase>, pytest-asyncio's <Coroutine> beside <Function>, <DoctestModule> /
+    # <DoctestTextfile> / <DoctestItem>; -v adds each node's docstring, -q lists node ids and -qq counts
+    # per file; the closing line says how many were collected.
+    if reference_python()[0] is None:
+        pytest.skip("no reference pytest to compare with")
+    assert_reads_as_pytests("collect_tree", "--co", *args, tmp_path=tmp_path)
+
+
 def test_warnings_summary_reads_as_pytests(tmp_path):
     # One block per distinct warning, headed by the tests that raised it (or each file's count once
     # there are ten or more), and by file and line for one raised while a conftest or module imported.

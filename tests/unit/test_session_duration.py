@@ -10,8 +10,7 @@ import io
 import pytest
 
 from asynctestrun._model.events import CollectionFinished, SessionFinished
-from asynctestrun._report.collect_only import CollectOnlyReporter
-from asynctestrun._report.terminal import format_session_duration, format_summary_line
+from asynctestrun._report.terminal import TerminalReporter, format_session_duration, format_summary_line
 
 PYTESTS = [
     (0.0, "0.00s"),
@@ -46,7 +45,7 @@ def test_summary_line_from_a_minute_on_adds_the_clock() -> None:
 
 def test_collect_only_line_adds_the_clock_too() -> None:
     out = io.StringIO()
-    reporter = CollectOnlyReporter(verbose=-1, out=out)
+    reporter = TerminalReporter(verbose=-1, out=out, collect_only=True)
     reporter.handle(CollectionFinished(("t.py::test_a",), (), 0))
     reporter.handle(SessionFinished(0, 75.1))
     assert out.getvalue().rstrip().endswith("1 test collected in 75.10s (0:01:15)")
