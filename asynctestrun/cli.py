@@ -780,6 +780,7 @@ def _terminal_reporter(config: Any) -> Any:
         show_capture=config.show_capture,
         show_progress=shows_progress(style if isinstance(style, str) else None, config.capture),
         collect_only=config.collect_only,
+        echo=config.capture == "no" and not config.numprocesses,  # workers report tests as they end
     )
 
 

@@ -21,6 +21,7 @@ from .._model.events import (
     SessionFinished,
     SessionStarted,
     TestFinished,
+    TestStarted,
     WarningRaised,
     is_maxfail_reason,
 )
@@ -266,8 +267,12 @@ class TerminalReporter:
         show_capture: str = "all",
         show_progress: bool = True,
         collect_only: bool = False,
+        echo: bool = False,
     ) -> None:
         self.verbose = verbose
+        # Output not captured (-s): a test's prints reach the terminal as it runs, so its place (its
+        # file's name, or its id with -v) is written when it starts, above them, as pytest does.
+        self.echo = echo
         self.collect_only = collect_only  # list what was collected; the closing line counts it
         self.show_progress = show_progress  # the "[ 42%]" at the right edge (see shows_progress)
         self.tb_style = tb_style
@@ -288,6 +293,7 @@ class TerminalReporter:
         self._done = 0
         # The last test's line waits for its share until the run loop has ended (see _session_finished).
         self._last_share_pending = False
+        self._started: str | None = None  # under -s: the test whose id is written, awaiting its word
         # --junitxml's file, which pytest's junitxml plugin names above the short test summary.
         self.junit_path: str | None = None
         self.warnings_summary = True  # False under --disable-warnings
@@ -298,6 +304,9 @@ class TerminalReporter:
     def handle(self, event: Event) -> None:
         if isinstance(event, SessionStarted):
             self._session_started(event)
+        elif isinstance(event, TestStarted):
+            if self.echo:
+                self._test_started(event)
         elif isinstance(event, CollectionFinished):
             self._collection_finished(event)
         elif isinstance(event, TestFinished):
@@ -339,6 +348,29 @@ class TerminalReporter:
             self.write("".join(line + "\n" for line in collected_lines(event, self.verbose)))
         self.out.flush()
 
+    def _test_started(self, event: TestStarted) -> None:
+        if self.verbose > 0:
+            if self._done == 0:
+                self.write("\n")  # between the "collected" line and the first test's
+            self._started = event.nodeid
+            self.write(f"{self.places.nodeid(event.nodeid)} ")
+        elif self.verbose == 0:
+            self._start_file(self.places.nodeid(event.path), self._done)
+        self.out.flush()
+
+    def _start_file(self, path: str, done: int) -> None:
+        """A file's line: the previous one ends (with the share of the run ``done``), this one is named."""
+        if path == self._current_file:
+            return
+        if self._current_file is not None:
+            # pytest ends the line before this file's first test counts, even one the last test just
+            # wrapped: the share is then written again, alone on its line.
+            self._fill_progress(done)
+        self.write("\n")  # ends the previous file's line, or follows the "collected" line
+        self._current_file = path
+        self.write(f"{path} ")
+        self._column = len(path) + 1
+
     def _test_finished(self, result: TestResult) -> None:
         result = self.places.result(result)
         self.results.append(result)
@@ -351,8 +383,12 @@ class TerminalReporter:
         failed_subtests = sum(p.outcome is PhaseOutcome.FAILED for p in subtests)
         outcomes = result.outcomes[failed_subtests:] or (result.outcome,)
         if self.verbose > 0:
-            if self._done == 1:
+            started, self._started = self._started, None
+            if self._done == 1 and started is None:
                 self.write("\n")  # between the "collected" line and the first test's
+            if started is not None and (result.reruns or subtests):
+                self.write("\n")  # their own lines follow the id written when the test started
+                started = None
             for _ in result.reruns:
                 line = f"{result.nodeid} RERUN"
                 self.write(self._with_progress(line) + "\n")
@@ -367,20 +403,16 @@ class TerminalReporter:
                 if reason:
                     available = self.width - len(line) - len(" [100%]") - 1
                     line += reason if self.verbose > 1 else _trimmed(reason, available)
-                self.write(self._with_progress(line) + "\n")
+                line = self._with_progress(line)
+                if started is not None:  # the id is on the terminal already, the test's output under it
+                    line, started = line[len(result.nodeid) + 1 :], None
+                self.write(line + "\n")
             self.out.flush()
             return
         # As pytest: a line per file (no file names with -q), its letters, and the share of the run
         # done at the right edge when the file ends, the line is full, or the run is over.
         if self.verbose == 0 and result.path != self._current_file:
-            if self._current_file is not None:
-                # pytest ends the line before this test counts, even one the last test just
-                # wrapped: the share is then written again, alone on its line.
-                self._fill_progress(self._done - 1)
-            self.write("\n")  # ends the previous file's line, or follows the "collected" line
-            self._current_file = result.path
-            self.write(f"{result.path} ")
-            self._column = len(result.path) + 1
+            self._start_file(result.path, self._done - 1)  # the previous line's share excludes this test
         self.write("R" * len(result.reruns))
         self._column += len(result.reruns)
         for sub in subtests:

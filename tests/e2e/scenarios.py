@@ -4263,6 +4263,22 @@ trace False
         """,
         counts={"failed": 1, "passed": 14},
     ),
+    Scenario(
+        # Tests that print with output not captured: the report places each test (its file, or its id
+        # with -v) before what it prints, as pytest does (tests/e2e/test_terminal_layout.py).
+        "uncaptured-output",
+        "uncaptured_output",
+        ("-s", "-v"),
+        1,
+        r"""
+            test_prints.py::test_prints_in_its_call   passed
+            test_prints.py::test_silent               passed
+            test_prints.py::test_async_prints         passed
+            test_prints.py::test_prints_and_fails     failed
+            test_second.py::test_in_another_file      passed
+        """,
+        counts={"failed": 1, "passed": 4},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

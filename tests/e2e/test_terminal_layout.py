@@ -280,6 +280,17 @@ def test_collect_only_reads_as_pytests(args, tmp_path):
     assert_reads_as_pytests("collect_tree", "--co", *args, tmp_path=tmp_path)
 
 
+@pytest.mark.parametrize(
+    "args", [("-s",), ("-s", "-v"), ("-s", "-vv", "-rA")], ids=["default", "verbose", "very-verbose"]
+)
+def test_uncaptured_output_follows_its_tests_place(args, tmp_path):
+    # With -s a test's prints reach the terminal as it runs: its file's name (or its id, with -v) is
+    # written when it starts, so what it prints reads under it, and its outcome after.
+    if reference_python()[0] is None:
+        pytest.skip("no reference pytest to compare with")
+    assert_reads_as_pytests("uncaptured_output", *args, tmp_path=tmp_path)
+
+
 def test_warnings_summary_reads_as_pytests(tmp_path):
     # One block per distinct warning, headed by the tests that raised it (or each file's count once
     # there are ten or more), and by file and line for one raised while a conftest or module imported.

@@ -1,0 +1,2 @@
+def test_in_another_file():
+    print("second file")
