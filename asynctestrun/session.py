@@ -726,9 +726,16 @@ class Session:
             self._capture.stop()
 
     def _finish(self, start: float, code: int, interrupted: str | None = None) -> int:
+        from ._execute.unraisable import SessionEndError
+
         self._resume_gc()
         self.close()
-        code, summary = self.end_session(code)
+        try:
+            code, summary = self.end_session(code)
+        except SessionEndError:
+            duration = time.perf_counter() - start
+            self.broadcast.handle(SessionFinished(EXIT_TESTS_FAILED, duration, interrupted, aborted=True))
+            raise
         code, notice = self.check_max_warnings(code)
         self.broadcast.handle(
             SessionFinished(code, time.perf_counter() - start, interrupted, summary, notice)
@@ -769,6 +776,15 @@ class Session:
             with caught_warnings(self.config, lambda: session_filters(self.config)) as caught:
                 try:
                     self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
+                except Exit:
+                    raise
+                except Exception as exc:
+                    if self.config.worker:
+                        raise  # the worker's crash, which its parent reports
+                    from ._execute.unraisable import SessionEndError
+
+                    # As pytest, where it escapes the session: no summary, its traceback, exit status 1.
+                    raise SessionEndError(exc) from exc
                 finally:
                     self._emit_recorded(caught)
             code = int(self.session_view.exitstatus)

@@ -93,6 +93,9 @@ class SessionFinished:
     plugin_summary: str = ""
     # Why a run whose tests passed still failed (--max-warnings), shown just above the closing line.
     notice: str = ""
+    # A conftest's or plugin's pytest_sessionfinish raised: as in pytest, report files are written but
+    # the terminal shows no summary, and the run ends with the exception's traceback (exit status 1).
+    aborted: bool = False
 
 
 _MAXFAIL_PREFIX = "stopping after "

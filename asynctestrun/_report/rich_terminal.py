@@ -324,6 +324,8 @@ class RichReporter:
     # -- summary -------------------------------------------------------------------------------
     def _session_finished(self, event: SessionFinished) -> None:
         self._end_progress()
+        if event.aborted:  # pytest_sessionfinish raised: its traceback follows, and no summary
+            return
         errored = [(r, p) for r in self.results for p in r.phases if shown_error(p)]
         if self.collect_errors or errored:
             self._section("ERRORS", "bold magenta")

@@ -450,6 +450,9 @@ class TerminalReporter:
             # last teardowns, and not at all when the loop was stopped (-x / --maxfail reached by
             # the last test, stepwise, an exit): pytest's loop then raises past that write.
             self._fill_progress()
+        if event.aborted:  # pytest_sessionfinish raised: its traceback follows, and no summary
+            self.out.flush()
+            return
         if self._column:
             self.write("\n")
         if self.verbose >= 0 or self.collect_only:  # pytest's blank line under a listing at any quietness

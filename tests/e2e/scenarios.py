@@ -4279,6 +4279,20 @@ trace False
         """,
         counts={"failed": 1, "passed": 4},
     ),
+    Scenario(
+        # A conftest's pytest_sessionfinish raises after the tests passed: as in pytest, the JUnit file
+        # is written, the terminal shows the traceback instead of a summary, and the exit status is 1
+        # (an uncaught exception), not an internal error's 3.
+        "sessionfinish-error",
+        "sessionfinish_error",
+        (),
+        1,
+        r"""
+            test_passing.py::test_passes         passed
+            test_passing.py::test_async_passes   passed
+        """,
+        counts={},  # no closing line
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
