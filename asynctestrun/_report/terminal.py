@@ -87,6 +87,17 @@ def _shown_reason(result: TestResult, outcome: Outcome) -> str:
     return ""
 
 
+def _wrapped(text: str, column: int, width: int) -> str:
+    """``text`` (`` (reason)``) written from ``column`` on, wrapped as pytest's -vv wraps a reason: at
+    the terminal's width less a margin of 8 for the progress share, continued at the line start."""
+    import textwrap
+
+    lines = textwrap.wrap(
+        " " * column + text, width=width - 8, drop_whitespace=True, replace_whitespace=False
+    )
+    return "\n".join(lines)[column:]
+
+
 def _trimmed(text: str, available: int) -> str:
     """``text`` (`` (reason)``) cut with ``...`` inside its parentheses to fit ``available``
     columns, or nothing when not even `` (...)`` fits; pytest's rule."""
@@ -402,7 +413,11 @@ class TerminalReporter:
                 reason = _shown_reason(result, outcome)
                 if reason:
                     available = self.width - len(line) - len(" [100%]") - 1
-                    line += reason if self.verbose > 1 else _trimmed(reason, available)
+                    line += (
+                        _wrapped(reason, len(line), self.width)
+                        if self.verbose > 1
+                        else _trimmed(reason, available)
+                    )
                 line = self._with_progress(line)
                 if started is not None:  # the id is on the terminal already, the test's output under it
                     line, started = line[len(result.nodeid) + 1 :], None
@@ -437,7 +452,8 @@ class TerminalReporter:
     def _with_progress(self, line: str) -> str:
         if not self.show_progress:
             return line
-        return line + self._progress().rjust(self.width - len(line) - 1)
+        last_line = line.rsplit("\n", 1)[-1]  # a reason wrapped under -vv: the share follows its end
+        return line + self._progress().rjust(self.width - len(last_line) - 1)
 
     def _fill_progress(self, done: int | None = None) -> None:
         if self.show_progress:

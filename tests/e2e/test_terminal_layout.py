@@ -23,6 +23,8 @@ ARGS = [
     ("-q",),
     ("-qq",),
     ("-v",),
+    # Reasons in full, a long one wrapped short of the progress share.
+    ("-vv",),
     ("-rA",),
     ("-l",),
     ("--tb=short",),
