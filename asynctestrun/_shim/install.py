@@ -13,6 +13,7 @@ import types
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._declare.fixtures import FixtureFunction
 from .._declare.outcomes import xfail, xfail_ignored
 from . import pytest_api, pytest_asyncio_api
 from .module_names import PACKAGES, REAL_MODULES
@@ -21,6 +22,19 @@ _SHIMMED = ("pytest", "pytest_asyncio", "_pytest", "py")
 # ``_pytest`` modules with names of their own, which the pytest shim's names do not cover: plugins
 # import them from there (syrupy's ``from _pytest.mark.expression import Expression``).
 _OWN_NAMES = {"_pytest.mark.expression": "asynctestrun._shim.mark_expression"}
+# Names pytest's own modules hold beyond what ``pytest`` exports, read by libraries that find pytest's
+# modules already imported (a plugin such as pytest-randomly imports ``_pytest.*``): hypothesis's
+# ``@given`` compares ``_pytest.__version__`` and checks ``isinstance(f, FixtureFunctionDefinition)``,
+# so without them every ``@given`` test module failed to import.
+_VERSION: dict[str, object] = {
+    "__version__": pytest_api.__version__,
+    "version_tuple": pytest_api.version_tuple,
+}
+_MODULE_NAMES: dict[str, dict[str, object]] = {
+    "_pytest": _VERSION,
+    "_pytest._version": {**_VERSION, "version": pytest_api.__version__},
+    "_pytest.fixtures": {"FixtureFunctionDefinition": FixtureFunction},
+}
 _rewriter: Any = None  # the active assertion rewriter, for register_assert_rewrite()
 
 
@@ -79,6 +93,7 @@ class ShimFinder(_Loader):
         if spec.name in _OWN_NAMES:
             own = importlib.import_module(_OWN_NAMES[spec.name])
             module.__dict__.update({name: getattr(own, name) for name in own.__all__})
+        module.__dict__.update(_MODULE_NAMES.get(spec.name, {}))
         return module
 
     def exec_module(self, module: types.ModuleType) -> None:

@@ -4293,6 +4293,20 @@ trace False
         """,
         counts={},  # no closing line
     ),
+    Scenario(
+        "pytest_module_attributes",
+        "pytest_module_attributes",
+        (),
+        0,
+        r"""
+            test_attributes.py::test_given_with_pytests_modules_imported                 passed
+            test_attributes.py::test_version_attributes                                   passed
+            test_attributes.py::test_a_fixture_is_a_fixture_function_definition           passed
+            test_attributes.py::test_a_plain_function_is_not                              passed
+        """,
+        counts={"passed": 4},
+        requires=("hypothesis",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
