@@ -48,9 +48,6 @@ KNOWN_HOOKS = frozenset(
         "pytest_configure_node",
     }
 )
-# Hooks honoured only as wrappers: a plain implementation would replace how the test function is
-# called, which asynctestrun does itself, so it is reported as unsupported (looptime's wrapper is not).
-WRAPPERS_ONLY_HOOKS = frozenset({"pytest_pyfunc_call"})
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.
 SILENT_HOOKS = frozenset(
     {
@@ -187,8 +184,6 @@ class HookRegistry:
             for attr in dir(plugin.module):
                 impl = getattr(plugin.module, attr, None)
                 unknown = attr.startswith("pytest_") and attr not in KNOWN_HOOKS and attr != "pytest_plugins"
-                if attr in WRAPPERS_ONLY_HOOKS and not is_wrapper(impl):
-                    unknown = True
                 if unknown and callable(impl):
                     out.append((plugin.name, attr))
         return out

@@ -4,6 +4,7 @@ markers), so they wrap the frozen TestItem instead of being it; the plan reads m
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, MutableMapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
 
@@ -50,6 +51,15 @@ class CallSpecView:
 
     def getparam(self, name: str) -> Any:
         return self.params[name]
+
+
+@dataclass(slots=True)
+class FixtureInfoView:
+    """pytest's ``item._fixtureinfo`` (a FuncFixtureInfo) as far as plugins read it: a plain
+    ``pytest_pyfunc_call`` calls the test with the ``funcargs`` its ``argnames`` name, as pytest's does."""
+
+    argnames: tuple[str, ...]  # what the test function itself asks for
+    names_closure: list[str]  # every fixture the test uses
 
 
 class ContainerNode:
@@ -404,6 +414,10 @@ class ItemNode:
     @obj.setter
     def obj(self, value: Any) -> None:
         self.replaced_obj = value
+
+    @property
+    def _fixtureinfo(self) -> FixtureInfoView:
+        return FixtureInfoView(self._item.argnames, list(self.fixturenames))
 
     @property
     def location(self) -> tuple[str, int | None, str]:

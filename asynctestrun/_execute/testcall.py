@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import functools
 import inspect
 import os
 import sys
@@ -282,10 +283,53 @@ class TestRun:
         wrappers = _start_wrappers(impls, {"pyfuncitem": self.node})
         error: BaseException | None = None
         try:
-            self._call()
+            if not self._claimed_by_a_hook(impls):
+                self._call()
         except BaseException as exc:  # handed to the wrappers, which may replace or swallow it
             error = exc
         _finish_wrappers(wrappers, error)
+
+    def _claimed_by_a_hook(self, impls: list[Callable[..., Any]]) -> bool:
+        """Whether a plain ``pytest_pyfunc_call`` made the call itself. It is a firstresult hook whose
+        last implementation is pytest's own call: one answering something other than None first
+        (pytest-tornasync's, or a conftest's running async tests with ``asyncio.run``) makes it, and
+        pytest's, which fails an async test nothing drives, is not made. They see the test as under
+        pytest-asyncio: its arguments in ``funcargs``, and a test it drives as a sync function running
+        the coroutine on the test's loop. anyio's tests stay with anyio's runner (its own claim)."""
+        from .._collect.hooks import call_with_declared, is_wrapper
+
+        plain = [impl for impl in impls if not is_wrapper(impl)]
+        if not plain or self.planned.anyio:
+            return False
+        for name, value in self._arguments().items():
+            self.node.funcargs.setdefault(name, value)  # pytest's funcargs hold direct parameters too
+        replaced = self.node.replaced_obj
+        if replaced is None and self._drives_coroutine():
+            self.node.replaced_obj = self._synchronized(self.node.obj)
+        try:
+            return any(call_with_declared(impl, {"pyfuncitem": self.node}) is not None for impl in plain)
+        finally:
+            self.node.replaced_obj = replaced
+
+    def _synchronized(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        """pytest-asyncio's ``item.obj`` for a test it drives: calling it runs the test on its loop."""
+
+        @functools.wraps(function)
+        def synchronized(*args: Any, **kwargs: Any) -> None:
+            self._run_driven(function(*args, **kwargs))
+
+        return synchronized
+
+    def _arguments(self) -> dict[str, Any]:
+        """The test function's arguments: fixture values and directly parametrized values."""
+        item = self.item
+        kwargs = {
+            name: self.node.funcargs.get(name, item.callspec.params.get(name)) for name in item.argnames
+        }
+        for name in item.argnames:
+            if name not in self.node.funcargs and name not in item.callspec.params:
+                kwargs[name] = self.runtime.get_value(name)
+        return kwargs
 
     def _call(self) -> None:
         item = self.item
@@ -307,12 +351,7 @@ class TestRun:
             hypothesis_checks.check(item, func, self.runtime.fixture_defs, parametrized)
         if self.runtime.instance is not None:
             func = func.__get__(self.runtime.instance, item.cls)
-        kwargs = {
-            name: self.node.funcargs.get(name, item.callspec.params.get(name)) for name in item.argnames
-        }
-        for name in item.argnames:
-            if name not in self.node.funcargs and name not in item.callspec.params:
-                kwargs[name] = self.runtime.get_value(name)
+        kwargs = self._arguments()
         replaced = self.node.replaced_obj  # a plugin assigned item.obj: pytest calls that
         if replaced is not None and inspect.iscoroutinefunction(replaced):
             func, replaced = replaced, None  # still an async test, driven (or not) as collected

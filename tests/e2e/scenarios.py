@@ -4307,6 +4307,47 @@ trace False
         counts={"passed": 4},
         requires=("hypothesis",),
     ),
+    Scenario(
+        # A plain (not wrapper) pytest_pyfunc_call answering True has made the call itself: an unmarked
+        # async test it runs with asyncio.run passes in strict mode, a test it answers for without
+        # calling passes; a test pytest-asyncio drives is a sync function to it. events.log: what each
+        # call saw, and that a later implementation is asked only when the first answered None.
+        "pyfunc_call_hook",
+        "pyfunc_call_hook",
+        (),
+        1,
+        r"""
+            test_calls.py::test_unmarked_async_test_run_by_the_hook              passed
+            test_calls.py::test_unmarked_async_test_failing_in_the_hook          failed
+            test_calls.py::test_parameters_reach_the_hook[1]                     passed
+            test_calls.py::test_parameters_reach_the_hook[2]                     passed
+            test_calls.py::test_marked_test_is_a_sync_function_to_the_hook       passed
+            test_calls.py::test_marked_failing_test                              failed
+            test_calls.py::test_sync_test                                        passed
+            test_calls.py::test_claimed_sync_test_never_runs                     passed
+            test_calls.py::test_claimed_async_test_never_runs                    passed
+            test_calls.py::TestMethods::test_unmarked_method                     passed
+            test_calls.py::TestMethods::test_marked_method                       passed
+        """,
+        counts={"passed": 9, "failed": 2},
+        events="""
+test_unmarked_async_test_run_by_the_hook coroutine=True args=['number']
+test_unmarked_async_test_failing_in_the_hook coroutine=True args=[]
+test_parameters_reach_the_hook[1] coroutine=True args=['number', 'value']
+test_parameters_reach_the_hook[2] coroutine=True args=['number', 'value']
+test_marked_test_is_a_sync_function_to_the_hook coroutine=False args=['doubled']
+test_marked_test_is_a_sync_function_to_the_hook asked second
+test_marked_failing_test coroutine=False args=['doubled']
+test_marked_failing_test asked second
+test_sync_test coroutine=False args=['number']
+test_sync_test asked second
+test_claimed_sync_test_never_runs coroutine=False args=[]
+test_claimed_async_test_never_runs coroutine=True args=[]
+test_unmarked_method coroutine=True args=['number']
+test_marked_method coroutine=False args=['doubled']
+test_marked_method asked second
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
