@@ -196,10 +196,16 @@ class Session:
             mark_plugins_for_rewrite,
             pytest_registered_names,
         )
+        from ._execute.runner import caught_warnings, session_filters
 
         mark_plugins_for_rewrite(rewriter, self.config)
-        load_named_plugins(self.collector, self.config)
-        for warning in load_entry_point_plugins(self.collector, self.config):
+        # As pytest, warnings while plugins import and register (pytest-tornasync's yield_fixture, its
+        # old-style hook marks) are recorded under the suite's filters for the summary.
+        with caught_warnings(self.config, lambda: session_filters(self.config)) as caught:
+            load_named_plugins(self.collector, self.config)
+            failed = load_entry_point_plugins(self.collector, self.config)
+        self._emit_recorded(caught)
+        for warning in failed:
             self.failed_plugins.append(warning)
             self.broadcast.handle(WarningRaised(warning, None, "PluginWarning"))
         plugin_manager = self.plugin_config.pluginmanager
@@ -224,8 +230,6 @@ class Session:
         )
         # As pytest, the initial conftests import under the run's capture: a module they import that
         # keeps ``sys.stdout`` (``from sys import stdout``) holds the stream the tests later write to.
-        from ._execute.runner import caught_warnings, session_filters
-
         # As pytest-cov: measured from before the first conftest imports the code under test.
         self.coverage = _start_coverage(unknown_args, self.config)
         capture = self._capture_manager()

@@ -8,10 +8,13 @@ first, as pluggy orders them), unless ``tryfirst``/``trylast`` were set through 
 from __future__ import annotations
 
 import inspect
+import warnings
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, TypeVar
+
+from .._declare.pytest_warnings import PytestRemovedIn10Warning
 
 _F = TypeVar("_F")
 
@@ -94,6 +97,7 @@ class HookRegistry:
         if all(p.module is not plugin.module for p in self.plugins):
             self.plugins.append(plugin)
             self._cache.clear()
+            warn_legacy_options(plugin.module)
             for hook, kwargs in self._historic.items():
                 impl = getattr(plugin.module, hook, None)
                 if callable(impl):
@@ -250,8 +254,81 @@ def set_hook_options(func: _F, options: dict[str, Any]) -> _F:
 
 
 def hook_option(func: object, name: str) -> bool:
-    opts = getattr(func, "_asynctestrun_hookimpl", None) or getattr(func, "pytest_impl", None) or {}
+    opts = _declared_options(func)
+    if opts is None:
+        return name in legacy_options(func)
     return bool(opts.get(name)) if isinstance(opts, dict) else False
+
+
+def _declared_options(func: object) -> object:
+    """What ``hookimpl`` recorded (asynctestrun's or pytest's own), or None for a hook without it."""
+    opts = getattr(func, "_asynctestrun_hookimpl", None)
+    return opts if opts is not None else getattr(func, "pytest_impl", None)
+
+
+# Hook options declared the way pytest did before ``pytest.hookimpl``: a mark on the hook
+# (``@pytest.mark.tryfirst``) or an attribute (``hook.trylast = True``). pytest 9 still honours them
+# and warns as it registers the plugin (pytest-tornasync's hooks are marked so).
+_LEGACY_OPTIONS = ("tryfirst", "trylast", "optionalhook", "hookwrapper")
+_LEGACY_URL = "https://docs.pytest.org/en/latest/deprecations.html#configuring-hook-specs-impls-using-markers"
+
+
+def legacy_options(func: object) -> dict[str, str]:
+    """The options a hook without ``hookimpl`` declares the old way, each as pytest's warning writes it
+    (``tryfirst=True``), found as pytest's ``_get_legacy_hook_marks`` finds them. Cached: hooks are
+    asked for their options on every call."""
+    try:
+        return _LEGACY[func]
+    except KeyError:
+        found = _LEGACY[func] = _find_legacy_options(func)
+        return found
+    except TypeError:  # an unhashable callable
+        return _find_legacy_options(func)
+
+
+_LEGACY: dict[object, dict[str, str]] = {}
+
+
+def _find_legacy_options(func: object) -> dict[str, str]:
+    if _declared_options(func) is not None or not inspect.isroutine(func):
+        return {}
+    marks = getattr(func, "pytestmark", None)
+    marked = {getattr(mark, "name", None) for mark in marks} if isinstance(marks, list) else set()
+    found: dict[str, str] = {}
+    for name in _LEGACY_OPTIONS:
+        try:
+            value = getattr(func, name)
+        except AttributeError:
+            if name in marked:
+                found[name] = f"{name}=True"
+        else:
+            found[name] = f"{name}={value}"
+    return found
+
+
+def warn_legacy_options(plugin: object) -> None:
+    """pytest's PytestRemovedIn10Warning for each ``pytest_*`` hook of a plugin or conftest that declares
+    its options the old way, placed at the hook's definition, in ``dir()`` order as pluggy registers."""
+    for name in dir(plugin):
+        if not name.startswith("pytest_") or name == "pytest_plugins":
+            continue
+        impl = getattr(plugin, name, None)
+        options = legacy_options(impl)
+        code = getattr(impl, "__code__", None)
+        if not options or code is None:
+            continue
+        message = (
+            f"The hookimpl {getattr(impl, '__qualname__', name)} uses old-style configuration options "
+            f"(marks or attributes).\nPlease use the pytest.hookimpl({', '.join(options.values())}) "
+            f"decorator instead\n to configure the hooks.\n See {_LEGACY_URL}"
+        )
+        warnings.warn_explicit(
+            PytestRemovedIn10Warning(message),
+            PytestRemovedIn10Warning,
+            code.co_filename,
+            code.co_firstlineno,
+            module=getattr(impl, "__module__", None),
+        )
 
 
 def call_with_declared(func: Callable[..., Any], available: dict[str, Any]) -> Any:

@@ -4348,6 +4348,28 @@ test_marked_method coroutine=False args=['doubled']
 test_marked_method asked second
 """,
     ),
+    Scenario(
+        # Hook options declared before pytest.hookimpl (a tryfirst mark, a trylast attribute) order the
+        # hooks as in pytest: the conftest's tryfirst pytest_pyfunc_call runs the failing test before
+        # the later plugin could answer for it; its trylast teardown hook runs after the plugin's.
+        "legacy_hook_options",
+        "legacy_hook_options",
+        ("-p", "early_plugin"),
+        1,
+        r"""
+            test_order.py::test_passes            passed
+            test_order.py::test_fails             failed
+        """,
+        counts={"passed": 1, "failed": 1},
+        events="""
+conftest calls test_passes
+later plugin teardown test_passes
+conftest teardown test_passes
+conftest calls test_fails
+later plugin teardown test_fails
+conftest teardown test_fails
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -548,3 +548,13 @@ def test_an_installed_plugins_asserts_are_rewritten(tmp_path):
     assert "E       assert (1,) == (2,)" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("plugin_assert_rewrite", tmp_path=tmp_path)
+
+
+def test_old_style_hook_options_and_plugin_import_warnings_read_as_pytests(tmp_path):
+    # A PytestRemovedIn10Warning at each hook declaring tryfirst / trylast by a mark or an attribute,
+    # and the warning a plugin loaded with -p gives while it imports, in the summary as pytest's.
+    result = run_asynctestrun("legacy_hook_options", "-p", "early_plugin", tmp_root=tmp_path)
+    assert "uses old-style configuration options (marks or attributes)" in result.stdout
+    assert "\nearly_plugin.py:7\n  /" in result.stdout and "1 failed, 1 passed, 4 warnings" in result.stdout
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("legacy_hook_options", "-p", "early_plugin", tmp_path=tmp_path)
