@@ -391,11 +391,20 @@ def crash_message(exc: BaseException) -> str:
         if isinstance(exc, Skipped):
             return str(exc).strip()
         text = str(exc).strip()
-        return f"{name}: {text}" if text else name
+        return "\n".join([f"{name}: {text}" if text else name, *_notes(exc)])
     text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
     if type(exc) is AssertionError and _is_assert_statement(exc):
         text = text.removeprefix("AssertionError: ")
     return text
+
+
+def _notes(exc: BaseException) -> list[str]:
+    """The exception's notes, one line each, as Python's traceback module writes them below it: pytest
+    shows them under an outcome exception too (hypothesis notes its failing example on ``pytest.fail``)."""
+    notes = getattr(exc, "__notes__", None)
+    if not isinstance(notes, list | tuple):
+        return []
+    return [line for note in notes for line in str(note).split("\n")]
 
 
 def _single_leaf(group: BaseExceptionGroup[BaseException]) -> BaseException | None:

@@ -35,6 +35,10 @@ _MODULE_NAMES: dict[str, dict[str, object]] = {
     "_pytest._version": {**_VERSION, "version": pytest_api.__version__},
     "_pytest.fixtures": {"FixtureFunctionDefinition": FixtureFunction},
 }
+# pytest's own modules that are always imported under pytest, and that libraries look for in
+# ``sys.modules`` instead of importing them: hypothesis counts ``_pytest.outcomes.Failed`` (pytest.fail
+# in a ``@given`` test) as a failure to shrink and report, and refuses ``@given`` on a fixture.
+_ALWAYS_IMPORTED = ("_pytest", "_pytest.outcomes", "_pytest.fixtures")
 _rewriter: Any = None  # the active assertion rewriter, for register_assert_rewrite()
 
 
@@ -164,4 +168,6 @@ def install(rewriter: Any = None) -> None:
             shim.__path__ = []
     if _finder not in sys.meta_path:
         sys.meta_path.insert(0, _finder)
+    for name in _ALWAYS_IMPORTED:
+        importlib.import_module(name)
     _install_py()

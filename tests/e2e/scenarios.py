@@ -4370,6 +4370,22 @@ later plugin teardown test_fails
 conftest teardown test_fails
 """,
     ),
+    Scenario(
+        # pytest's own modules are in sys.modules, as always under pytest: hypothesis refuses @given on
+        # a fixture, counts pytest.fail in a @given test as a failure and pytest.skip as a skip.
+        "hypothesis_pytest_outcomes",
+        "hypothesis_pytest_outcomes",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            test_given_fixture.py                                                  error
+            test_given.py::test_pytest_fail_is_a_failure_hypothesis_shrinks        failed
+            test_given.py::test_pytest_skip_skips                                  skipped
+            test_given.py::test_a_note_on_pytest_fail                              failed
+        """,
+        counts={"failed": 2, "skipped": 1, "errors": 1},
+        requires=("hypothesis",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

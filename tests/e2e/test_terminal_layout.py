@@ -558,3 +558,16 @@ def test_old_style_hook_options_and_plugin_import_warnings_read_as_pytests(tmp_p
     assert "\nearly_plugin.py:7\n  /" in result.stdout and "1 failed, 1 passed, 4 warnings" in result.stdout
     if reference_python()[0] is not None:
         assert_reads_as_pytests("legacy_hook_options", "-p", "early_plugin", tmp_path=tmp_path)
+
+
+def test_hypothesis_notes_its_example_on_pytest_fail(tmp_path):
+    # hypothesis finds pytest's modules imported, as under pytest: pytest.fail in a @given test is a
+    # failure, shrunk and noted with its example (no "You can reproduce" seed line); notes on
+    # pytest.fail's exception are shown below it.
+    pytest.importorskip("hypothesis")
+    result = run_asynctestrun("hypothesis_pytest_outcomes", "test_given.py", tmp_root=tmp_path)
+    assert "E           Failing test case: test_pytest_fail_is_a_failure_hypothesis_shrinks(" in result.stdout
+    assert "E           a note below it" in result.stdout
+    assert "You can reproduce this failure by adding @seed" not in result.stdout
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("hypothesis_pytest_outcomes", "test_given.py", tmp_path=tmp_path)
