@@ -469,9 +469,11 @@ class TerminalReporter:
         if event.aborted:  # pytest_sessionfinish raised: its traceback follows, and no summary
             self.out.flush()
             return
-        if self._column:
+        if self._column or self.verbose < 0:
+            # pytest's summary starts with a line break: it ends the progress line, and, quiet with
+            # nothing on the line (no test ran, or --collect-only's listing), is an empty line.
             self.write("\n")
-        if self.verbose >= 0 or self.collect_only:  # pytest's blank line under a listing at any quietness
+        if self.verbose >= 0:
             self.write("\n")
         shows_tracebacks = self.tb_style != "no"
         if shows_tracebacks and (self.collect_errors or any(_errored(r) for r in self.results)):

@@ -4386,6 +4386,27 @@ conftest teardown test_fails
         counts={"failed": 2, "skipped": 1, "errors": 1},
         requires=("hypothesis",),
     ),
+    Scenario(
+        # Quiet runs where no test ran (a collection error, every test deselected): the outcomes; the
+        # report's empty line above its summary is compared in test_terminal_layout.
+        "quiet_no_tests_ran",
+        "quiet_no_tests_ran",
+        ("-q",),
+        2,
+        r"""
+            test_broken.py                        error
+        """,
+        counts={"errors": 1},
+    ),
+    Scenario(
+        "quiet_no_tests_ran-all-deselected",
+        "quiet_no_tests_ran",
+        ("-q", "test_ok.py", "-k", "nothing"),
+        5,
+        r"""
+        """,
+        counts={"deselected": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -571,3 +571,17 @@ def test_hypothesis_notes_its_example_on_pytest_fail(tmp_path):
     assert "You can reproduce this failure by adding @seed" not in result.stdout
     if reference_python()[0] is not None:
         assert_reads_as_pytests("hypothesis_pytest_outcomes", "test_given.py", tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("-q",), ("-qq",), ("-q", "test_ok.py", "-k", "nothing"), ("-qq", "test_ok.py", "-k", "nothing")],
+    ids=["collection-error-q", "collection-error-qq", "deselected-q", "deselected-qq"],
+)
+def test_a_quiet_run_without_tests_starts_its_summary_with_an_empty_line(args, tmp_path):
+    # pytest's summary starts with a line break: after the progress line it ends that line; with no
+    # progress written, quiet, it is an empty line above the ERRORS section or "no tests ran".
+    result = run_asynctestrun("quiet_no_tests_ran", *args, tmp_root=tmp_path)
+    assert result.stdout.startswith("\n") and not result.stdout.startswith("\n\n")
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("quiet_no_tests_ran", *args, tmp_path=tmp_path)
