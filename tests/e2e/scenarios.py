@@ -4407,6 +4407,36 @@ conftest teardown test_fails
         """,
         counts={"deselected": 1},
     ),
+    Scenario(
+        # What a test returns: pytest-asyncio drops an async test's value (no return-not-None warning)
+        # and a returned coroutine is freed unawaited ("never awaited" warning on that test); a sync
+        # test returning a coroutine fails, never a silent pass.
+        "async-return-values",
+        "async_return_values",
+        (),
+        1,
+        r"""
+            test_returns.py::test_async_returns_a_value      passed
+            test_returns.py::test_async_returns_a_coroutine  passed
+            test_returns.py::test_sync_returns_a_value       passed
+            test_returns.py::test_sync_returns_a_coroutine   failed
+        """,
+        counts={"failed": 1, "passed": 3},
+    ),
+    Scenario(
+        # Under -W error the two warnings fail their tests; the async test returning a value still passes.
+        "async-return-values-warnings-as-errors",
+        "async_return_values",
+        ("-W", "error"),
+        1,
+        r"""
+            test_returns.py::test_async_returns_a_value      passed
+            test_returns.py::test_async_returns_a_coroutine  failed
+            test_returns.py::test_sync_returns_a_value       failed
+            test_returns.py::test_sync_returns_a_coroutine   failed
+        """,
+        counts={"failed": 3, "passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
