@@ -102,7 +102,8 @@ def start(
             await agen.__anext__()
         except StopAsyncIteration:
             return
-        raise ValueError(f"fixture function {name} has more than one 'yield'")
+        # pytest-asyncio's words (its two sentences run together), which its users' reports show.
+        raise ValueError("Async generator fixture didn't stop.Yield only once.")
 
     task = loop.create_task(lifetime(), context=context)
     # The runner's own task: a test that waits for every other task of its loop (``asyncio.all_tasks()``)
