@@ -199,8 +199,10 @@ class Session:
         from ._execute.runner import caught_warnings, session_filters
 
         mark_plugins_for_rewrite(rewriter, self.config)
-        # As pytest, warnings while plugins import and register (pytest-tornasync's yield_fixture, its
-        # old-style hook marks) are recorded under the suite's filters for the summary.
+        # As pytest's _capture_plugin_import_warnings: plugins import under the suite's filters, what
+        # they warn is in the summary (pytest-tornasync's yield_fixture, its old-style hook marks), and a
+        # filter their import sets (aiohttp.web ignores its NotAppKeyWarning, imported by
+        # pytest-aiohttp) is dropped with the rest, unseen by the tests.
         with caught_warnings(self.config, lambda: session_filters(self.config)) as caught:
             load_named_plugins(self.collector, self.config)
             failed = load_entry_point_plugins(self.collector, self.config)

@@ -4437,6 +4437,32 @@ conftest teardown test_fails
         """,
         counts={"failed": 3, "passed": 1},
     ),
+    Scenario(
+        # Filters a plugin's import sets (-p, or an installed plugin importing a library: aiohttp.web
+        # ignores its NotAppKeyWarning) are dropped once the plugins are loaded, as pytest imports
+        # them inside its warnings capture: the tests see the suite's filters only.
+        "plugin_import_filters",
+        "plugin_import_filters",
+        (),
+        0,
+        r"""
+            test_filters.py::test_a_warning_the_plugin_ignored_is_seen              passed
+            test_filters.py::test_a_warning_the_plugin_made_an_error_is_a_warning   passed
+        """,
+        counts={"passed": 2},
+    ),
+    Scenario(
+        # Under -p no:warnings nothing captures the plugins' import: their filters stay for the tests.
+        "plugin_import_filters-warnings-plugin-disabled",
+        "plugin_import_filters",
+        ("-p", "no:warnings"),
+        1,
+        r"""
+            test_filters.py::test_a_warning_the_plugin_ignored_is_seen              failed
+            test_filters.py::test_a_warning_the_plugin_made_an_error_is_a_warning   failed
+        """,
+        counts={"failed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

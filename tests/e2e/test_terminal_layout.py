@@ -351,6 +351,20 @@ def test_a_warning_from_pytest_sessionfinish_is_in_the_summary(tmp_path):
         assert_same_lines(placed(reference.stdout), placed(candidate.stdout))
 
 
+def test_a_warning_a_plugin_raises_on_import_is_in_the_summary(tmp_path):
+    # As pytest's capture of plugin imports: headed by file and line, counted, not written to stderr.
+    result = run_asynctestrun("plugin_import_filters", tmp_root=tmp_path)
+    assert "\nlibplugin.py:18\n  /" in result.stdout and "UserWarning: libplugin imported\n" in result.stdout
+    assert "libplugin imported" not in result.stderr
+    if reference_python()[0] is not None:
+        reference, candidate = run_both("plugin_import_filters", tmp_root=tmp_path)
+
+        def placed(stdout: str) -> list[str]:  # each runner's copy of the sample is elsewhere
+            return [re.sub(r"/\S+/plugin_import_filters/", "/SAMPLE/", line) for line in normalise(stdout)]
+
+        assert_same_lines(placed(reference.stdout), placed(candidate.stdout))
+
+
 @pytest.mark.parametrize(
     "args",
     [
