@@ -29,6 +29,7 @@ from .harvest import TestDefinition
 from .hooks import HookRegistry, call_with_declared
 from .loop_factories import async_generator_message, asyncio_test_mark, factory_call
 from .parametrize import CallSpecBuilder, MakeId, ParametrizeCall, build_call, split_argnames
+from .signature import default_argnames
 
 
 @dataclass
@@ -106,11 +107,21 @@ class Metafunc:
             strict_ids_of=self.definition.nodeid if self._strict_ids else None,
             nodeid=self.definition.nodeid,
         )
-        for name in call.argnames:
-            if name not in self.fixturenames:
-                what = "fixture" if name in call.indirect else "argument"
-                raise Failed(f"In {self.definition.name}: function uses no {what} '{name}'", pytrace=False)
+        self._check_argnames(call)
         self._calls_made.append(call)
+
+    def _check_argnames(self, call: ParametrizeCall) -> None:
+        """pytest's check that the test takes each name parametrize gives, worded as its errors (which
+        name the test by node id)."""
+        nodeid = self.definition.nodeid
+        for name in call.argnames:
+            if name in self.fixturenames:
+                continue
+            if name in default_argnames(self.function):
+                message = f"In {nodeid}: function already takes an argument '{name}' with a default value"
+                raise Failed(message, pytrace=False)
+            what = "fixture" if name in call.indirect else "argument"
+            raise Failed(f"In {nodeid}: function uses no {what} '{name}'", pytrace=False)
 
     def _indirect_scope(self, argnames: str | Sequence[str], indirect: bool | Sequence[str]) -> Scope:
         """The scope of parameters given to fixtures only: the narrowest of those fixtures' scopes, so

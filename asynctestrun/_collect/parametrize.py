@@ -141,7 +141,7 @@ def build_call(
     for row in rows:
         if len(row.values) != len(names):
             raise Failed(
-                f'{test_name}: in "parametrize" the number of names ({len(names)}):\n  {names}\n'
+                f'{nodeid or test_name}: in "parametrize" the number of names ({len(names)}):\n  {names}\n'
                 f"must be equal to the number of values ({len(row.values)}):\n  {row.values}",
                 pytrace=False,
             )
@@ -151,7 +151,9 @@ def build_call(
         indirect_names = frozenset(indirect)
         for name in indirect_names:
             if name not in names:
-                raise Failed(f"In {test_name}: indirect fixture '{name}' doesn't exist", pytrace=False)
+                raise Failed(
+                    f"In {nodeid or test_name}: indirect fixture '{name}' doesn't exist", pytrace=False
+                )
     if not rows:
         reason = f"got empty parameter set for ({', '.join(names)})"
         marker = (
@@ -164,10 +166,18 @@ def build_call(
     if strict_ids_of is not None:
         _check_unique(strict_ids_of, names, rows, id_list)
     id_list = make_unique(id_list)
-    resolved_scope = (
-        Scope.parse(scope, f"{test_name}: parametrize scope") if scope is not None else Scope.FUNCTION
-    )
-    return ParametrizeCall(names, rows, indirect_names, id_list, resolved_scope)
+    return ParametrizeCall(names, rows, indirect_names, id_list, _parametrize_scope(scope, test_name))
+
+
+def _parametrize_scope(scope: str | Scope | None, test_name: str) -> Scope:
+    """``parametrize(scope=...)``, refused with the message of pytest's ``Scope.from_user``."""
+    if scope is None:
+        return Scope.FUNCTION
+    try:
+        return Scope(scope)
+    except ValueError:
+        message = f"parametrize() call in {test_name} got an unexpected scope value '{scope}'"
+        raise Failed(message, pytrace=False) from None
 
 
 class _NotSetType:

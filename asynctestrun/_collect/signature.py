@@ -86,3 +86,18 @@ def is_staticmethod(cls: type, attr: str) -> bool:
         if attr in klass.__dict__:
             return isinstance(klass.__dict__[attr], staticmethod)
     return isinstance(inspect.getattr_static(cls, attr, None), staticmethod)
+
+
+def default_argnames(func: Callable[..., Any]) -> tuple[str, ...]:
+    """The arguments with a default value, which are never fixtures: pytest names them when
+    ``parametrize`` is given one ("function already takes an argument ... with a default value")."""
+    try:
+        parameters = inspect.signature(func).parameters
+    except (ValueError, TypeError):
+        return ()
+    return tuple(
+        p.name
+        for p in parameters.values()
+        if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+        and p.default is not inspect.Parameter.empty
+    )

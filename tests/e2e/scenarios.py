@@ -4463,6 +4463,26 @@ conftest teardown test_fails
         """,
         counts={"failed": 2},
     ),
+    Scenario(
+        # parametrize's refusals, each its file's (or class's) collection error; the messages name the
+        # test by node id, as pytest's do (compared in test_terminal_layout).
+        "parametrize_errors",
+        "parametrize_errors",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            test_a_unused_argument.py                       error
+            test_b_default_argument.py                      error
+            test_c_indirect_missing.py                      error
+            test_d_names_and_values.py                      error
+            test_f_class_argument.py::TestIndirect          error
+            test_g_bad_scope.py                             error
+            test_e_good.py::test_good[1]                    passed
+            test_e_good.py::test_good[2]                    passed
+            test_f_class_argument.py::TestAfter::test_runs  passed
+        """,
+        counts={"passed": 3, "errors": 6},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

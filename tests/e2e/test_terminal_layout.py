@@ -242,6 +242,29 @@ def test_collection_error_summaries_read_as_pytests(tmp_path):
     assert_same_lines(expected, got)
 
 
+def test_parametrize_errors_name_the_test_by_node_id(tmp_path):
+    """parametrize's refusals (an argument the test does not take, or takes with a default, an unknown
+    indirect name, too few values, a class's test) read as pytest's, on the summary lines too. pytest's
+    report of an unknown scope also shows the enum's ValueError it was raised from; that is left out."""
+    result = run_asynctestrun("parametrize_errors", "--continue-on-collection-errors", tmp_root=tmp_path)
+    expected = "In test_a_unused_argument.py::test_takes_no_x: function uses no argument 'x'"
+    assert expected in result.stdout.splitlines()
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both(
+        "parametrize_errors", "--continue-on-collection-errors", tmp_root=tmp_path
+    )
+
+    def messages(stdout: str) -> list[str]:
+        lines = normalise(stdout)
+        start = lines.index(_rule("short test summary info"))
+        errors = lines[lines.index(_rule("ERRORS")) : start]
+        kept = [line for line in errors if "parametrize" in line or line.startswith(("In ", "  ", "must"))]
+        return kept + lines[start:]
+
+    assert_same_lines(messages(reference.stdout), messages(candidate.stdout))
+
+
 def _rule(title: str) -> str:
     fill = WIDTH - len(title) - 2
     return "=" * (fill // 2) + f" {title} " + "=" * (fill - fill // 2)
