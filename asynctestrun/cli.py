@@ -557,7 +557,7 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_USAGE_ERROR
     except ConfigError as exc:
         click.echo(f"{exc.prefix}{exc}", err=True)
-        return EXIT_USAGE_ERROR
+        return exc.exit_code
     blocked = withheld(disabled)
     return _run_session(config, values, unknown, positional, invocation_dir, ini, argv, tokens, blocked)
 
@@ -641,7 +641,7 @@ def _run_session(
         click.echo(f"{exc.prefix}{exc}", err=True)
         if junit is not None:
             junit.abort(None)
-        return EXIT_USAGE_ERROR
+        return exc.exit_code
     except KeyboardInterrupt:
         click.echo("\n!!! KeyboardInterrupt !!!", err=True)
         return 2

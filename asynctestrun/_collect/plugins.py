@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from .._config.config import Config, ConfigError
+from .._config.config import Config, ConfigError, PluginImportError
 from . import entry_points
 
 if TYPE_CHECKING:
@@ -118,11 +118,33 @@ def load_named_plugins(collector: Collector, config: Config) -> None:
                 module = entry_point.load()
             else:
                 module = _import(name, config.invocation_dir)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and (exc.name == name or name.startswith(f"{exc.name}.")):
+                raise ConfigError(f'Error importing plugin "{name}": {exc}') from None
+            raise _import_failure(name, exc) from None
         except Exception as exc:
-            raise ConfigError(f"Error importing plugin {name!r}: {type(exc).__name__}: {exc}") from None
+            raise _import_failure(name, exc) from None
         if isinstance(module, ModuleType):
             collector.load_declared_plugins(module)
         collector.register_plugin(name, module)
+
+
+def _import_failure(name: str, exc: Exception) -> PluginImportError:
+    """pytest's report of a plugin that was found but raised while importing (one of its own imports
+    missing included): the plugin's frames in the short style, without asynctestrun's and importlib's,
+    and without the exceptions it was raised from."""
+    from .._execute.failures import format_exception, is_internal_file
+
+    tb = exc.__traceback__
+    while tb is not None and (
+        is_internal_file(tb.tb_frame.f_code.co_filename)
+        or "importlib" in Path(tb.tb_frame.f_code.co_filename).parts
+    ):
+        tb = tb.tb_next
+    exc.__cause__ = None
+    exc.__suppress_context__ = True
+    shown = format_exception(exc.with_traceback(tb), style="short", relative_to=Path.cwd())
+    return PluginImportError(f'Error while loading plugin "{name}".\n{shown.rstrip()}')
 
 
 def _import(name: str, invocation_dir: Path) -> Any:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._model.exit_codes import EXIT_INTERNAL_ERROR, EXIT_USAGE_ERROR
 from .._model.scopes import SCOPE_NAMES, LoopScope
 
 ASYNCIO_MODES = ("strict", "auto")
@@ -27,12 +28,22 @@ class ConfigError(Exception):
     """A bad configuration value or usage: reported with exit code 4 (pytest's usage error)."""
 
     prefix = "ERROR: "  # pytest's heading for a usage error
+    exit_code = EXIT_USAGE_ERROR
 
 
 class ConftestImportError(ConfigError):
     """A conftest that failed while the run started up: a usage error pytest reports without a heading."""
 
     prefix = ""
+
+
+class PluginImportError(ConfigError):
+    """A ``-p`` plugin that was found but raised while importing. pytest tells it from a plugin that is
+    not there (a usage error): a defect of the plugin, an internal error (exit 3), reported with the
+    plugin's traceback under its own heading."""
+
+    prefix = ""
+    exit_code = EXIT_INTERNAL_ERROR
 
 
 @dataclass(frozen=True, slots=True)

@@ -4483,6 +4483,34 @@ conftest teardown test_fails
         """,
         counts={"passed": 3, "errors": 6},
     ),
+    Scenario(
+        # A -p plugin that is found but raises while importing is pytest's internal error (exit 3),
+        # reported with its traceback (compared in test_terminal_layout); nothing is collected.
+        "plugin_import_errors-raises",
+        "plugin_import_errors",
+        ("-p", "broken_plugin"),
+        3,
+        "",
+        counts={},
+    ),
+    Scenario(
+        # One of the plugin's own imports missing: the plugin was found, so an internal error too.
+        "plugin_import_errors-missing-dependency",
+        "plugin_import_errors",
+        ("-p", "plugin_missing_dependency"),
+        3,
+        "",
+        counts={},
+    ),
+    Scenario(
+        # A plugin that is not there at all: a usage error (exit 4).
+        "plugin_import_errors-not-found",
+        "plugin_import_errors",
+        ("-p", "no_such_plugin"),
+        4,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -389,6 +389,29 @@ def test_a_warning_a_plugin_raises_on_import_is_in_the_summary(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("plugin", "first_lines"),
+    [
+        ("broken_plugin", ['Error while loading plugin "broken_plugin".', "broken_plugin.py:3: in <module>"]),
+        (
+            "no_such_plugin",
+            ["ERROR: Error importing plugin \"no_such_plugin\": No module named 'no_such_plugin'"],
+        ),
+    ],
+    ids=["raises", "not-found"],
+)
+def test_a_plugin_failing_to_import_reads_as_pytests(plugin, first_lines, tmp_path):
+    # pytest's two reports: a plugin found but raising (its traceback, exit 3), one not found (exit 4).
+    result = run_asynctestrun("plugin_import_errors", "-p", plugin, tmp_root=tmp_path)
+    assert result.stderr.splitlines()[: len(first_lines)] == first_lines
+    if reference_python()[0] is not None:
+        reference, candidate = run_both("plugin_import_errors", "-p", plugin, tmp_root=tmp_path)
+        # pytest ends a usage error with a blank line, which asynctestrun leaves out.
+        assert_same_lines(
+            reference.stderr.rstrip("\n").splitlines(), candidate.stderr.rstrip("\n").splitlines()
+        )
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ("--cov=app", "--cov-report=term-missing", "--cov-fail-under=95"),
