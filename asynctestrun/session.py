@@ -230,10 +230,10 @@ class Session:
             parser=self.parser,
             args=list(self.argv),
         )
-        # As pytest, the initial conftests import under the run's capture: a module they import that
-        # keeps ``sys.stdout`` (``from sys import stdout``) holds the stream the tests later write to.
         # As pytest-cov: measured from before the first conftest imports the code under test.
         self.coverage = _start_coverage(unknown_args, self.config)
+        # As pytest, the initial conftests import under the run's capture: a module they import that
+        # keeps ``sys.stdout`` (``from sys import stdout``) holds the stream the tests later write to.
         capture = self._capture_manager()
         capture.resume()
         # As pytest's warnings plugin around pytest_load_initial_conftests: the suite's filters apply

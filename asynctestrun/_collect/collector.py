@@ -643,8 +643,8 @@ class Collector:
         """A module or class whose tests could not be made, reported as pytest does."""
         if isinstance(exc, (CollectionProblem, Failed)):
             text = str(exc) if not isinstance(exc, Failed) else (exc.msg or "")
-            # pytest raises these with pytest.fail(): the summary line's message is the first line,
-            # named as the exception; the report has them all.
+            # pytest raises these with pytest.fail(): the summary line's message is the text, named
+            # as the exception (cut to its first line where pytest's is).
             return CollectError(nodeid, text, failed_message(text))
         return CollectError(nodeid, _format_import_error(exc, path, self.config.rootdir), _one_line(exc))
 
@@ -710,8 +710,9 @@ def _skip_reason(exc: BaseException) -> str:
 
 
 def failed_message(text: str) -> str:
-    """The summary line's message for a collection error pytest raises with ``pytest.fail()``."""
-    return "Failed: " + text.split("\n", 1)[0]
+    """The summary line's message for a collection error pytest raises with ``pytest.fail()``: all of
+    it, as pytest's on a CI system or with -vv; the terminal cuts it to its first line otherwise."""
+    return "Failed: " + text
 
 
 def _import_message(exc: BaseException) -> str:

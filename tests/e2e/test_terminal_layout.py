@@ -242,18 +242,21 @@ def test_collection_error_summaries_read_as_pytests(tmp_path):
     assert_same_lines(expected, got)
 
 
-def test_parametrize_errors_name_the_test_by_node_id(tmp_path):
+@pytest.mark.parametrize("verbosity", [(), ("-vv",)], ids=["default", "vv"])
+def test_parametrize_errors_name_the_test_by_node_id(verbosity, tmp_path):
     """parametrize's refusals (an argument the test does not take, or takes with a default, an unknown
-    indirect name, too few values, a class's test) read as pytest's, on the summary lines too. pytest's
+    indirect name, too few values, a class's test) read as pytest's, on the summary lines too: there a
+    message of several lines is cut to its first, but for -vv (and on CI) where it is whole. pytest's
     report of an unknown scope also shows the enum's ValueError it was raised from; that is left out."""
-    result = run_asynctestrun("parametrize_errors", "--continue-on-collection-errors", tmp_root=tmp_path)
+    args = ("--continue-on-collection-errors", *verbosity)
+    result = run_asynctestrun("parametrize_errors", *args, tmp_root=tmp_path)
     expected = "In test_a_unused_argument.py::test_takes_no_x: function uses no argument 'x'"
     assert expected in result.stdout.splitlines()
+    if verbosity:
+        assert "must be equal to the number of values (1):" in result.stdout.split("short test summary")[1]
     if reference_python()[0] is None:
         return
-    reference, candidate = run_both(
-        "parametrize_errors", "--continue-on-collection-errors", tmp_root=tmp_path
-    )
+    reference, candidate = run_both("parametrize_errors", *args, tmp_root=tmp_path)
 
     def messages(stdout: str) -> list[str]:
         lines = normalise(stdout)
