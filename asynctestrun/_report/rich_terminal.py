@@ -56,6 +56,7 @@ from .terminal import (
     collection_line,
     count_outcomes,
     format_summary_line,
+    has_timed_phases,
     shown_error,
     shown_failure,
     shown_sections,
@@ -369,7 +370,7 @@ class RichReporter:
             self._print(panels.warnings_summary(self.warnings))
         if event.plugin_summary:
             self._out.write(event.plugin_summary)
-        if self.durations is not None:
+        if self.durations is not None and has_timed_phases(self.results):
             count = self.durations or 0
             shown, hidden = slowest_phases(self.results, count, self.durations_min, self.verbose)
             self._section(f"slowest {count} durations" if count else "slowest durations", "bold")

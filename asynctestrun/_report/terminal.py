@@ -590,6 +590,8 @@ class TerminalReporter:
                 self.write(_rule(title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")
 
     def _write_durations(self) -> None:
+        if not has_timed_phases(self.results):
+            return
         count = self.durations or 0
         shown, hidden = slowest_phases(self.results, count, self.durations_min, self.verbose)
         self.write(
@@ -774,6 +776,12 @@ def _call_failed(result: TestResult) -> bool:
 
 # pytest's default for --durations-min: shorter phases are left out of --durations unless -vv.
 DEFAULT_DURATIONS_MIN = 0.005
+
+
+def has_timed_phases(results: Iterable[TestResult]) -> bool:
+    """Whether any test ran a phase: pytest's --durations section lists the reports that have a
+    duration, and leaves out its heading when there are none (no test selected, only collection errors)."""
+    return any(r.phases for r in results)
 
 
 def slowest_phases(

@@ -100,6 +100,15 @@ def test_report_reads_as_pytests(args, tmp_path):
     assert_same_lines(expected, got)
 
 
+def test_no_durations_section_when_no_test_ran(tmp_path):
+    # pytest's --durations lists the reports that have a duration; with every test deselected there
+    # are none, and its heading is left out too.
+    result = run_asynctestrun("terminal_layout", "-k", "no_such_test", "--durations=5", tmp_root=tmp_path)
+    assert result.exit_code == 5 and "slowest" not in result.stdout
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("terminal_layout", "-k", "no_such_test", "--durations=5", tmp_path=tmp_path)
+
+
 def test_blank_source_lines_read_as_pytests(tmp_path):
     # A blank or whitespace-only line inside a listed function is the four-space prefix alone, as
     # pytest prints it; trailing spaces of source lines are dropped.

@@ -376,6 +376,13 @@ def test_counts_table_and_slowest_durations():
     assert header.split() == ["passed"] and counts.split() == ["2"]
 
 
+def test_no_durations_section_when_no_test_ran():
+    # pytest lists the reports that have a duration: with none (everything deselected, only collection
+    # errors), its --durations heading is left out too.
+    for run in (run_plain, run_rich):
+        assert "slowest" not in run(session([], exit_code=5, deselected=1), durations=10)
+
+
 def test_durations_min_hides_short_phases_as_pytest():
     # Each passed() result has phases of 0.001 s (setup), 0.01 s (call) and 0.002 s (teardown).
     results = [passed("tests/t.py::test_a"), passed("tests/t.py::test_b")]
