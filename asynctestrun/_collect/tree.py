@@ -37,7 +37,9 @@ def collection_chain(
     chain.append(CollectedNode(file_kind, item.path.name, f"{file_kind}:{item.relpath}", file_doc))
     chain.extend(_containers(item, doc))
     kind = _item_kind(item, claimed_by_asyncio)
-    chain.append(CollectedNode(kind, item.name, item.nodeid, doc(item.function)))
+    # A doctest's node has no object of its own to take a docstring from, as pytest's DoctestItem.
+    item_doc = doc(item.function) if not item.doctest else None
+    chain.append(CollectedNode(kind, item.name, item.nodeid, item_doc))
     return tuple(chain)
 
 
@@ -50,13 +52,13 @@ def _directories(directory: Path, rootdir: Path) -> tuple[CollectedNode, ...]:
         parts = directory.relative_to(rootdir).parts
     except ValueError:
         rootdir, parts = directory, ()
-    nodes: list[CollectedNode] = []
-    path = rootdir
-    for part in ("", *parts):
-        path = path / part if part else path
-        kind = "Package" if (path / "__init__.py").is_file() else "Dir"
-        nodes.append(CollectedNode(kind, path.name, str(path)))
-    return tuple(nodes)
+    paths = [rootdir]
+    for part in parts:
+        paths.append(paths[-1] / part)
+    return tuple(
+        CollectedNode("Package" if (path / "__init__.py").is_file() else "Dir", path.name, str(path))
+        for path in paths
+    )
 
 
 def _containers(item: TestItem, doc: Callable[[Any], str | None]) -> list[CollectedNode]:
