@@ -15,6 +15,7 @@ import linecache
 import os
 import textwrap
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import CodeType, TracebackType
 from typing import Any
@@ -295,13 +296,41 @@ def format_exception(
     if style == "native":
         return _native(exc)
     if style == "line":
-        # Only the first line is marked; a chained exception comes first, as in the long styles.
-        marked = exception_lines(exc, indent=4)
-        text = "\n".join([marked[0], *("    " + line[4:] for line in marked[1:])])
-        cause = exc.__cause__ or (exc.__context__ if not exc.__suppress_context__ else None)
-        if cause is not None:
-            text = f"{format_exception(cause, style='line')}\n\n{_chain_link(exc)}\n{text}"
-        return text
+        return _join_chain(exc, _line_text)
+    return _join_chain(
+        exc,
+        functools.partial(
+            _frames_text,
+            style=style,
+            relative_to=relative_to,
+            showlocals=showlocals,
+            width=width,
+            start=start,
+        ),
+    )
+
+
+def _line_text(exc: BaseException) -> str:
+    """One exception in ``--tb=line``: only the first of its ``E`` lines is marked."""
+    if exc.__traceback__ is None:
+        return _never_raised(exc)
+    marked = exception_lines(exc, indent=4)
+    return "\n".join([marked[0], *("    " + line[4:] for line in marked[1:])])
+
+
+def _frames_text(
+    exc: BaseException,
+    *,
+    style: str,
+    relative_to: Path | None,
+    showlocals: bool,
+    width: int,
+    start: CodeType | None,
+) -> str:
+    """One exception of a chain in the ``long``, ``short`` or ``auto`` style: its frames, then its
+    ``E`` lines."""
+    if exc.__traceback__ is None:
+        return _never_raised(exc)
     frames = user_frames(exc.__traceback__)
     if start is not None:
         frames = _starting_at(frames, start)
@@ -337,14 +366,38 @@ def format_exception(
         previous_long = long
     if not frames:
         parts.extend(exception_lines(exc))
-    text = "\n".join(parts)
-    cause = exc.__cause__ or (exc.__context__ if not exc.__suppress_context__ else None)
-    if cause is not None:
-        shown = format_exception(
-            cause, style=style, relative_to=relative_to, showlocals=showlocals, width=width, start=start
-        )
-        text = f"{shown}\n\n{_chain_link(exc)}\n{text}"
+    return "\n".join(parts)
+
+
+def _never_raised(exc: BaseException) -> str:
+    """An exception of a chain that was never raised (``raise X from ValueError(...)``) has no frames:
+    pytest shows it as Python would, its type and message without ``E`` markers."""
+    return "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
+
+
+def _join_chain(exc: BaseException, render: Callable[[BaseException], str]) -> str:
+    """Each exception of ``exc``'s chain rendered, the oldest first, each after the line that links
+    it to the one before, as pytest's report reads."""
+    chain = _chain(exc)
+    text = render(chain[-1])
+    for newer in reversed(chain[:-1]):
+        text = f"{text}\n\n{_chain_link(newer)}\n{render(newer)}"
     return text
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and the exceptions it was raised from or while handling, the newest first. Each is
+    taken once, as pytest's ``repr_excinfo`` walks them: a chain that loops back (a library's
+    ``raise exc from exc``, a cause set by hand) ends where it would repeat instead of recursing
+    until the run fails with an internal error."""
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        current = current.__cause__ or (current.__context__ if not current.__suppress_context__ else None)
+    return chain
 
 
 def _chain_link(exc: BaseException) -> str:

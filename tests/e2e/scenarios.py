@@ -4511,6 +4511,24 @@ conftest teardown test_fails
         "",
         counts={},
     ),
+    Scenario(
+        # Exception chains that loop (a library's `raise exc from exc`, causes set by hand) fail their
+        # test as in pytest, whose report shows each exception of the chain once; asynctestrun recursed
+        # until the run ended with an internal error (seen on piccolo's suite).
+        "exception-chain-loops",
+        "exception_chain_loops",
+        (),
+        1,
+        r"""
+            test_chains.py::test_cause_is_itself          failed
+            test_chains.py::test_async_cause_is_itself    failed
+            test_chains.py::test_two_causes_in_a_loop     failed
+            test_chains.py::test_cause_never_raised       failed
+            test_chains.py::test_fixture_raising_a_loop   error
+            test_chains.py::test_passes                   passed
+        """,
+        counts={"failed": 4, "passed": 1, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

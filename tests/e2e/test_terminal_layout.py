@@ -611,6 +611,18 @@ def test_frames_of_asyncio_a_test_calls_into_are_listed(args, tmp_path):
     assert_same_lines(placed(reference.stdout), placed(candidate.stdout))
 
 
+@pytest.mark.parametrize("args", [(), ("--tb=short",), ("--tb=line",)], ids=["auto", "short", "line"])
+def test_looping_and_unraised_exception_chains_read_as_pytests(args, tmp_path):
+    # A chain that loops back shows each exception once; a cause that was never raised is shown as
+    # Python shows it, without E markers.
+    out = run_asynctestrun("exception_chain_loops", *args, tmp_root=tmp_path).stdout
+    assert out.count("The above exception was the direct cause") == 2  # one in each of two chains
+    assert "\nValueError: never raised\nover two lines\n\nThe above exception was the direct cause" in out
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("exception_chain_loops", *args, tmp_path=tmp_path)
+
+
 def test_an_installed_plugins_asserts_are_rewritten(tmp_path):
     # pytest-mock's wrapper of unittest.mock's asserts explains the difference with a rewritten assert
     # of its own; without the rewriting it adds nothing.

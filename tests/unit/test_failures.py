@@ -71,3 +71,29 @@ def test_showlocals_lists_a_short_frames_locals_indented_under_it():
     text = format_exception(_raise(), style="short", showlocals=True)
     assert "    assert y == 3\nE   assert 2 == 3\n        x          = 1\n        y          = 2" in text
     assert "        a          = 1\n        name       = 'hi'" in text
+
+
+def _own_cause():
+    try:
+        try:
+            raise KeyError("k")
+        except KeyError as exc:
+            raise exc from exc
+    except KeyError as exc:
+        return exc
+
+
+def test_an_exception_that_is_its_own_cause_is_shown_once():
+    # pytest walks a chain once per exception; following __cause__ recursed without end.
+    for style in ("auto", "short", "long", "line"):
+        text = format_exception(_own_cause(), style=style)
+        assert text.count("KeyError: 'k'") == 1, style
+        assert "direct cause" not in text, style
+
+
+def test_a_cause_never_raised_is_shown_without_e_markers():
+    try:
+        raise RuntimeError("wrapped") from ValueError("never raised")
+    except RuntimeError as exc:
+        text = format_exception(exc, style="short")
+    assert text.startswith("ValueError: never raised\n\nThe above exception was the direct cause")
