@@ -442,7 +442,11 @@ class Collector:
                 return None
             collection.errors.append(
                 CollectError(
-                    relpath, _format_import_error(exc, path, self.config.rootdir), _import_message(exc)
+                    relpath,
+                    _format_import_error(
+                        exc, path, self.config.rootdir, hide_generated=self.config.verbose < 2
+                    ),
+                    _import_message(exc),
                 )
             )
             return None
@@ -730,15 +734,22 @@ def _one_line(exc: BaseException) -> str:
 _IMPORTLIB_DIR = os.path.dirname(importlib.__file__) + os.sep
 
 
-def _format_import_error(exc: BaseException, path: Path, rootdir: Path | None = None) -> str:
+def _format_import_error(
+    exc: BaseException, path: Path, rootdir: Path | None = None, *, hide_generated: bool = False
+) -> str:
     """A module that failed to import, laid out as pytest's collection errors: a failed import
     gets a heading; every error then shows the user's frames in the short style (the runner's and
     the import machinery's left out), and ``E`` lines for the exception."""
-    return _with_import_heading(exc, path, _import_traceback(exc, path, rootdir))
+    return _with_import_heading(
+        exc, path, _import_traceback(exc, path, rootdir, hide_generated=hide_generated)
+    )
 
 
-def _import_traceback(exc: BaseException, path: Path, rootdir: Path | None = None) -> str:
-    """The user's frames of a failed import in the short style, and ``E`` lines for the exception."""
+def _import_traceback(
+    exc: BaseException, path: Path, rootdir: Path | None = None, *, hide_generated: bool = False
+) -> str:
+    """The user's frames of a failed import in the short style, and ``E`` lines for the exception.
+    ``hide_generated``: an ImportError's frames of code made at run time are left out too."""
     from .._execute.failures import exception_lines, format_exception
 
     if isinstance(exc, SyntaxError) and exc.filename == str(path):
@@ -752,12 +763,30 @@ def _import_traceback(exc: BaseException, path: Path, rootdir: Path | None = Non
     tb = exc.__traceback__
     while tb is not None and _above_the_import(tb.tb_frame.f_code, keep_import_module):
         tb = tb.tb_next
+    if keep_import_module and hide_generated:
+        # pytest's filter_traceback, applied to a test module's ImportError below -vv: frames of code
+        # made at run time (exec'd ``<string>``, such as SQLAlchemy's create_engine) have no source.
+        tb = _without_generated_code(tb) or tb
     if tb is not None:
         exc = exc.with_traceback(tb)
     shown = format_exception(exc, style="short", relative_to=Path.cwd() if rootdir is not None else None)
     if not shown.strip():
         shown = "\n".join(exception_lines(exc, indent=4))
     return shown
+
+
+def _without_generated_code(tb: types.TracebackType | None) -> types.TracebackType | None:
+    """The traceback rebuilt without the frames whose file name is ``<...>``; None if no frame is left."""
+    kept: list[types.TracebackType] = []
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not ("<" in filename and ">" in filename):
+            kept.append(tb)
+        tb = tb.tb_next
+    rebuilt: types.TracebackType | None = None
+    for entry in reversed(kept):
+        rebuilt = types.TracebackType(rebuilt, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    return rebuilt
 
 
 def _above_the_import(code: types.CodeType, keep_import_module: bool) -> bool:

@@ -164,7 +164,9 @@ def _long_source(tb: TracebackType) -> tuple[list[str], int]:
     linecache.checkcache(filename)
     all_lines = linecache.getlines(filename, tb.tb_frame.f_globals)
     if not all_lines or lineno > len(all_lines):
-        return ["???"], 8
+        # No source to list (code made by exec, a frozen module): pytest marks its placeholder as
+        # the failing line, and the E lines follow at the placeholder's indent.
+        return [">   ???"], 4
     first = code.co_firstlineno if code.co_name != "<module>" else lineno
     first = min(first, lineno)
     _, last = _statement_at(filename, lineno, len(all_lines))
@@ -186,6 +188,10 @@ def _short_source(tb: TracebackType) -> list[str]:
     """The failing line, stripped, with ``^`` under the part that failed when that is not the
     whole line (a call inside a ``return``, an import followed by a comment), as pytest shows it."""
     line = linecache.getline(tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_globals)
+    if not line:
+        # No source (a function made by exec, such as SQLAlchemy's and dataclasses' generated
+        # methods): pytest's placeholder instead of a blank line.
+        return ["    ???"]
     return ["    " + line.strip(), *_caret_line(tb, line, line.strip())]
 
 

@@ -4529,6 +4529,23 @@ conftest teardown test_fails
         """,
         counts={"failed": 4, "passed": 1, "errors": 1},
     ),
+    Scenario(
+        # Frames of functions made by exec (no source; SQLAlchemy's and dataclasses' generated code):
+        # pytest lists them with "???", and leaves them out of a test module's ImportError
+        # (tests/e2e/test_terminal_layout.py compares the report).
+        "sourceless-frames",
+        "sourceless_frames",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            test_import_through_generated.py                          error
+            test_generated.py::test_through_generated_code            failed
+            test_generated.py::test_failing_in_generated_code         failed
+            test_generated.py::test_async_through_generated_code      failed
+            test_generated.py::test_passes                            passed
+        """,
+        counts={"failed": 3, "passed": 1, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -623,6 +623,22 @@ def test_looping_and_unraised_exception_chains_read_as_pytests(args, tmp_path):
     assert_reads_as_pytests("exception_chain_loops", *args, tmp_path=tmp_path)
 
 
+@pytest.mark.parametrize(
+    "args", [(), ("--tb=short",), ("--tb=long",), ("--tb=line",)], ids=["auto", "short", "long", "line"]
+)
+def test_frames_without_source_read_as_pytests(args, tmp_path):
+    # A frame of code made by exec has no source: "???" where its line would be, marked as the
+    # failing line in the long style; a test module's ImportError leaves such frames out.
+    args = ("--continue-on-collection-errors", *args)
+    out = run_asynctestrun("sourceless_frames", *args, tmp_root=tmp_path).stdout
+    if "--tb=line" not in args and "--tb=long" not in args:
+        assert "<string>:2: in made\n    ???\n" in out
+    assert "<string>:2: in load" not in out
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("sourceless_frames", *args, tmp_path=tmp_path)
+
+
 def test_an_installed_plugins_asserts_are_rewritten(tmp_path):
     # pytest-mock's wrapper of unittest.mock's asserts explains the difference with a rewritten assert
     # of its own; without the rewriting it adds nothing.

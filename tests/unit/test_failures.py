@@ -97,3 +97,14 @@ def test_a_cause_never_raised_is_shown_without_e_markers():
     except RuntimeError as exc:
         text = format_exception(exc, style="short")
     assert text.startswith("ValueError: never raised\n\nThe above exception was the direct cause")
+
+
+def test_a_frame_without_source_reads_as_pytests_placeholder():
+    namespace: dict[str, object] = {}
+    exec(compile("def made():\n    raise KeyError('made')\n", "<string>", "exec"), namespace)
+    try:
+        namespace["made"]()  # type: ignore[operator]
+    except KeyError as exc:
+        error = exc
+    assert "<string>:2: in made\n    ???\n" in format_exception(error, style="short")
+    assert "\n>   ???\nE   KeyError: 'made'\n" in format_exception(error, style="long")

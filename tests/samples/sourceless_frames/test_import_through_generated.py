@@ -1,0 +1,7 @@
+from helpers import load
+
+load()
+
+
+def test_never_collected():
+    pass
