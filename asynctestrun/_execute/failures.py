@@ -51,9 +51,10 @@ def _hidden(tb: TracebackType, *, in_runner: bool) -> bool:
     asynctestrun's code and the user's first frame, so an asyncio frame there is the loop running the
     test (pytest cuts those off with pytest-asyncio's own). asyncio's frames the user's code calls into
     (``wait_for``, ``asyncio.run``, a chained exception caught inside asyncio) are listed, as pytest
-    lists them, and the crash is placed in them."""
+    lists them, and the crash is placed in them. So are the frozen import machinery's frames under
+    ``importlib.import_module`` (``<frozen importlib._bootstrap>``, listed as ``???``)."""
     filename = tb.tb_frame.f_code.co_filename
-    if filename.startswith(_ASYNCIO_DIR) and not in_runner:
+    if filename.startswith((_ASYNCIO_DIR, "<frozen ")) and not in_runner:
         return False
     if is_internal_file(filename):
         return True

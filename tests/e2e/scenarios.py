@@ -4546,6 +4546,22 @@ conftest teardown test_fails
         """,
         counts={"failed": 3, "passed": 1, "errors": 1},
     ),
+    Scenario(
+        # Tests whose importlib.import_module fails: pytest lists the frozen import machinery's frames
+        # ("???" for their source) and places the crash there (tests/e2e/test_terminal_layout.py).
+        "import-machinery-frames",
+        "import_machinery_frames",
+        (),
+        1,
+        r"""
+            test_imports.py::test_import_module_of_a_missing_module          failed
+            test_imports.py::test_import_module_of_a_missing_submodule         failed
+            test_imports.py::test_async_import_module_of_a_missing_module    failed
+            test_imports.py::test_import_statement_of_a_missing_module       failed
+            test_imports.py::test_passes                                     passed
+        """,
+        counts={"failed": 4, "passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -639,6 +639,19 @@ def test_frames_without_source_read_as_pytests(args, tmp_path):
     assert_reads_as_pytests("sourceless_frames", *args, tmp_path=tmp_path)
 
 
+@pytest.mark.parametrize(
+    "args", [(), ("--tb=short",), ("--tb=long",), ("--tb=line",)], ids=["auto", "short", "long", "line"]
+)
+def test_frames_of_the_import_machinery_read_as_pytests(args, tmp_path):
+    # importlib.import_module failing in a test: the frozen frames under it are listed, and the
+    # crash is placed in the last of them, as pytest does.
+    out = run_asynctestrun("import_machinery_frames", *args, tmp_root=tmp_path).stdout
+    assert "\n<frozen importlib._bootstrap>:" in out
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("import_machinery_frames", *args, tmp_path=tmp_path)
+
+
 def test_an_installed_plugins_asserts_are_rewritten(tmp_path):
     # pytest-mock's wrapper of unittest.mock's asserts explains the difference with a rewritten assert
     # of its own; without the rewriting it adds nothing.
