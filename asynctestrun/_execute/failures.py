@@ -93,7 +93,9 @@ def real_code(func: Any) -> CodeType | None:
 def _starting_at(frames: list[TracebackType], start: CodeType) -> list[TracebackType]:
     """The frames from the test function's own on, as pytest cuts a test's traceback: a decorator's
     wrapper (or a hook that calls the test) is left out. Without the function among them (a fixture's
-    error), from the first frame in the test's file; without that either, all of them."""
+    error), from the first frame in the test's file; without that either (a conftest fixture's error,
+    a unittest ``setUp`` from another module), all of them but those of code without a file of its
+    own (frozen import machinery, exec'd ``<string>``), as pytest's ``filter_traceback`` does then."""
     for index, tb in enumerate(frames):
         code = tb.tb_frame.f_code
         if code.co_filename == start.co_filename and code.co_firstlineno == start.co_firstlineno:
@@ -101,7 +103,14 @@ def _starting_at(frames: list[TracebackType], start: CodeType) -> list[Traceback
     for index, tb in enumerate(frames):
         if tb.tb_frame.f_code.co_filename == start.co_filename:
             return frames[index:]
-    return frames
+    with_files = [tb for tb in frames if not _is_generated(tb.tb_frame.f_code.co_filename)]
+    return with_files or frames
+
+
+def _is_generated(filename: str) -> bool:
+    """Whether code has no file of its own (``<string>``, ``<frozen importlib._bootstrap>``): pytest's
+    test for code generated at run time."""
+    return "<" in filename and ">" in filename
 
 
 def exception_lines(exc: BaseException, indent: int = 8) -> list[str]:

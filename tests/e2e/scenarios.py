@@ -4559,8 +4559,9 @@ conftest teardown test_fails
             test_imports.py::test_async_import_module_of_a_missing_module    failed
             test_imports.py::test_import_statement_of_a_missing_module       failed
             test_imports.py::test_passes                                     passed
+            test_set_up.py::TestWithFailingSetUp::test_never_runs            failed
         """,
-        counts={"failed": 4, "passed": 1},
+        counts={"failed": 5, "passed": 1},
     ),
 ]
 

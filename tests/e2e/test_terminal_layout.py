@@ -644,10 +644,24 @@ def test_frames_without_source_read_as_pytests(args, tmp_path):
 )
 def test_frames_of_the_import_machinery_read_as_pytests(args, tmp_path):
     # importlib.import_module failing in a test: the frozen frames under it are listed, and the
-    # crash is placed in the last of them, as pytest does.
+    # crash is placed in the last of them, as pytest does. A unittest set-up from another module
+    # failing there has them left out.
     out = run_asynctestrun("import_machinery_frames", *args, tmp_root=tmp_path).stdout
     assert "\n<frozen importlib._bootstrap>:" in out
+    if "--tb=line" not in args:
+        set_up_failure = out[out.index("TestWithFailingSetUp.test_never_runs") :]
+        assert "<frozen" not in set_up_failure[: set_up_failure.index("ModuleNotFoundError")]
     if reference_python()[0] is None:
+        return
+    if not args:
+        # Under auto, pytest shows the set-up's frame short, where asynctestrun shows it long (the
+        # frame unittest's own frames were above): compare the frozen frames' lines only.
+        reference, candidate = run_both("import_machinery_frames", *args, tmp_root=tmp_path)
+
+        def frozen(stdout: str) -> list[str]:
+            return [line for line in stdout.splitlines() if line.startswith("<frozen")]
+
+        assert frozen(candidate.stdout) == frozen(reference.stdout)
         return
     assert_reads_as_pytests("import_machinery_frames", *args, tmp_path=tmp_path)
 
