@@ -444,7 +444,11 @@ class Collector:
                 CollectError(
                     relpath,
                     _format_import_error(
-                        exc, path, self.config.rootdir, hide_generated=self.config.verbose < 2
+                        exc,
+                        path,
+                        self.config.rootdir,
+                        hide_generated=self.config.verbose < 2,
+                        style=_collection_style(self.config.tb_style),
                     ),
                     _import_message(exc),
                 )
@@ -734,22 +738,41 @@ def _one_line(exc: BaseException) -> str:
 _IMPORTLIB_DIR = os.path.dirname(importlib.__file__) + os.sep
 
 
+def _collection_style(tb_style: str) -> str:
+    """The ``--tb`` style a module's error (other than a failed import or a syntax error) is shown
+    in: pytest's collectors respect an explicit one and default to ``short``."""
+    return "short" if tb_style == "auto" else tb_style
+
+
 def _format_import_error(
-    exc: BaseException, path: Path, rootdir: Path | None = None, *, hide_generated: bool = False
+    exc: BaseException,
+    path: Path,
+    rootdir: Path | None = None,
+    *,
+    hide_generated: bool = False,
+    style: str = "short",
 ) -> str:
     """A module that failed to import, laid out as pytest's collection errors: a failed import
-    gets a heading; every error then shows the user's frames in the short style (the runner's and
-    the import machinery's left out), and ``E`` lines for the exception."""
+    gets a heading; every error then shows the user's frames (the runner's and the import
+    machinery's left out) and ``E`` lines for the exception, in the short style, or in ``style`` for
+    an error other than an ImportError or SyntaxError."""
     return _with_import_heading(
-        exc, path, _import_traceback(exc, path, rootdir, hide_generated=hide_generated)
+        exc, path, _import_traceback(exc, path, rootdir, hide_generated=hide_generated, style=style)
     )
 
 
 def _import_traceback(
-    exc: BaseException, path: Path, rootdir: Path | None = None, *, hide_generated: bool = False
+    exc: BaseException,
+    path: Path,
+    rootdir: Path | None = None,
+    *,
+    hide_generated: bool = False,
+    style: str = "short",
 ) -> str:
-    """The user's frames of a failed import in the short style, and ``E`` lines for the exception.
-    ``hide_generated``: an ImportError's frames of code made at run time are left out too."""
+    """The user's frames of a failed import, and ``E`` lines for the exception. ``hide_generated``:
+    an ImportError's frames of code made at run time are left out too. ``style``: the one for an
+    exception other than an ImportError or SyntaxError; pytest turns those two into a report of its
+    own in the short style, whatever ``--tb`` says."""
     from .._execute.failures import exception_lines, format_exception
 
     if isinstance(exc, SyntaxError) and exc.filename == str(path):
@@ -769,8 +792,10 @@ def _import_traceback(
         tb = _without_generated_code(tb) or tb
     if tb is not None:
         exc = exc.with_traceback(tb)
-    shown = format_exception(exc, style="short", relative_to=Path.cwd() if rootdir is not None else None)
-    if not shown.strip():
+    if isinstance(exc, (ImportError, SyntaxError)):
+        style = "short"
+    shown = format_exception(exc, style=style, relative_to=Path.cwd() if rootdir is not None else None)
+    if not shown.strip() and style != "no":
         shown = "\n".join(exception_lines(exc, indent=4))
     return shown
 

@@ -177,8 +177,9 @@ def _long_source(tb: TracebackType) -> tuple[list[str], int]:
         # No source to list (code made by exec, a frozen module): pytest marks its placeholder as
         # the failing line, and the E lines follow at the placeholder's indent.
         return [">   ???"], 4
-    first = code.co_firstlineno if code.co_name != "<module>" else lineno
-    first = min(first, lineno)
+    # A module's code starts at its first line: pytest lists a module frame from there, as a
+    # function's from its ``def`` (a module that fails while a test or collection imports it).
+    first = min(code.co_firstlineno, lineno)
     _, last = _statement_at(filename, lineno, len(all_lines))
     last = max(last, lineno)
     # Each source line loses its trailing whitespace before the prefix goes on (pytest's

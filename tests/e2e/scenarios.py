@@ -4563,6 +4563,23 @@ conftest teardown test_fails
         """,
         counts={"failed": 5, "passed": 1},
     ),
+    Scenario(
+        # A test module failing at import with an error other than an ImportError is shown in the
+        # --tb style asked for (long here: module frames listed from their first line), an ImportError
+        # in the short style whatever it is, as pytest's collectors do
+        # (tests/e2e/test_terminal_layout.py compares each style's report).
+        "collection_error_styles-long",
+        "collection_error_styles",
+        ("--continue-on-collection-errors", "--tb=long"),
+        1,
+        r"""
+            test_broken_at_import.py          error
+            test_missing_dependency.py        error
+            test_fine.py::test_passes         passed
+            test_fine.py::test_fails          failed
+        """,
+        counts={"failed": 1, "passed": 1, "errors": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

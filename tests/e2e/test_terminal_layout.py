@@ -666,6 +666,19 @@ def test_frames_of_the_import_machinery_read_as_pytests(args, tmp_path):
     assert_reads_as_pytests("import_machinery_frames", *args, tmp_path=tmp_path)
 
 
+@pytest.mark.parametrize("style", ["auto", "long", "line", "no"])
+def test_a_modules_collection_error_follows_the_tb_style(style, tmp_path):
+    # pytest's collectors show an error raised while a test module imports in the --tb style (short
+    # for auto); an ImportError keeps its own short report.
+    args = ("--continue-on-collection-errors", f"--tb={style}")
+    out = run_asynctestrun("collection_error_styles", *args, tmp_root=tmp_path).stdout
+    assert ("ImportError while importing test module" in out) is (style != "no")
+    assert ("\n>   RESULT = compute(0)\n" in out) is (style == "long")
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("collection_error_styles", *args, tmp_path=tmp_path)
+
+
 def test_an_installed_plugins_asserts_are_rewritten(tmp_path):
     # pytest-mock's wrapper of unittest.mock's asserts explains the difference with a rewritten assert
     # of its own; without the rewriting it adds nothing.

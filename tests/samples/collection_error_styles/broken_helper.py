@@ -1,0 +1,5 @@
+def compute(value):
+    return 1 / value
+
+
+RESULT = compute(0)

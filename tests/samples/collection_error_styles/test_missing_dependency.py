@@ -1,0 +1,5 @@
+import importing_helper  # noqa: F401
+
+
+def test_never_collected():
+    pass
