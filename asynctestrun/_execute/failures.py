@@ -13,6 +13,7 @@ import functools
 import inspect
 import linecache
 import os
+import sys
 import textwrap
 import traceback
 from collections.abc import Callable
@@ -165,14 +166,28 @@ def _statement_at(filename: str, lineno: int, line_count: int) -> tuple[int, int
     return cached[1].get(lineno, (lineno, lineno))
 
 
+def _source(tb: TracebackType) -> tuple[str, list[str]]:
+    """The file holding the frame's source and its lines. A compiled module's frame (Cython's
+    ``uvloop/loop.pyx``) names its source relative to ``sys.path`` and its loader has none to give:
+    the file is looked up along ``sys.path``, as ``inspect.findsource`` (so pytest) finds it."""
+    filename = tb.tb_frame.f_code.co_filename
+    lines = linecache.getlines(filename, tb.tb_frame.f_globals)
+    if lines or os.path.isabs(filename) or filename.startswith("<"):
+        return filename, lines
+    for directory in sys.path:
+        candidate = os.path.join(directory, filename)
+        if os.path.isfile(candidate):
+            return candidate, linecache.getlines(candidate)
+    return filename, lines
+
+
 def _long_source(tb: TracebackType) -> tuple[list[str], int]:
     """The frame's function from its first line (decorators included) to the end of the failing
     statement, dedented, with ``>`` on the failing line; and the indent for the ``E`` lines."""
     code = tb.tb_frame.f_code
-    filename = code.co_filename
     lineno = tb.tb_lineno
-    linecache.checkcache(filename)
-    all_lines = linecache.getlines(filename, tb.tb_frame.f_globals)
+    linecache.checkcache(code.co_filename)
+    filename, all_lines = _source(tb)
     if not all_lines or lineno > len(all_lines):
         # No source to list (code made by exec, a frozen module): pytest marks its placeholder as
         # the failing line, and the E lines follow at the placeholder's indent.
@@ -198,7 +213,8 @@ def _long_source(tb: TracebackType) -> tuple[list[str], int]:
 def _short_source(tb: TracebackType) -> list[str]:
     """The failing line, stripped, with ``^`` under the part that failed when that is not the
     whole line (a call inside a ``return``, an import followed by a comment), as pytest shows it."""
-    line = linecache.getline(tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_globals)
+    _, lines = _source(tb)
+    line = lines[tb.tb_lineno - 1] if 0 < tb.tb_lineno <= len(lines) else ""
     if not line:
         # No source (a function made by exec, such as SQLAlchemy's and dataclasses' generated
         # methods): pytest's placeholder instead of a blank line.

@@ -4580,6 +4580,20 @@ conftest teardown test_fails
         """,
         counts={"failed": 1, "passed": 1, "errors": 2},
     ),
+    Scenario(
+        # A failure through uvloop's compiled loop (its frame names uvloop/loop.pyx, relative to
+        # sys.path): pytest lists that line from the .pyx file (tests/e2e/test_terminal_layout.py).
+        "compiled-module-frames",
+        "compiled_module_frames",
+        (),
+        1,
+        r"""
+            test_compiled.py::test_through_uvloops_run   failed
+            test_compiled.py::test_passes                passed
+        """,
+        counts={"failed": 1, "passed": 1},
+        requires=("uvloop",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

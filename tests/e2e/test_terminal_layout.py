@@ -679,6 +679,18 @@ def test_a_modules_collection_error_follows_the_tb_style(style, tmp_path):
     assert_reads_as_pytests("collection_error_styles", *args, tmp_path=tmp_path)
 
 
+@pytest.mark.parametrize("args", [(), ("--tb=short",), ("--tb=long",)], ids=["auto", "short", "long"])
+def test_a_compiled_modules_frame_shows_its_shipped_source(args, tmp_path):
+    # uvloop's loop.pyx is named relative to sys.path and its loader gives no source: the line is
+    # read from the file found along sys.path, as inspect.findsource (so pytest) reads it.
+    pytest.importorskip("uvloop")
+    out = run_asynctestrun("compiled_module_frames", *args, tmp_root=tmp_path).stdout
+    assert re.search(r"^>?   +return future\.result\(\)$", out, re.MULTILINE)
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("compiled_module_frames", *args, tmp_path=tmp_path)
+
+
 def test_an_installed_plugins_asserts_are_rewritten(tmp_path):
     # pytest-mock's wrapper of unittest.mock's asserts explains the difference with a rewritten assert
     # of its own; without the rewriting it adds nothing.
