@@ -802,10 +802,11 @@ def _import_traceback(
 
 def _without_generated_code(tb: types.TracebackType | None) -> types.TracebackType | None:
     """The traceback rebuilt without the frames whose file name is ``<...>``; None if no frame is left."""
+    from .._execute.failures import is_generated_code
+
     kept: list[types.TracebackType] = []
     while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if not ("<" in filename and ">" in filename):
+        if not is_generated_code(tb.tb_frame.f_code.co_filename):
             kept.append(tb)
         tb = tb.tb_next
     rebuilt: types.TracebackType | None = None

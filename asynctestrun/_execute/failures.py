@@ -104,11 +104,11 @@ def _starting_at(frames: list[TracebackType], start: CodeType) -> list[Traceback
     for index, tb in enumerate(frames):
         if tb.tb_frame.f_code.co_filename == start.co_filename:
             return frames[index:]
-    with_files = [tb for tb in frames if not _is_generated(tb.tb_frame.f_code.co_filename)]
+    with_files = [tb for tb in frames if not is_generated_code(tb.tb_frame.f_code.co_filename)]
     return with_files or frames
 
 
-def _is_generated(filename: str) -> bool:
+def is_generated_code(filename: str) -> bool:
     """Whether code has no file of its own (``<string>``, ``<frozen importlib._bootstrap>``): pytest's
     test for code generated at run time."""
     return "<" in filename and ">" in filename
