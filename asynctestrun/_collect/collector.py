@@ -443,12 +443,16 @@ class Collector:
             collection.errors.append(
                 CollectError(
                     relpath,
-                    _format_import_error(
+                    _with_import_heading(
                         exc,
                         path,
-                        self.config.rootdir,
-                        hide_generated=self.config.verbose < 2,
-                        style=_collection_style(self.config.tb_style),
+                        _import_traceback(
+                            exc,
+                            path,
+                            self.config.rootdir,
+                            hide_generated=self.config.verbose < 2,
+                            style=_collection_style(self.config.tb_style),
+                        ),
                     ),
                     _import_message(exc),
                 )
@@ -654,7 +658,8 @@ class Collector:
             # pytest raises these with pytest.fail(): the summary line's message is the text, named
             # as the exception (cut to its first line where pytest's is).
             return CollectError(nodeid, text, failed_message(text))
-        return CollectError(nodeid, _format_import_error(exc, path, self.config.rootdir), _one_line(exc))
+        shown = _with_import_heading(exc, path, _import_traceback(exc, path, self.config.rootdir))
+        return CollectError(nodeid, shown, _one_line(exc))
 
     def _file_context(self, path: Path, relpath: str) -> ItemContext:
         """What every item of a file shares: its place, its packages and the conftests above it."""
@@ -744,23 +749,6 @@ def _collection_style(tb_style: str) -> str:
     return "short" if tb_style == "auto" else tb_style
 
 
-def _format_import_error(
-    exc: BaseException,
-    path: Path,
-    rootdir: Path | None = None,
-    *,
-    hide_generated: bool = False,
-    style: str = "short",
-) -> str:
-    """A module that failed to import, laid out as pytest's collection errors: a failed import
-    gets a heading; every error then shows the user's frames (the runner's and the import
-    machinery's left out) and ``E`` lines for the exception, in the short style, or in ``style`` for
-    an error other than an ImportError or SyntaxError."""
-    return _with_import_heading(
-        exc, path, _import_traceback(exc, path, rootdir, hide_generated=hide_generated, style=style)
-    )
-
-
 def _import_traceback(
     exc: BaseException,
     path: Path,
@@ -769,7 +757,9 @@ def _import_traceback(
     hide_generated: bool = False,
     style: str = "short",
 ) -> str:
-    """The user's frames of a failed import, and ``E`` lines for the exception. ``hide_generated``:
+    """The user's frames of a failed import (the runner's and the import machinery's left out), and
+    ``E`` lines for the exception; shown under pytest's heading for an ImportError (see
+    ``_with_import_heading``), as pytest's collection errors are. ``hide_generated``:
     an ImportError's frames of code made at run time are left out too. ``style``: the one for an
     exception other than an ImportError or SyntaxError; pytest turns those two into a report of its
     own in the short style, whatever ``--tb`` says."""
