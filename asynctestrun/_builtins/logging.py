@@ -95,6 +95,7 @@ class LoggingCapture:
         self.records_by_phase: dict[str, list[logging.LogRecord]] = {}
         self._report_handler: LogCaptureHandler | None = None
         self._saved_root_level: int | None = None
+        self._unpropagated: list[logging.Logger] = []  # loggers the handlers are on for this phase
 
     def _make_handler(self) -> LogCaptureHandler:
         handler = LogCaptureHandler()
@@ -115,13 +116,32 @@ class LoggingCapture:
             root.addHandler(self.handler)
         if self._report not in root.handlers:
             root.addHandler(self._report)
+        self._attach_to_unpropagated(root)
         self.records_by_phase[when] = self.handler.records
         if self.root_level is not None:
             self._saved_root_level = root.level
             root.setLevel(min(root.level, self.root_level))
 
+    def _attach_to_unpropagated(self, root: logging.Logger) -> None:
+        """As pytest 9's: the handlers also go on every logger that does not propagate (whose records
+        never reach the root), for the phase. A server's access log configured so (uvicorn's) is in
+        ``caplog.records`` and the report's captured log, as under pytest."""
+        self._detach_from_unpropagated()
+        for logger in list(root.manager.loggerDict.values()):
+            if isinstance(logger, logging.Logger) and not logger.propagate and logger is not root:
+                logger.addHandler(self.handler)
+                logger.addHandler(self._report)
+                self._unpropagated.append(logger)
+
+    def _detach_from_unpropagated(self) -> None:
+        for logger in self._unpropagated:
+            logger.removeHandler(self.handler)
+            logger.removeHandler(self._report)
+        self._unpropagated.clear()
+
     def end_phase(self) -> str:
         """End the phase; return its formatted log for the report (may be empty)."""
+        self._detach_from_unpropagated()
         if self._saved_root_level is not None:
             logging.getLogger().setLevel(self._saved_root_level)
             self._saved_root_level = None
@@ -133,6 +153,7 @@ class LoggingCapture:
 
     def detach(self) -> None:
         """Take the handlers off the root logger (the end of the run)."""
+        self._detach_from_unpropagated()
         root = logging.getLogger()
         root.removeHandler(self.handler)
         root.removeHandler(self._report)

@@ -4594,6 +4594,20 @@ conftest teardown test_fails
         counts={"failed": 1, "passed": 1},
         requires=("uvloop",),
     ),
+    Scenario(
+        # As pytest 9, log capture is on every logger that does not propagate too (records that never
+        # reach the root: uvicorn's access log), for caplog and the report's "Captured log" section.
+        "unpropagated-loggers",
+        "unpropagated_loggers",
+        (),
+        1,
+        r"""
+            test_loggers.py::test_caplog_sees_a_logger_that_does_not_propagate  passed
+            test_loggers.py::test_in_an_async_test_too                        passed
+            test_loggers.py::test_its_record_is_in_the_failure_report         failed
+        """,
+        counts={"failed": 1, "passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
