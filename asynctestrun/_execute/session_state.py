@@ -77,6 +77,10 @@ class SessionState:
         self.watchdog = Watchdog(hard_kill=config.worker)
         # The session's capture, already started while the test files were imported, or a new one.
         self.capture = capture or CaptureManager(config.capture)  # type: ignore[arg-type]
+        # Output not captured (-s) in the main process: PhaseReported events let the terminal write
+        # an outcome before the teardown prints. Workers do not send them: their parent's terminal
+        # writes each test when it ends.
+        self.echoes_reports: bool = config.capture == "no" and not config.worker
         self.logging = LoggingCapture(config.log_level, run_levels=_run_log_levels(config))
         from .unraisable import HookedErrors
 

@@ -26,6 +26,7 @@ from .._collect.harvest import is_unittest_case
 from .._collect.signature import is_staticmethod
 from .._declare.outcomes import Exit, Failed, Skipped, XFailed, skip_of
 from .._declare.pytest_warnings import PytestReturnNotNoneWarning, PytestWarning
+from .._model.events import PhaseReported
 from .._model.items import FuncKind
 from .._model.marks import Mark
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
@@ -538,6 +539,16 @@ class TestRun:
         log_impls = self.state.hook_impls("pytest_runtest_logreport")
         if log_impls:
             self._log_report(log_impls, report)
+        if self._echoes(phase, result):
+            self.state.emit(PhaseReported(self.result()))
+
+    def _echoes(self, phase: Phase, result: PhaseResult) -> bool:
+        """Whether this report goes to the terminal now (-s): a call's, or a set-up's that did not pass.
+        A teardown's is written with the test's end, which follows it at once; a test that may run
+        again has no final report yet."""
+        if not self.state.echoes_reports or self.retry is not None:
+            return False
+        return phase is Phase.CALL or (phase is Phase.SETUP and result.outcome is not PhaseOutcome.PASSED)
 
     def _make_report(
         self, impls: list[Callable[..., Any]], result: PhaseResult, exc: BaseException | None

@@ -76,6 +76,18 @@ class TestFinished:
 
 
 @dataclass(frozen=True, slots=True)
+class PhaseReported:
+    """A test's set-up or call has its report: ``result`` holds the phases so far.
+
+    Sent only when output is not captured (-s), where the terminal writes an outcome as pytest does,
+    when its report is made: what the teardown prints then comes after the test's letter. A test
+    that may run again (rerun and flaky policies) sends none, as its reports are not final.
+    """
+
+    result: TestResult
+
+
+@dataclass(frozen=True, slots=True)
 class WarningRaised:
     message: str
     nodeid: str | None = None
@@ -119,6 +131,7 @@ Event = (
     | LoopScopeClosed
     | TestStarted
     | TestFinished
+    | PhaseReported
     | WarningRaised
     | SessionFinished
 )

@@ -96,18 +96,7 @@ class TestResult:
         """Counted outcomes, pytest style: a passing test whose teardown failed is 'passed' and 'error',
         one whose teardown skipped (``pytest.skip`` or ``unittest.SkipTest`` in a finalizer) 'passed'
         and 'skipped'."""
-        counted: list[Outcome] = []
-        for p in self.phases:
-            if p.subtest is not None:
-                if p.outcome is PhaseOutcome.FAILED:  # pytest counts a failed subtest, not the others
-                    counted.append(Outcome.FAILED)
-            elif p.phase is Phase.CALL:
-                counted.append(_call_outcome(p))
-            elif p.outcome is PhaseOutcome.FAILED:
-                counted.append(Outcome.ERROR)
-            elif p.outcome is PhaseOutcome.SKIPPED:
-                counted.append(Outcome.XFAILED if p.xfail else Outcome.SKIPPED)
-        return tuple(counted)
+        return tuple(outcome for p in self.phases if (outcome := counted_outcome(p)) is not None)
 
     @property
     def outcome(self) -> Outcome:
@@ -127,6 +116,20 @@ class TestResult:
             if p.phase is phase and p.subtest is None:
                 return p
         return None
+
+
+def counted_outcome(p: PhaseResult) -> Outcome | None:
+    """What one report counts as in the summary: None for a set-up or teardown that passed, and for
+    a subtest that did not fail (pytest counts failed subtests only)."""
+    if p.subtest is not None:
+        return Outcome.FAILED if p.outcome is PhaseOutcome.FAILED else None
+    if p.phase is Phase.CALL:
+        return _call_outcome(p)
+    if p.outcome is PhaseOutcome.FAILED:
+        return Outcome.ERROR
+    if p.outcome is PhaseOutcome.SKIPPED:
+        return Outcome.XFAILED if p.xfail else Outcome.SKIPPED
+    return None
 
 
 def _call_outcome(p: PhaseResult) -> Outcome:

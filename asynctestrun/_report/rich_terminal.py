@@ -175,6 +175,10 @@ class RichReporter:
             self._current = event
             if self.live:
                 self._redraw()
+            elif self.verbose == 0:
+                # Plain face (-s among others): the file's line starts before the test runs, so what
+                # the test prints lands under its file's name, as in pytest, not under the previous one.
+                self._start_line(self.places.nodeid(event.path))
         elif isinstance(event, TestFinished):
             self._test_finished(event.result)
         elif isinstance(event, WarningRaised):
@@ -241,16 +245,21 @@ class RichReporter:
             return
         # One character per test: a line per file (default) or rows of the terminal's width (-q).
         key = result.path if self.verbose == 0 else str((len(self.results) - 1) // self.width)
-        if key != self._line_key:
-            self._finish_line()
-            self._line_key = key
-            if not self.live and self.verbose == 0:
-                self._out.write(f"{key} ")
+        self._start_line(key)
         char = _CHARS[outcome]
         self._chars.append(char)
         if not self.live:
             before, after = self._paint[outcome]
             self._out.write(f"{before}{char}{after}")
+            self._out.flush()
+
+    def _start_line(self, key: str) -> None:
+        if key == self._line_key:
+            return
+        self._finish_line()
+        self._line_key = key
+        if not self.live and self.verbose == 0:
+            self._out.write(f"{key} ")
             self._out.flush()
 
     def _emit(self, line: str) -> None:

@@ -18,6 +18,7 @@ from .._config.config import running_on_ci
 from .._model.events import (
     CollectionFinished,
     Event,
+    PhaseReported,
     SessionFinished,
     SessionStarted,
     TestFinished,
@@ -25,7 +26,15 @@ from .._model.events import (
     WarningRaised,
     is_maxfail_reason,
 )
-from .._model.outcomes import CollectError, Outcome, Phase, PhaseOutcome, PhaseResult, TestResult
+from .._model.outcomes import (
+    CollectError,
+    Outcome,
+    Phase,
+    PhaseOutcome,
+    PhaseResult,
+    TestResult,
+    counted_outcome,
+)
 from .collect_only import collected_lines, collected_summary
 
 _CHARS = {
@@ -305,6 +314,13 @@ class TerminalReporter:
         # The last test's line waits for its share until the run loop has ended (see _session_finished).
         self._last_share_pending = False
         self._started: str | None = None  # under -s: the test whose id is written, awaiting its word
+        # Under -s: the test whose set-up or call report is written already (PhaseReported), and how
+        # many of its phases that covered.
+        self._reporting: str | None = None
+        self._reported = 0
+        # Under -s -v: a word was written and its line not yet ended. pytest ends it only when it
+        # writes again, so what the teardown prints follows the word on its line.
+        self._line_open = False
         # --junitxml's file, which pytest's junitxml plugin names above the short test summary.
         self.junit_path: str | None = None
         self.warnings_summary = True  # False under --disable-warnings
@@ -322,6 +338,9 @@ class TerminalReporter:
             self._collection_finished(event)
         elif isinstance(event, TestFinished):
             self._test_finished(event.result)
+        elif isinstance(event, PhaseReported):
+            if self.echo:
+                self._phase_reported(event.result)
         elif isinstance(event, WarningRaised):
             self.warnings.append(event)
         elif isinstance(event, SessionFinished):
@@ -361,8 +380,11 @@ class TerminalReporter:
 
     def _test_started(self, event: TestStarted) -> None:
         if self.verbose > 0:
-            if self._done == 0:
-                self.write("\n")  # between the "collected" line and the first test's
+            if self._done == 0 or self._line_open:
+                # Between the "collected" line and the first test's; or ending the previous word's
+                # line, whatever the teardown printed after it (pytest ends it unconditionally).
+                self.write("\n")
+                self._line_open = False
             self._started = event.nodeid
             self.write(f"{self.places.nodeid(event.nodeid)} ")
         elif self.verbose == 0:
@@ -382,68 +404,96 @@ class TerminalReporter:
         self.write(f"{path} ")
         self._column = len(path) + 1
 
+    def _phase_reported(self, result: TestResult) -> None:
+        """Under -s: a set-up or call report is written as it is made, as pytest writes it, so what
+        the teardown prints comes after the test's letter (or word), not before it."""
+        result = self.places.result(result)
+        if result.nodeid != self._reporting:
+            self._reporting, self._reported = result.nodeid, 0
+        self._write_reports(result, result.phases[self._reported :])
+        self._reported = len(result.phases)
+        self.out.flush()
+
     def _test_finished(self, result: TestResult) -> None:
         result = self.places.result(result)
         self.results.append(result)
         if result.collection_skip:
             return  # a module or class skipped while collecting: the "collected" line counted it
         self._done += 1
-        # One letter (or line) per report, as pytest: a test that passed and then failed its
-        # teardown shows ".E"; its subtests come first.
-        subtests = [p for p in result.phases if p.subtest is not None]
-        failed_subtests = sum(p.outcome is PhaseOutcome.FAILED for p in subtests)
-        outcomes = result.outcomes[failed_subtests:] or (result.outcome,)
+        shown = self._reported if result.nodeid == self._reporting else 0  # written at its reports
+        self._reporting, self._reported = None, 0
         if self.verbose > 0:
-            started, self._started = self._started, None
-            if self._done == 1 and started is None:
+            if self._done == 1 and self._started is None and not shown:
                 self.write("\n")  # between the "collected" line and the first test's
-            if started is not None and (result.reruns or subtests):
+            if self._started is not None and result.reruns:
                 self.write("\n")  # their own lines follow the id written when the test started
-                started = None
+                self._started = None
             for _ in result.reruns:
                 line = f"{result.nodeid} RERUN"
                 self.write(self._with_progress(line) + "\n")
-            for sub in subtests:
-                line = f"{result.nodeid} SUB{_SUBTEST_WORDS[sub.outcome, sub.xfail]}{sub.subtest}"
-                if sub.outcome is PhaseOutcome.SKIPPED and sub.reason:
-                    line += _trimmed(f" ({sub.reason})", self.width - len(line) - len(" [100%]") - 1)
-                self.write(self._with_progress(line) + "\n")
-            for outcome in outcomes:
-                line = f"{result.nodeid} {_WORDS[outcome]}"
-                reason = _shown_reason(result, outcome)
-                if reason:
-                    available = self.width - len(line) - len(" [100%]") - 1
-                    line += (
-                        _wrapped(reason, len(line), self.width)
-                        if self.verbose > 1
-                        else _trimmed(reason, available)
-                    )
-                line = self._with_progress(line)
-                if started is not None:  # the id is on the terminal already, the test's output under it
-                    line, started = line[len(result.nodeid) + 1 :], None
-                self.write(line + "\n")
-            self.out.flush()
-            return
-        # As pytest: a line per file (no file names with -q), its letters, and the share of the run
-        # done at the right edge when the file ends, the line is full, or the run is over.
-        if self.verbose == 0 and result.path != self._current_file:
-            self._start_file(result.path, self._done - 1)  # the previous line's share excludes this test
-        self.write("R" * len(result.reruns))
-        self._column += len(result.reruns)
-        for sub in subtests:
-            # A failed subtest is "u"; with -q the others show too ("u" passed, "-" skipped).
-            letter = _subtest_letter(sub) if sub.outcome is PhaseOutcome.FAILED or self.verbose < 0 else ""
-            self.write(letter)
-            self._column += len(letter)
-        for outcome in outcomes:
-            self.write(_CHARS[outcome])
-            self._column += 1
-        if self._done >= self._total:
-            self._last_share_pending = True
-        elif self.show_progress and self._column + len(" [100%]") + 1 >= self.width:
-            self.write(self._progress() + "\n")
-            self._column = 0
+        else:
+            # As pytest: a line per file (no file names with -q), its letters, and the share of the
+            # run done at the right edge when the file ends, the line is full, or the run is over.
+            if self.verbose == 0 and result.path != self._current_file:
+                self._start_file(result.path, self._done - 1)  # the previous line's share excludes this test
+            self.write("R" * len(result.reruns))
+            self._column += len(result.reruns)
+        self._write_reports(result, result.phases[shown:], nothing_shown=not shown)
+        self._started = None
+        if self.verbose <= 0:
+            if self._done >= self._total:
+                self._last_share_pending = True
+            elif self.show_progress and self._column + len(" [100%]") + 1 >= self.width:
+                self.write(self._progress() + "\n")
+                self._column = 0
         self.out.flush()
+
+    def _write_reports(
+        self, result: TestResult, phases: Sequence[PhaseResult], *, nothing_shown: bool = False
+    ) -> None:
+        """The letters (or -v lines) of these reports of ``result``: one per report, as pytest writes
+        them, so a test that passed and then failed its teardown shows ".E"; its subtests come
+        first. A test with nothing to show (no call ran, nothing failed) shows its one outcome."""
+        subtests = [p for p in phases if p.subtest is not None]
+        outcomes = [o for p in phases if p.subtest is None and (o := counted_outcome(p)) is not None]
+        if not outcomes and nothing_shown:
+            outcomes = [result.outcome]
+        if self.verbose <= 0:
+            for sub in subtests:
+                # A failed subtest is "u"; with -q the others show too ("u" passed, "-" skipped).
+                shown = sub.outcome is PhaseOutcome.FAILED or self.verbose < 0
+                letter = _subtest_letter(sub) if shown else ""
+                self.write(letter)
+                self._column += len(letter)
+            for outcome in outcomes:
+                self.write(_CHARS[outcome])
+                self._column += 1
+            return
+        if self._started is not None and subtests:
+            self.write("\n")  # their own lines follow the id written when the test started
+            self._started = None
+        for sub in subtests:
+            line = f"{result.nodeid} SUB{_SUBTEST_WORDS[sub.outcome, sub.xfail]}{sub.subtest}"
+            if sub.outcome is PhaseOutcome.SKIPPED and sub.reason:
+                line += _trimmed(f" ({sub.reason})", self.width - len(line) - len(" [100%]") - 1)
+            self.write(self._with_progress(line) + "\n")
+        for outcome in outcomes:
+            line = f"{result.nodeid} {_WORDS[outcome]}"
+            reason = _shown_reason(result, outcome)
+            if reason:
+                available = self.width - len(line) - len(" [100%]") - 1
+                wide = self.verbose > 1
+                line += _wrapped(reason, len(line), self.width) if wide else _trimmed(reason, available)
+            line = self._with_progress(line)
+            if self._started is not None:  # the id is on the terminal already, the test's output under it
+                line, self._started = line[len(result.nodeid) + 1 :], None
+            elif self._line_open:
+                self.write("\n")  # -s: pytest ends a word's line only when something else is written
+            if self.echo:
+                self.write(line)
+                self._line_open = True
+            else:
+                self.write(line + "\n")
 
     def _progress(self, done: int | None = None) -> str:
         done = self._done if done is None else done
@@ -469,7 +519,7 @@ class TerminalReporter:
         if event.aborted:  # pytest_sessionfinish raised: its traceback follows, and no summary
             self.out.flush()
             return
-        if self._column or self.verbose < 0:
+        if self._column or self._line_open or self.verbose < 0:
             # pytest's summary starts with a line break: it ends the progress line, and, quiet with
             # nothing on the line (no test ran, or --collect-only's listing), is an empty line.
             self.write("\n")

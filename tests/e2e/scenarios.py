@@ -4265,7 +4265,8 @@ trace False
     ),
     Scenario(
         # Tests that print with output not captured: the report places each test (its file, or its id
-        # with -v) before what it prints, as pytest does (tests/e2e/test_terminal_layout.py).
+        # with -v) before what it prints, and its outcome before what its teardown prints, as pytest
+        # does (tests/e2e/test_terminal_layout.py).
         "uncaptured-output",
         "uncaptured_output",
         ("-s", "-v"),
@@ -4276,8 +4277,16 @@ trace False
             test_prints.py::test_async_prints         passed
             test_prints.py::test_prints_and_fails     failed
             test_second.py::test_in_another_file      passed
+            test_teardowns.py::test_passes            passed
+            test_teardowns.py::test_async_passes      passed
+            test_teardowns.py::test_fails             failed
+            test_teardowns.py::test_teardown_fails    error
+            test_teardowns.py::test_setup_fails       error
+            test_teardowns.py::test_xfails            xfailed
+            test_teardowns.py::test_skips             skipped
+            test_teardowns.py::test_last              passed
         """,
-        counts={"failed": 1, "passed": 4},
+        counts={"failed": 2, "passed": 8, "errors": 2, "skipped": 1, "xfailed": 1},
     ),
     Scenario(
         # A conftest's pytest_sessionfinish raises after the tests passed: as in pytest, the JUnit file

@@ -318,11 +318,14 @@ def test_collect_only_reads_as_pytests(args, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "args", [("-s",), ("-s", "-v"), ("-s", "-vv", "-rA")], ids=["default", "verbose", "very-verbose"]
+    "args",
+    [("-s",), ("-s", "-v"), ("-s", "-vv", "-rA"), ("-s", "-q")],
+    ids=["default", "verbose", "very-verbose", "quiet"],
 )
 def test_uncaptured_output_follows_its_tests_place(args, tmp_path):
     # With -s a test's prints reach the terminal as it runs: its file's name (or its id, with -v) is
-    # written when it starts, so what it prints reads under it, and its outcome after.
+    # written when it starts, so what it prints reads under it; its outcome when its call (or a
+    # failing set-up) is reported, so what the teardowns print comes after the letter or word.
     if reference_python()[0] is None:
         pytest.skip("no reference pytest to compare with")
     assert_reads_as_pytests("uncaptured_output", *args, tmp_path=tmp_path)

@@ -322,6 +322,20 @@ def test_live_can_be_turned_off_for_uncaptured_runs():
     assert "tests/test_a.py " in ANSI.sub("", raw) and "╭" not in raw
 
 
+def test_plain_face_names_the_file_before_its_first_test_runs():
+    # Under -s a test's prints reach the terminal as it runs: they must read under its file's name.
+    out = io.StringIO()
+    reporter = RichReporter(console=Console(file=out, force_terminal=True, width=100), live=False)
+    events = list(session([passed("tests/test_a.py::test_one"), passed("tests/test_b.py::test_two")]))
+    for event in events:
+        reporter.handle(event)
+        if isinstance(event, Started):
+            out.write(f"<output of {event.nodeid}>")
+    text = ANSI.sub("", out.getvalue())
+    assert "tests/test_a.py <output of tests/test_a.py::test_one>." in text
+    assert "tests/test_b.py <output of tests/test_b.py::test_two>." in text
+
+
 def test_live_verbose_lines_all_reach_the_screen():
     results = [passed(f"tests/test_a.py::test_{i}") for i in range(50)]
     final = screen(_live_run(results, verbose=1)).splitlines()

@@ -61,6 +61,7 @@ SAMPLES = [
     events.TestStarted("a.py::t", "a.py", "class"),
     events.TestFinished(outcomes.TestResult("a.py::t", "a.py", None, ())),
     events.TestFinished(FULL_RESULT),
+    events.PhaseReported(FULL_RESULT),
     WarningRaised("deprecated"),
     WarningRaised("leak", "a.py::t", "LeakWarning", "a.py:3"),
     SessionFinished(0, 1.5),
