@@ -392,14 +392,16 @@ class TestRun:
         else:
             if self.item.get_closest_marker("asyncio") is not None:
                 code = getattr(func, "__code__", None)
-                # Reported at the test's definition, as pytest does, not at this line.
+                # Reported at the test's definition, as pytest does, not at this line: its file named
+                # relative to the rootdir (pytest's item location), its first line.
                 # pytest-asyncio's words: suites filter this warning by its text.
+                filename = code.co_filename if code is not None else str(item.path)
                 warnings.warn_explicit(
                     f"The test <Function {item.name}> is marked with '@pytest.mark.asyncio' but it is not "
                     "an async function. Please remove the asyncio mark. If the test is not marked "
                     "explicitly, check for global marks applied via 'pytestmark'.",
                     PytestWarning,
-                    code.co_filename if code is not None else str(item.path),
+                    Path(os.path.relpath(filename, self.state.config.rootdir)).as_posix(),
                     code.co_firstlineno if code is not None else (item.lineno or 0),
                 )
             result = func(**kwargs)

@@ -3209,6 +3209,7 @@ SCENARIOS = [
         (),
         0,
         r"""
+            nested/test_sync_marked.py::test_sync_but_marked  passed
             test_module_import.py::test_plain  passed
             test_repeated.py::test_many[0]     passed
             test_repeated.py::test_many[1]     passed
@@ -3227,7 +3228,7 @@ SCENARIOS = [
             test_repeated.py::test_few[2]      passed
             test_repeated.py::test_mixed       passed
         """,
-        counts={"passed": 17},
+        counts={"passed": 18},
     ),
     Scenario(
         "warnings_summary-conftest-warning-as-error",
