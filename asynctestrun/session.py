@@ -14,7 +14,7 @@ import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -51,7 +51,6 @@ from ._model.exit_codes import (
     EXIT_USAGE_ERROR,
 )
 from ._model.items import TestItem
-from ._model.marks import Mark
 from ._model.outcomes import CollectError, Phase, PhaseOutcome, PhaseResult, TestResult
 from ._plan.order import BuiltinReorder
 from ._plan.plan import build_plan
@@ -885,9 +884,9 @@ class Session:
         self.hooks.call("pytest_collection_finish", session=self.session_view)
         items: list[TestItem] = []
         by_id: dict[str, ItemNode] = {}
+        parents_have_extra_keywords = tree.parents_have_extra_keywords()
         for node in nodes:
-            marks: tuple[Mark, ...] = node.marks()
-            item = node.item if marks == node.item.marks else replace(node.item, marks=marks)
+            item = node.modified_item(parents_have_extra_keywords)
             node._item = item
             items.append(item)
             by_id[item.nodeid] = node

@@ -4,7 +4,7 @@ markers), so they wrap the frozen TestItem instead of being it; the plan reads m
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Self
 
@@ -301,6 +301,11 @@ class NodeTree:
             )
         return nodes
 
+    def parents_have_extra_keywords(self) -> bool:
+        """Whether a hook gave a package, module or class extra keywords; only the nodes built so far
+        can have them, so most runs never walk a test's parents for its keywords."""
+        return any(node.extra_keyword_matches for node in self._nodes.values())
+
     def directory(self, path: Path, nodeid: str) -> ContainerNode:
         """The node of a test file's directory, the ``parent`` pytest gives a conftest's
         ``pytest_pycollect_makemodule``: a package where it has ``__init__.py`` (keyed as the tests'
@@ -493,10 +498,31 @@ class ItemNode:
             self._report_sections.append((when, key, content))
 
     def listextrakeywords(self) -> set[str]:
-        return set(self.extra_keyword_matches)
+        """The extra keywords of this test and of its parents, as pytest's: ``-k`` matches them all."""
+        return self._extra_keywords(self._tree.parents_have_extra_keywords())
+
+    def _extra_keywords(self, with_parents: bool) -> set[str]:
+        words = set(self.extra_keyword_matches)
+        if with_parents:
+            for node in self._tree.chain(self._item):
+                words.update(node.extra_keyword_matches)
+        return words
 
     def marks(self) -> tuple[Mark, ...]:
         return tuple(self._all_marks())
+
+    def modified_item(self, parents_have_extra_keywords: bool) -> TestItem:
+        """The test as the collection hooks left it: its marks (``-m``) and, as pytest's keyword
+        matcher reads them when it deselects, after those hooks, their names and the extra keywords
+        (``-k``): syrupy marks the tests using its ``snapshot`` fixture so, in a tryfirst hook.
+        ``parents_have_extra_keywords`` is asked once for all the tests (``NodeTree``)."""
+        item = self._item
+        marks = self.marks()
+        extra = self._extra_keywords(parents_have_extra_keywords)
+        if marks == item.marks and not extra:
+            return item  # the collected keywords hold the collected marks' names
+        keywords = item.keywords.union((mark.name for mark in marks), extra)
+        return replace(item, marks=marks, keywords=keywords)
 
     def warn(self, warning: Warning) -> None:
         import warnings

@@ -4618,6 +4618,40 @@ conftest teardown test_fails
         """,
         counts={"failed": 1, "passed": 2},
     ),
+    Scenario(
+        # -k matches the names of the marks and extra keywords a pytest_collection_modifyitems hook
+        # added, on the test or on its module, as syrupy's marks the tests using its snapshot fixture.
+        "hook_added_keywords",
+        "hook_added_keywords",
+        ("-k", "uses_resource"),
+        0,
+        r"""
+            test_a.py::test_with_resource  passed
+        """,
+        counts={"passed": 1, "deselected": 3},
+    ),
+    Scenario(
+        "hook_added_keywords-extra",
+        "hook_added_keywords",
+        ("-k", "extra_word or module_tagged"),
+        0,
+        r"""
+            test_a.py::test_plain      passed
+            test_b.py::test_in_b       passed
+            test_b.py::test_also_in_b  passed
+        """,
+        counts={"passed": 3, "deselected": 1},
+    ),
+    Scenario(
+        "hook_added_keywords-module-extra",
+        "hook_added_keywords",
+        ("-k", "module_word and not also"),
+        0,
+        r"""
+            test_b.py::test_in_b  passed
+        """,
+        counts={"passed": 1, "deselected": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -1,0 +1,6 @@
+def test_in_b():
+    pass
+
+
+def test_also_in_b():
+    pass
