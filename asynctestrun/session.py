@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from ._collect.collector import BUILTIN_HOLDER, Collection, Collector, failed_message
 from ._collect.harvest import harvest_fixtures
-from ._collect.hooks import SILENT_HOOKS, HookRegistry, PluginModule, call_with_declared
+from ._collect.hooks import (
+    SILENT_HOOKS,
+    XDIST_CONTROLLER_HOOKS,
+    HookRegistry,
+    PluginModule,
+    call_with_declared,
+)
 from ._collect.items import FIXTURE_PARAMS, MARK_PARAMS, BuiltinGenerateTests
 from ._collect.last_failed import LastFailedFilter
 from ._config.config import Config, ConfigError, ConftestImportError
@@ -422,15 +428,7 @@ class Session:
             return self._show_markers()
         reruns = self._rerun_settings()  # checked now, as the plugin does when it is configured
         warn_unset_fixture_loop_scope(config)
-        for plugin_name, hook in self.hooks.unknown_hooks():
-            if hook not in SILENT_HOOKS:
-                emit(
-                    WarningRaised(
-                        f"hook {hook} in {plugin_name} is not supported by asynctestrun and was not called",
-                        None,
-                        "PluginWarning",
-                    )
-                )
+        self._warn_unsupported_hooks(controller=False)
         emit(
             SessionStarted(
                 rootdir=str(config.rootdir),
@@ -751,7 +749,23 @@ class Session:
         """Under -n, this process is pytest-xdist's controller: its plugins and conftests are configured
         and see the session start (and, in ``end_session``, finish), though no test runs here."""
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
+        self._warn_unsupported_hooks(controller=True)
         self.hooks.call("pytest_sessionstart", session=self.session_view)
+
+    def _warn_unsupported_hooks(self, *, controller: bool) -> None:
+        """A PluginWarning for each hook a plugin or conftest has that asynctestrun never calls. Those
+        about xdist's workers are named by the main process of a run with workers only (``controller``):
+        pytest calls them nowhere else, and a worker names the others, once each."""
+        for plugin_name, hook in self.hooks.unknown_hooks():
+            if hook in SILENT_HOOKS or (hook in XDIST_CONTROLLER_HOOKS) != controller:
+                continue
+            self.broadcast.handle(
+                WarningRaised(
+                    f"hook {hook} in {plugin_name} is not supported by asynctestrun and was not called",
+                    None,
+                    "PluginWarning",
+                )
+            )
 
     def configure_node(self, name: str, count: int, run_id: str) -> str:
         """Under -n, before the worker ``name`` starts: ``pytest_configure_node``, as pytest-xdist's

@@ -62,6 +62,25 @@ SILENT_HOOKS = frozenset(
         "pytest_unconfigure",
     }
 )
+# pytest-xdist's hooks about its workers (set up, started, ready, down, crashed, their collection):
+# only xdist's controller calls them, in a run with workers. A plugin having one (syrupy's
+# pytest_testnodedown, registered wherever xdist is installed) loses nothing in a run without -n,
+# nor in a worker, so it is named unsupported by the main process of a run with workers alone.
+XDIST_CONTROLLER_HOOKS = frozenset(
+    {
+        "pytest_xdist_setupnodes",
+        "pytest_xdist_newgateway",
+        "pytest_xdist_rsyncstart",
+        "pytest_xdist_rsyncfinish",
+        "pytest_xdist_getremotemodule",
+        "pytest_xdist_make_scheduler",
+        "pytest_xdist_auto_num_workers",
+        "pytest_xdist_node_collection_finished",
+        "pytest_testnodeready",
+        "pytest_testnodedown",
+        "pytest_handlecrashitem",
+    }
+)
 # Hooks whose pytest implementations all run inside the one call made here, so a hook wrapper around
 # the plain implementations sees what it would see under pytest. pytest-randomly shuffles the items
 # in a ``wrapper=True`` pytest_collection_modifyitems, before the plain implementations run. Other

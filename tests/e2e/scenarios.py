@@ -4652,6 +4652,20 @@ conftest teardown test_fails
         """,
         counts={"passed": 1, "deselected": 3},
     ),
+    Scenario(
+        # A plugin's hook about pytest-xdist's workers (syrupy's pytest_testnodedown) in a run without
+        # them: pytest calls it nowhere, and the report has no warning about it either
+        # (test_terminal_layout compares the two reports).
+        "xdist_worker_hooks",
+        "xdist_worker_hooks",
+        (),
+        1,
+        r"""
+            test_a.py::test_passes  passed
+            test_a.py::test_fails   failed
+        """,
+        counts={"passed": 1, "failed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

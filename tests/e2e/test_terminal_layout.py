@@ -740,3 +740,16 @@ def test_a_quiet_run_without_tests_starts_its_summary_with_an_empty_line(args, t
     assert result.stdout.startswith("\n") and not result.stdout.startswith("\n\n")
     if reference_python()[0] is not None:
         assert_reads_as_pytests("quiet_no_tests_ran", *args, tmp_path=tmp_path)
+
+
+def test_an_xdist_worker_hook_is_named_unsupported_only_in_a_run_with_workers(tmp_path):
+    # pytest-xdist's controller alone calls pytest_testnodedown, and only when workers go down: a run
+    # without -n reads as pytest's, with no warning; with -n the main process names it once.
+    pytest.importorskip("xdist")
+    warning = "hook pytest_testnodedown in worker_reports is not supported"
+    result = run_asynctestrun("xdist_worker_hooks", tmp_root=tmp_path)
+    assert warning not in result.stdout and "1 failed, 1 passed in " in result.stdout
+    with_workers = run_asynctestrun("xdist_worker_hooks", "-n", "2", tmp_root=tmp_path)
+    assert with_workers.stdout.count(warning) == 1, with_workers.stdout
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("xdist_worker_hooks", tmp_path=tmp_path)
