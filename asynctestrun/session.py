@@ -482,8 +482,7 @@ class Session:
             return self._finish(start, EXIT_OK)
         if collection.stopped is not None:
             return self._stop_collecting(start, collection, collection.stopped)
-        items, nodes = self._modify_items(collection)
-        selected, deselected = self._select(items, collection, start)
+        selected, deselected, nodes = self._modify_items(collection, start)
         if config.fixtures_per_test:
             from ._report.fixtures_list import print_fixtures_per_test
 
@@ -888,14 +887,17 @@ class Session:
                 answers.append(answer)
         return answers
 
-    def _modify_items(self, collection: Collection) -> tuple[list[TestItem], dict[str, ItemNode]]:
+    def _modify_items(
+        self, collection: Collection, start: float
+    ) -> tuple[list[TestItem], int, dict[str, ItemNode]]:
+        """The collection hooks, and ``-k`` / ``-m`` / ``--deselect`` between them: the tests selected,
+        the number deselected, and each test's node."""
         tree = self.session_view.nodes
         nodes = [item_node(item, self.plugin_config, self.session_view, tree) for item in collection.items]
         self.session_view.items = nodes
         self.hooks.call(
             "pytest_collection_modifyitems", session=self.session_view, config=self.plugin_config, items=nodes
         )
-        self.hooks.call("pytest_collection_finish", session=self.session_view)
         items: list[TestItem] = []
         by_id: dict[str, ItemNode] = {}
         parents_have_extra_keywords = tree.parents_have_extra_keywords()
@@ -904,7 +906,15 @@ class Session:
             node._item = item
             items.append(item)
             by_id[item.nodeid] = node
-        return items, by_id
+        selected, deselected = self._select(items, collection, start)
+        if deselected:
+            # pytest deselects in its own pytest_collection_modifyitems, so pytest_collection_finish
+            # sees the session's items without those: syrupy tells a partial run from a whole one so,
+            # and counts the snapshots of the tests left out as unused otherwise.
+            kept = {id(item) for item in selected}
+            self.session_view.items = [node for node in nodes if id(node.item) in kept]
+        self.hooks.call("pytest_collection_finish", session=self.session_view)
+        return selected, deselected, by_id
 
     def _select(
         self, items: list[TestItem], collection: Collection, start: float

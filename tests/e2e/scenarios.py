@@ -69,6 +69,21 @@ class Scenario:
         )
 
 
+EVENTS_COLLECTION_FINISH_KEYWORD = """
+modifyitems test_one test_two test_three
+finish test_one
+"""
+
+EVENTS_COLLECTION_FINISH_MARK = """
+modifyitems test_one test_two test_three
+finish test_one test_two
+"""
+
+EVENTS_COLLECTION_FINISH_DESELECT = """
+modifyitems test_one test_two test_three
+finish test_one test_three
+"""
+
 EVENTS_XDIST_CONTROLLER = """
 controller configured
 controller session started
@@ -4665,6 +4680,44 @@ conftest teardown test_fails
             test_a.py::test_fails   failed
         """,
         counts={"passed": 1, "failed": 1},
+    ),
+    Scenario(
+        # pytest_collection_finish sees the session's items without those -k, -m and --deselect left
+        # out (pytest deselects in its own pytest_collection_modifyitems); syrupy reads them there, and
+        # counted the snapshots of the tests left out as unused, failing the run.
+        "collection_finish_items",
+        "collection_finish_items",
+        ("-k", "one"),
+        0,
+        r"""
+            test_a.py::test_one  passed
+        """,
+        counts={"passed": 1, "deselected": 2},
+        events=EVENTS_COLLECTION_FINISH_KEYWORD,
+    ),
+    Scenario(
+        "collection_finish_items-mark",
+        "collection_finish_items",
+        ("-m", "not slow"),
+        0,
+        r"""
+            test_a.py::test_one  passed
+            test_a.py::test_two  passed
+        """,
+        counts={"passed": 2, "deselected": 1},
+        events=EVENTS_COLLECTION_FINISH_MARK,
+    ),
+    Scenario(
+        "collection_finish_items-deselect",
+        "collection_finish_items",
+        ("--deselect", "test_a.py::test_two"),
+        0,
+        r"""
+            test_a.py::test_one    passed
+            test_a.py::test_three  passed
+        """,
+        counts={"passed": 2, "deselected": 1},
+        events=EVENTS_COLLECTION_FINISH_DESELECT,
     ),
 ]
 
