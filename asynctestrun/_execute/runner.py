@@ -160,6 +160,7 @@ def _run_one(
         result = dataclasses.replace(result, reruns=tuple(policy.attempts))
         policy.settings.rerun_tests += 1
     _emit_warnings(emit, item.nodeid, caught, result.warnings)
+    _keep_errors(state, node, run)
     emit(TestFinished(result))
     if run.quit_debugger:
         from .debugger import QUIT
@@ -173,6 +174,19 @@ def _run_one(
     if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
         summary.failed += 1
     return False
+
+
+def _keep_errors(state: SessionState, node: ItemNode, run: TestRun) -> None:
+    """Keep the test's errors to the end of the run where pytest-rerunfailures would. Its makereport
+    wrapper stores each failed phase's exception on the item, and only its own runtest protocol clears
+    them, after each attempt of a test it has a rerun count for. Any other failed test's frames, and
+    what their locals hold, then live as long as the session: a finalizer there (a socket's
+    ResourceWarning, a ``__del__`` that raises) never runs during the run, so no later test, nor the
+    clean-up after the last one, reports its unraisable exception."""
+    reruns = state.reruns
+    if reruns is None or (not state.flaky_runs_tests and reruns.claims(node)):
+        return
+    state.kept_errors.extend(exc for _phase, exc in run.failures if exc is not None)
 
 
 def _retry_with(policy: RerunPolicy | FlakyPolicy) -> Callable[[TestRun, BaseException | None], bool]:

@@ -58,6 +58,8 @@ class SessionState:
         # Both installed, box/flaky registered after pytest-rerunfailures: pluggy calls flaky's runtest
         # protocol first, which runs every test, so rerunfailures never reruns one.
         self.flaky_runs_tests: bool = False
+        # The failed phases' exceptions pytest-rerunfailures keeps to the end of the run (runner.py).
+        self.kept_errors: list[BaseException] = []
         self.stack_dumps: StackDumps | None = None  # faulthandler_timeout (set by runner.execute)
         self.cache: dict[FixtureDef, CachedValue] = {}
         # The session's node tree, shared with its items' ``parent`` (a bare session has its own).

@@ -4719,6 +4719,43 @@ conftest teardown test_fails
         counts={"passed": 2, "deselected": 1},
         events=EVENTS_COLLECTION_FINISH_DESELECT,
     ),
+    Scenario(
+        # pytest-rerunfailures keeps a failed phase's exception on its item for the rest of the run,
+        # unless its protocol ran the test (a rerun count, even 0): what the unmarked failures' frames
+        # hold is never freed, so the tests collecting garbage after them pass; after the claimed one,
+        # its resource's raising __del__ fails the next test under filterwarnings = error.
+        "rerunfailures_kept_errors",
+        "rerunfailures_kept_errors",
+        ("-p", "no:flaky"),
+        1,
+        r"""
+            test_kept_errors.py::test_a_fails_holding_a_resource                 failed
+            test_kept_errors.py::test_b_collects_garbage                         passed
+            test_kept_errors.py::TestCase::test_c_fails_holding_a_resource       failed
+            test_kept_errors.py::TestCase::test_d_collects_garbage               passed
+            test_kept_errors.py::test_e_claimed_fails_holding_a_resource         failed
+            test_kept_errors.py::test_f_collects_garbage                         failed
+        """,
+        counts={"failed": 4, "passed": 2},
+        requires=("pytest_rerunfailures",),
+    ),
+    Scenario(
+        # Without the plugin nothing keeps them: each resource is freed, and its error reported, in the
+        # next test.
+        "rerunfailures_kept_errors-plugin-disabled",
+        "rerunfailures_kept_errors",
+        ("-p", "no:rerunfailures", "-p", "no:flaky"),
+        1,
+        r"""
+            test_kept_errors.py::test_a_fails_holding_a_resource                 failed
+            test_kept_errors.py::test_b_collects_garbage                         failed
+            test_kept_errors.py::TestCase::test_c_fails_holding_a_resource       failed
+            test_kept_errors.py::TestCase::test_d_collects_garbage               failed
+            test_kept_errors.py::test_e_claimed_fails_holding_a_resource         failed
+            test_kept_errors.py::test_f_collects_garbage                         failed
+        """,
+        counts={"failed": 6},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
