@@ -1052,13 +1052,35 @@ def warn_unset_fixture_loop_scope(config: Config) -> None:
             warnings.filterwarnings("always", category=DeprecationWarning)
         for spec in config.filterwarnings:
             add_filter(spec)
+        filename, lineno = _unset_scope_warning_site()
         warnings.warn_explicit(
             PytestDeprecationWarning(_FIXTURE_LOOP_SCOPE_UNSET),
             PytestDeprecationWarning,
-            filename="pytest_asyncio/plugin.py",
-            lineno=0,
+            filename=filename,
+            lineno=lineno,
             module="pytest_asyncio.plugin",
         )
+
+
+def _unset_scope_warning_site() -> tuple[str, int]:
+    """Where pytest-asyncio's ``pytest_configure`` gives the unset-loop-scope warning: the installed
+    plugin module's path and the line of its ``warnings.warn`` call, so the warning reads as under
+    pytest (``.../pytest_asyncio/plugin.py:306: PytestDeprecationWarning: ...``, with that line's
+    source below it). Found without importing the plugin, whose name the shim stands in for. Without
+    pytest-asyncio installed, or a version that words the call otherwise, a stand-in place."""
+    from importlib.machinery import PathFinder
+
+    spec = PathFinder.find_spec("pytest_asyncio")
+    for directory in (spec and spec.submodule_search_locations) or ():
+        plugin = Path(directory) / "plugin.py"
+        try:
+            lines = plugin.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        for lineno, line in enumerate(lines, start=1):
+            if "warnings.warn(PytestDeprecationWarning(_DEFAULT_FIXTURE_LOOP_SCOPE_UNSET))" in line:
+                return str(plugin), lineno
+    return "pytest_asyncio/plugin.py", 0
 
 
 def _keep_shard(items: list[TestItem], config: Config) -> tuple[list[TestItem], int]:

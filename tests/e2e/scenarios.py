@@ -4756,6 +4756,18 @@ conftest teardown test_fails
         """,
         counts={"failed": 6},
     ),
+    Scenario(
+        # The same warning shown, not an error: the test runs (its place on stderr is compared with
+        # pytest's in test_terminal_layout).
+        "unset_loop_scope-warning-shown",
+        "unset_loop_scope",
+        ("-o", "filterwarnings="),
+        0,
+        r"""
+            test_unset.py::test_ok  passed
+        """,
+        counts={"passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

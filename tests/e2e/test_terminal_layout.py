@@ -753,3 +753,24 @@ def test_an_xdist_worker_hook_is_named_unsupported_only_in_a_run_with_workers(tm
     assert with_workers.stdout.count(warning) == 1, with_workers.stdout
     if reference_python()[0] is not None:
         assert_reads_as_pytests("xdist_worker_hooks", tmp_path=tmp_path)
+
+
+def test_the_unset_loop_scope_warning_is_placed_at_pytest_asyncios_call(tmp_path):
+    # pytest-asyncio's warning for an unset asyncio_default_fixture_loop_scope, on stderr as Python
+    # shows it: headed by the installed plugin module's path and line, that line's source below.
+    from importlib.machinery import PathFinder
+
+    if PathFinder.find_spec("pytest_asyncio") is None:
+        pytest.skip("pytest-asyncio is not installed: the warning has a stand-in place")
+    args = ("-o", "filterwarnings=")
+    result = run_asynctestrun("unset_loop_scope", *args, tmp_root=tmp_path)
+    lines = result.stderr.splitlines()
+    assert re.fullmatch(r"/\S+/pytest_asyncio/plugin\.py:\d+: PytestDeprecationWarning: The .*", lines[0])
+    assert lines[-1] == "  warnings.warn(PytestDeprecationWarning(_DEFAULT_FIXTURE_LOOP_SCOPE_UNSET))"
+    if reference_python()[0] is not None:
+        reference, candidate = run_both("unset_loop_scope", *args, tmp_root=tmp_path)
+
+        def placed(stderr: str) -> list[str]:  # the reference's pytest-asyncio may be installed elsewhere
+            return [re.sub(r"^/\S+/pytest_asyncio/", "/SITE/", line) for line in stderr.splitlines()]
+
+        assert_same_lines(placed(reference.stderr), placed(candidate.stderr))
