@@ -328,8 +328,9 @@ def format_exception(
         width = terminal_width()
     if style == "native":
         return _native(exc)
+    group = functools.partial(_group_text, exc, start=start)
     if style == "line":
-        return _join_chain(exc, _line_text)
+        return _join_chain(exc, _line_text, group)
     return _join_chain(
         exc,
         functools.partial(
@@ -340,6 +341,7 @@ def format_exception(
             width=width,
             start=start,
         ),
+        group,
     )
 
 
@@ -408,14 +410,55 @@ def _never_raised(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
 
 
-def _join_chain(exc: BaseException, render: Callable[[BaseException], str]) -> str:
+def _join_chain(
+    exc: BaseException, render: Callable[[BaseException], str], render_group: Callable[[], str]
+) -> str:
     """Each exception of ``exc``'s chain rendered, the oldest first, each after the line that links
-    it to the one before, as pytest's report reads."""
+    it to the one before, as pytest's report reads.
+
+    An exception group is no frames-and-``E``-lines entry in pytest's report (pytest-dev/pytest#9159):
+    its place holds ``render_group()``, Python's own layout of the failure, and the chain ends there,
+    the older exceptions being in that layout already. For a group raised in a test that reads
+    ``+ Exception Group Traceback ...`` with each sub-exception's frames; for an error raised from a
+    group, that layout comes first, then the error's own entry below the link line."""
     chain = _chain(exc)
-    text = render(chain[-1])
+    groups = [index for index, link in enumerate(chain) if isinstance(link, BaseExceptionGroup)]
+    if groups:
+        chain = chain[: groups[0] + 1]
+    text = render_group() if groups else render(chain[-1])
     for newer in reversed(chain[:-1]):
         text = f"{text}\n\n{_chain_link(newer)}\n{render(newer)}"
     return text
+
+
+def _group_text(exc: BaseException, *, start: CodeType | None) -> str:
+    """Where ``exc``'s chain holds an exception group: Python's traceback of ``exc`` (the failure, not
+    the group: pytest formats the exception it was given), each exception in it, the sub-exceptions
+    included, keeping only the frames its own entry would list (from the test function on, without
+    the runner's frames or ``__tracebackhide__`` ones), as pytest filters them."""
+    shown = traceback.TracebackException.from_exception(exc)
+    pending: list[tuple[traceback.TracebackException, BaseException]] = [(shown, exc)]
+    seen: set[int] = set()
+    while pending:
+        summary, raised = pending.pop()
+        if id(summary) in seen:
+            continue
+        seen.add(id(summary))
+        if raised.__traceback__ is not None:
+            frames = user_frames(raised.__traceback__)
+            if start is not None:
+                frames = _starting_at(frames, start)
+            kept = {(tb.tb_frame.f_code.co_filename, tb.tb_lineno) for tb in frames}
+            summary.stack = traceback.StackSummary.from_list(
+                [frame for frame in summary.stack if (frame.filename, frame.lineno) in kept]
+            )
+        if isinstance(raised, BaseExceptionGroup):
+            pending.extend(zip(summary.exceptions or (), raised.exceptions, strict=False))
+        if summary.__cause__ is not None and raised.__cause__ is not None:
+            pending.append((summary.__cause__, raised.__cause__))
+        if summary.__context__ is not None and raised.__context__ is not None:
+            pending.append((summary.__context__, raised.__context__))
+    return "".join(shown.format()).rstrip("\n")
 
 
 def _chain(exc: BaseException) -> list[BaseException]:

@@ -4768,6 +4768,25 @@ conftest teardown test_fails
         """,
         counts={"passed": 1},
     ),
+    Scenario(
+        # Exception groups in failures (a TaskGroup's, nested, chained either way, from a fixture): their
+        # report is compared with pytest's in test_terminal_layout.
+        "exception_group_reports",
+        "exception_group_reports",
+        (),
+        1,
+        r"""
+            test_groups.py::test_group                       failed
+            test_groups.py::test_task_group                  failed
+            test_groups.py::test_raised_from_group           failed
+            test_groups.py::test_group_while_handling        failed
+            test_groups.py::test_nested_groups               failed
+            test_groups.py::test_fixture_raising_a_group     error
+            test_groups.py::test_single_exception_group      failed
+            test_groups.py::test_plain_failure               failed
+        """,
+        counts={"failed": 7, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

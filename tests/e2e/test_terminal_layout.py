@@ -774,3 +774,16 @@ def test_the_unset_loop_scope_warning_is_placed_at_pytest_asyncios_call(tmp_path
             return [re.sub(r"^/\S+/pytest_asyncio/", "/SITE/", line) for line in stderr.splitlines()]
 
         assert_same_lines(placed(reference.stderr), placed(candidate.stderr))
+
+
+@pytest.mark.parametrize(
+    "args", [(), ("--tb=short",), ("--tb=line",), ("-rA", "-v")], ids=["auto", "short", "line", "rA-v"]
+)
+def test_an_exception_group_is_shown_in_pythons_layout(args, tmp_path):
+    # pytest shows a failure holding an exception group as Python's traceback does (pytest-dev/pytest#9159),
+    # keeping only the frames it would list, and ends the chain there.
+    result = run_asynctestrun("exception_group_reports", *args, tmp_root=tmp_path)
+    assert "  + Exception Group Traceback (most recent call last):" in result.stdout
+    assert "  | ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)" in result.stdout
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("exception_group_reports", *args, tmp_path=tmp_path)
