@@ -289,8 +289,10 @@ def _harvest_block(
 def _collectable_class(obj: Any, name: str, config: Config, result: Harvest, nodeid: str) -> bool:
     if not getattr(obj, "__test__", True):
         return False
-    if is_unittest_case(obj):
+    if is_unittest_case(obj) and config.unittest_plugin:
         return True
+    # Without pytest's unittest plugin a TestCase is a class like any other: one named ``Test*`` is
+    # refused below for the ``__init__`` it inherits, with pytest's collection warning.
     if not _is_test_class_name(name, config):
         return False
     parent = nodeid.rsplit("::", 1)[0]

@@ -181,6 +181,12 @@ class Config:
         marks) while collecting and running tests, and the ``filterwarnings`` mark is not registered."""
         return "warnings" not in self.disabled_plugins
 
+    @property
+    def unittest_plugin(self) -> bool:
+        """False under ``-p no:unittest``: pytest then collects a ``unittest.TestCase`` as any other
+        class, which is to say not at all (``TestCase`` has an ``__init__``)."""
+        return "unittest" not in self.disabled_plugins
+
     def asyncio_plugin_absence(self) -> str:
         """Why pytest-asyncio takes no part in this run, in the words of the command line."""
         if "asyncio" in self.disabled_plugins:

@@ -4787,6 +4787,44 @@ conftest teardown test_fails
         """,
         counts={"failed": 7, "errors": 1},
     ),
+    Scenario(
+        "unittest_plugin_disabled",
+        "unittest_plugin_disabled",
+        (),
+        1,
+        r"""
+            test_cases.py::TestWithUnittest::test_fails                          failed
+            test_cases.py::TestWithUnittest::test_passes                         passed
+            test_cases.py::CaseNamedOtherwise::test_collected_by_unittest_only   passed
+            test_cases.py::TestPlainClass::test_method                           passed
+            test_cases.py::test_function                                         passed
+        """,
+        counts={"failed": 1, "passed": 4},
+    ),
+    Scenario(
+        # Without pytest's unittest plugin a TestCase is collected as any other class: not at all (its
+        # inherited __init__ earns a Test* one a collection warning).
+        "unittest_plugin_disabled-blocked",
+        "unittest_plugin_disabled",
+        ("-p", "no:unittest"),
+        0,
+        r"""
+            test_cases.py::TestPlainClass::test_method                           passed
+            test_cases.py::test_function                                         passed
+        """,
+        counts={"passed": 2},
+    ),
+    Scenario(
+        # That warning made an error: the class fails to collect.
+        "unittest_plugin_disabled-warning-is-an-error",
+        "unittest_plugin_disabled",
+        ("-p", "no:unittest", "-W", "error::pytest.PytestCollectionWarning"),
+        2,
+        r"""
+            test_cases.py::TestWithUnittest                                      error
+        """,
+        counts={"errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
