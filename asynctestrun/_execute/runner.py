@@ -277,8 +277,10 @@ def _apply_filters(state: SessionState, node: ItemNode) -> None:
     else:
         session_filters(state.config)
         state.test_filters = (start, list(warnings.filters))
-    marks = list(node.iter_markers("filterwarnings"))
-    for mark in reversed(marks):
+    # In pytest's order (iter_markers: the test's own marks, top decorator last, then its class's,
+    # then its module's), each added in front of the ones before it: the last added is tried first, so
+    # a module's mark overrides its test's, as under pytest's catch_warnings_for_item.
+    for mark in node.iter_markers("filterwarnings"):
         for arg in mark.args:
             add_filter(str(arg))
 

@@ -4825,6 +4825,29 @@ conftest teardown test_fails
         """,
         counts={"errors": 1},
     ),
+    Scenario(
+        # filterwarnings marks are added in pytest's iter_markers order, each in front of the last:
+        # a module's or class's mark overrides the test's own, the top decorator the ones below it,
+        # a pytest.param mark the decorators, a mark's last argument its first (seen on fastmcp's
+        # suite, whose module-level ignore silenced a test's "default" mark under pytest).
+        "filterwarnings-mark-order",
+        "filterwarnings_mark_order",
+        (),
+        1,
+        r"""
+            test_own_marks.py::test_top_ignore_wins                                        passed
+            test_own_marks.py::test_top_error_wins                                         failed
+            test_own_marks.py::test_param_mark_wins[error]                                 failed
+            test_own_marks.py::test_param_mark_wins[plain]                                 passed
+            test_own_marks.py::test_last_argument_wins                                     failed
+            test_own_marks.py::test_mark_beats_ini                                         failed
+            test_wider_marks.py::test_module_ignore_beats_own_error                        passed
+            test_wider_marks.py::test_module_ignore_beats_own_error_in_set_up              passed
+            test_wider_marks.py::TestClassMark::test_class_error_beats_own_ignore          failed
+            test_wider_marks.py::TestClassMark::test_class_error_alone                     failed
+        """,
+        counts={"failed": 6, "passed": 4},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
