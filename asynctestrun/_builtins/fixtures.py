@@ -53,7 +53,11 @@ def pytestconfig(request: Any) -> Any:
 @fixture(scope="session")
 def tmp_path_factory(request: Any) -> TempPathFactory:
     basetemp = request.config.getoption("basetemp", None)
-    return TempPathFactory(Path(basetemp) if basetemp else None)
+    factory = TempPathFactory(Path(basetemp) if basetemp else None)
+    # Older runs are deleted once the session is over, as pytest's pytest_sessionfinish does: in this
+    # fixture's teardown it would count against the last test's timeout.
+    request.config.add_cleanup(factory.close)
+    return factory
 
 
 @fixture

@@ -10,7 +10,10 @@ Layout, as pytest's but with our name::
 Each run gets the next number; only the ``retention_count`` most recent run directories are kept.
 A run marks its directory with a ``.lock`` holding its pid, and cleanup skips directories whose
 lock belongs to a live process, so concurrent runs (watch mode, CI matrices) do not delete each
-other's files.
+other's files. As in pytest, older runs are deleted when the session ends (``close``, which the
+``tmp_path_factory`` fixture hands to ``config.add_cleanup``), not when the base temp is made: that
+happens inside the first test asking for a temporary directory, whose timeout would count the time
+spent deleting hundreds of old directories.
 """
 
 from __future__ import annotations
@@ -105,6 +108,7 @@ class TempPathFactory:
         self._retention_count = retention_count
         self._basetemp: Path | None = None
         self._lock: Path | None = None
+        self._user_rootdir: Path | None = None  # where the run directories are, once one is made here
 
     def getbasetemp(self) -> Path:
         """The run's base directory, created on first use."""
@@ -148,7 +152,7 @@ class TempPathFactory:
         self._lock = path / _LOCK_NAME
         self._lock.write_text(str(os.getpid()))
         self._point_current(rootdir, path)
-        self._cleanup(rootdir, newest=int(path.name[len(_RUN_PREFIX) :]))
+        self._user_rootdir = rootdir
         return path
 
     @staticmethod
@@ -159,7 +163,10 @@ class TempPathFactory:
             link.unlink(missing_ok=True)
             link.symlink_to(path)
 
-    def _cleanup(self, rootdir: Path, newest: int) -> None:
+    def _cleanup(self, rootdir: Path) -> None:
+        # Counted from the newest run now there, as pytest's cleanup_numbered_dir counts: runs started
+        # while this one was going may have taken higher numbers.
+        newest = max((number for number, _path in _numbered_entries(rootdir, _RUN_PREFIX)), default=0)
         oldest_kept = newest - max(self._retention_count, 1) + 1
         for number, path in _numbered_entries(rootdir, _RUN_PREFIX):
             if number < oldest_kept and not _in_use(path):
@@ -180,7 +187,11 @@ class TempPathFactory:
         return make_numbered_dir(basetemp, normalized)
 
     def close(self) -> None:
-        """Release the run's lock (end of session) so later runs may clean the directory up."""
+        """End of session: delete older runs' directories beyond ``retention_count``, then release this
+        run's lock so later runs may clean its directory up."""
+        if self._user_rootdir is not None:
+            self._cleanup(self._user_rootdir)
+            self._user_rootdir = None
         if self._lock is not None:
             self._lock.unlink(missing_ok=True)
             self._lock = None

@@ -4848,6 +4848,20 @@ conftest teardown test_fails
         """,
         counts={"failed": 6, "passed": 4},
     ),
+    Scenario(
+        # Older runs' temporary directories are deleted when the session ends, as pytest's tmpdir
+        # plugin does, not while a test makes the base temp (where the deletion counted against its
+        # timeout: fastmcp's session fixture calling mktemp timed out, so every test errored).
+        "tmp-path-old-runs",
+        "tmp_path_old_runs",
+        (),
+        0,
+        r"""
+            test_old_runs.py::test_base_temp_is_in_the_planted_root               passed
+            test_old_runs.py::test_older_runs_are_still_there_while_tests_run     passed
+        """,
+        counts={"passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -40,15 +40,35 @@ def test_only_recent_runs_are_kept(tmp_path):
     assert names == ["asynctestrun-2", "asynctestrun-3", "asynctestrun-4"]
 
 
+def _run_and_close(temproot, retention_count=1):
+    factory = TempPathFactory(temproot=temproot, retention_count=retention_count)
+    factory.getbasetemp()
+    factory.close()
+
+
 def test_directory_locked_by_a_live_run_is_kept(tmp_path):
     live = TempPathFactory(temproot=tmp_path, retention_count=1)
     live_dir = live.getbasetemp()  # lock holds our own (alive) pid
     for _ in range(2):
-        TempPathFactory(temproot=tmp_path, retention_count=1).getbasetemp()
+        _run_and_close(tmp_path)
     assert live_dir.exists()
     live.close()
-    TempPathFactory(temproot=tmp_path, retention_count=1).getbasetemp()
+    _run_and_close(tmp_path)
     assert not live_dir.exists()
+
+
+def test_older_runs_are_deleted_when_the_session_ends_not_when_the_base_temp_is_made(tmp_path):
+    # As pytest (cleanup at pytest_sessionfinish): making the base temp happens inside a test, whose
+    # timeout must not count the deletion of old runs.
+    for _ in range(3):
+        _run_and_close(tmp_path)
+    factory = TempPathFactory(temproot=tmp_path, retention_count=1)
+    factory.getbasetemp()
+    names = sorted(p.name for p in _user_root(tmp_path).iterdir() if p.name[-1].isdigit())
+    assert names == ["asynctestrun-2", "asynctestrun-3"]
+    factory.close()
+    names = sorted(p.name for p in _user_root(tmp_path).iterdir() if p.name[-1].isdigit())
+    assert names == ["asynctestrun-3"]
 
 
 def test_given_basetemp_is_wiped_and_used(tmp_path):
