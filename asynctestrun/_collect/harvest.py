@@ -428,11 +428,8 @@ def _harvest_unittest(
     outer_marks: list[Mark],
     result: Harvest,
 ) -> None:
-    import unittest
-
-    loader = unittest.TestLoader()
     marks = [*class_marks(cls), *outer_marks]
-    for method_name in loader.getTestCaseNames(cls):
+    for method_name in _unittest_method_names(cls):
         func = getattr(cls, method_name)
         _, line = location_of(func)
         result.tests.append(
@@ -451,6 +448,26 @@ def _harvest_unittest(
                 unittest_case=True,
             )
         )
+
+
+def _unittest_method_names(cls: type) -> list[str]:
+    """The tests of a TestCase, as pytest's UnitTestCase.collect finds them: unittest's loader's names
+    less those set ``__test__ = False``, or else a ``runTest`` method alone (hypothesis's
+    ``RuleBasedStateMachine.TestCase`` has nothing else), unless it is twisted.trial's default."""
+    import unittest
+
+    names = [
+        name
+        for name in unittest.TestLoader().getTestCaseNames(cls)
+        if getattr(getattr(cls, name), "__test__", True)
+    ]
+    if names:
+        return names
+    run_test = getattr(cls, "runTest", None)
+    trial = sys.modules.get("twisted.trial.unittest")
+    if run_test is None or (trial is not None and run_test == trial.TestCase.runTest):
+        return []
+    return ["runTest"]
 
 
 def _warn_at(func: Callable[..., Any], message: str) -> None:

@@ -4862,6 +4862,25 @@ conftest teardown test_fails
         """,
         counts={"passed": 2},
     ),
+    Scenario(
+        # A TestCase's tests as pytest's UnitTestCase.collect finds them: runTest where there is no
+        # test* method (hypothesis's RuleBasedStateMachine.TestCase, seen on fastmcp's suite), and no
+        # test* method set __test__ = False.
+        "unittest-run-test",
+        "unittest_run_test",
+        (),
+        1,
+        r"""
+            test_run_test.py::OnlyRunTest::runTest                      passed
+            test_run_test.py::TestAlias::runTest                        passed
+            test_run_test.py::TestRunTestFails::runTest                 failed
+            test_run_test.py::TestAsyncRunTest::runTest                 passed
+            test_run_test.py::TestRunTestBesideTests::test_one          passed
+            test_run_test.py::TestHiddenMethod::test_shown              passed
+            test_run_test.py::TestEveryMethodHidden::runTest            passed
+        """,
+        counts={"failed": 1, "passed": 6},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
