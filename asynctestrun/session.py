@@ -913,6 +913,11 @@ class Session:
             # and counts the snapshots of the tests left out as unused otherwise.
             kept = {id(item) for item in selected}
             self.session_view.items = [node for node in nodes if id(node.item) in kept]
+            # As pytest's, plugins hear of them; the summary's count, kept by a hook of our own too,
+            # is taken from the selection instead.
+            left_out = [node for node in nodes if id(node.item) not in kept]
+            self.deselected_by_hooks.count -= len(left_out)
+            self.hooks.call("pytest_deselected", items=left_out)
         self.hooks.call("pytest_collection_finish", session=self.session_view)
         return selected, deselected, by_id
 

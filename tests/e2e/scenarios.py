@@ -4881,6 +4881,18 @@ conftest teardown test_fails
         """,
         counts={"failed": 1, "passed": 6},
     ),
+    Scenario(
+        # A conftest's pytest_deselected hears of the tests -k, -m and --deselect leave out, as pytest
+        # calls it for plugins that track them (pytest-testmon, pytest-picked); the test checks the list.
+        "deselected_hook",
+        "deselected_hook",
+        ("-k", "not keyword", "-m", "not slow", "--deselect", "test_selection.py::test_left_out_by_id"),
+        0,
+        r"""
+            test_selection.py::test_hears_of_them  passed
+        """,
+        counts={"passed": 1, "deselected": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
