@@ -722,7 +722,7 @@ def _run_parallel(
     def emit(event: Any) -> None:
         # As xdist's controller: this process's conftests and plugins write the end-of-run reports.
         if isinstance(event, SessionFinished):
-            code, summary = session.end_session(event.exit_code)
+            code, summary = session.end_session(event.exit_code, loop_finished=event.interrupted is None)
             code, notice = session.check_max_warnings(code)
             final_code.append(code)
             event = replace(event, exit_code=code, plugin_summary=summary, notice=notice)

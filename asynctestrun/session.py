@@ -536,13 +536,13 @@ class Session:
             self._finish(start, EXIT_USAGE_ERROR if isinstance(exc, ConfigError) else EXIT_INTERNAL_ERROR)
             raise
         self.session_view.testscollected = len(selected)
-        if collection.errors and not config.continue_on_collection_errors and self.coverage is not None:
-            # pytest-cov reports once the test loop has run: a run its collection errors stop has none.
-            self.coverage.abandon()
-            self.coverage = None
         if config.collect_only:
+            # pytest's test loop returns at once under --collect-only, unless collection errors stop it.
+            stopped = bool(collection.errors) and not config.continue_on_collection_errors
             return self._finish(
-                start, EXIT_INTERRUPTED if collection.errors else (EXIT_OK if selected else EXIT_NO_TESTS)
+                start,
+                EXIT_INTERRUPTED if collection.errors else (EXIT_OK if selected else EXIT_NO_TESTS),
+                loop_finished=not stopped,
             )
         if collection.errors and not config.continue_on_collection_errors:
             # Errors that reached -x / --maxfail with the last file collected: pytest says both why
@@ -628,7 +628,7 @@ class Session:
             code = EXIT_FLAKY  # pytest-rerunfailures' --fail-on-flaky: passed, but only on a rerun
         else:
             code = EXIT_OK
-        return self._finish(start, code, summary.interrupted)
+        return self._finish(start, code, summary.interrupted, loop_finished=summary.interrupted is None)
 
     def _rerun_settings(self) -> RerunSettings | None:
         """pytest-rerunfailures' options, where it is installed (its stand-in is registered)."""
@@ -727,13 +727,17 @@ class Session:
         if self._capture is not None:
             self._capture.stop()
 
-    def _finish(self, start: float, code: int, interrupted: str | None = None) -> int:
+    def _finish(
+        self, start: float, code: int, interrupted: str | None = None, *, loop_finished: bool = False
+    ) -> int:
+        """End the session. ``loop_finished``: the tests ran to the end of the plan (or --collect-only
+        listed them), where pytest's ``pytest_runtestloop`` returns rather than raises."""
         from ._execute.unraisable import SessionEndError
 
         self._resume_gc()
         self.close()
         try:
-            code, summary = self.end_session(code)
+            code, summary = self.end_session(code, loop_finished=loop_finished)
         except SessionEndError:
             duration = time.perf_counter() - start
             self.broadcast.handle(SessionFinished(EXIT_TESTS_FAILED, duration, interrupted, aborted=True))
@@ -773,7 +777,7 @@ class Session:
 
         return configure_node(self.hooks.call, self.plugin_config, name, count, run_id)
 
-    def end_session(self, code: int) -> tuple[int, str]:
+    def end_session(self, code: int, *, loop_finished: bool) -> tuple[int, str]:
         """``pytest_sessionfinish`` (which may change the exit status: syrupy's does for unused
         snapshots), the terminal summary hooks, ``pytest_unconfigure``; the exit status and that
         summary. Under -n the main process calls it too, as pytest-xdist's controller finishes its own
@@ -786,7 +790,7 @@ class Session:
         if self.coverage is not None:
             # As pytest-cov, whose measurement ends with the test loop: what pytest_sessionfinish and
             # the later hooks run is not counted (a conftest's line there is a missed one).
-            self.coverage.stop()
+            self._end_coverage(loop_finished=loop_finished)
         try:
             self.session_view.exitstatus = code
             # As pytest's warnings plugin around pytest_sessionfinish: a warning a conftest's hook
@@ -814,6 +818,18 @@ class Session:
         except Exit as exc:
             code = exc.returncode if exc.returncode is not None else code
         return code, summary
+
+    def _end_coverage(self, *, loop_finished: bool) -> None:
+        """Stop measuring. pytest-cov saves its data (then reports, checks ``--cov-fail-under``) once
+        pytest's test loop returns: a run stopped by -x / --maxfail, --sw, ``pytest.exit()``, Ctrl-C
+        or collection errors, or one that never reached the loop (``--fixtures``, a bad ``-k``), has
+        no data file and no report. An xdist worker's loop returns however the run stopped."""
+        assert self.coverage is not None
+        if loop_finished or self.config.worker:
+            self.coverage.stop()
+        else:
+            self.coverage.abandon()
+            self.coverage = None
 
     def coverage_summary(self, code: int) -> tuple[int, str]:
         """``--cov``: a worker saves its data; the reporting process combines, reports and checks

@@ -4893,6 +4893,48 @@ conftest teardown test_fails
         """,
         counts={"passed": 1, "deselected": 3},
     ),
+    Scenario(
+        # pytest-cov saves its data file, reports and checks --cov-fail-under once pytest's test loop
+        # returns: a loop that -x stops has none of them (events.log: whether .coverage was saved).
+        "coverage_stopped_run-exitfirst",
+        "coverage_stopped_run",
+        ("--cov=app", "-x"),
+        1,
+        r"""
+            test_app.py::test_first  passed
+            test_app.py::test_fails  failed
+        """,
+        counts={"failed": 1, "passed": 1},
+        events="data file saved: no",
+        requires=("pytest_cov",),
+    ),
+    Scenario(
+        # pytest.exit(returncode=0) stops the loop too: coverage under --cov-fail-under does not fail it.
+        "coverage_stopped_run-pytest-exit",
+        "coverage_stopped_run",
+        ("--cov=app", "--cov-fail-under=100", "-k", "first or exits"),
+        0,
+        r"""
+            test_app.py::test_first  passed
+        """,
+        counts={"passed": 1, "deselected": 2},
+        events="data file saved: no",
+        requires=("pytest_cov",),
+    ),
+    Scenario(
+        # The loop ran to its end: the data file is saved and the same coverage fails the run.
+        "coverage_stopped_run-loop-finished",
+        "coverage_stopped_run",
+        ("--cov=app", "--cov-fail-under=100", "-k", "first or last"),
+        1,
+        r"""
+            test_app.py::test_first  passed
+            test_app.py::test_last   passed
+        """,
+        counts={"passed": 2, "deselected": 2},
+        events="data file saved: yes",
+        requires=("pytest_cov",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
