@@ -286,6 +286,18 @@ def _locals_lines(tb: TracebackType) -> list[str]:
     ]
 
 
+def report_base(invocation_dir: Path) -> Path | None:
+    """What a test's failure report places its frames' paths relative to: the working directory
+    while it is still the one the run started in. A test that moved it (``monkeypatch.chdir``, a
+    class set-up's ``os.chdir``) and has not moved it back gets absolute paths, as pytest decides in
+    ``_repr_failure_py``; so does one that removed it."""
+    try:
+        cwd = Path(os.getcwd())
+    except OSError:
+        return None
+    return cwd if cwd == invocation_dir else None
+
+
 def _relative(filename: str, base: Path | None) -> str:
     """``filename`` relative to ``base`` where that is shorter (``../../venv/...`` included), as pytest
     places a traceback's frames relative to the working directory."""

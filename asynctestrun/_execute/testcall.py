@@ -36,7 +36,7 @@ from . import hypothesis_checks, measure_coverage
 from .conditions import XFAILED_KEY, XfailSpec, skip_reason, xfail_spec
 from .current_test import enter_phase, leave_test
 from .doctests import DoctestFailed
-from .failures import crash_location, crash_message, format_exception, real_code, user_frames
+from .failures import crash_location, crash_message, format_exception, real_code, report_base, user_frames
 from .fixtures import FixtureLookupError, ItemRuntime
 from .loops import make_current
 from .nodes import ItemNode
@@ -588,12 +588,12 @@ class TestRun:
 
     def _failure_text(self, exc: BaseException) -> str:
         """A failure's traceback in the run's ``--tb`` style, as pytest cuts and places it: from the
-        test function on, paths relative to the working directory."""
+        test function on, paths relative to the working directory (absolute once a test moved it)."""
         config = self.state.config
         return format_exception(
             exc,
             style=config.tb_style,
-            relative_to=Path.cwd(),
+            relative_to=report_base(config.invocation_dir),
             showlocals=config.showlocals,
             start=real_code(self.item.function),
         )

@@ -4935,6 +4935,23 @@ conftest teardown test_fails
         events="data file saved: yes",
         requires=("pytest_cov",),
     ),
+    Scenario(
+        # Tests that move the working directory (monkeypatch.chdir, a unittest class set-up's chdir):
+        # their failures' frames are absolute, compared with pytest's in test_terminal_layout.py.
+        "changed-working-directory",
+        "changed_working_directory",
+        (),
+        1,
+        r"""
+            test_cwd.py::test_fails_where_it_started                                 failed
+            test_cwd.py::test_fails_after_monkeypatch_chdir                          failed
+            test_cwd.py::test_async_fails_after_chdir                                failed
+            test_cwd.py::test_passes_after_chdir                                     passed
+            test_cwd.py::TestInAnotherDirectory::test_fails_in_the_class_directory  failed
+            test_cwd.py::test_fails_back_where_it_started                            failed
+        """,
+        counts={"failed": 5, "passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

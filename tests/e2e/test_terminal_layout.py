@@ -787,3 +787,16 @@ def test_an_exception_group_is_shown_in_pythons_layout(args, tmp_path):
     assert "  | ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)" in result.stdout
     if reference_python()[0] is not None:
         assert_reads_as_pytests("exception_group_reports", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize("args", [(), ("--tb=short",), ("--tb=long",)], ids=["auto", "short", "long"])
+def test_frames_are_absolute_while_a_test_has_moved_the_working_directory(args, tmp_path):
+    # As pytest's _repr_failure_py: paths relative to the working directory only while it is the one
+    # the run started in; a test's failure made after monkeypatch.chdir (undone at teardown, after the
+    # report) or inside a unittest class's chdir names its frames by absolute path.
+    out = run_asynctestrun("changed_working_directory", *args, tmp_root=tmp_path).stdout
+    assert re.search(r"^/\S+/changed_working_directory/helpers\.py:2", out, re.MULTILINE)
+    assert "\nhelpers.py:2" in out
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("changed_working_directory", *args, tmp_path=tmp_path)
