@@ -593,7 +593,10 @@ class TerminalReporter:
             # collection errors that stopped the run still get theirs.
             self.write(_rule(interrupted, "!", self.width) + "\n")
             interrupted = None
-        if interrupted:
+        # pytest writes a stop's line above the closing line only when the exit status is 2; for
+        # ``pytest.exit(returncode=0)`` its terminal reporter writes the line as the run unconfigures.
+        late_stop = interrupted if interrupted and event.exit_code != 2 else None
+        if interrupted and not late_stop:
             self.write(_rule(_stop_reason(interrupted), "!", self.width) + "\n")
         elif self.collect_errors and event.exit_code == 2:
             count = len(self.collect_errors)
@@ -612,6 +615,8 @@ class TerminalReporter:
             self.write(_rule(self.summary_line(event.duration), width=self.width) + "\n")
         elif self.verbose == -1:
             self.write(self.summary_line(event.duration) + "\n")
+        if late_stop:
+            self.write(_rule(_stop_reason(late_stop), "!", self.width) + "\n")
         self.out.flush()
 
     def _write_passes(self, heading: str, *, xpassed: bool) -> None:

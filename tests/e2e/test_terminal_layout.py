@@ -186,6 +186,18 @@ def test_a_stopped_run_says_why_as_pytest_does(args, rule, tmp_path):
     assert_reads_as_pytests("early_exit", *args, tmp_path=tmp_path)
 
 
+@pytest.mark.parametrize("quiet", [(), ("-q",), ("-qq",)], ids=["default", "q", "qq"])
+def test_a_pytest_exit_with_another_status_says_why_after_the_closing_line(quiet, tmp_path):
+    # pytest's terminal reporter writes the stop's line above the closing line only under exit
+    # status 2; pytest.exit(returncode=0)'s comes as the run unconfigures, below it.
+    args = (*quiet, "-k", "first or exits")
+    out = run_asynctestrun("coverage_stopped_run", *args, tmp_root=tmp_path).stdout.splitlines()
+    assert out[-1].strip("! ") == "_pytest.outcomes.Exit: enough"
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("coverage_stopped_run", *args, tmp_path=tmp_path)
+
+
 @pytest.mark.parametrize(
     ("args", "shown"), [((), ["testpaths: checks"]), (("checks",), [])], ids=["from-ini", "given"]
 )
