@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import inspect
 import os
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from pathlib import PurePath
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from .._collect.signature import func_kind
 from .._declare.outcomes import Failed, Skipped
 from .._model.items import FixtureDef, FuncKind, HolderKind, TestItem
 from .._model.scopes import LoopScope, Scope
@@ -168,6 +170,19 @@ class FixtureRequest:
         if runtime.tearing_down and argname not in runtime.requested:
             _warn_late_request(argname, runtime)
         return runtime.get_value(argname, requester=self._fixturedef)
+
+    def _get_active_fixturedef(self, argname: str) -> Any:
+        """pytest's private lookup, which plugins call (aiomisc's ``pytest_fixture_setup`` makes sure
+        ``event_loop`` is set up this way): the fixture is set up as by ``getfixturevalue``, and its
+        definition comes back as hooks see it, the value in ``cached_result``."""
+        value = self.getfixturevalue(argname)
+        runtime = self._runtime
+        if argname == "request" or runtime.item.callspec.is_direct(argname):
+            view = _FixtureDefView(argname, "function", None)
+        else:
+            view = _FixtureDefView.of(runtime._resolve(argname, self._fixturedef))
+        view.cached_result = (value, None, None)
+        return view
 
     def addfinalizer(self, finalizer: Callable[[], object]) -> None:
         if self._fixturedef is None:
@@ -330,7 +345,10 @@ class ItemRuntime:
                 _warn_policy_override()
             hooked = _NO_PARAM
             if self.state.fixture_setup_hooks():
-                hooked = self._setup_through_hooks(_FixtureDefView.of(fixturedef), request)
+                view = _FixtureDefView.of(fixturedef)
+                hooked = self._setup_through_hooks(view, request)
+                if hooked is _NO_PARAM:
+                    fixturedef, kwargs = self._as_rewritten(fixturedef, view, kwargs, request)
             cached.value = self._call(fixturedef, kwargs, cached) if hooked is _NO_PARAM else hooked
         except BaseException as exc:
             if isinstance(exc, Skipped):
@@ -353,6 +371,27 @@ class ItemRuntime:
             if result is not None:
                 return result
         return _NO_PARAM
+
+    def _as_rewritten(
+        self, fixturedef: FixtureDef, view: _FixtureDefView, kwargs: dict[str, Any], request: FixtureRequest
+    ) -> tuple[FixtureDef, dict[str, Any]]:
+        """The fixture as a hook left it. pytest calls ``fixturedef.func`` with ``fixturedef.argnames``
+        after every hook answered None, so a hook may swap in its own function (aiomisc's wraps an async
+        fixture to run it on its ``event_loop``, asking for ``request`` too). The replacement is called
+        for what it is (aiomisc's is a plain function), not for what the fixture was."""
+        if view.func is fixturedef.func and view.argnames == fixturedef.argnames:
+            return fixturedef, kwargs
+        func = view.func if view.func is not None else fixturedef.func
+        rewritten = dataclasses.replace(
+            fixturedef, func=func, argnames=tuple(view.argnames), kind=func_kind(func)
+        )
+        values = {
+            name: kwargs[name]
+            if name in kwargs
+            else (request if name == "request" else self.get_value(name, requester=fixturedef))
+            for name in rewritten.argnames
+        }
+        return rewritten, values
 
     def _direct_param_through_hooks(self, argname: str, value: Any) -> Any:
         """A directly parametrized argument is a fixture to pytest's hooks too (one returning

@@ -4952,6 +4952,21 @@ conftest teardown test_fails
         """,
         counts={"failed": 5, "passed": 1},
     ),
+    Scenario(
+        "fixture_setup_swap",
+        "fixture_setup_swap",
+        (),
+        1,
+        r"""
+            test_swapped.py::test_a_coroutine_fixture_runs_through_the_swapped_function      passed
+            test_swapped.py::test_an_async_generator_fixture_is_torn_down_by_the_plugin      passed
+            test_swapped.py::test_the_teardown_ran                                           passed
+            test_swapped.py::test_an_async_test_on_the_plugins_loop                          passed
+            test_swapped.py::test_the_lookup_gives_the_value                                 passed
+            test_swapped.py::test_a_failing_fixture_assertion                                failed
+        """,
+        counts={"failed": 1, "passed": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
