@@ -11,6 +11,7 @@ from typing import Any, Self
 from .._declare.marks import MarkDecorator, class_marks, own_marks
 from .._model.items import TestItem
 from .._model.marks import Mark
+from .._model.outcomes import dotted_names
 
 
 def legacy_path(path: Path) -> Any:
@@ -429,7 +430,7 @@ class ItemNode:
         if self._item.headline is not None:
             domain = self._item.headline
         else:
-            domain = (self.nodeid.split("::", 1)[1] if "::" in self.nodeid else self.name).replace("::", ".")
+            domain = dotted_names(self.nodeid.split("::", 1)[1] if "::" in self.nodeid else self.name)
         return (self._item.relpath, (self._item.lineno or 1) - 1, domain)
 
     def _all_marks(self) -> list[Mark]:

@@ -6,6 +6,14 @@ from dataclasses import dataclass
 from enum import Enum
 
 
+def dotted_names(names: str) -> str:
+    """``TestClass::test_x[::1]`` (a node id after its file) as pytest's ``location`` names it:
+    ``TestClass.test_x[::1]``. Only the names are joined with dots: the ``[...]`` part holds the
+    parameter ids, which may contain ``::`` themselves (an IPv6 address)."""
+    names_part, bracket, params = names.partition("[")
+    return names_part.replace("::", ".") + bracket + params
+
+
 class Outcome(Enum):
     PASSED = "passed"
     FAILED = "failed"
@@ -85,7 +93,7 @@ class TestResult:
     def domain(self) -> str:
         """What its failure or error section is headed with: ``TestClass.test_x`` for
         ``test_a.py::TestClass::test_x``, or the item's own headline."""
-        return self.headline or self.nodeid.split("::", 1)[-1].replace("::", ".")
+        return self.headline or dotted_names(self.nodeid.split("::", 1)[-1])
 
     @property
     def duration(self) -> float:

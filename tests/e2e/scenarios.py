@@ -4967,6 +4967,30 @@ conftest teardown test_fails
         """,
         counts={"failed": 1, "passed": 5},
     ),
+    Scenario(
+        # Parameter ids holding "::" (IPv6 addresses): the failure and error sections are headed with
+        # the dotted names and the ids as they are ("TestHost.test_connect[::1]"), compared line by line
+        # in test_terminal_layout.py; events.log has each item.location's domain.
+        "colon_param_ids",
+        "colon_param_ids",
+        (),
+        1,
+        r"""
+            test_colon_ids.py::TestHost::test_connect[::1]    failed
+            test_colon_ids.py::TestHost::test_connect[127.0.0.1]    failed
+            test_colon_ids.py::TestHost::test_setup_error[::1]    error
+            test_colon_ids.py::TestHost::test_setup_error[127.0.0.1]    error
+            test_colon_ids.py::test_module_level[a::b::c]    failed
+        """,
+        counts={"failed": 3, "errors": 2},
+        events="""
+TestHost.test_connect[::1]
+TestHost.test_connect[127.0.0.1]
+TestHost.test_setup_error[::1]
+TestHost.test_setup_error[127.0.0.1]
+test_module_level[a::b::c]
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

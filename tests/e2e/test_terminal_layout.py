@@ -168,6 +168,19 @@ def test_a_title_too_long_for_the_width_keeps_one_rule_character_each_side(tmp_p
     assert_reads_as_pytests("long_rule_titles", tmp_path=tmp_path)
 
 
+def test_parameter_ids_with_colons_head_their_sections_as_pytests(tmp_path):
+    # Only the names of a node id are joined with dots in a section title: an id's own "::" (an IPv6
+    # address) stays, as in pytest's "TestHost.test_connect[::1]".
+    out = run_asynctestrun("colon_param_ids", tmp_root=tmp_path).stdout.splitlines()
+    titles = [line.strip("_ ") for line in out if line.startswith("___")]
+    assert "TestHost.test_connect[::1]" in titles
+    assert "ERROR at setup of TestHost.test_setup_error[::1]" in titles
+    assert "test_module_level[a::b::c]" in titles
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("colon_param_ids", tmp_path=tmp_path)
+
+
 @pytest.mark.parametrize(
     ("args", "rule"),
     [
