@@ -296,6 +296,7 @@ def build_items(
         added = (
             *_auto_asyncio_mark(definition, with_outer, config),
             *_async_generator_marks(definition, with_outer, config),
+            *_hypothesis_mark(definition, config),
         )
         marks = (*own, *added, *definition.outer_marks)
         items.append(
@@ -340,6 +341,18 @@ def _async_generator_marks(
     ):
         return ()
     return (Mark("xfail", (), {"run": False, "reason": async_generator_message(definition.name)}),)
+
+
+def _hypothesis_mark(definition: TestDefinition, config: Config) -> tuple[Mark, ...]:
+    """The ``hypothesis`` mark hypothesis's pytest plugin adds, in its ``pytest_collection_modifyitems``,
+    to each test its ``is_hypothesis_test`` recognises (``@given``, a stateful ``TestCase.runTest``), so
+    ``-m hypothesis`` and ``-k hypothesis`` select them as under pytest. That plugin is not loaded here,
+    so the mark is added where it would be: after the test's own marks, unless ``-p no:`` blocks it."""
+    if definition.doctest or not getattr(definition.function, "is_hypothesis_test", False):
+        return ()
+    if not config.plugin_autoload or "hypothesispytest" in config.blocked_plugins():
+        return ()
+    return (Mark("hypothesis", (), {}),)
 
 
 def _make_id_hook(hooks: HookRegistry, plugin_config: Any) -> MakeId | None:

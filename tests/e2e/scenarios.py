@@ -4991,6 +4991,36 @@ TestHost.test_setup_error[127.0.0.1]
 test_module_level[a::b::c]
 """,
     ),
+    Scenario(
+        # hypothesis's plugin marks each @given test ``hypothesis`` (seen on yarl's suite, whose
+        # `-m hypothesis` selected none of its property tests).
+        "hypothesis_mark",
+        "hypothesis_mark",
+        ("-m", "hypothesis"),
+        0,
+        r"""
+            test_marks.py::test_given                          passed
+            test_marks.py::test_async_given                    passed
+            test_marks.py::test_parametrized_given[1]          passed
+            test_marks.py::test_parametrized_given[2]          passed
+            test_marks.py::TestInAClass::test_method_given     passed
+        """,
+        counts={"passed": 5, "deselected": 3},
+        requires=("hypothesis",),
+    ),
+    Scenario(
+        "hypothesis_mark-not",
+        "hypothesis_mark",
+        ("-m", "not hypothesis"),
+        0,
+        r"""
+            test_marks.py::test_plain                          passed
+            test_marks.py::test_plain_async                    passed
+            test_marks.py::TestInAClass::test_plain_method     passed
+        """,
+        counts={"passed": 3, "deselected": 5},
+        requires=("hypothesis",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
