@@ -16,7 +16,7 @@ import os
 import sys
 import textwrap
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import CodeType, TracebackType
 from typing import Any
@@ -433,7 +433,7 @@ def _join_chain(
     the older exceptions being in that layout already. For a group raised in a test that reads
     ``+ Exception Group Traceback ...`` with each sub-exception's frames; for an error raised from a
     group, that layout comes first, then the error's own entry below the link line."""
-    chain = _chain(exc)
+    chain = list(exception_chain(exc))
     groups = [index for index, link in enumerate(chain) if isinstance(link, BaseExceptionGroup)]
     if groups:
         chain = chain[: groups[0] + 1]
@@ -473,19 +473,21 @@ def _group_text(exc: BaseException, *, start: CodeType | None) -> str:
     return "".join(shown.format()).rstrip("\n")
 
 
-def _chain(exc: BaseException) -> list[BaseException]:
-    """``exc`` and the exceptions it was raised from or while handling, the newest first. Each is
-    taken once, as pytest's ``repr_excinfo`` walks them: a chain that loops back (a library's
-    ``raise exc from exc``, a cause set by hand) ends where it would repeat instead of recursing
-    until the run fails with an internal error."""
-    chain: list[BaseException] = []
+def exception_chain(exc: BaseException | None, *, follow_context: bool = True) -> Iterator[BaseException]:
+    """``exc`` and the exceptions it was raised from (and, with ``follow_context``, while handling),
+    the newest first. Each is taken once, as pytest's ``repr_excinfo`` walks them: a chain that loops
+    back (a library's ``raise exc from exc``, a cause set by hand) ends where it would repeat instead
+    of recursing until the run fails with an internal error."""
     seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        chain.append(current)
-        current = current.__cause__ or (current.__context__ if not current.__suppress_context__ else None)
-    return chain
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        if exc.__cause__ is not None:
+            exc = exc.__cause__
+        elif follow_context and not exc.__suppress_context__:
+            exc = exc.__context__
+        else:
+            exc = None
 
 
 def _chain_link(exc: BaseException) -> str:

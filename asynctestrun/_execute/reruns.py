@@ -26,13 +26,14 @@ import re
 import sys
 import time
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .._model.marks import Mark
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult
+from .failures import exception_chain
 
 Failure = tuple[Phase, BaseException | None]
 
@@ -262,7 +263,7 @@ def _patterns(mark: Mark | None, name: str, default: tuple[str, ...]) -> Sequenc
 def _matches(
     patterns: Sequence[str | type[BaseException]], exc: BaseException | None, *, follow_context: bool
 ) -> bool:
-    for link in _chain(exc, follow_context=follow_context):
+    for link in exception_chain(exc, follow_context=follow_context):
         text = f"{type(link).__name__}: {link}"
         for pattern in patterns:
             if isinstance(pattern, type):
@@ -271,19 +272,6 @@ def _matches(
             elif re.search(pattern, text):
                 return True
     return False
-
-
-def _chain(exc: BaseException | None, *, follow_context: bool) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        yield exc
-        if exc.__cause__ is not None:
-            exc = exc.__cause__
-        elif follow_context and not exc.__suppress_context__:
-            exc = exc.__context__
-        else:
-            exc = None
 
 
 def _takes_one_argument(func: Any) -> bool:
