@@ -482,13 +482,13 @@ class Session:
             return self._finish(start, EXIT_OK)
         if collection.stopped is not None:
             return self._stop_collecting(start, collection, collection.stopped)
-        selected, deselected, nodes = self._modify_items(collection, start)
+        selected, nodes = self._modify_items(collection, start)
         if config.fixtures_per_test:
             from ._report.fixtures_list import print_fixtures_per_test
 
             print_fixtures_per_test(self.registry, selected, config.verbose)
             return self._finish(start, EXIT_OK)
-        deselected += self.deselected_by_hooks.count
+        deselected = self.deselected_by_hooks.count
         unknown_marks = self._unknown_marks(selected)
         if unknown_marks and config.strict_markers:
             from ._declare.marks import unregistered_mark_message
@@ -905,9 +905,9 @@ class Session:
 
     def _modify_items(
         self, collection: Collection, start: float
-    ) -> tuple[list[TestItem], int, dict[str, ItemNode]]:
-        """The collection hooks, and ``-k`` / ``-m`` / ``--deselect`` between them: the tests selected,
-        the number deselected, and each test's node."""
+    ) -> tuple[list[TestItem], dict[str, ItemNode]]:
+        """The collection hooks, and ``-k`` / ``-m`` / ``--deselect`` between them: the tests selected
+        and each test's node. Those left out are reported through ``pytest_deselected``."""
         tree = self.session_view.nodes
         nodes = [item_node(item, self.plugin_config, self.session_view, tree) for item in collection.items]
         self.session_view.items = nodes
@@ -929,13 +929,12 @@ class Session:
             # and counts the snapshots of the tests left out as unused otherwise.
             kept = {id(item) for item in selected}
             self.session_view.items = [node for node in nodes if id(node.item) in kept]
-            # As pytest's, plugins hear of them; the summary's count, kept by a hook of our own too,
-            # is taken from the selection instead.
+            # As pytest's, plugins hear of them, and so does the count the summary shows
+            # (_DeselectedCounter).
             left_out = [node for node in nodes if id(node.item) not in kept]
-            self.deselected_by_hooks.count -= len(left_out)
             self.hooks.call("pytest_deselected", items=left_out)
         self.hooks.call("pytest_collection_finish", session=self.session_view)
-        return selected, deselected, by_id
+        return selected, by_id
 
     def _select(
         self, items: list[TestItem], collection: Collection, start: float
@@ -1119,7 +1118,9 @@ def _keep_shard(items: list[TestItem], config: Config) -> tuple[list[TestItem], 
 
 
 class _DeselectedCounter:
-    """Counts what plugins report through ``config.hook.pytest_deselected`` (pytest's summary does)."""
+    """Counts the tests reported through ``config.hook.pytest_deselected``, as pytest's summary does:
+    those ``-k`` / ``-m`` / ``--deselect`` leave out (the session reports them) and those plugins
+    leave out (codspeed's benchmarks-only run)."""
 
     def __init__(self) -> None:
         self.count = 0
