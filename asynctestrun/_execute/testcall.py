@@ -323,12 +323,14 @@ class TestRun:
 
     def _arguments(self) -> dict[str, Any]:
         """The test function's arguments: fixture values and directly parametrized values."""
-        item = self.item
-        kwargs = {
-            name: self.node.funcargs.get(name, item.callspec.params.get(name)) for name in item.argnames
-        }
-        for name in item.argnames:
-            if name not in self.node.funcargs and name not in item.callspec.params:
+        funcargs, params = self.node.funcargs, self.item.callspec.params
+        kwargs: dict[str, Any] = {}
+        for name in self.item.argnames:
+            if name in funcargs:
+                kwargs[name] = funcargs[name]
+            elif name in params:
+                kwargs[name] = params[name]
+            else:
                 kwargs[name] = self.runtime.get_value(name)
         return kwargs
 
