@@ -36,6 +36,7 @@ from ._declare.outcomes import Exit
 from ._execute.nodes import ItemNode, NodeTree, SessionNode, item_node, legacy_path
 from ._execute.runner import RunSummary, execute
 from ._execute.session_state import SessionState
+from ._execute.unraisable import allocated_at
 from ._model.events import (
     Broadcast,
     CollectedNode,
@@ -294,7 +295,9 @@ class Session:
         """Warnings recorded outside any test (importing conftests and test modules), for the summary."""
         for message in recorded:
             where = f"{message.filename}:{message.lineno}"
-            self.broadcast.handle(WarningRaised(str(message.message), None, message.category.__name__, where))
+            category = message.category.__name__
+            allocated = allocated_at(message.source)
+            self.broadcast.handle(WarningRaised(str(message.message), None, category, where, allocated))
 
     def _declare_options(self) -> None:
         """``pytest_addoption`` of every plugin and conftest registered since the last call."""

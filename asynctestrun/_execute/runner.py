@@ -25,6 +25,7 @@ from .session_state import SessionState
 from .stack_dumps import StackDumps
 from .testcall import TestRun
 from .timeouts import wall_clock
+from .unraisable import allocated_at
 
 if TYPE_CHECKING:
     from .._config.config import Config
@@ -213,6 +214,7 @@ def _emit_warnings(
                 nodeid,
                 warning.category.__name__,
                 f"{warning.filename}:{warning.lineno}",
+                allocated_at(warning.source),
             )
         )
     for message in messages:

@@ -38,7 +38,7 @@ class _Caught:
 
     def __init__(self, summary: str, exc: tuple[Any, Any, Any], source: object) -> None:
         text = "".join(traceback.format_exception(*exc)) if exc[0] is not None else ""
-        where = "\n" + _allocated_at(source)
+        where = "\n" + allocated_at(source)
         self.msg = f"{summary}\n\n{text}{where}"
         self.cause_msg = summary + where
         self.exc_value: BaseException | None = exc[1]
@@ -140,7 +140,9 @@ def _warn_each(caught: deque[_Caught], category: type[Warning], group_message: s
         raise ExceptionGroup(group_message, errors)
 
 
-def _allocated_at(source: object) -> str:
+def allocated_at(source: object) -> str:
+    """Where ``source`` was allocated, as tracemalloc recorded it, or the hint to turn tracemalloc on;
+    nothing for a warning or an unraisable exception about no object."""
     if source is None:
         return ""
     import tracemalloc

@@ -93,6 +93,9 @@ class WarningRaised:
     nodeid: str | None = None
     category: str = "UserWarning"
     location: str | None = None
+    # For a warning about an object (a coroutine never awaited, an unclosed file), where that object
+    # was allocated, or pytest's hint to turn tracemalloc on: the summary shows it under the source line.
+    allocated: str = ""
 
 
 @dataclass(frozen=True, slots=True)

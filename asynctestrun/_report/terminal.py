@@ -151,6 +151,8 @@ def warnings_summary(warnings: Sequence[WarningRaised], invocation_dir: str) -> 
         source = _source_line(warning.location)
         if source:
             text += f"\n  {source}"
+        if warning.allocated:
+            text += f"\n{warning.allocated}"
         place = warning.nodeid or _session_place(warning.location, invocation_dir)
         places.setdefault(text, []).extend([place] if place else [])
     lines: list[str] = []

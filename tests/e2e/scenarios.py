@@ -3242,8 +3242,9 @@ SCENARIOS = [
             test_repeated.py::test_few[1]      passed
             test_repeated.py::test_few[2]      passed
             test_repeated.py::test_mixed       passed
+            test_unawaited.py::test_coroutine_never_awaited passed
         """,
-        counts={"passed": 18},
+        counts={"passed": 19},
     ),
     Scenario(
         "warnings_summary-conftest-warning-as-error",

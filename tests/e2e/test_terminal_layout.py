@@ -364,6 +364,7 @@ def test_warnings_summary_reads_as_pytests(tmp_path):
     assert "\nconftest.py:5\n  /" in out and "\ntest_module_import.py:3\n  /" in out
     assert "test_few[0]\ntest_repeated.py::test_few[1]\ntest_repeated.py::test_few[2]\n  /" in out
     assert "UserWarning: a message\n  over two lines\n" in out
+    assert "never awaited\n    asyncio.sleep(0)\n  Enable tracemalloc to get traceback" in out
     assert "\n-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html\n" in out
     if reference_python()[0] is None:
         return
