@@ -106,8 +106,8 @@ class LoopRunner:
         loop = self.loop
         if loop.is_running():
             raise RuntimeError("a test or fixture tried to run the event loop while it is running")
-        # Sync code between runs (sync fixtures, other loops) may have changed the current loop.
-        make_current(loop)
+        # The current loop is left as it is, as asyncio.Runner.run leaves it: a runner sets its loop once,
+        # when made, and a narrower loop's close unsets it, so sync code after that finds none.
         task = loop.create_task(coro, context=context)
         try:
             result = loop.run_until_complete(task)

@@ -5022,6 +5022,23 @@ test_module_level[a::b::c]
         counts={"passed": 3, "deselected": 5},
         requires=("hypothesis",),
     ),
+    Scenario(
+        # A run does not make its loop current (asyncio.Runner.run does not): the session loop is current
+        # from when it was made until a function-scoped loop's end unsets it; sync code after that finds
+        # no current loop, though the session loop runs the later tests.
+        "current_loop_after_narrower_loop",
+        "current_loop_after_narrower_loop",
+        (),
+        0,
+        r"""
+            test_current_loop.py::test_session_loop_is_current     passed
+            test_current_loop.py::test_on_a_function_loop          passed
+            test_current_loop.py::test_back_on_the_session_loop    passed
+            test_current_loop.py::test_sync_code_finds_no_loop     passed
+            test_current_loop.py::test_get_event_loop_raises       passed
+        """,
+        counts={"passed": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
