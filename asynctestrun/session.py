@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from ._execute.flaky import FlakySettings
     from ._execute.measure_coverage import CoverageRun
     from ._execute.reruns import RerunSettings
+    from ._plan.rerun import RerunResult
 
 
 @dataclass
@@ -144,6 +145,7 @@ class Session:
         self.hooks.register(PluginModule("asynctestrun-deselected", self.deselected_by_hooks))
         self.session_view = SessionView(self.plugin_config, [])
         self.collector.directory_node = self.session_view.nodes.directory
+        self.collector.module_node = self.session_view.nodes.module
         if config.worker:
             from ._execute.xdist_protocol import worker_input
 
@@ -383,6 +385,19 @@ class Session:
             last_failed_no_failures=config.last_failed_no_failures,
         )
 
+    def _register_last_failed_view(self, last_failed: LastFailedFilter | None) -> None:
+        """pytest registers its --lf plugin whenever the cache is in use, and the collection wrapper
+        when --lf has failures to rerun: plugins look them up by name."""
+        if not self.config.use_cache:
+            return
+        from ._shim.last_failed_view import LastFailedView
+
+        view = LastFailedView(last_failed)
+        manager = self.plugin_config.pluginmanager
+        manager.record("lfplugin", view)
+        if last_failed is not None:
+            manager.record("lfplugin-collwrapper", view)
+
     def last_failed_filter(self) -> LastFailedFilter | None:
         """With --lf and failures recorded: what collection skips and leaves out (_collect/last_failed)."""
         config = self.config
@@ -467,6 +482,7 @@ class Session:
             capture = self._capture_manager()
             self.collector.capture = capture
             self.collector.last_failed = self.last_failed_filter()
+            self._register_last_failed_view(self.collector.last_failed)
             capture.resume()
             try:
                 collection = self.collector.collect()
@@ -485,7 +501,7 @@ class Session:
             return self._finish(start, EXIT_OK)
         if collection.stopped is not None:
             return self._stop_collecting(start, collection, collection.stopped)
-        selected, nodes = self._modify_items(collection, start)
+        selected, nodes, rerun = self._modify_items(collection, start)
         if config.fixtures_per_test:
             from ._report.fixtures_list import print_fixtures_per_test
 
@@ -504,18 +520,10 @@ class Session:
                 text = unregistered_mark_message(name)
                 collection.errors.append(CollectError(path, text, failed_message(text)))
             selected = [item for item in selected if item.relpath not in bad_files]
-        from ._plan.rerun import apply_rerun, stepwise_maxfail
+        from ._plan.rerun import stepwise_maxfail
         from ._report.cache import CacheReporter
 
         options = self._rerun_options()
-        last_failed = self.collector.last_failed
-        skipped_files = last_failed.skipped_files if last_failed is not None else 0
-        rerun = apply_rerun(selected, options, self.cache, skipped_files=skipped_files)
-        selected = rerun.items
-        deselected += rerun.deselected
-        if config.shard and not config.numprocesses:
-            selected, dropped = _keep_shard(selected, config)
-            deselected += dropped
         if config.use_cache and not config.collect_only and not config.worker:
             self.broadcast.add(CacheReporter(self.cache, stepwise=rerun.stepwise))
         notes = (rerun.message,) if rerun.message else ()
@@ -908,9 +916,10 @@ class Session:
 
     def _modify_items(
         self, collection: Collection, start: float
-    ) -> tuple[list[TestItem], dict[str, ItemNode]]:
-        """The collection hooks, and ``-k`` / ``-m`` / ``--deselect`` between them: the tests selected
-        and each test's node. Those left out are reported through ``pytest_deselected``."""
+    ) -> tuple[list[TestItem], dict[str, ItemNode], RerunResult[TestItem]]:
+        """The collection hooks, and between them ``-k`` / ``-m`` / ``--deselect``, then ``--lf`` /
+        ``--ff`` / ``--nf`` / ``--sw`` and ``--shard``: the tests selected, each test's node, and what
+        the cache's options did. Those left out are reported through ``pytest_deselected``."""
         tree = self.session_view.nodes
         nodes = [item_node(item, self.plugin_config, self.session_view, tree) for item in collection.items]
         self.session_view.items = nodes
@@ -926,18 +935,34 @@ class Session:
             items.append(item)
             by_id[item.nodeid] = node
         selected, deselected = self._select(items, collection, start)
+        # pytest's cache plugins select in hook wrappers around the other modifyitems hooks, after
+        # -k / -m, and its --shard look-alikes (pytest-shard) in theirs: all before collection_finish.
+        rerun = self._apply_rerun(selected)
+        chosen = rerun.items
+        if self.config.shard and not self.config.numprocesses:
+            chosen, _ = _keep_shard(chosen, self.config)
+        deselected += len(selected) - len(chosen)
+        selected = chosen
+        # pytest deselects in its own pytest_collection_modifyitems, so pytest_collection_finish sees
+        # the session's items without those, in the order --ff / --nf gave them: syrupy tells a partial
+        # run from a whole one so, and counts the snapshots of the tests left out as unused otherwise.
+        node_of = {id(node.item): node for node in nodes}
+        self.session_view.items = [node_of[id(item)] for item in selected]
         if deselected:
-            # pytest deselects in its own pytest_collection_modifyitems, so pytest_collection_finish
-            # sees the session's items without those: syrupy tells a partial run from a whole one so,
-            # and counts the snapshots of the tests left out as unused otherwise.
-            kept = {id(item) for item in selected}
-            self.session_view.items = [node for node in nodes if id(node.item) in kept]
             # As pytest's, plugins hear of them, and so does the count the summary shows
             # (_DeselectedCounter).
+            kept = {id(item) for item in selected}
             left_out = [node for node in nodes if id(node.item) not in kept]
             self.hooks.call("pytest_deselected", items=left_out)
         self.hooks.call("pytest_collection_finish", session=self.session_view)
-        return selected, by_id
+        return selected, by_id, rerun
+
+    def _apply_rerun(self, items: list[TestItem]) -> RerunResult[TestItem]:
+        from ._plan.rerun import apply_rerun
+
+        last_failed = self.collector.last_failed
+        skipped_files = last_failed.skipped_files if last_failed is not None else 0
+        return apply_rerun(items, self._rerun_options(), self.cache, skipped_files=skipped_files)
 
     def _select(
         self, items: list[TestItem], collection: Collection, start: float

@@ -90,6 +90,8 @@ class Collector:
     on_plugin_module: Callable[[ModuleType], None] | None = None
     # The node of a test file's directory (path, node id), the parent pytest_pycollect_makemodule gets.
     directory_node: Callable[[Path, str], object] | None = None
+    # The node of a test module (path, node id), the collector pytest_collectstart gets.
+    module_node: Callable[[Path, str], object] | None = None
     conftest_errors: list[CollectError] = field(default_factory=list)
     # conftest.py files that failed to import -> their traceback (without a test module's heading)
     failed_conftests: dict[Path, str] = field(default_factory=dict)
@@ -254,6 +256,16 @@ class Collector:
             collection.errors.append(CollectError(relpath, text, text))
         return True
 
+    def _module_collect_starts(self, path: Path, relpath: str) -> None:
+        """``pytest_collectstart`` with the test module's node, before the file imports, as pytest calls
+        it for each module it collects, one yielding no test or one --lf leaves unread included: syrupy
+        records every collected module so, to tell a module's unused snapshots from those of a module
+        left out of the run."""
+        owners = [self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)]
+        if self.module_node is None or not self.hooks.implementations("pytest_collectstart", (), owners):
+            return
+        self.hooks.call_scoped("pytest_collectstart", owners, collector=self.module_node(path, relpath))
+
     def relpath(self, path: Path) -> str:
         try:
             return path.relative_to(self.config.rootdir).as_posix()
@@ -363,11 +375,13 @@ class Collector:
                 found = self._doctest_items(conftest, path, relpath, chain, collection)
                 self._add_items(path, relpath, found, parts, collection)
             return
-        if self.last_failed is not None and self.last_failed.skips(path):
-            return
         # A walked file is a test module by its name, one named on the command line whatever its name;
         # but a worker's files were walked by its parent, so there a doctest-only module stays one.
         as_tests = is_test_file(path, self.config) or (named and not (self.config.worker and wants_doctests))
+        if as_tests:
+            self._module_collect_starts(path, relpath)
+        if self.last_failed is not None and self.last_failed.skips(path):
+            return
         if as_tests and self._collected_by_made_module(path, relpath, collection):
             return
         module = self._import_file(path, relpath, collection, for_doctests=wants_doctests, for_tests=as_tests)

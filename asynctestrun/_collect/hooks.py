@@ -49,6 +49,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_pyfunc_call",
         "pytest_pycollect_makemodule",
         "pytest_configure_node",
+        "pytest_collectstart",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.

@@ -54,6 +54,9 @@ class Config:
     ini: Mapping[str, str | list[str]]
     args: tuple[str, ...]  # positional paths / node ids as given (after testpaths fallback)
     args_from_testpaths: bool = False
+    # The positional arguments exactly as typed, none when there were none: pytest's
+    # ``config.option.file_or_dir``. syrupy treats any path given as a partial run.
+    given_args: tuple[str, ...] = ()
     # Config files beside ``inipath`` whose pytest settings are ignored (the header warns, as pytest's).
     ignored_config_files: tuple[str, ...] = ()
     # asyncio

@@ -204,6 +204,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         ini=values,
         args=args,
         args_from_testpaths=from_testpaths,
+        given_args=tuple(cli.args),
         asyncio_mode=mode,
         default_fixture_loop_scope=fixture_loop,
         default_test_loop_scope=test_loop,

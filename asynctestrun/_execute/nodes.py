@@ -315,6 +315,11 @@ class NodeTree:
             return self._node(PackageNode, str(path), path.name, None, path, None)
         return self._node(ContainerNode, nodeid, path.name, None, path, None)
 
+    def module(self, path: Path, nodeid: str) -> ContainerNode:
+        """The node of a test module before it imports (``pytest_collectstart``'s collector); its tests
+        share it, and it takes the module object once they are collected."""
+        return self._node(ModuleNode, nodeid, path.name, None, path, None)
+
     def _node(
         self,
         kind: type[ContainerNode],
@@ -327,6 +332,9 @@ class NodeTree:
         node = self._nodes.get((kind, key))
         if node is None:
             node = self._nodes[(kind, key)] = kind(name, key, obj, path, self._config, parent, self)
+        elif node.obj is None and obj is not None:  # made before its module imported (module())
+            node.obj, node._parent = obj, parent
+            node.own_markers = node._marks_of(obj)
         return node
 
 

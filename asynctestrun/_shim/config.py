@@ -44,7 +44,7 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "usepdb": lambda c: c.pdb,
     "trace": lambda c: c.trace,
     "timeout": lambda c: c.timeout,
-    "file_or_dir": lambda c: list(c.args),
+    "file_or_dir": lambda c: list(c.given_args),
     "color": lambda c: c.color,
     "lf": lambda c: c.last_failed,
     "last_failed_no_failures": lambda c: c.last_failed_no_failures,

@@ -5039,6 +5039,36 @@ test_module_level[a::b::c]
         """,
         counts={"passed": 5},
     ),
+    Scenario(
+        # What plugins see of the collection (syrupy's way to tell a partial run): pytest_collectstart
+        # for every test module, one without tests too, and option.file_or_dir empty with no arguments.
+        "plugins_see_cache_selection",
+        "plugins_see_cache_selection",
+        (),
+        0,
+        r"""
+            test_checks.py::test_failed_before                                  passed
+            test_checks.py::test_passed_before                                  passed
+            test_checks.py::TestRecorded::test_collection_as_plugins_saw_it     passed
+            test_checks.py::TestRecorded::test_passed_in_class                  passed
+            test_other.py::test_other                                           passed
+        """,
+        counts={"passed": 5},
+    ),
+    Scenario(
+        # --lf against the sample's cache: collection starts for the files it leaves unread, its
+        # deselection comes after the modifyitems hooks and before collection_finish (through
+        # pytest_deselected), and the lfplugin / lfplugin-collwrapper counters are there to read.
+        "plugins_see_cache_selection-last-failed",
+        "plugins_see_cache_selection",
+        ("--lf",),
+        0,
+        r"""
+            test_checks.py::test_failed_before                                  passed
+            test_checks.py::TestRecorded::test_collection_as_plugins_saw_it     passed
+        """,
+        counts={"passed": 2, "deselected": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

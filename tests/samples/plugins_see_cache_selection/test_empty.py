@@ -1,0 +1,2 @@
+# A test module whose tests were all removed: plugins still see it collected.
+HELPER = 1
