@@ -29,7 +29,9 @@ class ScopeNode:
     scope: Scope
     key: str
     finalizers: list[Callable[[], None]] = field(default_factory=list)
-    loop: LoopRunner | None = None
+    # The event loops this instance owns, by loop scope: at most one, except that the session's
+    # instance also owns the package loop (see ScopeStack.loop_node).
+    loops: dict[LoopScope, LoopRunner] = field(default_factory=dict)
     state: dict[str, object] = field(default_factory=dict)  # e.g. the test class instance
 
     def addfinalizer(self, finalizer: Callable[[], None]) -> None:
@@ -94,10 +96,14 @@ class ScopeStack:
         return self.stack[-1]
 
     def loop_node(self, loop_scope: LoopScope) -> ScopeNode:
-        """The instance owning the event loop of ``loop_scope`` for the current test."""
+        """The instance owning the event loop of ``loop_scope`` for the current test.
+
+        The package loop is owned by the session: one loop, apart from the session loop, shared by
+        every package-loop test in the run whatever its package. That is pytest-asyncio's behaviour:
+        its package runner is a package-scoped fixture defined by the plugin itself, and pytest ties
+        such a fixture (defined outside any package) to the session."""
         if loop_scope is LoopScope.PACKAGE:
-            packages = [n for n in self.stack if n.scope is Scope.PACKAGE]
-            return packages[-1] if packages else self.stack[0]
+            return self.stack[0]
         return self.node_for(Scope(loop_scope.value))
 
 

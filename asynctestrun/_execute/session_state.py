@@ -119,7 +119,7 @@ class SessionState:
         about to be set up on it, finished first if the loop is retired early (loop factories)."""
         factory = self.factories.select(runtime.item)
         node = self.stack.loop_node(loop_scope)
-        runner = node.loop
+        runner = node.loops.get(loop_scope)
         if runner is None:
             runner = self._open_loop(runtime, loop_scope, node, factory)
         if fixture is not None:
@@ -142,9 +142,9 @@ class SessionState:
             loop_factory=factory,
             policy=policy,
         )
-        node.loop = runner
+        node.loops[loop_scope] = runner
         self.emit(LoopScopeOpened(loop_scope.value, node.key))
-        closer = _LoopCloser(self, node, runner)
+        closer = _LoopCloser(self, node, loop_scope, runner)
         node.addfinalizer(closer.close)
         self.factories.opened(runner, closer.close)
         if self.fixture_setup_hooks():  # plugins that patch each loop as pytest-asyncio makes it
@@ -201,9 +201,12 @@ class _LoopCloser:
     The second call does nothing; the runner is dropped once closed, so a closer left on a long-lived
     scope's finalizer list does not keep a closed loop alive."""
 
-    def __init__(self, state: SessionState, node: ScopeNode, runner: LoopRunner) -> None:
+    def __init__(
+        self, state: SessionState, node: ScopeNode, loop_scope: LoopScope, runner: LoopRunner
+    ) -> None:
         self._state = state
         self._node = node
+        self._loop_scope = loop_scope
         self._runner: LoopRunner | None = runner
 
     def close(self) -> None:
@@ -211,10 +214,10 @@ class _LoopCloser:
         if runner is None:
             return
         self._runner = None
-        if node.loop is runner:
-            node.loop = None
-        state.factories.closed(runner)
         loop_scope = runner.loop_scope
+        if node.loops.get(self._loop_scope) is runner:
+            del node.loops[self._loop_scope]
+        state.factories.closed(runner)
         leaked = runner.pending_tasks()
         try:
             runner.close()

@@ -5069,6 +5069,27 @@ test_module_level[a::b::c]
         """,
         counts={"passed": 2, "deselected": 1},
     ),
+    Scenario(
+        # One package loop for the whole run, apart from the session loop, whatever the test's package
+        # (none, nested, a sibling), as pytest-asyncio's plugin-defined package runner gets under
+        # pytest; a package-scoped fixture on it is still cached and torn down per package.
+        "package_loop_shared",
+        "package_loop_shared",
+        (),
+        0,
+        r"""
+            alpha/inner/test_inner.py::test_inner_package_uses_the_outer_packages_fixture    passed
+            alpha/test_alpha.py::test_alpha_runs_on_the_inner_packages_loop                 passed
+            alpha/test_alpha.py::test_alpha_fixture_set_up_once                              passed
+            alpha/test_alpha.py::test_session_loop_is_another_loop                           passed
+            alpha/test_alpha.py::test_function_loop_is_another_loop                          passed
+            beta/test_beta.py::test_alpha_fixture_torn_down_with_its_package                 passed
+            beta/test_beta.py::test_another_package_shares_the_loop                          passed
+            test_top.py::test_a_module_outside_any_package_shares_it_too                     passed
+            test_top.py::test_the_session_loop_is_not_the_package_loop                       passed
+        """,
+        counts={"passed": 9},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
