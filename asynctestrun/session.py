@@ -369,7 +369,8 @@ class Session:
         self.cache = Cache.for_rootdir(self.config.rootdir, cache_dir if isinstance(cache_dir, str) else None)
         if self.config.cache_clear:
             self.cache.clear()
-        self.plugin_config.cache = self.cache
+        if "cacheprovider" not in self.config.blocked_plugins():
+            self.plugin_config.cache = self.cache
 
     def _rerun_options(self) -> Any:
         from ._plan.rerun import RerunOptions

@@ -417,6 +417,11 @@ class InvocationParams:
 class PytestConfig:
     """What hooks, ``request.config`` and ``pytestconfig`` see."""
 
+    # The run's Cache, set by the session unless ``-p no:cacheprovider``: declared, not assigned, since
+    # pytest's config has no ``cache`` attribute without that plugin and plugins test for it with
+    # ``hasattr`` before asking for its options (pytest-random-order's ``failedfirst``).
+    cache: Any
+
     def __init__(self, config: Config, parser: Parser, argv: Sequence[str] = ()) -> None:
         self._config = config
         self._parser = parser
@@ -428,7 +433,6 @@ class PytestConfig:
         self._cleanups: list[Callable[[], object]] = []
         self.invocation_params = InvocationParams(argv, config.invocation_dir)
         self.option = SimpleNamespace()
-        self.cache: Any = None  # the run's Cache, set by the session
         self.refresh()
 
     def refresh(self) -> None:

@@ -5090,6 +5090,36 @@ test_module_level[a::b::c]
         """,
         counts={"passed": 9},
     ),
+    Scenario(
+        "cache_attribute",
+        "cache_attribute",
+        (),
+        0,
+        r"""
+            test_cache.py::test_config_cache  passed
+            test_cache.py::test_cache_fixture  passed
+        """,
+        counts={"passed": 2},
+        events="""
+hook: failedfirst False, cache Cache
+test: cache True
+""",
+    ),
+    Scenario(
+        "cache_attribute-blocked",
+        "cache_attribute",
+        ("-p", "no:cacheprovider"),
+        1,
+        r"""
+            test_cache.py::test_config_cache  passed
+            test_cache.py::test_cache_fixture  failed
+        """,
+        counts={"passed": 1, "failed": 1},
+        events="""
+hook: no cache
+test: cache False
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
