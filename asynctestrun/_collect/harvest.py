@@ -7,6 +7,7 @@ the module or warnings, as pytest reports them.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import sys
 from collections.abc import Callable
@@ -368,6 +369,21 @@ def _harvest_class(
         _harvest_namespace(module, namespace, cls, names, [*chain, holder], marks, config, result, relpath)
 
 
+def _is_test_function(obj: object) -> bool:
+    """pytest's test for a callable named like a test: a function, or something that unwraps to one
+    (``functools.wraps`` decorators, mock.patch, a ``functools.partial`` of a function). Other
+    callables (a class instance with ``__call__``) are left out with a collection warning."""
+    if inspect.isfunction(obj):
+        return True
+    try:
+        real = inspect.unwrap(obj)  # type: ignore[arg-type]
+    except ValueError:  # a __wrapped__ cycle
+        return False
+    if isinstance(real, functools.partial):
+        real = real.func
+    return inspect.isfunction(real)
+
+
 def _harvest_function(
     module: ModuleType,
     name: str,
@@ -389,10 +405,7 @@ def _harvest_function(
     if not callable(raw):
         return
     func: Any = raw
-    plain = inspect.isfunction(func) or inspect.isfunction(getattr(func, "__func__", None))
-    # Decorated callables (mock.patch objects, functools.partial wrappers) are tests too.
-    wrapped = not inspect.isclass(func) and hasattr(func, "__wrapped__")
-    if not plain and not wrapped:
+    if not _is_test_function(getattr(func, "__func__", func)):
         result.warnings.append((relpath, f"cannot collect {name!r} because it is not a function.", None))
         return
     kind = func_kind(func)

@@ -5120,6 +5120,24 @@ hook: no cache
 test: cache False
 """,
     ),
+    Scenario(
+        # Callables named like tests: what unwraps to a function (functools.wraps, functools.partial,
+        # in a module or a class) is collected, its bound arguments not taken for fixtures; a callable
+        # instance or a partial of a builtin is left out with a collection warning.
+        "callable_tests",
+        "callable_tests",
+        (),
+        1,
+        r"""
+            test_callables.py::test_partial                              passed
+            test_callables.py::test_partial_failing                      failed
+            test_callables.py::test_partial_of_a_coroutine_function      failed
+            test_callables.py::test_decorated                            passed
+            test_callables.py::TestInAClass::test_static_partial         passed
+            test_callables.py::TestInAClass::test_plain[2]               passed
+        """,
+        counts={"passed": 4, "failed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
