@@ -50,6 +50,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_pycollect_makemodule",
         "pytest_configure_node",
         "pytest_collectstart",
+        "pytest_report_teststatus",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.

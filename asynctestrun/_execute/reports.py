@@ -175,6 +175,25 @@ def log_report(impls: list[Callable[..., Any]], report: Any) -> None:
             generator.send(sent)
 
 
+def report_status(impls: list[Callable[..., Any]], report: Any, config: Any) -> tuple[str, str, str] | None:
+    """The first ``pytest_report_teststatus`` answer (a ``firstresult`` hook) as (category, letter,
+    word); the word may come as ``(word, markup)``, whose markup a plain report has no use for. An
+    answer that is not a triple is ignored, as pytest would fail on it."""
+    for impl in impls:
+        if is_wrapper(impl):
+            continue
+        answer = call_with_declared(impl, {"report": report, "config": config})
+        if answer is None:
+            continue
+        if not isinstance(answer, tuple | list) or len(answer) != 3:
+            return None
+        category, letter, word = answer
+        if isinstance(word, tuple | list) and word:
+            word = word[0]
+        return str(category), str(letter), str(word)
+    return None
+
+
 def read_back(result: PhaseResult, report: Any) -> PhaseResult | None:
     """The phase's result as the hooks left its report, where they changed its outcome; else None.
     pytest reports what ``pytest_runtest_makereport`` returns: pytest-check fails a test whose soft

@@ -543,6 +543,9 @@ class TestRun:
         log_impls = self.state.hook_impls("pytest_runtest_logreport")
         if log_impls:
             self._log_report(log_impls, report)
+        status_impls = self.state.hook_impls("pytest_report_teststatus")
+        if status_impls:
+            self._report_status(status_impls, report)
         if self._echoes(phase, result):
             self.state.emit(PhaseReported(self.result()))
 
@@ -587,6 +590,24 @@ class TestRun:
             self.state.pending_warnings.append(
                 f"pytest_runtest_logreport raised {type(error).__name__}: {error}"
             )
+
+    def _report_status(self, impls: list[Callable[..., Any]], report: Any) -> None:
+        """``pytest_report_teststatus`` with the phase's report: the first answer (category, letter,
+        word) is kept on the phase for the reporter, as pytest's terminal reporter asks its plugins
+        before falling back to its own letters."""
+        from .reports import TestReport, report_status
+
+        if report is None:
+            report = TestReport(self.node, self.output.phases[-1], self.output.sections)
+        try:
+            status = report_status(impls, report, self.state.plugin_config)
+        except Exception as error:  # as for makereport: reported, and the run goes on
+            self.state.pending_warnings.append(
+                f"pytest_report_teststatus raised {type(error).__name__}: {error}"
+            )
+            return
+        if status is not None:
+            self.output.phases[-1] = replace(self.output.phases[-1], status=status)
 
     def _failure_text(self, exc: BaseException) -> str:
         """A failure's traceback in the run's ``--tb`` style, as pytest cuts and places it: from the

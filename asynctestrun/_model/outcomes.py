@@ -55,6 +55,9 @@ class PhaseResult:
     # --pdb opened the debugger on this failure: as under pytest, the FAILURES and ERRORS sections
     # leave it out (it was shown then); the short summary still lists it.
     debugged: bool = False
+    # What a plugin's or conftest's ``pytest_report_teststatus`` said this report shows as: (category
+    # counted in the closing line, progress letter, ``-v`` word). None where none answered.
+    status: tuple[str, str, str] | None = None
 
     @property
     def skip_reason(self) -> str:
@@ -138,6 +141,17 @@ def counted_outcome(p: PhaseResult) -> Outcome | None:
     if p.outcome is PhaseOutcome.SKIPPED:
         return Outcome.XFAILED if p.xfail else Outcome.SKIPPED
     return None
+
+
+def report_category(p: PhaseResult) -> str:
+    """The summary category a report is filed under, as pytest's terminal reporter files it: what a
+    ``pytest_report_teststatus`` hook said, else the counted outcome's word ("" for a set-up or
+    teardown that passed). The FAILURES and ERRORS sections, the short summary and the closing line
+    read their reports from these categories."""
+    if p.status is not None:
+        return p.status[0]
+    outcome = counted_outcome(p)
+    return "" if outcome is None else outcome.value
 
 
 def _call_outcome(p: PhaseResult) -> Outcome:

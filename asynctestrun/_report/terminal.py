@@ -34,6 +34,7 @@ from .._model.outcomes import (
     PhaseResult,
     TestResult,
     counted_outcome,
+    report_category,
 )
 from .collect_only import collected_lines, collected_summary
 
@@ -71,6 +72,17 @@ _SUBTEST_WORDS = {
     (PhaseOutcome.SKIPPED, False): "SKIPPED",
     (PhaseOutcome.SKIPPED, True): "XFAIL",
 }
+
+
+def _shown_as(phase: PhaseResult) -> tuple[str, str, Outcome | None] | None:
+    """A report's progress letter, ``-v`` word and counted outcome: what a plugin's
+    ``pytest_report_teststatus`` said, else pytest's own; None for a set-up or teardown that passed."""
+    outcome = counted_outcome(phase)
+    if phase.status is not None:
+        return phase.status[1], phase.status[2], outcome
+    if outcome is None:
+        return None
+    return _CHARS[outcome], _WORDS[outcome], outcome
 
 
 def _subtest_letter(phase: PhaseResult) -> str:
@@ -457,9 +469,9 @@ class TerminalReporter:
         them, so a test that passed and then failed its teardown shows ".E"; its subtests come
         first. A test with nothing to show (no call ran, nothing failed) shows its one outcome."""
         subtests = [p for p in phases if p.subtest is not None]
-        outcomes = [o for p in phases if p.subtest is None and (o := counted_outcome(p)) is not None]
-        if not outcomes and nothing_shown:
-            outcomes = [result.outcome]
+        reports = [report for p in phases if p.subtest is None and (report := _shown_as(p)) is not None]
+        if not reports and nothing_shown and not any(p.status for p in phases):
+            reports = [(_CHARS[result.outcome], _WORDS[result.outcome], result.outcome)]
         if self.verbose <= 0:
             for sub in subtests:
                 # A failed subtest is "u"; with -q the others show too ("u" passed, "-" skipped).
@@ -467,9 +479,9 @@ class TerminalReporter:
                 letter = _subtest_letter(sub) if shown else ""
                 self.write(letter)
                 self._column += len(letter)
-            for outcome in outcomes:
-                self.write(_CHARS[outcome])
-                self._column += 1
+            for letter, _, _ in reports:
+                self.write(letter)
+                self._column += len(letter)
             return
         if self._started is not None and subtests:
             self.write("\n")  # their own lines follow the id written when the test started
@@ -479,9 +491,11 @@ class TerminalReporter:
             if sub.outcome is PhaseOutcome.SKIPPED and sub.reason:
                 line += _trimmed(f" ({sub.reason})", self.width - len(line) - len(" [100%]") - 1)
             self.write(self._with_progress(line) + "\n")
-        for outcome in outcomes:
-            line = f"{result.nodeid} {_WORDS[outcome]}"
-            reason = _shown_reason(result, outcome)
+        for letter, word, outcome in reports:
+            if not letter and not word:
+                continue  # a plugin hid this report
+            line = f"{result.nodeid} {word}"
+            reason = _shown_reason(result, outcome) if outcome is not None else ""
             if reason:
                 available = self.width - len(line) - len(" [100%]") - 1
                 wide = self.verbose > 1
@@ -685,38 +699,45 @@ class TerminalReporter:
                 for p in r.phases:
                     if p.subtest is not None and p.outcome is PhaseOutcome.FAILED:
                         lines.append(self._with_message(f"SUBFAILED{p.subtest} {r.nodeid}", p.message))
-                if _call_failed(r):
-                    phase = r.phase(Phase.CALL)
-                    lines.append(self._with_message(f"FAILED {r.nodeid}", phase.message if phase else None))
+                call = r.phase(Phase.CALL)
+                if (
+                    call is not None
+                    and call.outcome is PhaseOutcome.FAILED
+                    and report_category(call) == "failed"
+                ):
+                    lines.append(self._with_message(f"FAILED {r.nodeid}", call.message))
         elif char == "E":
             for error in self.collect_errors:
                 lines.append(self._with_message(f"ERROR {self.places.nodeid(error.nodeid)}", error.message))
             for r in self.results:
                 for phase in r.phases:
-                    if phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED:
+                    if phase.phase is not Phase.CALL and report_category(phase) == "error":
                         lines.append(self._with_message(f"ERROR {r.nodeid}", phase.message))
         elif char == "s":
             counts: Counter[tuple[str, str]] = Counter()
             for r in self.results:
                 for phase in r.phases:
-                    if phase.outcome is PhaseOutcome.SKIPPED and not phase.xfail:
+                    skipped = phase.outcome is PhaseOutcome.SKIPPED and not phase.xfail
+                    if skipped and (phase.subtest is not None or report_category(phase) == "skipped"):
                         counts[(phase.message or r.path, phase.skip_reason)] += 1
             for (where, reason), count in counts.items():
                 lines.append(f"SKIPPED [{count}] {where}: {reason}")
         elif char == "x":
             for r in self.results:
                 for p in r.phases:
-                    if p.xfail and p.outcome is PhaseOutcome.SKIPPED:
+                    xfailed = p.xfail and p.outcome is PhaseOutcome.SKIPPED
+                    if xfailed and (p.subtest is not None or report_category(p) == "xfailed"):
                         where = "" if p.phase is Phase.CALL else f"at {p.phase.value} of "
                         lines.append(f"XFAIL {where}{r.nodeid}" + (f" - {p.reason}" if p.reason else ""))
         elif char == "X":
             for r in self.results:
-                if Outcome.XPASSED in r.outcomes:
+                if any(report_category(p) == "xpassed" for p in r.phases):
                     xpass_reason = next((p.reason for p in r.phases if p.xfail), "")
                     lines.append(f"XPASS {r.nodeid}" + (f" - {xpass_reason}" if xpass_reason else ""))
         elif char == "p":
             for r in self.results:
-                if Outcome.PASSED in r.outcomes:  # a passing call whose teardown failed is listed too
+                # A passing call whose teardown failed is listed too.
+                if any(report_category(p) == "passed" for p in r.phases):
                     lines.append(f"PASSED {r.nodeid}")
         return lines
 
@@ -744,8 +765,10 @@ def count_outcomes(
     passed", "skipped") only when the verbosity is not the default one."""
     counts: Counter[str] = Counter()
     for r in results:
-        for outcome in r.outcomes:
-            counts[outcome.value] += 1
+        for p in r.phases:
+            category = report_category(p)
+            if category:  # "" is not counted: a passed set-up, or a report a plugin hid
+                counts[category] += 1
         if verbose:
             for p in r.phases:
                 if p.subtest is not None and p.outcome is PhaseOutcome.PASSED:
@@ -770,7 +793,8 @@ def format_summary_line(counts: Mapping[str, int], duration: float) -> str:
     Shared by every terminal reporter so the line cannot drift between them.
     """
     parts: list[str] = []
-    for key in _ORDER:
+    # pytest's own categories in its order, then those plugins' report_teststatus hooks made up.
+    for key in [*_ORDER, *(key for key in counts if key not in _ORDER)]:
         value = counts.get(key, 0)
         if not value:
             continue
@@ -818,17 +842,12 @@ def _errored(result: TestResult) -> bool:
 
 def shown_error(phase: PhaseResult) -> bool:
     """A set-up or teardown failure the ERRORS section shows (--pdb showed the others already)."""
-    return phase.phase is not Phase.CALL and phase.outcome is PhaseOutcome.FAILED and not phase.debugged
+    return phase.phase is not Phase.CALL and report_category(phase) == "error" and not phase.debugged
 
 
 def shown_failure(phase: PhaseResult) -> bool:
     """A test's (or subtest's) failure the FAILURES section shows (--pdb showed the others already)."""
-    return phase.phase is Phase.CALL and phase.outcome is PhaseOutcome.FAILED and not phase.debugged
-
-
-def _call_failed(result: TestResult) -> bool:
-    phase = result.phase(Phase.CALL)
-    return phase is not None and phase.outcome is PhaseOutcome.FAILED
+    return phase.phase is Phase.CALL and report_category(phase) == "failed" and not phase.debugged
 
 
 # pytest's default for --durations-min: shorter phases are left out of --durations unless -vv.

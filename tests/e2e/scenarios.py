@@ -5138,6 +5138,25 @@ test: cache False
         """,
         counts={"passed": 4, "failed": 2},
     ),
+    Scenario(
+        # A conftest's pytest_report_teststatus files some reports under its own categories (counted in
+        # the closing line, left out of FAILURES and the short summary) and hides a skip; outcomes,
+        # JUnit and the exit code stay pytest's own.
+        "report_teststatus_hook",
+        "report_teststatus_hook",
+        (),
+        1,
+        r"""
+            test_status.py::test_plain                       passed
+            test_status.py::test_network_up                  passed
+            test_status.py::test_network_down                failed
+            test_status.py::test_network_async               passed
+            test_status.py::test_hidden_skip                 skipped
+            test_status.py::test_failing                     failed
+            test_status.py::test_network_teardown_error      error
+        """,
+        counts={"failed": 1, "passed": 1, "skipped": 1, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -826,3 +826,13 @@ def test_frames_are_absolute_while_a_test_has_moved_the_working_directory(args, 
     if reference_python()[0] is None:
         return
     assert_reads_as_pytests("changed_working_directory", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize("args", [(), ("-v",), ("-rA",)], ids=["default", "verbose", "rA"])
+def test_report_teststatus_hook_reads_as_pytests(args, tmp_path):
+    # A conftest's own letters and -v words, reports it hides, its categories in the closing line
+    # (after pytest's), and the FAILURES section and short summary leaving out what it filed elsewhere.
+    out = run_asynctestrun("report_teststatus_hook", *args, tmp_root=tmp_path).stdout
+    assert "3 network passed, 1 network failed" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("report_teststatus_hook", *args, tmp_path=tmp_path)
