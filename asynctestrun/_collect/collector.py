@@ -34,7 +34,14 @@ from .discover import (
     wants_doctest_module,
     wants_doctest_textfile,
 )
-from .harvest import CollectionProblem, TestDefinition, harvest_fixtures, harvest_module, qualified_name
+from .harvest import (
+    CollectionProblem,
+    CollectorError,
+    TestDefinition,
+    harvest_fixtures,
+    harvest_module,
+    qualified_name,
+)
 from .hooks import HookRegistry, PluginModule
 from .importer import import_path
 from .items import ItemContext, build_items
@@ -667,6 +674,8 @@ class Collector:
 
     def _collection_error(self, nodeid: str, exc: BaseException, path: Path) -> CollectError:
         """A module or class whose tests could not be made, reported as pytest does."""
+        if isinstance(exc, CollectorError):
+            return CollectError(nodeid, str(exc))
         if isinstance(exc, (CollectionProblem, Failed)):
             text = str(exc) if not isinstance(exc, Failed) else (exc.msg or "")
             # pytest raises these with pytest.fail(): the summary line's message is the text, named

@@ -37,6 +37,11 @@ class CollectionProblem(Exception):
     """A problem that makes the whole module uncollectable (pytest reports it as a collection error)."""
 
 
+class CollectorError(CollectionProblem):
+    """Where pytest raises ``Collector.CollectError``: the text is the whole report, and the short
+    summary names the file with no message after it."""
+
+
 @dataclass(frozen=True, slots=True)
 class TestDefinition:
     name: str

@@ -267,7 +267,7 @@ def build_items(
             fixturenames=closure.names,
         )
         if by_factory is not None:
-            builder.apply(definition.name, by_factory)
+            builder.apply(base_nodeid, by_factory)
         extra: list[object] = [definition.module]
         if definition.cls is not None:
             extra.append(definition.cls)
@@ -281,7 +281,7 @@ def build_items(
         for step in (FIXTURE_PARAMS, MARK_PARAMS):  # where their implementations are not registered
             metafunc._run_builtin(step)
         for call in metafunc._calls_made:
-            builder.apply(definition.name, call)
+            builder.apply(base_nodeid, call)
     final_direct = {name for spec in builder.calls for name in spec.params if name not in spec.indirect}
     if final_direct != direct:
         closure = compute_closure(registry, definition.holders, initial, ignore=final_direct)

@@ -22,6 +22,7 @@ from .._model.items import CallSpec
 from .._model.marks import Mark
 from .._model.scopes import Scope
 from .._rewrite.saferepr import safe_repr
+from .harvest import CollectorError
 
 _NON_PRINTABLE = {i: f"\\x{i:02x}" for i in (*range(32), *range(127, 160))}
 _NON_PRINTABLE.update({ord("\t"): "\\t", ord("\r"): "\\r", ord("\n"): "\\n"})
@@ -274,10 +275,10 @@ class CallSpecBuilder:
     calls: list[CallSpec] = field(default_factory=lambda: [CallSpec()])
     argnames_seen: set[str] = field(default_factory=set)
 
-    def apply(self, test_name: str, call: ParametrizeCall) -> None:
+    def apply(self, nodeid: str, call: ParametrizeCall) -> None:
         for name in call.argnames:
             if name in self.argnames_seen:
-                raise Failed(f"{test_name}: duplicate parametrization of {name!r}", pytrace=False)
+                raise CollectorError(f"{nodeid}: duplicate parametrization of {name!r}")
             self.argnames_seen.add(name)
         new_calls: list[CallSpec] = []
         for spec in self.calls:

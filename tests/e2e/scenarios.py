@@ -4503,11 +4503,12 @@ conftest teardown test_fails
             test_d_names_and_values.py                      error
             test_f_class_argument.py::TestIndirect          error
             test_g_bad_scope.py                             error
+            test_h_duplicate.py                             error
             test_e_good.py::test_good[1]                    passed
             test_e_good.py::test_good[2]                    passed
             test_f_class_argument.py::TestAfter::test_runs  passed
         """,
-        counts={"passed": 3, "errors": 6},
+        counts={"passed": 3, "errors": 7},
     ),
     Scenario(
         # A -p plugin that is found but raises while importing is pytest's internal error (exit 3),
