@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from ._declare.outcomes import skip as skip
     from ._declare.outcomes import xfail as xfail
     from ._declare.raises import raises as raises
+    from ._declare.runner_warnings import AsynctestrunWarning as AsynctestrunWarning
+    from ._declare.runner_warnings import LeakWarning as LeakWarning
+    from ._declare.runner_warnings import LoopScopeWarning as LoopScopeWarning
+    from ._declare.runner_warnings import SlowCallbackWarning as SlowCallbackWarning
     from ._declare.warns import warns as warns
 
 _EXPORTS = {
@@ -37,9 +41,17 @@ _EXPORTS = {
     "xfail": "._declare.outcomes",
     "raises": "._declare.raises",
     "warns": "._declare.warns",
+    "AsynctestrunWarning": "._declare.runner_warnings",
+    "LeakWarning": "._declare.runner_warnings",
+    "LoopScopeWarning": "._declare.runner_warnings",
+    "SlowCallbackWarning": "._declare.runner_warnings",
 }
 
 __all__ = [
+    "AsynctestrunWarning",
+    "LeakWarning",
+    "LoopScopeWarning",
+    "SlowCallbackWarning",
     "__version__",
     "approx",
     "asyncio_fixture",

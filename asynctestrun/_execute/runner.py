@@ -126,7 +126,7 @@ def _run_one(
         # Once per fixture/loop pair: suites that deliberately run function-loop tests on
         # session-loop fixtures should not get one line per test.
         key = message.split(" runs on a ", 1)[-1]
-        if key not in state.warned:
+        if key not in state.warned and not _silenced(state, node, "LoopScopeWarning", message):
             state.warned.add(key)
             emit(WarningRaised(message, item.nodeid, "LoopScopeWarning"))
     policy = _rerun_policy(state, node, emit)
@@ -152,7 +152,7 @@ def _run_one(
             break
         # Another attempt: this one's warnings are reported now, its outcome only as a rerun.
         policy.record(result.phases)
-        _emit_warnings(emit, item.nodeid, caught, result.warnings)
+        _emit_warnings(emit, item.nodeid, caught, result.warnings, lambda c, m: _silenced(state, node, c, m))
         forget_failed_fixtures(state, item.fixturenames)
         node.funcargs.clear()
         node.instance = None
@@ -160,7 +160,7 @@ def _run_one(
     if isinstance(policy, RerunPolicy) and policy.attempts:
         result = dataclasses.replace(result, reruns=tuple(policy.attempts))
         policy.settings.rerun_tests += 1
-    _emit_warnings(emit, item.nodeid, caught, result.warnings)
+    _emit_warnings(emit, item.nodeid, caught, result.warnings, lambda c, m: _silenced(state, node, c, m))
     _keep_errors(state, node, run)
     emit(TestFinished(result))
     if run.quit_debugger:
@@ -206,6 +206,7 @@ def _emit_warnings(
     nodeid: str,
     caught: list[warnings.WarningMessage],
     messages: tuple[str, ...],
+    silenced: Callable[[str, str], bool],
 ) -> None:
     for warning in caught:
         emit(
@@ -220,7 +221,30 @@ def _emit_warnings(
     for message in messages:
         blocked = message.startswith("the event loop was blocked")
         category = "SlowCallbackWarning" if blocked else "LeakWarning"
-        emit(WarningRaised(message, nodeid, category))
+        if not silenced(category, message):
+            emit(WarningRaised(message, nodeid, category))
+
+
+def _silenced(state: SessionState, node: ItemNode, category: str, message: str) -> bool:
+    """Whether the test's warning filters (the ini's, ``-W``, its ``filterwarnings`` marks) ignore one
+    of asynctestrun's own warnings about it. Only ``ignore`` counts: the warning is never raised, so
+    that a suite's ``error`` filter does not fail a test that passes under pytest."""
+    if not state.config.warnings_plugin:
+        return False
+    from .._declare.runner_warnings import BY_NAME
+
+    cls = BY_NAME[category]
+    module = node.item.module.__name__ if node.item.module is not None else ""
+    with warnings.catch_warnings():
+        _apply_filters(state, node)
+        for action, text, filtered, where, lineno in warnings.filters:  # the first match decides
+            if text is not None and not text.match(message):
+                continue
+            if not issubclass(cls, filtered) or (where is not None and not where.match(module)):
+                continue
+            if lineno == 0:
+                return bool(action == "ignore")
+    return False
 
 
 def base_filters() -> None:

@@ -1,0 +1,94 @@
+"""asynctestrun's own warnings about a test (LoopScopeWarning, LeakWarning) are classes a suite can
+filter: an ``ignore`` filter in the ini, ``-W`` or a ``filterwarnings`` mark silences them, and an
+``error`` filter does not turn them into failures (pytest has no such warnings to fail on)."""
+
+from __future__ import annotations
+
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+from harness import reference_python, run_cli
+
+SUITE = textwrap.dedent(
+    """
+    import asyncio
+
+    import pytest
+    import pytest_asyncio
+
+
+    @pytest_asyncio.fixture(scope="module", loop_scope="module")
+    async def on_the_module_loop():
+        return 1
+
+
+    async def forever():
+        await asyncio.Event().wait()
+
+
+    @pytest.mark.asyncio
+    async def test_warned(on_the_module_loop):
+        asyncio.get_running_loop().create_task(forever(), name="left-behind")
+
+
+    @pytest.mark.filterwarnings("ignore::asynctestrun.LoopScopeWarning")
+    @pytest.mark.asyncio
+    async def test_loop_scope_silenced_by_its_mark(on_the_module_loop):
+        pass
+
+
+    @pytest.mark.filterwarnings("ignore:tasks were still pending")
+    @pytest.mark.asyncio
+    async def test_leak_silenced_by_its_message():
+        asyncio.get_running_loop().create_task(forever())
+    """
+)
+
+
+def _project(tmp_path: Path, *filters: str) -> Path:
+    (tmp_path / "test_warned.py").write_text(SUITE)
+    lines = "".join(f"\n    {f}" for f in filters)
+    ini = "[pytest]\nasyncio_default_fixture_loop_scope = function\n"
+    (tmp_path / "pytest.ini").write_text(ini + (f"filterwarnings ={lines}\n" if filters else ""))
+    return tmp_path
+
+
+def _summary(done: subprocess.CompletedProcess[str]) -> str:
+    out = done.stdout
+    return out.split("warnings summary", 1)[1] if "warnings summary" in out else ""
+
+
+def test_marks_silence_their_tests_warnings_and_error_filters_do_not_fail_tests(tmp_path: Path) -> None:
+    done = run_cli(_project(tmp_path, "error"), "-p", "no:cacheprovider")
+    summary = _summary(done)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "test_warned.py::test_warned\n  LoopScopeWarning:" in summary
+    assert "test_warned.py::test_warned\n  LeakWarning:" in summary
+    assert "silenced" not in summary
+    assert "3 passed, 2 warnings" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("filters", "args"),
+    [(("ignore::asynctestrun.AsynctestrunWarning",), ()), ((), ("-W", "ignore::asynctestrun.LeakWarning"))],
+    ids=["ini", "command-line"],
+)
+def test_the_ini_and_the_command_line_silence_them(filters, args, tmp_path: Path) -> None:
+    done = run_cli(_project(tmp_path, *filters), "-p", "no:cacheprovider", *args)
+    summary = _summary(done)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "LeakWarning" not in summary
+    assert ("LoopScopeWarning" in summary) == bool(args)
+    python = reference_python()[0]
+    if python is not None:
+        # pytest takes the same filters (it imports asynctestrun for the category) and passes alike.
+        reference = subprocess.run(
+            [python, "-m", "pytest", "-p", "no:cacheprovider", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert reference.returncode == 0, reference.stdout + reference.stderr
