@@ -637,13 +637,12 @@ class TerminalReporter:
 
     def _write_passes(self, heading: str, *, xpassed: bool) -> None:
         # ``-rP`` (``-rX``) shows what passing (unexpectedly passing) tests printed, as failures do.
+        wanted = "xpassed" if xpassed else "passed"
         passed = [
             r
             for r in self.results
-            if any(
-                p.phase is Phase.CALL and p.outcome is PhaseOutcome.PASSED and p.xfail is xpassed
-                for p in r.phases
-            )
+            # The calls filed as passed (xpassed): not those a report_teststatus hook filed elsewhere.
+            if any(p.phase is Phase.CALL and report_category(p) == wanted for p in r.phases)
         ]
         if not passed:
             return
