@@ -139,6 +139,7 @@ class Session:
         self.plugin_config.hook.bind(self.hooks.call)
         self.plugin_config.pluginmanager.on_register = self.collector.register_plugin
         self.deselected_by_hooks = _DeselectedCounter()
+        self.collection_report_lines: tuple[str, ...] = ()  # pytest_report_collectionfinish
         # pytest's parametrize marks are its first plugin's pytest_generate_tests: every other runs
         # before it, unless trylast.
         self.hooks.register(PluginModule("python", BuiltinGenerateTests(MARK_PARAMS)))
@@ -536,6 +537,7 @@ class Session:
                 notes,
                 skipped=len(collection.skipped_modules),
                 tree=self._collection_tree(selected) if config.collect_only and config.verbose >= 0 else (),
+                report_lines=self.collection_report_lines,
             )
         )
         self._report_skipped_modules(collection)
@@ -874,10 +876,15 @@ class Session:
 
     def _report_header(self) -> tuple[str, ...]:
         """The pytest_report_header hooks' lines, plugins' before conftests' as pytest shows them."""
+        return self._report_lines("pytest_report_header")
+
+    def _report_lines(self, hook: str, **extra: Any) -> tuple[str, ...]:
+        """A reporting hook's answers as lines (each a string or a list of them), in the order pytest
+        writes them: the reverse of the calls, so plugins' before conftests'."""
         start_path = self.config.invocation_dir
-        kwargs = {"config": self.plugin_config, "start_path": start_path, "startdir": start_path}
+        kwargs = {"config": self.plugin_config, "start_path": start_path, "startdir": start_path, **extra}
         lines: list[str] = []
-        for answer in self._call_guarded("pytest_report_header", kwargs, reverse=True):
+        for answer in self._call_guarded(hook, kwargs, reverse=True):
             if isinstance(answer, str):
                 lines.append(answer)
             elif answer:
@@ -956,6 +963,9 @@ class Session:
             left_out = [node for node in nodes if id(node.item) not in kept]
             self.hooks.call("pytest_deselected", items=left_out)
         self.hooks.call("pytest_collection_finish", session=self.session_view)
+        self.collection_report_lines = self._report_lines(
+            "pytest_report_collectionfinish", items=self.session_view.items
+        )
         return selected, by_id, rerun
 
     def _apply_rerun(self, items: list[TestItem]) -> RerunResult[TestItem]:

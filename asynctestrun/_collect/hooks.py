@@ -51,6 +51,9 @@ KNOWN_HOOKS = frozenset(
         "pytest_configure_node",
         "pytest_collectstart",
         "pytest_report_teststatus",
+        "pytest_report_collectionfinish",
+        "pytest_runtest_logstart",
+        "pytest_runtest_logfinish",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.

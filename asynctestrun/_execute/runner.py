@@ -129,6 +129,7 @@ def _run_one(
         if key not in state.warned and not _silenced(state, node, "LoopScopeWarning", message):
             state.warned.add(key)
             emit(WarningRaised(message, item.nodeid, "LoopScopeWarning"))
+    _log_protocol(state, "pytest_runtest_logstart", node)
     policy = _rerun_policy(state, node, emit)
     while True:
         run = TestRun(state, planned, node)
@@ -162,6 +163,7 @@ def _run_one(
         policy.settings.rerun_tests += 1
     _emit_warnings(emit, item.nodeid, caught, result.warnings, lambda c, m: _silenced(state, node, c, m))
     _keep_errors(state, node, run)
+    _log_protocol(state, "pytest_runtest_logfinish", node)
     emit(TestFinished(result))
     if run.quit_debugger:
         from .debugger import QUIT
@@ -175,6 +177,23 @@ def _run_one(
     if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
         summary.failed += 1
     return False
+
+
+def _log_protocol(state: SessionState, hook: str, node: ItemNode) -> None:
+    """``pytest_runtest_logstart`` / ``logfinish`` around a test's protocol, as pytest's runner calls
+    them (conftests log or track the running test there). One that raises is a warning."""
+    impls = state.hook_impls(hook)
+    if not impls:
+        return
+    from .._collect.hooks import call_with_declared, is_wrapper
+
+    for impl in impls:
+        if is_wrapper(impl):
+            continue
+        try:
+            call_with_declared(impl, {"nodeid": node.nodeid, "location": node.location})
+        except Exception as error:
+            state.pending_warnings.append(f"{hook} raised {type(error).__name__}: {error}")
 
 
 def _keep_errors(state: SessionState, node: ItemNode, run: TestRun) -> None:

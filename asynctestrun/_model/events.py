@@ -49,6 +49,8 @@ class CollectionFinished:
     # Under --collect-only: each selected test's chain of nodes, outermost first (nothing otherwise,
     # as nothing else draws the tree and building it imports nothing but costs a walk per test).
     tree: tuple[tuple[CollectedNode, ...], ...] = ()
+    # What the pytest_report_collectionfinish hooks return, written under the collection line.
+    report_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,7 +225,7 @@ class RichReporter:
         self._total = len(event.nodeids)
         if self.verbose < 0:
             return
-        self._print(Text("\n".join([collection_line(event), *event.notes]) + "\n"))
+        self._print(Text("\n".join([collection_line(event), *event.report_lines, *event.notes]) + "\n"))
 
     # -- progress ------------------------------------------------------------------------------
     def _test_finished(self, result: TestResult) -> None:

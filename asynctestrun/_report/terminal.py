@@ -384,6 +384,11 @@ class TerminalReporter:
         if self.verbose >= 0:
             # pytest's verbose layout off a terminal: "collecting ... collected 3 items".
             self.write(("collecting ... " if self.verbose > 0 else "") + collection_line(event) + "\n")
+        # What the suite's pytest_report_collectionfinish hooks return, whatever the verbosity, then
+        # pytest's own notes (its cache plugin answers the same hook, after the initial conftests and
+        # installed plugins).
+        self.write("".join(line + "\n" for line in event.report_lines))
+        if self.verbose >= 0:
             for note in event.notes:
                 self.write(note + "\n")
             if self.collect_only and event.nodeids:

@@ -5158,6 +5158,34 @@ test: cache False
         """,
         counts={"failed": 1, "passed": 1, "skipped": 1, "errors": 1},
     ),
+    Scenario(
+        # pytest_runtest_logstart / logfinish around each test's set-up, call and teardown (with the
+        # test's location), and pytest_report_collectionfinish's lines (compared in test_terminal_layout).
+        "progress_hooks",
+        "progress_hooks",
+        (),
+        1,
+        r"""
+            test_progress.py::test_first                       passed
+            test_progress.py::test_async                       passed
+            test_progress.py::TestInAClass::test_param[1]      failed
+        """,
+        counts={"passed": 2, "failed": 1},
+        events="""
+logstart test_progress.py::test_first test_progress.py:4 test_first
+setup traced
+call test_first
+teardown traced
+logfinish test_progress.py::test_first
+logstart test_progress.py::test_async test_progress.py:8 test_async
+setup traced
+call test_async
+teardown traced
+logfinish test_progress.py::test_async
+logstart test_progress.py::TestInAClass::test_param[1] test_progress.py:14 TestInAClass.test_param[1]
+logfinish test_progress.py::TestInAClass::test_param[1]
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -836,3 +836,14 @@ def test_report_teststatus_hook_reads_as_pytests(args, tmp_path):
     assert "3 network passed, 1 network failed" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("report_teststatus_hook", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "args", [(), ("-q",), ("--collect-only",), ("-v",)], ids=["default", "q", "collect-only", "v"]
+)
+def test_report_collectionfinish_lines_read_as_pytests(args, tmp_path):
+    # A conftest's pytest_report_collectionfinish lines under the collection line (with -q too).
+    out = run_asynctestrun("progress_hooks", *args, tmp_root=tmp_path).stdout
+    assert "selected: 3 tests\norder: test_first, test_async, test_param[1]\n" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("progress_hooks", *args, tmp_path=tmp_path)
