@@ -308,11 +308,12 @@ class Session:
             if id(plugin.module) in self._options_declared:
                 continue
             self._options_declared.add(id(plugin.module))
-            hook = getattr(plugin.module, "pytest_addoption", None)
-            if callable(hook):
-                call_with_declared(
-                    hook, {"parser": self.parser, "pluginmanager": self.plugin_config.pluginmanager}
-                )
+            pluginmanager = self.plugin_config.pluginmanager
+            # pytest calls a plugin's pytest_addhooks as it registers, before its pytest_addoption.
+            for name in ("pytest_addhooks", "pytest_addoption"):
+                hook = getattr(plugin.module, name, None)
+                if callable(hook):
+                    call_with_declared(hook, {"parser": self.parser, "pluginmanager": pluginmanager})
 
     def _apply_tolerated(self, values: dict[str, Any]) -> None:
         """Warn about accepted options that do nothing here; load a ``--hypothesis-profile``."""
@@ -773,8 +774,9 @@ class Session:
         """A PluginWarning for each hook a plugin or conftest has that asynctestrun never calls. Those
         about xdist's workers are named by the main process of a run with workers only (``controller``):
         pytest calls them nowhere else, and a worker names the others, once each."""
+        declared = self.plugin_config.pluginmanager.hookspec_names
         for plugin_name, hook in self.hooks.unknown_hooks():
-            if hook in SILENT_HOOKS or (hook in XDIST_CONTROLLER_HOOKS) != controller:
+            if hook in SILENT_HOOKS or hook in declared or (hook in XDIST_CONTROLLER_HOOKS) != controller:
                 continue
             self.broadcast.handle(
                 WarningRaised(

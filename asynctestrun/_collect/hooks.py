@@ -54,6 +54,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_report_collectionfinish",
         "pytest_runtest_logstart",
         "pytest_runtest_logfinish",
+        "pytest_addhooks",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.

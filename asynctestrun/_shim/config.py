@@ -295,6 +295,7 @@ class PluginManager:
         self._known: set[str] = set()
         self._blocked: set[str] = set()
         self.skipped_plugins: list[tuple[str, str]] = []
+        self.hookspec_names: set[str] = set()  # hooks plugins declared with add_hookspecs
         self.hook: Any = None  # the config's hook caller, set by PytestConfig
         # The session's own registration: a plugin object registered here from a plugin's
         # pytest_configure (pytest-order does that) gets its hooks and fixtures called like any other.
@@ -384,7 +385,9 @@ class PluginManager:
             self.import_plugin(name)
 
     def add_hookspecs(self, module: object) -> None:
-        pass
+        """A plugin's own hooks (``pytest_addhooks``): their implementations elsewhere (pytest-metadata's
+        ``pytest_metadata`` in a conftest) are called through ``config.hook``, not named unsupported."""
+        self.hookspec_names.update(name for name in dir(module) if name.startswith("pytest_"))
 
 
 class HookProxy:

@@ -5186,6 +5186,22 @@ logstart test_progress.py::TestInAClass::test_param[1] test_progress.py:14 TestI
 logfinish test_progress.py::TestInAClass::test_param[1]
 """,
     ),
+    Scenario(
+        # A conftest declares its own hook (pytest_addhooks, add_hookspecs) and calls it through
+        # config.hook; the implementations in it and in a test* directory's conftest are called.
+        "plugin_hookspecs",
+        "plugin_hookspecs",
+        (),
+        0,
+        r"""
+            tests/test_settings.py::test_the_declared_hook_was_called      passed
+        """,
+        counts={"passed": 1},
+        events="""
+addhooks
+settings [('root', 'conftest'), ('tests', 'conftest')]
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

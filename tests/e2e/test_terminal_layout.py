@@ -847,3 +847,11 @@ def test_report_collectionfinish_lines_read_as_pytests(args, tmp_path):
     assert "selected: 3 tests\norder: test_first, test_async, test_param[1]\n" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("progress_hooks", *args, tmp_path=tmp_path)
+
+
+def test_a_declared_hook_is_not_named_unsupported(tmp_path):
+    # pytest_addhooks and the hook it declares are called, with no PluginWarning about either.
+    out = run_asynctestrun("plugin_hookspecs", tmp_root=tmp_path).stdout
+    assert "PluginWarning" not in out and "1 passed in" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("plugin_hookspecs", tmp_path=tmp_path)
