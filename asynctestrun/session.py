@@ -140,6 +140,7 @@ class Session:
         self.plugin_config.pluginmanager.on_register = self.collector.register_plugin
         self.deselected_by_hooks = _DeselectedCounter()
         self.collection_report_lines: tuple[str, ...] = ()  # pytest_report_collectionfinish
+        self._conftests_above: dict[Path, tuple[object, ...]] = {}  # by test directory, for item hooks
         # pytest's parametrize marks are its first plugin's pytest_generate_tests: every other runs
         # before it, unless trylast.
         self.hooks.register(PluginModule("python", BuiltinGenerateTests(MARK_PARAMS)))
@@ -577,6 +578,7 @@ class Session:
             hooks_call=self.hooks.call,
             hook_impls=self.hooks.implementations,
             capture=capture,
+            item_hook_impls=self._item_hook_impls,
         )
         state.reruns = reruns
         state.flaky = self._flaky_settings()
@@ -710,6 +712,19 @@ class Session:
             self._capture.suspend()
             self._register_terminal_plugins(self._capture)
         return self._capture
+
+    def _item_hook_impls(self, hook: str, item: TestItem) -> list[Callable[..., Any]]:
+        """A test's hook implementations as pytest's ``item.ihook`` finds them: every plugin's, and
+        the conftests' of the directories from the rootdir down to the test's file only."""
+        directory = item.path.parent
+        owners = self._conftests_above.get(directory)
+        if owners is None:
+            collector = self.collector
+            dirs = collector.conftest_dirs(directory)
+            owners = self._conftests_above[directory] = tuple(
+                module for d in dirs if (module := collector.conftests.get(d)) is not None
+            )
+        return self.hooks.implementations(hook, (), owners)
 
     def _assertrepr_compare(self, op: str, left: object, right: object) -> list[str] | None:
         """pytest_assertrepr_compare: the first implementation with a non-empty answer wins. Looked up

@@ -55,6 +55,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_runtest_logstart",
         "pytest_runtest_logfinish",
         "pytest_addhooks",
+        "pytest_markeval_namespace",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import platform
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,10 +30,19 @@ class XfailSpec:
     raises: type[BaseException] | tuple[type[BaseException], ...] | None
 
 
-def _evaluate(condition: object, mark: Mark, item: TestItem, config: Any) -> tuple[bool, str]:
+# The test's pytest_markeval_namespace answers (its item.ihook's), asked for when a string condition
+# is evaluated.
+MarkevalAnswers = Callable[[], list[Any]]
+
+
+def _evaluate(
+    condition: object, mark: Mark, item: TestItem, config: Any, markeval: MarkevalAnswers | None
+) -> tuple[bool, str]:
     reason = mark.kwargs.get("reason")
     if isinstance(condition, str):
         namespace: dict[str, Any] = {"os": os, "sys": sys, "platform": platform, "config": config}
+        if markeval is not None:
+            namespace.update(_hook_namespace(markeval()))
         namespace.update(getattr(item.module, "__dict__", {}))
         if hasattr(item.function, "__globals__"):
             namespace.update(item.function.__globals__)
@@ -57,7 +67,21 @@ def _evaluate(condition: object, mark: Mark, item: TestItem, config: Any) -> tup
     return result, reason or ""
 
 
-def skip_reason(item: TestItem, marks: list[Mark], config: Any) -> str | None:
+def _hook_namespace(answers: list[Any]) -> dict[str, Any]:
+    """What the ``pytest_markeval_namespace`` hooks add to a condition's names: the first registered
+    first, so a nearer conftest's names win over an outer one's or a plugin's, and the test module's
+    over all of them."""
+    namespace: dict[str, Any] = {}
+    for answer in reversed(answers):
+        if not isinstance(answer, dict):
+            raise Failed(f"pytest_markeval_namespace() needs to return a dict, got {answer!r}", pytrace=False)
+        namespace.update(answer)
+    return namespace
+
+
+def skip_reason(
+    item: TestItem, marks: list[Mark], config: Any, markeval: MarkevalAnswers | None = None
+) -> str | None:
     for mark in marks:
         if mark.name == "skipif":
             conditions = (
@@ -68,7 +92,7 @@ def skip_reason(item: TestItem, marks: list[Mark], config: Any) -> str | None:
             if not conditions:
                 return str(mark.kwargs.get("reason", ""))
             for condition in conditions:
-                hit, reason = _evaluate(condition, mark, item, config)
+                hit, reason = _evaluate(condition, mark, item, config, markeval)
                 if hit:
                     return reason
         elif mark.name == "skip":
@@ -80,7 +104,13 @@ def skip_reason(item: TestItem, marks: list[Mark], config: Any) -> str | None:
     return None
 
 
-def xfail_spec(item: TestItem, marks: list[Mark], config: Any, strict_default: bool) -> XfailSpec | None:
+def xfail_spec(
+    item: TestItem,
+    marks: list[Mark],
+    config: Any,
+    strict_default: bool,
+    markeval: MarkevalAnswers | None = None,
+) -> XfailSpec | None:
     for mark in marks:
         if mark.name != "xfail":
             continue
@@ -93,7 +123,7 @@ def xfail_spec(item: TestItem, marks: list[Mark], config: Any, strict_default: b
         if not conditions:
             return XfailSpec(str(mark.kwargs.get("reason", "")), run, strict, raises)
         for condition in conditions:
-            hit, reason = _evaluate(condition, mark, item, config)
+            hit, reason = _evaluate(condition, mark, item, config, markeval)
             if hit:
                 return XfailSpec(reason, run, strict, raises)
     return None

@@ -182,7 +182,7 @@ def _run_one(
 def _log_protocol(state: SessionState, hook: str, node: ItemNode) -> None:
     """``pytest_runtest_logstart`` / ``logfinish`` around a test's protocol, as pytest's runner calls
     them (conftests log or track the running test there). One that raises is a warning."""
-    impls = state.hook_impls(hook)
+    impls = state.item_hook_impls(hook, node.item)
     if not impls:
         return
     from .._collect.hooks import call_with_declared, is_wrapper

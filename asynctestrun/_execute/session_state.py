@@ -35,6 +35,7 @@ class SessionState:
         hooks_call: Callable[..., Any] | None = None,
         hook_impls: Callable[[str], list[Callable[..., Any]]] | None = None,
         capture: CaptureManager | None = None,
+        item_hook_impls: Callable[[str, TestItem], list[Callable[..., Any]]] | None = None,
     ) -> None:
         self.config = config
         self.registry = registry
@@ -43,6 +44,11 @@ class SessionState:
         self.emit = emit
         self.hooks_call: Callable[..., Any] = hooks_call or (lambda *args, **kwargs: None)
         self.hook_impls: Callable[[str], list[Callable[..., Any]]] = hook_impls or (lambda _name: [])
+        # A test's own hooks (pytest's item.ihook): the plugins' and those of the conftests above
+        # its file only, not a conftest of another directory.
+        self.item_hook_impls: Callable[[str, TestItem], list[Callable[..., Any]]] = item_hook_impls or (
+            lambda name, _item: self.hook_impls(name)
+        )
         self._fixture_setup_hooks: list[Callable[..., Any]] | None = None
         self.stack = ScopeStack()
         self.pending_warnings: list[str] = []  # collected during a test, attached to its result
@@ -102,6 +108,20 @@ class SessionState:
     def stop_capture(self) -> None:
         self.capture.stop()
         self.logging.detach()
+
+    def item_hooks_call(self, hook: str, test: TestItem, /, **kwargs: Any) -> list[Any]:
+        """Call a test's own hook (``item.ihook.<hook>``): its plain implementations, answers other
+        than None in call order."""
+        from .._collect.hooks import call_with_declared, is_wrapper
+
+        answers: list[Any] = []
+        for impl in self.item_hook_impls(hook, test):
+            if is_wrapper(impl):
+                continue  # wrappers wrap pytest internals that do not exist here
+            answer = call_with_declared(impl, kwargs)
+            if answer is not None:
+                answers.append(answer)
+        return answers
 
     def finish(self, fixturedef: FixtureDef) -> list[BaseException]:
         cached = self.cache.get(fixturedef)

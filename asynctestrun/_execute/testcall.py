@@ -165,7 +165,7 @@ class TestRun:
     def _setup(self) -> None:
         config = self.state.plugin_config
         marks = list(self.node.iter_markers())
-        reason = skip_reason(self.item, marks, config)
+        reason = skip_reason(self.item, marks, config, self._markeval_answers)
         if reason is not None:
             raise Skipped(reason)
         self.xfail = self._xfail_of(marks)
@@ -174,7 +174,7 @@ class TestRun:
             raise XFailed("[NOTRUN] " + self.xfail.reason)
         if self.planned.setup_error is not None and self.planned.missing_fixture is None:
             raise Failed(self.planned.setup_error, pytrace=False)
-        self.state.hooks_call("pytest_runtest_setup", item=self.node)
+        self.state.item_hooks_call("pytest_runtest_setup", self.item, item=self.node)
         enter_phase(self.item.nodeid, "setup")
         if (
             self.item.cls is not None
@@ -229,16 +229,24 @@ class TestRun:
         config = self.state.config
         if config.runxfail:
             return None  # --runxfail: the test runs and reports as if it had no xfail mark
-        return xfail_spec(self.item, marks, self.state.plugin_config, config.xfail_strict)
+        return xfail_spec(
+            self.item, marks, self.state.plugin_config, config.xfail_strict, self._markeval_answers
+        )
+
+    def _markeval_answers(self) -> list[Any]:
+        config = self.state.plugin_config
+        return self.state.item_hooks_call("pytest_markeval_namespace", self.item, config=config)
 
     def call(self) -> None:
         self._reevaluate_xfail()
         start = self._begin(Phase.CALL)
         try:
-            wrappers = _start_wrappers(self.state.hook_impls("pytest_runtest_call"), {"item": self.node})
+            wrappers = _start_wrappers(
+                self.state.item_hook_impls("pytest_runtest_call", self.item), {"item": self.node}
+            )
             error: BaseException | None = None
             try:
-                self.state.hooks_call("pytest_runtest_call", item=self.node)
+                self.state.item_hooks_call("pytest_runtest_call", self.item, item=self.node)
                 enter_phase(self.item.nodeid, "call")
                 _forget_last_error()
                 if measure_coverage.ACTIVE is None and not self.state.config.trace:
@@ -275,7 +283,7 @@ class TestRun:
         makes it (a unittest TestCase's is not made through that hook). As under pytest-asyncio, an
         async test's loop is the current loop by then: looptime's wrapper finds the loop to switch its
         fake clock on through ``funcargs["event_loop_policy"].get_event_loop()``."""
-        impls = self.state.hook_impls("pytest_pyfunc_call")
+        impls = self.state.item_hook_impls("pytest_pyfunc_call", self.item)
         if not impls or (self.item.cls is not None and is_unittest_case(self.item.cls)):
             self._call()
             return
@@ -440,7 +448,7 @@ class TestRun:
         self.runtime.tearing_down = True
         errors: list[BaseException] = []
         try:
-            self.state.hooks_call("pytest_runtest_teardown", item=self.node, nextitem=None)
+            self.state.item_hooks_call("pytest_runtest_teardown", self.item, item=self.node, nextitem=None)
         except Exception as exc:  # reported as this test's teardown error
             errors.append(exc)
         enter_phase(self.item.nodeid, "teardown")
@@ -538,9 +546,9 @@ class TestRun:
             )
             self.failures.append((phase, exc))
         self.output.phases.append(result)
-        impls = self.state.hook_impls("pytest_runtest_makereport")
+        impls = self.state.item_hook_impls("pytest_runtest_makereport", self.item)
         report = self._make_report(impls, result, exc) if impls else None
-        log_impls = self.state.hook_impls("pytest_runtest_logreport")
+        log_impls = self.state.item_hook_impls("pytest_runtest_logreport", self.item)
         if log_impls:
             self._log_report(log_impls, report)
         status_impls = self.state.hook_impls("pytest_report_teststatus")

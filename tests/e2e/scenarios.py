@@ -5202,6 +5202,32 @@ addhooks
 settings [('root', 'conftest'), ('tests', 'conftest')]
 """,
     ),
+    Scenario(
+        # A subdirectory conftest's test hooks (pytest_runtest_setup, logstart, makereport,
+        # markeval_namespace) are called for the tests under it alone, as pytest's item.ihook.
+        "conftest_hook_scope",
+        "conftest_hook_scope",
+        (),
+        1,
+        r"""
+            integration/test_service.py::test_needs_the_service                 skipped
+            integration/test_service.py::test_async_in_integration              failed
+            integration/test_service.py::test_sees_its_conftests_namespace      skipped
+            unit/test_unit.py::test_marked_but_not_under_integration            passed
+            unit/test_unit.py::test_fails_outside                               failed
+            unit/test_unit.py::test_sees_the_root_namespace                     passed
+            unit/test_unit.py::test_xfails_on_the_root_namespace                xfailed
+        """,
+        counts={"failed": 2, "passed": 2, "skipped": 2, "xfailed": 1},
+        events="""
+integration logstart integration/test_service.py::test_needs_the_service
+integration setup hook test_needs_the_service
+integration logstart integration/test_service.py::test_async_in_integration
+integration setup hook test_async_in_integration
+integration failure test_async_in_integration
+integration logstart integration/test_service.py::test_sees_its_conftests_namespace
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
