@@ -56,6 +56,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_runtest_logfinish",
         "pytest_addhooks",
         "pytest_markeval_namespace",
+        "pytest_exception_interact",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.

@@ -554,6 +554,10 @@ class TestRun:
         status_impls = self.state.hook_impls("pytest_report_teststatus")
         if status_impls:
             self._report_status(status_impls, report)
+        if exc is not None and self._interactive(exc):
+            interact_impls = self.state.item_hook_impls("pytest_exception_interact", self.item)
+            if interact_impls:
+                self._interact(interact_impls, report, exc)
         if self._echoes(phase, result):
             self.state.emit(PhaseReported(self.result()))
 
@@ -598,6 +602,41 @@ class TestRun:
             self.state.pending_warnings.append(
                 f"pytest_runtest_logreport raised {type(error).__name__}: {error}"
             )
+
+    def _interactive(self, exc: BaseException) -> bool:
+        """pytest's check before ``pytest_exception_interact``: an exception that is not a skip, in a
+        report that is not an expected failure (nor the failed-subtests summary, which has none)."""
+        return (
+            not self.output.phases[-1].xfail and skip_of(exc) is None and not isinstance(exc, _SubtestsFailed)
+        )
+
+    def _interact(self, impls: list[Callable[..., Any]], report: Any, exc: BaseException) -> None:
+        """``pytest_exception_interact`` with the failed phase's call and report, as pytest calls it
+        after the report is logged (conftests dump state or take a screenshot there)."""
+        from .._declare.raises import ExceptionInfo
+        from .reports import CallInfo, TestReport
+
+        phase = self.output.phases[-1]
+        if report is None:
+            report = TestReport(self.node, phase, self.output.sections)
+        excinfo = ExceptionInfo.from_exc_info((type(exc), exc, exc.__traceback__))  # type: ignore[arg-type]
+        call = CallInfo(phase.phase.value, excinfo, phase.duration)
+        # As pytest's capture plugin does around this hook: what it prints goes to the terminal.
+        with self.state.capture.global_and_fixture_disabled():
+            self._call_interact(impls, {"node": self.node, "call": call, "report": report})
+
+    def _call_interact(self, impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> None:
+        from .._collect.hooks import call_with_declared, is_wrapper
+
+        for impl in impls:
+            if is_wrapper(impl):
+                continue
+            try:
+                call_with_declared(impl, kwargs)
+            except Exception as error:  # as for makereport: reported, and the run goes on
+                self.state.pending_warnings.append(
+                    f"pytest_exception_interact raised {type(error).__name__}: {error}"
+                )
 
     def _report_status(self, impls: list[Callable[..., Any]], report: Any) -> None:
         """``pytest_report_teststatus`` with the phase's report: the first answer (category, letter,

@@ -5228,6 +5228,30 @@ integration failure test_async_in_integration
 integration logstart integration/test_service.py::test_sees_its_conftests_namespace
 """,
     ),
+    Scenario(
+        # pytest_exception_interact after a failed set-up, call (sync and async) and teardown, with the
+        # phase's call and report; not after a skip or an expected failure.
+        "exception_interact",
+        "exception_interact",
+        (),
+        1,
+        r"""
+            test_interact.py::test_fails               failed
+            test_interact.py::test_setup_error         error
+            test_interact.py::test_teardown_error      error
+            test_interact.py::test_skip                skipped
+            test_interact.py::test_xfail               xfailed
+            test_interact.py::test_async_fails         failed
+            test_interact.py::test_passes              passed
+        """,
+        counts={"failed": 2, "passed": 2, "skipped": 1, "xfailed": 1, "errors": 2},
+        events="""
+interact test_interact.py::test_fails call call failed AssertionError
+interact test_interact.py::test_setup_error setup setup failed RuntimeError
+interact test_interact.py::test_teardown_error teardown teardown failed KeyError
+interact test_interact.py::test_async_fails call call failed ValueError
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
