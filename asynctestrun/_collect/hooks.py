@@ -57,6 +57,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_addhooks",
         "pytest_markeval_namespace",
         "pytest_exception_interact",
+        "pytest_runtest_protocol",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.

@@ -129,6 +129,8 @@ def _run_one(
         if key not in state.warned and not _silenced(state, node, "LoopScopeWarning", message):
             state.warned.add(key)
             emit(WarningRaised(message, item.nodeid, "LoopScopeWarning"))
+    next_node = nodes[next_planned.item.nodeid] if next_planned is not None else None
+    protocol = _start_protocol(state, node, next_node, emit)
     _log_protocol(state, "pytest_runtest_logstart", node)
     policy = _rerun_policy(state, node, emit)
     while True:
@@ -164,6 +166,8 @@ def _run_one(
     _emit_warnings(emit, item.nodeid, caught, result.warnings, lambda c, m: _silenced(state, node, c, m))
     _keep_errors(state, node, run)
     _log_protocol(state, "pytest_runtest_logfinish", node)
+    if protocol:
+        _finish_protocol(protocol, node, emit)
     emit(TestFinished(result))
     if run.quit_debugger:
         from .debugger import QUIT
@@ -177,6 +181,57 @@ def _run_one(
     if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
         summary.failed += 1
     return False
+
+
+def _start_protocol(
+    state: SessionState, node: ItemNode, next_node: ItemNode | None, emit: Callable[[Event], None]
+) -> list[tuple[bool, Any]]:
+    """``pytest_runtest_protocol`` of the suite's conftests and plugins: the wrappers (tracing, timing
+    each test) entered before the test's protocol and left after it, the plain implementations called
+    before it. asynctestrun runs the protocol itself, so a plain one that answers (one that ran the
+    test its own way under pytest) is told it was not used."""
+    impls = state.item_hook_impls("pytest_runtest_protocol", node.item)
+    if not impls:
+        return []
+    from .._collect.hooks import call_with_declared, is_wrapper
+    from .testcall import start_wrappers
+
+    kwargs = {"item": node, "nextitem": next_node}
+    started: list[tuple[bool, Any]] = []
+    try:
+        started = start_wrappers(impls, kwargs)
+        for impl in impls:
+            if not is_wrapper(impl) and call_with_declared(impl, kwargs) is not None:
+                message = (
+                    f"pytest_runtest_protocol of {impl.__module__} answered for {node.nodeid}: "
+                    "asynctestrun runs each test's protocol itself, so the answer was not used"
+                )
+                emit(WarningRaised(message, node.nodeid, "PluginWarning"))
+                break
+    except Exception as error:
+        emit(
+            WarningRaised(
+                f"pytest_runtest_protocol raised {type(error).__name__}: {error}",
+                node.nodeid,
+                "PluginWarning",
+            )
+        )
+    return started
+
+
+def _finish_protocol(started: list[tuple[bool, Any]], node: ItemNode, emit: Callable[[Event], None]) -> None:
+    from .testcall import finish_wrappers
+
+    try:
+        finish_wrappers(started, None)
+    except Exception as error:
+        emit(
+            WarningRaised(
+                f"pytest_runtest_protocol raised {type(error).__name__}: {error}",
+                node.nodeid,
+                "PluginWarning",
+            )
+        )
 
 
 def _log_protocol(state: SessionState, hook: str, node: ItemNode) -> None:

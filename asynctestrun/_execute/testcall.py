@@ -241,7 +241,7 @@ class TestRun:
         self._reevaluate_xfail()
         start = self._begin(Phase.CALL)
         try:
-            wrappers = _start_wrappers(
+            wrappers = start_wrappers(
                 self.state.item_hook_impls("pytest_runtest_call", self.item), {"item": self.node}
             )
             error: BaseException | None = None
@@ -257,7 +257,7 @@ class TestRun:
                 error = exc
                 if not is_unittest_case(self.item.cls or object):
                     _keep_for_postmortem(exc)
-            _finish_wrappers(wrappers, error)
+            finish_wrappers(wrappers, error)
             self.state.hooked_errors.raise_collected()
         except BaseException as exc:
             self._end(Phase.CALL, start, exc)
@@ -289,14 +289,14 @@ class TestRun:
             return
         if self._drives_coroutine():
             make_current(self._test_loop().loop)
-        wrappers = _start_wrappers(impls, {"pyfuncitem": self.node})
+        wrappers = start_wrappers(impls, {"pyfuncitem": self.node})
         error: BaseException | None = None
         try:
             if not self._claimed_by_a_hook(impls):
                 self._call()
         except BaseException as exc:  # handed to the wrappers, which may replace or swallow it
             error = exc
-        _finish_wrappers(wrappers, error)
+        finish_wrappers(wrappers, error)
 
     def _claimed_by_a_hook(self, impls: list[Callable[..., Any]]) -> bool:
         """Whether a plain ``pytest_pyfunc_call`` made the call itself. It is a firstresult hook whose
@@ -784,7 +784,7 @@ def _keep_for_postmortem(exc: BaseException) -> None:
     sys.last_traceback = exc.__traceback__
 
 
-def _start_wrappers(impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[tuple[bool, Any]]:
+def start_wrappers(impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[tuple[bool, Any]]:
     """Run the hook wrappers of pytest_runtest_call or pytest_pyfunc_call up to their ``yield``
     (outermost first)."""
     from .._collect.hooks import call_with_declared, hook_option
@@ -805,7 +805,7 @@ def _start_wrappers(impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> 
     return started
 
 
-def _finish_wrappers(started: list[tuple[bool, Any]], exc: BaseException | None) -> None:
+def finish_wrappers(started: list[tuple[bool, Any]], exc: BaseException | None) -> None:
     """Resume the wrappers innermost first with the call's outcome, as pluggy does; raise what is left."""
     for old_style, generator in reversed(started):
         if old_style:

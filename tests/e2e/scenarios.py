@@ -5252,6 +5252,35 @@ interact test_interact.py::test_teardown_error teardown teardown failed KeyError
 interact test_interact.py::test_async_fails call call failed ValueError
 """,
     ),
+    Scenario(
+        # pytest_runtest_protocol wrappers (old and new style) around each test's whole protocol,
+        # with its next test; a rerun stays inside the one protocol.
+        "protocol_wrappers",
+        "protocol_wrappers",
+        (),
+        1,
+        r"""
+            test_protocol.py::test_a      passed
+            test_protocol.py::test_b      failed
+            test_protocol.py::test_c      failed
+        """,
+        counts={"passed": 1, "failed": 2, "rerun": 1},
+        events="""
+new-style start test_a
+protocol start test_a next=test_b
+protocol end test_a
+new-style end test_a
+new-style start test_b
+protocol start test_b next=test_c
+protocol end test_b
+new-style end test_b
+new-style start test_c
+protocol start test_c next=None
+protocol end test_c
+new-style end test_c
+""",
+        requires=("pytest_rerunfailures",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
