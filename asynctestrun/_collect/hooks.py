@@ -201,14 +201,7 @@ class HookRegistry:
         return None
 
     def _run(self, impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[Any]:
-        results: list[Any] = []
-        for impl in impls:
-            if is_wrapper(impl):
-                continue  # wrappers wrap pytest internals that do not exist here
-            result = call_with_declared(impl, kwargs)
-            if result is not None:
-                results.append(result)
-        return results
+        return call_plain(impls, kwargs)
 
     def unknown_hooks(self) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
@@ -219,6 +212,19 @@ class HookRegistry:
                 if unknown and callable(impl):
                     out.append((plugin.name, attr))
         return out
+
+
+def call_plain(impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[Any]:
+    """A hook's plain implementations in order; the answers other than None. Wrappers are left out:
+    they wrap pytest internals that do not exist here."""
+    results: list[Any] = []
+    for impl in impls:
+        if is_wrapper(impl):
+            continue
+        result = call_with_declared(impl, kwargs)
+        if result is not None:
+            results.append(result)
+    return results
 
 
 class HookOutcome:

@@ -209,13 +209,7 @@ def _start_protocol(
                 emit(WarningRaised(message, node.nodeid, "PluginWarning"))
                 break
     except Exception as error:
-        emit(
-            WarningRaised(
-                f"pytest_runtest_protocol raised {type(error).__name__}: {error}",
-                node.nodeid,
-                "PluginWarning",
-            )
-        )
+        _protocol_failed(error, node, emit)
     return started
 
 
@@ -225,13 +219,13 @@ def _finish_protocol(started: list[tuple[bool, Any]], node: ItemNode, emit: Call
     try:
         finish_wrappers(started, None)
     except Exception as error:
-        emit(
-            WarningRaised(
-                f"pytest_runtest_protocol raised {type(error).__name__}: {error}",
-                node.nodeid,
-                "PluginWarning",
-            )
-        )
+        _protocol_failed(error, node, emit)
+
+
+def _protocol_failed(error: Exception, node: ItemNode, emit: Callable[[Event], None]) -> None:
+    """A broken pytest_runtest_protocol implementation is reported; the test still runs."""
+    message = f"pytest_runtest_protocol raised {type(error).__name__}: {error}"
+    emit(WarningRaised(message, node.nodeid, "PluginWarning"))
 
 
 def _log_protocol(state: SessionState, hook: str, node: ItemNode) -> None:

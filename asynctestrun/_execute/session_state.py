@@ -112,16 +112,9 @@ class SessionState:
     def item_hooks_call(self, hook: str, test: TestItem, /, **kwargs: Any) -> list[Any]:
         """Call a test's own hook (``item.ihook.<hook>``): its plain implementations, answers other
         than None in call order."""
-        from .._collect.hooks import call_with_declared, is_wrapper
+        from .._collect.hooks import call_plain
 
-        answers: list[Any] = []
-        for impl in self.item_hook_impls(hook, test):
-            if is_wrapper(impl):
-                continue  # wrappers wrap pytest internals that do not exist here
-            answer = call_with_declared(impl, kwargs)
-            if answer is not None:
-                answers.append(answer)
-        return answers
+        return call_plain(self.item_hook_impls(hook, test), kwargs)
 
     def finish(self, fixturedef: FixtureDef) -> list[BaseException]:
         cached = self.cache.get(fixturedef)
