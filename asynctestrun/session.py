@@ -140,7 +140,8 @@ class Session:
         self.plugin_config.pluginmanager.on_register = self.collector.register_plugin
         self.deselected_by_hooks = _DeselectedCounter()
         self.collection_report_lines: tuple[str, ...] = ()  # pytest_report_collectionfinish
-        self._conftests_above: dict[Path, tuple[object, ...]] = {}  # by test directory, for item hooks
+        # A test's own hook implementations, by hook and directory (_item_hook_impls).
+        self._item_impls: dict[tuple[str, str], tuple[int, list[Callable[..., Any]]]] = {}
         # pytest's parametrize marks are its first plugin's pytest_generate_tests: every other runs
         # before it, unless trylast.
         self.hooks.register(PluginModule("python", BuiltinGenerateTests(MARK_PARAMS)))
@@ -716,15 +717,21 @@ class Session:
     def _item_hook_impls(self, hook: str, item: TestItem) -> list[Callable[..., Any]]:
         """A test's hook implementations as pytest's ``item.ihook`` finds them: every plugin's, and
         the conftests' of the directories from the rootdir down to the test's file only."""
-        directory = item.path.parent
-        owners = self._conftests_above.get(directory)
-        if owners is None:
-            collector = self.collector
-            dirs = collector.conftest_dirs(directory)
-            owners = self._conftests_above[directory] = tuple(
-                module for d in dirs if (module := collector.conftests.get(d)) is not None
-            )
-        return self.hooks.implementations(hook, (), owners)
+        # Asked several times per test: looked up by the file's directory as a string (a Path's
+        # parent is a new object to hash each time), and kept until a plugin registers.
+        key = (hook, item.relpath.rpartition("/")[0])
+        cached = self._item_impls.get(key)
+        if cached is not None and cached[0] == self.hooks.version:
+            return cached[1]
+        collector = self.collector
+        owners = tuple(
+            module
+            for d in collector.conftest_dirs(item.path.parent)
+            if (module := collector.conftests.get(d)) is not None
+        )
+        impls = self.hooks.implementations(hook, (), owners)
+        self._item_impls[key] = (self.hooks.version, impls)
+        return impls
 
     def _assertrepr_compare(self, op: str, left: object, right: object) -> list[str] | None:
         """pytest_assertrepr_compare: the first implementation with a non-empty answer wins. Looked up

@@ -120,11 +120,14 @@ class HookRegistry:
     _cache: dict[tuple[object, ...], list[Callable[..., Any]]] = field(default_factory=dict)
     # Hooks already called with call_historic, and their arguments: replayed for each later plugin.
     _historic: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Counts registrations, so that lookups cached outside the registry know when to look again.
+    version: int = 0
 
     def register(self, plugin: PluginModule) -> None:
         if all(p.module is not plugin.module for p in self.plugins):
             self.plugins.append(plugin)
             self._cache.clear()
+            self.version += 1
             warn_legacy_options(plugin.module)
             for hook, kwargs in self._historic.items():
                 impl = getattr(plugin.module, hook, None)
