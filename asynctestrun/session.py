@@ -265,6 +265,7 @@ class Session:
                         self.collector.load_conftests(path.parent)
         finally:
             capture.suspend()
+        self.collector.started = True
         self._emit_recorded(caught)
         for warning in self.collector.plugin_warnings:
             self.failed_plugins.append(warning)

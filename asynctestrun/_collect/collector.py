@@ -100,6 +100,9 @@ class Collector:
     # The node of a test module (path, node id), the collector pytest_collectstart gets.
     module_node: Callable[[Path, str], object] | None = None
     conftest_errors: list[CollectError] = field(default_factory=list)
+    # Set once the start-up conftests are loaded: a conftest found later while collecting may not
+    # name plugins (pytest_plugins), as pytest refuses once it is configured.
+    started: bool = False
     # conftest.py files that failed to import -> their traceback (without a test module's heading)
     failed_conftests: dict[Path, str] = field(default_factory=dict)
     seen_nodeids: set[str] = field(default_factory=set)
@@ -157,6 +160,8 @@ class Collector:
             return None
         try:
             module = import_path(path, mode=self.config.import_mode, rootdir=self.config.rootdir)
+            if self.started and hasattr(module, "pytest_plugins"):
+                raise _LatePluginsError(self._late_plugins_message(path))
             holder = Holder(HolderKind.CONFTEST, str(directory))
             # Registered before the plugins it declares, as pytest does: a later registration's hooks
             # run first, so its plugins' hook wrappers wrap the conftest's.
@@ -165,6 +170,11 @@ class Collector:
             self.registry.add_all(harvest_fixtures(module, holder, self.config))
         except (Exit, KeyboardInterrupt):
             raise
+        except _LatePluginsError as exc:
+            text = str(exc)
+            self.failed_conftests[path] = text
+            self.conftest_errors.append(CollectError(self.relpath(directory), text, failed_message(text)))
+            return None
         except BaseException as exc:
             # As pytest, the directory fails to collect: its error carries the directory's node id and
             # nothing below it is collected (``ignored_by_conftest``).
@@ -181,6 +191,17 @@ class Collector:
         if self.on_plugin_module is not None:
             self.on_plugin_module(module)
         return module
+
+    def _late_plugins_message(self, path: Path) -> str:
+        return (
+            "Defining 'pytest_plugins' in a non-top-level conftest is no longer supported:\n"
+            "It affects the entire test suite instead of just below the conftest as expected.\n"
+            f"  {path}\n"
+            "Please move it to a top level conftest file at the rootdir:\n"
+            f"  {self.config.rootdir}\n"
+            "For more information, visit:\n"
+            "  https://docs.pytest.org/en/stable/deprecations.html#pytest-plugins-in-non-top-level-conftest-files"
+        )
 
     def load_declared_plugins(self, module: ModuleType) -> None:
         declared = getattr(module, "pytest_plugins", ())
@@ -845,3 +866,7 @@ def _with_import_heading(exc: BaseException, path: Path, shown: str) -> str:
             f"Traceback:\n{shown}"
         )
     return shown
+
+
+class _LatePluginsError(Exception):
+    """A conftest found while collecting names plugins (``pytest_plugins``): its directory's error."""

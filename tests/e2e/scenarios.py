@@ -5281,6 +5281,32 @@ new-style end test_c
 """,
         requires=("pytest_rerunfailures",),
     ),
+    Scenario(
+        # pytest_plugins in a conftest found while collecting (below the start-up ones) fails its
+        # directory, with pytest's message; a start-up conftest (tests/, a test* directory) may name them.
+        "late_conftest_plugins",
+        "late_conftest_plugins",
+        (),
+        2,
+        r"""
+            sub                 error
+            tests/inner         error
+        """,
+        counts={"errors": 2},
+    ),
+    Scenario(
+        "late_conftest_plugins-continue",
+        "late_conftest_plugins",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            sub                                      error
+            tests/inner                              error
+            test_root.py::test_root                  passed
+            tests/test_top.py::test_uses_the_helper  passed
+        """,
+        counts={"errors": 2, "passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

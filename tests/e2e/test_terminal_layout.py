@@ -855,3 +855,18 @@ def test_a_declared_hook_is_not_named_unsupported(tmp_path):
     assert "PluginWarning" not in out and "1 passed in" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("plugin_hookspecs", tmp_path=tmp_path)
+
+
+def test_late_conftest_plugins_read_as_pytests(tmp_path):
+    # The directory's collection error: pytest's message naming the conftest and the rootdir.
+    out = run_asynctestrun("late_conftest_plugins", tmp_root=tmp_path).stdout
+    assert "ERROR sub - Failed: Defining 'pytest_plugins' in a non-top-level conftest is" in out
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("late_conftest_plugins", tmp_root=tmp_path)
+
+    def lines(stdout: str) -> list[str]:
+        # The rootdir the message names is each run's own copy of the sample.
+        return [re.sub(r"\S+/late_conftest_plugins(?=/|$)", "ROOTDIR", line) for line in normalise(stdout)]
+
+    assert_same_lines(lines(reference.stdout), lines(candidate.stdout))

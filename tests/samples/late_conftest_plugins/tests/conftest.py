@@ -1,0 +1,2 @@
+# tests/ is a start-up directory (test* under the rootdir): its conftest may name plugins.
+pytest_plugins = ["helpers"]

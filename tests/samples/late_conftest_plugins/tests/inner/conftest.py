@@ -1,0 +1,2 @@
+# Below tests/: loaded while collecting, so not allowed.
+pytest_plugins = []

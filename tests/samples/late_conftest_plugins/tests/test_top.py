@@ -1,0 +1,2 @@
+def test_uses_the_helper(helper):
+    assert helper == 1
