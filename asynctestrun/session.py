@@ -724,13 +724,7 @@ class Session:
         cached = self._item_impls.get(key)
         if cached is not None and cached[0] == self.hooks.version:
             return cached[1]
-        collector = self.collector
-        owners = tuple(
-            module
-            for d in collector.conftest_dirs(item.path.parent)
-            if (module := collector.conftests.get(d)) is not None
-        )
-        impls = self.hooks.implementations(hook, (), owners)
+        impls = self.hooks.implementations(hook, (), self.collector.hook_owners(item.path.parent))
         self._item_impls[key] = (self.hooks.version, impls)
         return impls
 

@@ -712,10 +712,13 @@ class Collector:
             relpath=relpath,
             rootdir=self.config.rootdir,
             chain=ScopeChain(self._packages(path), relpath, None),
-            hook_owners=tuple(
-                self.conftests[d] for d in self.conftest_dirs(path.parent) if self.conftests.get(d)
-            ),
+            hook_owners=self.hook_owners(path.parent),
         )
+
+    def hook_owners(self, directory: Path) -> tuple[ModuleType, ...]:
+        """The conftests whose hooks reach a file in ``directory`` (pytest's ``ihook``): those loaded
+        from the conftest cut-off dir down to it, outermost first."""
+        return tuple(module for d in self.conftest_dirs(directory) if (module := self.conftests.get(d)))
 
     def _packages(self, path: Path) -> tuple[str, ...]:
         packages: list[str] = []

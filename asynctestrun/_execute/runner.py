@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import sys
 import warnings
 from collections.abc import Callable
@@ -133,6 +134,7 @@ def _run_one(
     protocol = _start_protocol(state, node, next_node, emit)
     _log_protocol(state, "pytest_runtest_logstart", node)
     policy = _rerun_policy(state, node, emit)
+    silenced = functools.partial(_silenced, state, node)
     while True:
         run = TestRun(state, planned, node)
         if policy is not None:
@@ -155,7 +157,7 @@ def _run_one(
             break
         # Another attempt: this one's warnings are reported now, its outcome only as a rerun.
         policy.record(result.phases)
-        _emit_warnings(emit, item.nodeid, caught, result.warnings, lambda c, m: _silenced(state, node, c, m))
+        _emit_warnings(emit, item.nodeid, caught, result.warnings, silenced)
         forget_failed_fixtures(state, item.fixturenames)
         node.funcargs.clear()
         node.instance = None
@@ -163,7 +165,7 @@ def _run_one(
     if isinstance(policy, RerunPolicy) and policy.attempts:
         result = dataclasses.replace(result, reruns=tuple(policy.attempts))
         policy.settings.rerun_tests += 1
-    _emit_warnings(emit, item.nodeid, caught, result.warnings, lambda c, m: _silenced(state, node, c, m))
+    _emit_warnings(emit, item.nodeid, caught, result.warnings, silenced)
     _keep_errors(state, node, run)
     _log_protocol(state, "pytest_runtest_logfinish", node)
     if protocol:
@@ -230,19 +232,9 @@ def _protocol_failed(error: Exception, node: ItemNode, emit: Callable[[Event], N
 
 def _log_protocol(state: SessionState, hook: str, node: ItemNode) -> None:
     """``pytest_runtest_logstart`` / ``logfinish`` around a test's protocol, as pytest's runner calls
-    them (conftests log or track the running test there). One that raises is a warning."""
-    impls = state.item_hook_impls(hook, node.item)
-    if not impls:
-        return
-    from .._collect.hooks import call_with_declared, is_wrapper
-
-    for impl in impls:
-        if is_wrapper(impl):
-            continue
-        try:
-            call_with_declared(impl, {"nodeid": node.nodeid, "location": node.location})
-        except Exception as error:
-            state.pending_warnings.append(f"{hook} raised {type(error).__name__}: {error}")
+    them (conftests log or track the running test there)."""
+    if state.item_hook_impls(hook, node.item):  # node.location is worked out only for a listener
+        state.item_hooks_notify(hook, node.item, nodeid=node.nodeid, location=node.location)
 
 
 def _keep_errors(state: SessionState, node: ItemNode, run: TestRun) -> None:

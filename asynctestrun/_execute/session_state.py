@@ -116,6 +116,19 @@ class SessionState:
 
         return call_plain(self.item_hook_impls(hook, test), kwargs)
 
+    def item_hooks_notify(self, hook: str, test: TestItem, /, **kwargs: Any) -> None:
+        """Tell a test's own hook implementations something (logstart, an exception to look at), each
+        on its own: one that raises is a warning on the test, and the others are still called."""
+        from .._collect.hooks import call_with_declared, is_wrapper
+
+        for impl in self.item_hook_impls(hook, test):
+            if is_wrapper(impl):
+                continue
+            try:
+                call_with_declared(impl, kwargs)
+            except Exception as error:
+                self.pending_warnings.append(f"{hook} raised {type(error).__name__}: {error}")
+
     def finish(self, fixturedef: FixtureDef) -> list[BaseException]:
         cached = self.cache.get(fixturedef)
         if cached is None:

@@ -555,9 +555,7 @@ class TestRun:
         if status_impls:
             self._report_status(status_impls, report)
         if exc is not None and self._interactive(exc):
-            interact_impls = self.state.item_hook_impls("pytest_exception_interact", self.item)
-            if interact_impls:
-                self._interact(interact_impls, report, exc)
+            self._interact(report, exc)
         if self._echoes(phase, result):
             self.state.emit(PhaseReported(self.result()))
 
@@ -610,9 +608,11 @@ class TestRun:
             not self.output.phases[-1].xfail and skip_of(exc) is None and not isinstance(exc, _SubtestsFailed)
         )
 
-    def _interact(self, impls: list[Callable[..., Any]], report: Any, exc: BaseException) -> None:
+    def _interact(self, report: Any, exc: BaseException) -> None:
         """``pytest_exception_interact`` with the failed phase's call and report, as pytest calls it
         after the report is logged (conftests dump state or take a screenshot there)."""
+        if not self.state.item_hook_impls("pytest_exception_interact", self.item):
+            return
         from .._declare.raises import ExceptionInfo
         from .reports import CallInfo, TestReport
 
@@ -623,20 +623,9 @@ class TestRun:
         call = CallInfo(phase.phase.value, excinfo, phase.duration)
         # As pytest's capture plugin does around this hook: what it prints goes to the terminal.
         with self.state.capture.global_and_fixture_disabled():
-            self._call_interact(impls, {"node": self.node, "call": call, "report": report})
-
-    def _call_interact(self, impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> None:
-        from .._collect.hooks import call_with_declared, is_wrapper
-
-        for impl in impls:
-            if is_wrapper(impl):
-                continue
-            try:
-                call_with_declared(impl, kwargs)
-            except Exception as error:  # as for makereport: reported, and the run goes on
-                self.state.pending_warnings.append(
-                    f"pytest_exception_interact raised {type(error).__name__}: {error}"
-                )
+            self.state.item_hooks_notify(
+                "pytest_exception_interact", self.item, node=self.node, call=call, report=report
+            )
 
     def _report_status(self, impls: list[Callable[..., Any]], report: Any) -> None:
         """``pytest_report_teststatus`` with the phase's report: the first answer (category, letter,
@@ -785,8 +774,8 @@ def _keep_for_postmortem(exc: BaseException) -> None:
 
 
 def start_wrappers(impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[tuple[bool, Any]]:
-    """Run the hook wrappers of pytest_runtest_call or pytest_pyfunc_call up to their ``yield``
-    (outermost first)."""
+    """Run the hook wrappers of pytest_runtest_call, pytest_pyfunc_call or pytest_runtest_protocol up
+    to their ``yield`` (outermost first)."""
     from .._collect.hooks import call_with_declared, hook_option
 
     started: list[tuple[bool, Any]] = []
