@@ -246,6 +246,7 @@ def _options(func: Any) -> Any:
         ),
         click.option("--worker-jsonl", "worker", is_flag=True, hidden=True),
         click.option("--worker-input", "worker_input", default="", hidden=True),
+        click.option("--worker-initial", "worker_initial", default="", hidden=True),
         click.option("--cache-clear", "cache_clear", is_flag=True, help="Clear the cache before the run."),
         click.option(
             "--strict-leaks",
@@ -459,6 +460,7 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         cache_clear=values["cache_clear"],
         worker=values["worker"],
         worker_input=values["worker_input"],
+        worker_initial=values["worker_initial"],
         show_fixtures=values["show_fixtures"],
         fixtures_per_test=values["fixtures_per_test"],
         show_markers=values["show_markers"],
@@ -746,6 +748,7 @@ def _run_parallel(
         prestarted=prestarted,
         shown_warnings=frozenset(broadcast.session_warnings),
         configure_node=session.configure_node,
+        initial_args=[str(config.invocation_dir / arg) for arg in config.args],
     )
     return final_code[-1] if final_code else code
 

@@ -251,7 +251,7 @@ class Session:
         # (under "error" a warning is that conftest's import error) and the rest are in the summary.
         try:
             with caught_warnings(self.config, lambda: session_filters(self.config)) as caught:
-                for target in self.config.args:
+                for target in self.config.initial_args or self.config.args:
                     path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
                     if path.is_dir():
                         self.collector.load_conftests(path)

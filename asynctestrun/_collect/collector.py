@@ -227,14 +227,17 @@ class Collector:
             if self.on_plugin_module is not None:
                 self.on_plugin_module(plugin)
 
+    def _under_failed_conftest(self, path: Path) -> bool:
+        return bool(self.failed_conftests) and any(
+            d / "conftest.py" in self.failed_conftests for d in self.conftest_dirs(path.parent)
+        )
+
     def ignored_by_conftest(self, path: Path) -> bool:
         """``collect_ignore``/``collect_ignore_glob`` in conftests above ``path``, and the
         ``pytest_ignore_collect`` hook (first non-None answer wins, as in pytest)."""
         import fnmatch
 
-        if self.failed_conftests and any(
-            d / "conftest.py" in self.failed_conftests for d in self.conftest_dirs(path.parent)
-        ):
+        if self._under_failed_conftest(path):
             return True
         for directory in self.conftest_dirs(path.parent):
             module = self.conftests.get(directory)
@@ -391,6 +394,11 @@ class Collector:
     ) -> None:
         relpath = self.relpath(path)
         conftest_holders = self.load_conftests(path.parent)
+        if self._under_failed_conftest(path):
+            # A file named on the command line whose conftests are not start-up ones (a worker's
+            # files, see ``Config.initial_args``): nothing below a failed conftest is collected, as
+            # when its directory is walked.
+            return
         chain = (BUILTIN_HOLDER, *self.plugin_holders, *conftest_holders)
         if path.suffix != ".py":
             if wants_doctest_textfile(path, self.config, named):

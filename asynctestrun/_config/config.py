@@ -125,6 +125,9 @@ class Config:
     use_cache: bool = True
     worker: bool = False  # a worker process: events go to stdout as JSON lines
     worker_input: str = ""  # in a worker: what the parent's pytest_configure_node hooks added (JSON)
+    # In a worker: the parent's arguments (absolute), whose conftests are the start-up ones there as in
+    # the parent; a worker's own arguments are just the files it runs.
+    initial_args: tuple[str, ...] = ()
     numprocesses: int = 0  # -n: worker processes (0: run in this process)
     shard: tuple[int, int] | None = None  # --shard i/N
     durations_path: Path | None = None  # --durations-path / durations_path; None: see durations_file()

@@ -6,6 +6,7 @@ The CLI parses its flags into ``CliOptions`` (None = not given). ``load`` finds 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -85,6 +86,7 @@ class CliOptions:
     setup_plan: bool = False
     worker: bool = False
     worker_input: str = ""
+    worker_initial: str = ""
     numprocesses: str | None = None
     shard: str | None = None
     durations_path: str | None = None
@@ -266,6 +268,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         cache_clear=cli.cache_clear,
         worker=cli.worker,
         worker_input=cli.worker_input,
+        initial_args=tuple(json.loads(cli.worker_initial)) if cli.worker_initial else (),
         show_fixtures=cli.show_fixtures,
         fixtures_per_test=cli.fixtures_per_test,
         show_markers=cli.show_markers,

@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from .._config.config import Config
 
 WORKER_FLAG = "--worker-jsonl"
+INITIAL_ARGS_FLAG = "--worker-initial"
 # pytest_configure_node for one worker: (its name, the worker count, the run's uid) -> what the hooks
 # added to its workerinput, as JSON ("" for nothing).
 ConfigureNode = Callable[[str, int, str], str]
@@ -153,12 +154,15 @@ def run_workers(
     prestarted: Prestarted | None = None,
     shown_warnings: Collection[WarningRaised] = (),
     configure_node: ConfigureNode | None = None,
+    initial_args: Sequence[str] = (),
 ) -> int:
     """Run ``files`` (rootdir-relative targets, see ``worker_targets``) in up to ``n`` workers; every
     event goes to ``emit``. Returns the exit code, which the final ``SessionFinished`` also carries.
     ``prestarted`` workers (``prestart``) are used first; this function disposes of all of them.
     ``shown_warnings`` are the session-level warnings this process already reported: a worker's
-    copy of one is dropped. ``configure_node`` is called for each worker as it starts (its name, the
+    copy of one is dropped. ``initial_args`` are this process's arguments made absolute: a worker
+    loads their conftests at start-up, as this process did, so a deeper conftest is one found while
+    collecting there too. ``configure_node`` is called for each worker as it starts (its name, the
     worker count, the run's uid) and returns what it adds to that worker's ``workerinput`` (JSON).
 
     A worker's stderr is kept for crash reports; ``echo_stderr`` also copies it, line by line and
@@ -179,6 +183,8 @@ def run_workers(
         basetemp.mkdir(parents=True, exist_ok=True)
     batches = assign(files, n, durations)
     common = [*argv_without_n, f"--rootdir={rootdir}", *(["-c", str(inifile)] if inifile else [])]
+    if initial_args:
+        common += [INITIAL_ARGS_FLAG, json.dumps(list(initial_args))]
     pool = _Pool(
         common,
         rootdir,

@@ -12,11 +12,13 @@ last test out. Every invocation is logged to ``calls.jsonl`` in the project.
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -550,3 +552,46 @@ def test_workers_have_the_working_directory_on_sys_path_only_where_the_parent_ha
         assert subprocess.run(imports, cwd=tmp_path, capture_output=True, check=False).returncode == code
     monkeypatch.setattr(prestart_module, "_CWD_ON_PATH", True)
     assert prestart_module.default_worker_command(["-q"])[1:3] == ["-m", "asynctestrun"]
+
+
+
+def _late_plugins_project(path):
+    samples = REPO / "tests" / "samples"
+    shutil.copytree(samples / "late_conftest_plugins", path, ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def _broken_deeper_conftest_project(path):
+    (path / "tests" / "inner").mkdir(parents=True)
+    (path / "pytest.ini").write_text("[pytest]\n")
+    (path / "tests" / "inner" / "conftest.py").write_text("import a_module_nobody_installed\n")
+    (path / "tests" / "inner" / "test_inner.py").write_text("def test_inner():\n    pass\n")
+    (path / "tests" / "inner" / "test_other.py").write_text("def test_other():\n    pass\n")
+    (path / "tests" / "test_top.py").write_text("def test_top():\n    pass\n")
+    (path / "test_root.py").write_text("def test_root():\n    pass\n")
+
+
+@pytest.mark.parametrize(
+    ("make_project", "directory_errors"), [(_late_plugins_project, 2), (_broken_deeper_conftest_project, 1)]
+)
+def test_a_worker_loads_the_start_up_conftests_the_parent_loaded(tmp_path, make_project, directory_errors):
+    # A worker is started with its files as arguments; were their conftests its start-up ones, a
+    # deeper conftest naming plugins would load them there, where the sequential run refuses it, and
+    # one that fails to import would stop the worker (exit 4) instead of failing its directory.
+    outcomes = {}
+    for label, extra in (("sequential", []), ("workers", ["-n", "2"])):
+        project = tmp_path / label
+        make_project(project)
+        done = subprocess.run(
+            [sys.executable, "-m", "asynctestrun", "-p", "no:cacheprovider", "-q", *extra,
+             "--continue-on-collection-errors", "--junitxml=out.xml"],
+            check=False, cwd=project, capture_output=True, text=True, timeout=120,
+        )
+        cases = ElementTree.parse(project / "out.xml").iter("testcase")
+        outcomes[label] = (
+            done.returncode,
+            {f"{case.get('classname')}::{case.get('name')}": [child.tag for child in case] for case in cases},
+        )
+    assert outcomes["workers"] == outcomes["sequential"]
+    code, cases = outcomes["sequential"]
+    assert code == 1
+    assert sorted(cases.values()) == [*[[]] * 2, *[["error"]] * directory_errors]  # the tests above them pass
