@@ -105,6 +105,10 @@ class Collector:
     started: bool = False
     # conftest.py files that failed to import -> their traceback (without a test module's heading)
     failed_conftests: dict[Path, str] = field(default_factory=dict)
+    # conftest.py files found while collecting that skipped (pytest.skip, importorskip): their
+    # directory is a skipped collector, reported as a module skip is, and nothing below it is collected.
+    skipped_conftests: set[Path] = field(default_factory=set)
+    conftest_skips: list[tuple[str, str, int | None, str]] = field(default_factory=list)
     seen_nodeids: set[str] = field(default_factory=set)
     plugin_warnings: list[str] = field(default_factory=list)
     conftest_dirs_memo: dict[Path, list[Path]] = field(default_factory=dict)
@@ -176,6 +180,13 @@ class Collector:
             self.conftest_errors.append(CollectError(self.relpath(directory), text, failed_message(text)))
             return None
         except BaseException as exc:
+            if isinstance(exc, Skipped) and self.started:
+                # As pytest, with or without allow_module_level: the directory is skipped. A start-up
+                # conftest's skip is an error below, which stops the run (pytest's ends in a traceback).
+                self.skipped_conftests.add(path)
+                skip = (self.relpath(directory), exc.msg or "", *self._skip_site(exc, path))
+                self.conftest_skips.append(skip)
+                return None
             # As pytest, the directory fails to collect: its error carries the directory's node id and
             # nothing below it is collected (``ignored_by_conftest``).
             traceback_text = _import_traceback(exc, path, self.config.rootdir)
@@ -228,8 +239,12 @@ class Collector:
                 self.on_plugin_module(plugin)
 
     def _under_failed_conftest(self, path: Path) -> bool:
-        return bool(self.failed_conftests) and any(
-            d / "conftest.py" in self.failed_conftests for d in self.conftest_dirs(path.parent)
+        """Below a conftest that failed to import or skipped: not collected."""
+        if not self.failed_conftests and not self.skipped_conftests:
+            return False
+        return any(
+            d / "conftest.py" in self.failed_conftests or d / "conftest.py" in self.skipped_conftests
+            for d in self.conftest_dirs(path.parent)
         )
 
     def ignored_by_conftest(self, path: Path) -> bool:
@@ -308,8 +323,7 @@ class Collector:
     # -- test files --------------------------------------------------------------------------
     def collect(self) -> Collection:
         collection = Collection()
-        collection.errors.extend(self.conftest_errors)
-        self.conftest_errors.clear()
+        self._take_conftest_reports(collection)
         targets = parse_targets(self.config)
         if self.last_failed is not None:
             targets = self.last_failed.first(targets, lambda target: target.path)
@@ -324,7 +338,7 @@ class Collector:
         except _MaxfailReached as stop:
             collection.stopped = str(stop)
         collection.stopped = collection.stopped or self.maxfail_stop
-        collection.errors.extend(self.conftest_errors)
+        self._take_conftest_reports(collection)
         return collection
 
     def _start_node(self, collection: Collection) -> None:
@@ -351,22 +365,30 @@ class Collector:
                 self._start_node(collection)
                 if path.is_dir():
                     self.load_conftests(path)
-                    self._take_conftest_errors(collection)
+                    self._take_conftest_reports(collection)
                 else:
                     self._collect_file(path, collection, ())
         else:
             self._collect_file(target.path, collection, target.parts, named=True)
 
-    def _take_conftest_errors(self, collection: Collection) -> None:
-        """A failed conftest's directory error goes where pytest reports it: in collection order,
-        as the directory is collected, before the files after it."""
-        collection.errors.extend(self.conftest_errors)
+    def _take_conftest_reports(
+        self, collection: Collection, first_error: int | None = None, first_skip: int | None = None
+    ) -> None:
+        """A failed (or skipped) conftest's directory report goes where pytest reports it: in
+        collection order, as the directory is collected, before the files after it (before the
+        reports from ``first_error`` / ``first_skip`` on, a file's own, when given)."""
+        at = len(collection.errors) if first_error is None else first_error
+        collection.errors[at:at] = self.conftest_errors
         self.conftest_errors.clear()
+        at = len(collection.skipped_modules) if first_skip is None else first_skip
+        collection.skipped_modules[at:at] = self.conftest_skips
+        self.conftest_skips.clear()
 
     def _collect_file(
         self, path: Path, collection: Collection, parts: tuple[str, ...], named: bool = False
     ) -> None:
         first_error = len(collection.errors)
+        first_skip = len(collection.skipped_modules)
         capture = self.capture
         if capture is None:
             self._collect_one_file(path, collection, parts, named)
@@ -386,8 +408,7 @@ class Collector:
                     replace(e, sections=e.sections + sections) for e in new_errors
                 ]
         # A conftest of the file's directories that failed on the way is reported before the file.
-        collection.errors[first_error:first_error] = self.conftest_errors
-        self.conftest_errors.clear()
+        self._take_conftest_reports(collection, first_error, first_skip)
 
     def _collect_one_file(
         self, path: Path, collection: Collection, parts: tuple[str, ...], named: bool = False

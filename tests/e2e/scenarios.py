@@ -5307,6 +5307,22 @@ new-style end test_c
         """,
         counts={"errors": 2, "passed": 2},
     ),
+    Scenario(
+        # A conftest found while collecting that skips (importorskip, pytest.skip with or without
+        # allow_module_level) skips its directory; nothing below it is collected.
+        "conftest_skips",
+        "conftest_skips",
+        ("-rs",),
+        0,
+        r"""
+            tests/needs_lib                 skipped
+            tests/no_backend                skipped
+            tests/plain                     skipped
+            tests/test_top.py::test_top        passed
+            tests/test_top.py::test_top_async  passed
+        """,
+        counts={"passed": 2, "skipped": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

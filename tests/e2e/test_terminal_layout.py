@@ -870,3 +870,15 @@ def test_late_conftest_plugins_read_as_pytests(tmp_path):
         return [re.sub(r"\S+/late_conftest_plugins(?=/|$)", "ROOTDIR", line) for line in normalise(stdout)]
 
     assert_same_lines(lines(reference.stdout), lines(candidate.stdout))
+
+
+@pytest.mark.parametrize(
+    "args", [("-rs",), ("-v", "-rs"), ("--collect-only",)], ids=["rs", "v", "collect-only"]
+)
+def test_a_skipping_conftest_reads_as_pytests(args, tmp_path):
+    # Its directory is a skipped collector: counted, and named with the conftest's line under -rs.
+    out = run_asynctestrun("conftest_skips", *args, tmp_root=tmp_path).stdout
+    if "--collect-only" not in args:
+        assert "SKIPPED [1] tests/no_backend/conftest.py:3: no backend configured" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("conftest_skips", *args, tmp_path=tmp_path)
