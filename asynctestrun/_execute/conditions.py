@@ -82,6 +82,8 @@ def _hook_namespace(answers: list[Any]) -> dict[str, Any]:
 def skip_reason(
     item: TestItem, marks: list[Mark], config: Any, markeval: MarkevalAnswers | None = None
 ) -> str | None:
+    # As pytest: every skipif (nearest first) before any skip, so a module's true skipif names the
+    # reason of a test that also carries a skip mark (an empty parameter set's, say).
     for mark in marks:
         if mark.name == "skipif":
             conditions = (
@@ -95,7 +97,8 @@ def skip_reason(
                 hit, reason = _evaluate(condition, mark, item, config, markeval)
                 if hit:
                     return reason
-        elif mark.name == "skip":
+    for mark in marks:
+        if mark.name == "skip":
             if "reason" in mark.kwargs:
                 return str(mark.kwargs["reason"])
             if mark.args:

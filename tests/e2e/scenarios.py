@@ -5323,6 +5323,21 @@ new-style end test_c
         """,
         counts={"passed": 2, "skipped": 3},
     ),
+    Scenario(
+        # Every skipif before any skip: the reasons are checked by the layout comparison.
+        "skip_mark_precedence",
+        "skip_mark_precedence",
+        ("-rs",),
+        0,
+        r"""
+            test_precedence.py::test_own_skip                       skipped
+            test_precedence.py::test_empty_parameter_set[NOTSET]    skipped
+            test_precedence.py::test_false_skipif_then_skip         skipped
+            test_precedence.py::TestClass::test_method_skipif       skipped
+            test_precedence.py::TestClass::test_class_skip          skipped
+        """,
+        counts={"skipped": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

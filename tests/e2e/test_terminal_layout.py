@@ -882,3 +882,12 @@ def test_a_skipping_conftest_reads_as_pytests(args, tmp_path):
         assert "SKIPPED [1] tests/no_backend/conftest.py:3: no backend configured" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("conftest_skips", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize("args", [("-rs",), ("-v",)], ids=["rs", "v"])
+def test_a_true_skipif_names_the_reason_before_any_skip_mark(args, tmp_path):
+    out = run_asynctestrun("skip_mark_precedence", *args, tmp_root=tmp_path).stdout
+    if "-rs" in args:
+        assert "SKIPPED [1] test_precedence.py:9: module skipif" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("skip_mark_precedence", *args, tmp_path=tmp_path)
