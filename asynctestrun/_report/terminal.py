@@ -224,6 +224,15 @@ def _rule(title: str, char: str = "=", width: int = 80) -> str:
     return line + char * (width - len(line)) if len(line) < width else line
 
 
+def _section(title: str, content: str, width: int) -> str:
+    """One captured-output section as pytest writes it: its rule, then the text less one final line
+    break. Blank lines the test printed last stay, and a section of whitespace alone is shown (a
+    bare ``print()``): sections are only made for output that is not empty."""
+    if content.endswith("\n"):
+        content = content[:-1]
+    return _rule(title, "-", width) + "\n" + content + "\n"
+
+
 def expand_report_chars(chars: str) -> str:
     """``-r`` as pytest reads it, left to right: ``a`` means ``sxXEf`` and ``A`` ``PpsxXEf``, each
     replacing what came before, ``N`` clears, ``F``/``S`` are old spellings of ``f``/``s``."""
@@ -555,7 +564,7 @@ class TerminalReporter:
                 self.write(_rule(f"ERROR collecting {where}", "_", self.width) + "\n")
                 self.write(error.longrepr.rstrip() + "\n")
                 for title, content in error.sections:
-                    self.write(_rule(title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")
+                    self.write(_section(title, content, self.width))
             for result in self.results:
                 for phase in result.phases:
                     if shown_error(phase):
@@ -582,7 +591,8 @@ class TerminalReporter:
             for result, call in failures:
                 self.write((call.longrepr or "").rstrip() + "\n")
                 if call.subtest is None:
-                    self._write_sections(result)
+                    # pytest writes the call report's sections here, and no teardown ones.
+                    self._write_sections(result, with_teardown=False)
                 if call.without_crash_line:
                     self.write((call.longrepr or "")[:50] + "\n")  # pytest cuts the report at 50 characters
                     continue
@@ -653,16 +663,20 @@ class TerminalReporter:
             return
         self.write(_rule(heading, width=self.width) + "\n")
         for result in passed:
-            sections = [(t, c) for t, c in result.sections if c.strip()]
-            if not sections:
-                continue
-            self.write(_rule(result.domain, "_", self.width) + "\n")
+            # As pytest: the test's heading only when its setup or call printed something; what its
+            # teardown printed follows all the same, headed by its own rule alone.
+            if any(not title.endswith(" teardown") for title, _ in result.sections):
+                self.write(_rule(result.domain, "_", self.width) + "\n")
             self._write_sections(result)
 
-    def _write_sections(self, result: TestResult, phase: str | None = None) -> None:
+    def _write_sections(
+        self, result: TestResult, phase: str | None = None, *, with_teardown: bool = True
+    ) -> None:
         for title, content in shown_sections(result.sections, self.show_capture):
-            if content.strip() and (phase is None or title.endswith(f" {phase}")):
-                self.write(_rule(title, "-", self.width) + "\n" + content.rstrip("\n") + "\n")
+            if not with_teardown and title.endswith(" teardown"):
+                continue
+            if phase is None or title.endswith(f" {phase}"):
+                self.write(_section(title, content, self.width))
 
     def _write_durations(self) -> None:
         if not has_timed_phases(self.results):

@@ -5338,6 +5338,21 @@ new-style end test_c
         """,
         counts={"skipped": 5},
     ),
+    Scenario(
+        # Captured output ending in blank lines, or blank (a bare print()), in setup, call and
+        # teardown: the outcomes; the sections' text is compared with pytest's in test_terminal_layout.
+        "captured_output_sections",
+        "captured_output_sections",
+        ("-rA",),
+        1,
+        r"""
+            test_output.py::test_blank_lines_after_the_output      failed
+            test_output.py::test_a_bare_print                      failed
+            test_output.py::test_passes_with_blank_output          passed
+            test_output.py::test_passes_printing_in_teardown_only  passed
+        """,
+        counts={"failed": 2, "passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -891,3 +891,16 @@ def test_a_true_skipif_names_the_reason_before_any_skip_mark(args, tmp_path):
         assert "SKIPPED [1] test_precedence.py:9: module skipif" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("skip_mark_precedence", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize("args", [("-rA",), ("--tb=short",), ("--tb=line",)], ids=["rA", "short", "line"])
+def test_captured_output_keeps_its_blank_lines(args, tmp_path):
+    # pytest drops one final line break of a captured section: the blank lines printed last stay, a
+    # bare print() is a section of one empty line, and a passing test whose teardown alone printed
+    # has no heading of its own under PASSES, only its teardown section.
+    out = run_asynctestrun("captured_output_sections", *args, tmp_root=tmp_path).stdout
+    assert " Captured stdout call -+\nprinted\n\n\n" in re.sub(r"-{3,}", "-+", out)
+    if args == ("-rA",):
+        assert "_ test_passes_printing_in_teardown_only _" not in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("captured_output_sections", *args, tmp_path=tmp_path)
