@@ -166,6 +166,11 @@ class CoverageRun:
             self._cov.erase()
             if self.parallel:
                 self._erase_parallel_files()
+        elif erase:
+            # --cov-append: the earlier runs' data is read first, so what this run saves (or, under
+            # -n, combines) adds to it, as pytest-cov's combining of its data into the file does.
+            # coverage.py writes over the file otherwise, keeping this run's lines alone.
+            self._cov.load()
         self._measuring = measure
         if measure:
             global ACTIVE

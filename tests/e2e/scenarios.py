@@ -5353,6 +5353,42 @@ new-style end test_c
         """,
         counts={"failed": 2, "passed": 2},
     ),
+    Scenario(
+        # --cov-append: the data file an earlier run left (it comes with the sample, covering app.first)
+        # counts with this run's (app.second), so --cov-fail-under=100 is reached; without the flag it
+        # is erased first and the run fails under it; under -n the parent's combining adds to it too.
+        "coverage_append",
+        "coverage_append",
+        ("--cov=app", "--cov-append", "--cov-fail-under=100", "--cov-report="),
+        0,
+        r"""
+            test_app.py::test_second  passed
+        """,
+        counts={"passed": 1},
+        requires=("pytest_cov",),
+    ),
+    Scenario(
+        "coverage_append-workers",
+        "coverage_append",
+        ("--cov=app", "--cov-append", "--cov-fail-under=100", "--cov-report=", "-n", "2"),
+        0,
+        r"""
+            test_app.py::test_second  passed
+        """,
+        counts={"passed": 1},
+        requires=("pytest_cov", "xdist"),
+    ),
+    Scenario(
+        "coverage_append-not-appending",
+        "coverage_append",
+        ("--cov=app", "--cov-fail-under=100", "--cov-report="),
+        1,
+        r"""
+            test_app.py::test_second  passed
+        """,
+        counts={"passed": 1},
+        requires=("pytest_cov",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
