@@ -238,7 +238,7 @@ class Collector:
             if self.on_plugin_module is not None:
                 self.on_plugin_module(plugin)
 
-    def _under_failed_conftest(self, path: Path) -> bool:
+    def _below_failed_or_skipped_conftest(self, path: Path) -> bool:
         """Below a conftest that failed to import or skipped: not collected."""
         if not self.failed_conftests and not self.skipped_conftests:
             return False
@@ -252,7 +252,7 @@ class Collector:
         ``pytest_ignore_collect`` hook (first non-None answer wins, as in pytest)."""
         import fnmatch
 
-        if self._under_failed_conftest(path):
+        if self._below_failed_or_skipped_conftest(path):
             return True
         for directory in self.conftest_dirs(path.parent):
             module = self.conftests.get(directory)
@@ -415,7 +415,7 @@ class Collector:
     ) -> None:
         relpath = self.relpath(path)
         conftest_holders = self.load_conftests(path.parent)
-        if self._under_failed_conftest(path):
+        if self._below_failed_or_skipped_conftest(path):
             # A file named on the command line whose conftests are not start-up ones (a worker's
             # files, see ``Config.initial_args``): nothing below a failed conftest is collected, as
             # when its directory is walked.
