@@ -251,6 +251,9 @@ class Parser:
         self.options: list[tuple[tuple[str, ...], dict[str, Any]]] = []
         self.ini: dict[str, tuple[str, str | None, Any]] = {}
         self.groups: dict[str, OptionGroup] = {}
+        # The run's option values (pytest's own and the plugins'), under an early parse's: set by the
+        # config that owns this parser.
+        self.known_values: Callable[[], Mapping[str, Any]] = dict
 
     def addoption(self, *opts: str, **attrs: Any) -> None:
         taken = {opt for names, _ in self.options for opt in names}
@@ -276,6 +279,31 @@ class Parser:
         parser.add_argument("file_or_dir", nargs="*")
         parser.add_argument(ARGUMENT_BREAK, action=_break_action())
         return parser
+
+    def parse_known_args(
+        self, args: Sequence[str | os.PathLike[str]], namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        return self.parse_known_and_unknown_args(args, namespace)[0]
+
+    def parse_known_and_unknown_args(
+        self, args: Sequence[str | os.PathLike[str]], namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """pytest's early parse, which pytest-django makes in ``pytest_load_initial_conftests`` to read
+        ``--ds`` and pytest's own ``help`` / ``version`` before any conftest is imported: every option,
+        the plugins' parsed from ``args``. pytest's own options keep the run's values (the CLI parsed
+        them from the same arguments), so their tokens are among the unknown ones here."""
+        import argparse
+
+        if namespace is None:
+            namespace = argparse.Namespace(**self.known_values())
+        paths = getattr(namespace, "file_or_dir", None)
+        parsed, unknown = self.argparser(enforce_required=False).parse_known_args(
+            [os.fspath(arg) for arg in args], namespace
+        )
+        if paths is not None:
+            # The values of pytest's own options (``-p NAME``) would be taken for paths here.
+            parsed.file_or_dir = paths
+        return parsed, unknown
 
     def defaults(self) -> dict[str, Any]:
         if not self.options:  # no plugin option: skip building a parser (and importing argparse)
@@ -436,6 +464,7 @@ class PytestConfig:
         self._cleanups: list[Callable[[], object]] = []
         self.invocation_params = InvocationParams(argv, config.invocation_dir)
         self.option = SimpleNamespace()
+        parser.known_values = lambda: vars(self.option)
         self.refresh()
 
     def refresh(self) -> None:

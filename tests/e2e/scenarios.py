@@ -5389,6 +5389,30 @@ new-style end test_c
         counts={"passed": 1},
         requires=("pytest_cov",),
     ),
+    Scenario(
+        # A plugin's early parse in pytest_load_initial_conftests (pytest-django's, for --ds): its own
+        # option as typed, pytest's help / version at their values.
+        "early_option_parse",
+        "early_option_parse",
+        (),
+        1,
+        r"""
+            test_early.py::test_the_plugin_option_is_parsed_early       failed
+            test_early.py::test_pytest_options_are_in_the_early_parse   passed
+        """,
+        counts={"failed": 1, "passed": 1},
+    ),
+    Scenario(
+        "early_option_parse-option-given",
+        "early_option_parse",
+        ("--settings", "app.settings"),
+        0,
+        r"""
+            test_early.py::test_the_plugin_option_is_parsed_early       passed
+            test_early.py::test_pytest_options_are_in_the_early_parse   passed
+        """,
+        counts={"passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
