@@ -27,6 +27,7 @@ from ._collect.hooks import (
     HookRegistry,
     PluginModule,
     call_with_declared,
+    is_wrapper,
 )
 from ._collect.items import FIXTURE_PARAMS, MARK_PARAMS, BuiltinGenerateTests
 from ._collect.last_failed import LastFailedFilter
@@ -58,6 +59,7 @@ from ._model.exit_codes import (
     EXIT_USAGE_ERROR,
 )
 from ._model.items import TestItem
+from ._model.marks import Mark
 from ._model.outcomes import CollectError, Phase, PhaseOutcome, PhaseResult, TestResult
 from ._plan.order import BuiltinReorder
 from ._plan.plan import build_plan
@@ -67,6 +69,7 @@ from ._shim.config import Parser, PytestConfig
 
 if TYPE_CHECKING:
     from ._builtins.capture import CaptureManager
+    from ._declare.marks import MarkDecorator
     from ._execute.flaky import FlakySettings
     from ._execute.measure_coverage import CoverageRun
     from ._execute.reruns import RerunSettings
@@ -89,6 +92,8 @@ class SessionView(SessionNode):
     exitstatus: int = 0
     nodes: NodeTree = field(init=False)
     stash: dict[Any, Any] = field(default_factory=dict)
+    # Marks a plugin adds with ``add_marker``: the session has none of its own.
+    own_markers: list[Mark] = field(default_factory=list)
 
     @property
     def path(self) -> Path:
@@ -110,6 +115,14 @@ class SessionView(SessionNode):
 
     def listnames(self) -> list[str]:
         return [self.name]
+
+    def add_marker(self, marker: str | Mark | MarkDecorator, append: bool = True) -> None:
+        """A mark on the session is every test's, as pytest's ``iter_markers`` walks up to it."""
+        mark = Mark(marker) if isinstance(marker, str) else getattr(marker, "mark", marker)
+        if not isinstance(mark, Mark):
+            raise ValueError(f"is not a string or pytest.mark.* Marker: {marker!r}")
+        self.own_markers.insert(len(self.own_markers) if append else 0, mark)
+        self.nodes.parents_marked = True
 
     def addfinalizer(self, finalizer: Callable[[], object]) -> None:
         """Runs ``finalizer`` when the session scope is torn down, with session-scoped fixtures."""
@@ -554,6 +567,7 @@ class Session:
             self._finish(start, EXIT_USAGE_ERROR if isinstance(exc, ConfigError) else EXIT_INTERNAL_ERROR)
             raise
         self.session_view.testscollected = len(selected)
+        self._call_runtestloop()
         if config.collect_only:
             # pytest's test loop returns at once under --collect-only, unless collection errors stop it.
             stopped = bool(collection.errors) and not config.continue_on_collection_errors
@@ -606,6 +620,30 @@ class Session:
 
             raise SessionEndError(summary.end_error)
         return code
+
+    def _call_runtestloop(self) -> None:
+        """The plain ``pytest_runtestloop`` implementations of conftests and plugins, called where pytest
+        calls the hook: after collection, before its own test loop (the hook's last implementation),
+        under ``--collect-only`` too. They prepare the loop (python-telegram-bot adds a filterwarnings
+        mark to the session there). asynctestrun runs the loop itself, so one that answers (one that
+        ran the tests its own way under pytest) is told its answer was not used, and a wrapper (which
+        would wrap pytest's loop) is named unsupported."""
+        answered = False
+        for impl in self.hooks.implementations("pytest_runtestloop"):
+            if is_wrapper(impl):
+                self._warn_plugin(
+                    f"hook wrapper pytest_runtestloop in {impl.__module__} is not supported "
+                    "by asynctestrun and was not called"
+                )
+            elif not answered and call_with_declared(impl, {"session": self.session_view}) is not None:
+                answered = True
+                self._warn_plugin(
+                    f"pytest_runtestloop of {impl.__module__} answered: asynctestrun runs "
+                    "the test loop itself, so the answer was not used"
+                )
+
+    def _warn_plugin(self, message: str) -> None:
+        self.broadcast.handle(WarningRaised(message, None, "PluginWarning"))
 
     def _stop_collecting(self, start: float, collection: Collection, reason: str) -> int:
         """``-x`` / ``--maxfail`` reached by collection errors stopped the collection: as pytest's

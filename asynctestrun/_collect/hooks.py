@@ -58,6 +58,7 @@ KNOWN_HOOKS = frozenset(
         "pytest_markeval_namespace",
         "pytest_exception_interact",
         "pytest_runtest_protocol",
+        "pytest_runtestloop",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.

@@ -3,7 +3,7 @@ markers), so they wrap the frozen TestItem instead of being it; the plan reads m
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Self
@@ -242,11 +242,11 @@ class ClassNode(ContainerNode):
 
 class SessionNode:
     """``pytest.Session``: the base of the run's session object, for ``isinstance`` checks, and the
-    root of every node's chain (no parent, no marks, node id "")."""
+    root of every node's chain (no parent, node id ""; marks only those a plugin adds to it)."""
 
     parent: Any = None
     nodeid = ""
-    own_markers: tuple[Mark, ...] = ()
+    own_markers: Sequence[Mark] = ()
 
     @property
     def session(self) -> SessionNode:
@@ -259,13 +259,13 @@ class SessionNode:
         return iter((self,))
 
     def iter_markers(self, name: str | None = None) -> Iterator[Mark]:
-        return iter(())
+        return (mark for _node, mark in self.iter_markers_with_node(name))
 
     def iter_markers_with_node(self, name: str | None = None) -> Iterator[tuple[Any, Mark]]:
-        return iter(())
+        return ((self, mark) for mark in self.own_markers if name is None or mark.name == name)
 
     def get_closest_marker(self, name: str, default: Mark | None = None) -> Mark | None:
-        return default
+        return next(self.iter_markers(name), default)
 
     def getparent(self, cls: type) -> Any:
         return self if isinstance(self, cls) else None
@@ -453,7 +453,11 @@ class ItemNode:
             return []
         held = {id(mark) for mark in own}
         chain = reversed(self._tree.chain(self._item))
-        return [mark for node in chain for mark in node.added_markers if id(mark) not in held]
+        added = [mark for node in chain for mark in node.added_markers if id(mark) not in held]
+        # The session is the farthest parent: a conftest's ``session.add_marker`` (a filterwarnings
+        # mark from pytest_runtestloop, as python-telegram-bot's) is every test's mark, last.
+        session = self._tree.session
+        return [*added, *(getattr(session, "own_markers", ()) if session is not None else ())]
 
     def add_marker(self, marker: str | Mark | MarkDecorator, append: bool = True) -> None:
         mark = Mark(marker) if isinstance(marker, str) else getattr(marker, "mark", marker)

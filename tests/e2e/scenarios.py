@@ -5413,6 +5413,26 @@ new-style end test_c
         """,
         counts={"passed": 2},
     ),
+    Scenario(
+        # Conftests' pytest_runtestloop called after collection, later-registered first; a
+        # filterwarnings mark one adds to the session applies to every test (python-telegram-bot's).
+        "runtestloop_hook",
+        "runtestloop_hook",
+        (),
+        1,
+        r"""
+            sub/test_sub.py::test_warning_in_a_subdirectory_ignored         passed
+            test_loop.py::test_warning_ignored_by_the_session_mark          passed
+            test_loop.py::test_async_warning_ignored_by_the_session_mark    passed
+            test_loop.py::test_other_warning_still_an_error                 failed
+            test_loop.py::TestMarks::test_session_mark_comes_last           passed
+        """,
+        counts={"passed": 4, "failed": 1},
+        events="""
+sub runtestloop marks=[]
+root runtestloop items=5 collected=5
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
