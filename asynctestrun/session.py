@@ -479,6 +479,19 @@ class Session:
                 ignored_config_files=config.ignored_config_files,
             )
         )
+        try:
+            return self._run_started(start, reruns)
+        except Exit as exc:
+            # As pytest's session wrapper: ``pytest.exit()`` in a session hook (pytest_sessionstart,
+            # pytest_collection_modifyitems, pytest_runtestloop) ends the session, reported, with its
+            # status (2 without one), as a pytest.exit() in a test does.
+            code = exc.returncode if exc.returncode is not None else EXIT_INTERRUPTED
+            return self._finish(start, code, f"Exit: {exc.msg}")
+
+    def _run_started(self, start: float, reruns: RerunSettings | None) -> int:
+        """The session once its start is reported: collection, selection, the test loop, the end."""
+        config = self.config
+        emit = self.broadcast.handle
         # pytest registers its fixture manager, which parametrizes by fixture params, as the session
         # starts: after the plugins and initial conftests, before the conftests found while collecting.
         self.hooks.register(PluginModule("funcmanage", BuiltinGenerateTests(FIXTURE_PARAMS)))

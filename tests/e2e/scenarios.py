@@ -5433,6 +5433,43 @@ sub runtestloop marks=[]
 root runtestloop items=5 collected=5
 """,
     ),
+    Scenario(
+        # pytest.exit() in pytest_runtestloop, without a status: no test runs, exit status 2.
+        "session_hook_exit-runtestloop",
+        "session_hook_exit",
+        ("--exit-in=runtestloop",),
+        2,
+        "",
+        counts={},
+    ),
+    Scenario(
+        # pytest.exit(returncode=0) in pytest_collection_modifyitems: no test runs, its status.
+        "session_hook_exit-modifyitems",
+        "session_hook_exit",
+        ("--exit-in=modifyitems",),
+        0,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "session_hook_exit-sessionstart",
+        "session_hook_exit",
+        ("--exit-in=sessionstart",),
+        3,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "session_hook_exit-none",
+        "session_hook_exit",
+        (),
+        0,
+        r"""
+            test_never_run.py::test_sync   passed
+            test_never_run.py::test_async  passed
+        """,
+        counts={"passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
