@@ -554,7 +554,6 @@ def test_workers_have_the_working_directory_on_sys_path_only_where_the_parent_ha
     assert prestart_module.default_worker_command(["-q"])[1:3] == ["-m", "asynctestrun"]
 
 
-
 def _late_plugins_project(path):
     samples = REPO / "tests" / "samples"
     shutil.copytree(samples / "late_conftest_plugins", path, ignore=shutil.ignore_patterns("__pycache__"))
