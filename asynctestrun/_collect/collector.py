@@ -499,9 +499,11 @@ class Collector:
                 return None
             collection.skipped_modules.append((relpath, exc.msg or "", *self._skip_site(exc, path)))
             return None
-        except (Exit, KeyboardInterrupt):
+        except KeyboardInterrupt:
             raise
         except BaseException as exc:
+            # pytest.exit() while a test module imports is that file's collection error, as pytest's
+            # collect report catches it: the run is not stopped there.
             if skip_of(exc) is not None:
                 # unittest.SkipTest skips the module without allow_module_level, as in pytest.
                 collection.skipped_modules.append((relpath, _skip_reason(exc), *self._skip_site(exc, path)))

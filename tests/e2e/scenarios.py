@@ -5470,6 +5470,29 @@ root runtestloop items=5 collected=5
         """,
         counts={"passed": 2},
     ),
+    Scenario(
+        # pytest.exit() while a test module imports is that file's collection error, not the run's end.
+        "exit_at_import",
+        "exit_at_import",
+        (),
+        2,
+        r"""
+            test_b_exits.py    error
+        """,
+        counts={"errors": 1},
+    ),
+    Scenario(
+        "exit_at_import-continue",
+        "exit_at_import",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            test_b_exits.py                   error
+            test_a_before.py::test_before     passed
+            test_c_after.py::test_after       passed
+        """,
+        counts={"errors": 1, "passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
