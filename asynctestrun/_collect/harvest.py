@@ -502,6 +502,11 @@ def _warn_at(func: Callable[..., Any], message: str) -> None:
 
 
 def qualified_name(kind: type) -> str:
-    """``pytest.PytestWarning``: a warning class as pytest names it in a collection error."""
+    """``pytest.PytestWarning``: a warning class as pytest names it in a collection error (and an
+    outcome exception, ``Failed`` or ``_pytest.outcomes.Exit``)."""
+    from .._declare.outcomes import Exit, OutcomeException, reported_name
+
+    if issubclass(kind, (OutcomeException, Exit)):
+        return reported_name(kind)
     module = "pytest" if kind.__module__.startswith("asynctestrun.") else kind.__module__
     return kind.__qualname__ if module == "builtins" else f"{module}.{kind.__qualname__}"

@@ -67,6 +67,14 @@ class Exit(Exception):
         self.returncode = returncode
 
 
+def reported_name(kind: type[BaseException]) -> str:
+    """The name pytest's reports give one of these exceptions (a collection error's): pytest's
+    ``Skipped`` and ``Failed`` present themselves as builtins, its ``Exit`` and ``XFailed`` by module."""
+    if issubclass(kind, (Exit, XFailed)):
+        return f"_pytest.outcomes.{kind.__name__}"
+    return kind.__name__
+
+
 def _with_exception(exc_type: type[BaseException]) -> Callable[[_F], _F]:
     """Attaches the exception a helper raises as its ``Exception`` attribute, where suites look for it
     (``pytest.raises(pytest.fail.Exception)``, ``except pytest.skip.Exception``)."""

@@ -23,7 +23,7 @@ from typing import Any
 
 import asynctestrun
 
-from .._declare.outcomes import OutcomeException, Skipped
+from .._declare.outcomes import OutcomeException, Skipped, reported_name
 
 _ASYNCTESTRUN_DIR = os.path.dirname(asynctestrun.__file__) + os.sep
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__) + os.sep
@@ -122,7 +122,8 @@ def exception_lines(exc: BaseException, indent: int = 8) -> list[str]:
     else:
         text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
         if type(exc).__module__.startswith("asynctestrun."):
-            text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            name = reported_name(type(exc))
+            text = f"{name}: {exc}" if str(exc) else name
         elif isinstance(exc, AssertionError) and _is_assert_statement(exc):
             text = text.removeprefix("AssertionError: ")
     if isinstance(exc, BaseExceptionGroup):
@@ -529,8 +530,8 @@ def crash_message(exc: BaseException) -> str:
             return f"{single!r} [single exception in {type(exc).__name__}]"
     if isinstance(exc, OutcomeException):
         # pytest's outcome exceptions present themselves as builtins: "Failed: reason" (and ours,
-        # TestTimeout, the same way).
-        name = type(exc).__name__
+        # TestTimeout, the same way); XFailed by its module.
+        name = reported_name(type(exc))
         if isinstance(exc, Skipped):
             return str(exc).strip()
         text = str(exc).strip()

@@ -5478,8 +5478,10 @@ root runtestloop items=5 collected=5
         2,
         r"""
             test_b_exits.py    error
+            test_d_fails.py    error
+            test_e_xfails.py   error
         """,
-        counts={"errors": 1},
+        counts={"errors": 3},
     ),
     Scenario(
         "exit_at_import-continue",
@@ -5488,10 +5490,12 @@ root runtestloop items=5 collected=5
         1,
         r"""
             test_b_exits.py                   error
+            test_d_fails.py                   error
+            test_e_xfails.py                  error
             test_a_before.py::test_before     passed
             test_c_after.py::test_after       passed
         """,
-        counts={"errors": 1, "passed": 2},
+        counts={"errors": 3, "passed": 2},
     ),
 ]
 

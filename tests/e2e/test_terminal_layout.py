@@ -904,3 +904,13 @@ def test_captured_output_keeps_its_blank_lines(args, tmp_path):
         assert "_ test_passes_printing_in_teardown_only _" not in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("captured_output_sections", *args, tmp_path=tmp_path)
+
+
+def test_an_outcome_exception_while_importing_reads_as_pytests(tmp_path):
+    # pytest names Failed bare and Exit / XFailed by their module (_pytest.outcomes) in a collection
+    # error; pytest.exit() there is the file's error, not the run's end.
+    out = run_asynctestrun("exit_at_import", tmp_root=tmp_path).stdout
+    assert "ERROR test_b_exits.py - _pytest.outcomes.Exit: no service to test against" in out
+    assert "ERROR test_d_fails.py - Failed: fails while importing" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("exit_at_import", tmp_path=tmp_path)

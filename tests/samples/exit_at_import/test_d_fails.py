@@ -1,0 +1,7 @@
+import pytest
+
+pytest.fail("fails while importing")
+
+
+def test_never_collected():
+    pass
