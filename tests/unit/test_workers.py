@@ -555,7 +555,8 @@ def test_workers_have_the_working_directory_on_sys_path_only_where_the_parent_ha
 
 
 def _late_plugins_project(path):
-    samples = REPO / "tests" / "samples"
+    # The samples beside these tests (asynctestrun itself may be installed elsewhere, as in CI).
+    samples = Path(__file__).resolve().parents[1] / "samples"
     shutil.copytree(samples / "late_conftest_plugins", path, ignore=shutil.ignore_patterns("__pycache__"))
 
 
