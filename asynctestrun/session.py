@@ -34,7 +34,7 @@ from ._collect.last_failed import LastFailedFilter
 from ._config.config import Config, ConfigError, ConftestImportError
 from ._config.inifile import get_list
 from ._declare.outcomes import Exit
-from ._execute.nodes import ItemNode, NodeTree, SessionNode, item_node, legacy_path
+from ._execute.nodes import ItemNode, NodeTree, SessionNode, as_mark, item_node, legacy_path
 from ._execute.runner import RunSummary, execute
 from ._execute.session_state import SessionState
 from ._execute.unraisable import allocated_at
@@ -118,9 +118,7 @@ class SessionView(SessionNode):
 
     def add_marker(self, marker: str | Mark | MarkDecorator, append: bool = True) -> None:
         """A mark on the session is every test's, as pytest's ``iter_markers`` walks up to it."""
-        mark = Mark(marker) if isinstance(marker, str) else getattr(marker, "mark", marker)
-        if not isinstance(mark, Mark):
-            raise ValueError(f"is not a string or pytest.mark.* Marker: {marker!r}")
+        mark = as_mark(marker)
         self.own_markers.insert(len(self.own_markers) if append else 0, mark)
         self.nodes.parents_marked = True
 

@@ -196,13 +196,8 @@ class HookRegistry:
     def call_first(self, hook: str, owners: Iterable[object], **kwargs: Any) -> Any:
         """A ``firstresult`` hook (pluggy's term): implementations in order until one answers
         something other than None, which is the result; the rest are not called."""
-        for impl in self.implementations(hook, (), owners):
-            if is_wrapper(impl):
-                continue
-            result = call_with_declared(impl, kwargs)
-            if result is not None:
-                return result
-        return None
+        answered = first_answer(self.implementations(hook, (), owners), kwargs)
+        return answered[1] if answered is not None else None
 
     def _run(self, impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[Any]:
         return call_plain(impls, kwargs)
@@ -216,6 +211,20 @@ class HookRegistry:
                 if unknown and callable(impl):
                     out.append((plugin.name, attr))
         return out
+
+
+def first_answer(
+    impls: list[Callable[..., Any]], kwargs: dict[str, Any]
+) -> tuple[Callable[..., Any], Any] | None:
+    """A ``firstresult`` call: the plain implementations in order until one answers something other
+    than None; that implementation and its answer (the rest are not called), or None."""
+    for impl in impls:
+        if is_wrapper(impl):
+            continue
+        result = call_with_declared(impl, kwargs)
+        if result is not None:
+            return impl, result
+    return None
 
 
 def call_plain(impls: list[Callable[..., Any]], kwargs: dict[str, Any]) -> list[Any]:

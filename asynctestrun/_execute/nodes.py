@@ -63,6 +63,14 @@ class FixtureInfoView:
     names_closure: list[str]  # every fixture the test uses
 
 
+def as_mark(marker: str | Mark | MarkDecorator) -> Mark:
+    """What ``add_marker`` takes, as a mark: a name, a mark, or ``pytest.mark.NAME(...)``."""
+    mark = Mark(marker) if isinstance(marker, str) else getattr(marker, "mark", marker)
+    if not isinstance(mark, Mark):
+        raise ValueError(f"is not a string or pytest.mark.* Marker: {marker!r}")
+    return mark
+
+
 class ContainerNode:
     """A package, module or class as ``request.node`` for wider-scoped fixtures and as a test's parent:
     its own marks (a module's ``pytestmark``, a class's marks) and its parents', as pytest's nodes."""
@@ -179,9 +187,7 @@ class ContainerNode:
         return next(self.iter_markers(name), default)
 
     def add_marker(self, marker: str | Mark | MarkDecorator, append: bool = True) -> None:
-        mark = Mark(marker) if isinstance(marker, str) else getattr(marker, "mark", marker)
-        if not isinstance(mark, Mark):
-            raise ValueError(f"is not a string or pytest.mark.* Marker: {marker!r}")
+        mark = as_mark(marker)
         self.keywords[mark.name] = mark
         if append:
             self.own_markers.append(mark)
@@ -460,9 +466,7 @@ class ItemNode:
         return [*added, *(getattr(session, "own_markers", ()) if session is not None else ())]
 
     def add_marker(self, marker: str | Mark | MarkDecorator, append: bool = True) -> None:
-        mark = Mark(marker) if isinstance(marker, str) else getattr(marker, "mark", marker)
-        if not isinstance(mark, Mark):
-            raise ValueError(f"is not a string or pytest.mark.* Marker: {marker!r}")
+        mark = as_mark(marker)
         self.keywords[mark.name] = mark
         if append:
             self.own_markers.append(mark)

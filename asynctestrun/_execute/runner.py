@@ -195,21 +195,20 @@ def _start_protocol(
     impls = state.item_hook_impls("pytest_runtest_protocol", node.item)
     if not impls:
         return []
-    from .._collect.hooks import call_with_declared, is_wrapper
+    from .._collect.hooks import first_answer
     from .testcall import start_wrappers
 
     kwargs = {"item": node, "nextitem": next_node}
     started: list[tuple[bool, Any]] = []
     try:
         started = start_wrappers(impls, kwargs)
-        for impl in impls:
-            if not is_wrapper(impl) and call_with_declared(impl, kwargs) is not None:
-                message = (
-                    f"pytest_runtest_protocol of {impl.__module__} answered for {node.nodeid}: "
-                    "asynctestrun runs each test's protocol itself, so the answer was not used"
-                )
-                emit(WarningRaised(message, node.nodeid, "PluginWarning"))
-                break
+        answered = first_answer(impls, kwargs)
+        if answered is not None:
+            message = (
+                f"pytest_runtest_protocol of {answered[0].__module__} answered for {node.nodeid}: "
+                "asynctestrun runs each test's protocol itself, so the answer was not used"
+            )
+            emit(WarningRaised(message, node.nodeid, "PluginWarning"))
     except Exception as error:
         _protocol_failed(error, node, emit)
     return started
