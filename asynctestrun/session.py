@@ -32,7 +32,7 @@ from ._collect.hooks import (
 from ._collect.items import FIXTURE_PARAMS, MARK_PARAMS, BuiltinGenerateTests
 from ._collect.last_failed import LastFailedFilter
 from ._config.config import Config, ConfigError, ConftestImportError
-from ._config.inifile import get_list
+from ._config.inifile import get_args, get_list
 from ._declare.outcomes import Exit
 from ._execute.nodes import ItemNode, NodeTree, SessionNode, as_mark, item_node, legacy_path
 from ._execute.runner import RunSummary, execute
@@ -232,6 +232,7 @@ class Session:
         for warning in failed:
             self.failed_plugins.append(warning)
             self.broadcast.handle(WarningRaised(warning, None, "PluginWarning"))
+        _check_required_plugins(self.config)
         plugin_manager = self.plugin_config.pluginmanager
         for name in pytest_registered_names(self.config):
             plugin_manager.record(name)
@@ -1382,3 +1383,15 @@ class WarningCounter:
     def handle(self, event: Event) -> None:
         if isinstance(event, WarningRaised) and event.category not in RUNNER_ONLY_WARNINGS:
             self.count += 1
+
+
+def _check_required_plugins(config: Config) -> None:
+    """``required_plugins``: as pytest, checked once the plugins are loaded and before any conftest."""
+    required = get_args(config.ini, "required_plugins")
+    if not required:
+        return
+    from ._collect import required_plugins
+
+    absent = required_plugins.missing(required, required_plugins.loaded_distributions(config))
+    if absent:
+        raise ConfigError(f"Missing required plugins: {', '.join(absent)}")

@@ -5497,6 +5497,18 @@ root runtestloop items=5 collected=5
         """,
         counts={"errors": 3, "passed": 2},
     ),
+    Scenario(
+        # required_plugins met by loaded plugins (pytest-asyncio's part by asynctestrun): the run starts.
+        "required_plugins",
+        "required_plugins",
+        (),
+        0,
+        r"""
+            test_runs.py::test_runs_when_the_required_plugins_are_loaded    passed
+        """,
+        counts={"passed": 1},
+        requires=("xdist",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

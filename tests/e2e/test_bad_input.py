@@ -88,6 +88,15 @@ CASES = {
     "mark-syntax": ({"test_a.py": "def test_a(): pass\n"}, INI, ("-m", "(("), 4, "-m"),
     "missing-path": ({"test_a.py": "def test_a(): pass\n"}, INI, ("nope.py",), 4, "nope.py"),
     "unknown-flag": ({"test_a.py": "def test_a(): pass\n"}, INI, ("--bogus-flag",), 4, "--bogus-flag"),
+    # pytest checks required_plugins before any conftest: a missing or too old one is a usage error,
+    # the entries named sorted; an entry that is not a requirement is missing too.
+    "missing-required-plugins": (
+        {"test_a.py": "def test_a(): pass\n"},
+        INI + "required_plugins = pytest-asyncio>=1.0 zz-not-installed pytest-asyncio>=99 ~=1.4\n",
+        (),
+        4,
+        "ERROR: Missing required plugins: pytest-asyncio>=99, zz-not-installed, ~=1.4",
+    ),
     "syntax-error-file": (
         {"test_bad.py": "def test_x(:\n", "test_good.py": "def test_a(): pass\n"},
         INI,
