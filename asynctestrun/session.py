@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from ._execute.flaky import FlakySettings
     from ._execute.measure_coverage import CoverageRun
     from ._execute.reruns import RerunSettings
+    from ._execute.retry import RetrySettings
     from ._plan.rerun import RerunResult
 
 
@@ -610,6 +611,7 @@ class Session:
         )
         state.reruns = reruns
         state.flaky = self._flaky_settings()
+        state.retry = self._retry_settings()
         state.flaky_runs_tests = (
             state.reruns is not None and state.flaky is not None and self._flaky_registered_last()
         )
@@ -731,6 +733,19 @@ class Session:
         from ._execute.flaky import FlakySettings
 
         return FlakySettings.from_config(self.plugin_config)
+
+    def _retry_settings(self) -> RetrySettings | None:
+        """pytest-retry's options, where it is installed (its stand-in is registered); kept in the
+        config's stash for the stand-in's terminal summary."""
+        from ._builtins import retry
+
+        if not self._registered(retry):
+            return None
+        from ._execute.retry import SETTINGS_KEY, RetrySettings
+
+        settings = RetrySettings.from_config(self.plugin_config)
+        self.plugin_config.stash[SETTINGS_KEY] = settings
+        return settings
 
     def _pause_gc(self) -> None:
         """No cyclic garbage collection while collecting: collection only allocates what lives for the

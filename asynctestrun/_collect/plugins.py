@@ -89,6 +89,7 @@ STAND_INS = {
     "benchmark": ("pytest_benchmark", "asynctestrun._builtins.benchmark"),
     "codspeed": ("pytest_codspeed", "asynctestrun._builtins.codspeed"),
     "flaky": ("flaky", "asynctestrun._builtins.flaky"),
+    "pytest-retry": ("pytest_retry", "asynctestrun._builtins.retry"),
 }
 
 

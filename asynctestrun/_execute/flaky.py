@@ -137,6 +137,8 @@ class FlakyPolicy:
     runs: int = 0
     passes: int = 0
 
+    keeps_wider_scopes = True  # only the test's function scope is torn down between attempts
+
     def wants_rerun(self, phases: Sequence[PhaseResult], failures: Sequence[Failure]) -> bool:
         self.runs += 1
         judged = [p for p in phases if p.phase in (Phase.SETUP, Phase.CALL) and p.subtest is None]

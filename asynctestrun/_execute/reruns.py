@@ -176,6 +176,8 @@ class RerunPolicy:
     mark: Mark | None
     attempts: list[PhaseResult] = field(default_factory=list)  # the failed phase of each rerun attempt
 
+    keeps_wider_scopes = True  # only the test's function scope is torn down between attempts
+
     def wants_rerun(self, phases: Sequence[PhaseResult], failures: Sequence[Failure]) -> bool:
         """Whether the attempt with these phases and failures is rerun; if so it counts as one."""
         if len(self.attempts) >= self.count or not failures:

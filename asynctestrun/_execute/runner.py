@@ -22,6 +22,7 @@ from .._plan.plan import PlannedTest, RunPlan
 from .flaky import FlakyPolicy
 from .nodes import ItemNode
 from .reruns import RerunPolicy, forget_failed_fixtures
+from .retry import RetryPolicy
 from .session_state import SessionState
 from .stack_dumps import StackDumps
 from .testcall import TestRun
@@ -96,20 +97,23 @@ def execute(
 
 def _rerun_policy(
     state: SessionState, node: ItemNode, emit: Callable[[Event], None]
-) -> RerunPolicy | FlakyPolicy | None:
+) -> RerunPolicy | FlakyPolicy | RetryPolicy | None:
     """Which plugin reruns the test, as under pytest, where each has its own runtest protocol and the
     first to answer runs the test: pytest-rerunfailures' answers for a test it has a rerun count for
-    (even 0), box/flaky's for every test, and the one registered last is asked first."""
+    (even 0), box/flaky's for every test, and the one registered last is asked first. pytest-retry
+    retries from its report hook, inside whichever protocol ran the test: asked when neither did."""
     reruns = None if state.flaky_runs_tests else state.reruns
     if reruns is not None and reruns.claims(node):
         return reruns.policy_for(node)
-    if state.flaky is None:
-        return None
-    try:
-        return state.flaky.policy_for(node)
-    except ValueError as exc:  # bad mark arguments: the test runs once, with a warning
-        emit(WarningRaised(f"flaky: {exc}", node.nodeid, "PluginWarning"))
-        return None
+    if state.flaky is not None:
+        try:
+            policy = state.flaky.policy_for(node)
+        except ValueError as exc:  # bad mark arguments: the test runs once, with a warning
+            emit(WarningRaised(f"flaky: {exc}", node.nodeid, "PluginWarning"))
+            return None
+        if policy is not None:
+            return policy
+    return state.retry.policy_for(node) if state.retry is not None else None
 
 
 def _run_one(
@@ -139,6 +143,7 @@ def _run_one(
         run = TestRun(state, planned, node)
         if policy is not None:
             run.retry = _retry_with(policy)
+            run.retry_keeps_wider_scopes = policy.keeps_wider_scopes
         with caught_warnings(state.config, lambda: _apply_filters(state, node)) as caught:
             timeout = run.timeout()
             dumps = state.stack_dumps
@@ -165,6 +170,8 @@ def _run_one(
     if isinstance(policy, RerunPolicy) and policy.attempts:
         result = dataclasses.replace(result, reruns=tuple(policy.attempts))
         policy.settings.rerun_tests += 1
+    elif isinstance(policy, RetryPolicy) and policy.retried:
+        result = dataclasses.replace(result, retried=policy.settings.outcome)
     _emit_warnings(emit, item.nodeid, caught, result.warnings, silenced)
     _keep_errors(state, node, run)
     _log_protocol(state, "pytest_runtest_logfinish", node)
@@ -249,7 +256,9 @@ def _keep_errors(state: SessionState, node: ItemNode, run: TestRun) -> None:
     state.kept_errors.extend(exc for _phase, exc in run.failures if exc is not None)
 
 
-def _retry_with(policy: RerunPolicy | FlakyPolicy) -> Callable[[TestRun, BaseException | None], bool]:
+def _retry_with(
+    policy: RerunPolicy | FlakyPolicy | RetryPolicy,
+) -> Callable[[TestRun, BaseException | None], bool]:
     def retry(run: TestRun, teardown_error: BaseException | None) -> bool:
         failures = list(run.failures)
         # A skip in teardown is reported as a skip, not a failure: it is no reason to rerun.

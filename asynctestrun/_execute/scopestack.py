@@ -75,6 +75,13 @@ class ScopeStack:
             errors.extend(run_finalizers(node.finalizers))
         return errors
 
+    def teardown_to_session(self) -> list[BaseException]:
+        """Pop every live instance but the session's; return the errors raised."""
+        errors: list[BaseException] = []
+        while len(self.stack) > 1:
+            errors.extend(run_finalizers(self.stack.pop().finalizers))
+        return errors
+
     def node_for(self, scope: Scope, fixture_package: str | None = None) -> ScopeNode:
         """The live instance of ``scope`` for the current test; class falls back to the function,
         package to the package the fixture was defined in (else the session), as in pytest."""

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .._builtins.capture import CaptureManager
     from .flaky import FlakySettings
     from .reruns import RerunSettings
+    from .retry import RetrySettings
 
 
 class SessionState:
@@ -61,6 +62,7 @@ class SessionState:
         self.slow_callbacks: Any = None  # with asyncio_debug: collects slow-callback reports
         self.reruns: RerunSettings | None = None  # where pytest-rerunfailures is installed
         self.flaky: FlakySettings | None = None  # where box/flaky is installed
+        self.retry: RetrySettings | None = None  # where pytest-retry is installed
         # Both installed, box/flaky registered after pytest-rerunfailures: pluggy calls flaky's runtest
         # protocol first, which runs every test, so rerunfailures never reruns one.
         self.flaky_runs_tests: bool = False

@@ -74,6 +74,8 @@ class TestRun:
         # another attempt of the same test (pytest-rerunfailures' reruns, see reruns.py).
         self.retry: Callable[[TestRun, BaseException | None], bool] | None = None
         self.retrying = False
+        # False for pytest-retry: every scope but the session's is torn down before another attempt.
+        self.retry_keeps_wider_scopes = True
         self.quit_debugger = False  # --pdb: the debugger was quit; the run stops after this test
 
     def _record_subtest(
@@ -458,6 +460,8 @@ class TestRun:
             if self.retry(self, errors[0] if errors else None):
                 self.retrying = True
                 target = self.item
+                if not self.retry_keeps_wider_scopes:
+                    errors += self.state.stack.teardown_to_session()
         errors += self.state.stack.teardown_to(target)
         leave_test()
         if not errors:  # as in pytest: collected at the end of a teardown that went through

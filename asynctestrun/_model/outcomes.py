@@ -87,6 +87,8 @@ class TestResult:
     properties: tuple[tuple[str, str], ...] = ()  # record_property(name, value)
     # The failed phase of each earlier attempt that was rerun (pytest-rerunfailures), oldest first.
     reruns: tuple[PhaseResult, ...] = ()
+    # The category a test retried by pytest-retry counts under once ("retried", or --retry-outcome).
+    retried: str | None = None
     # A module or class skipped while it was collected (``pytest.skip`` at import or in a
     # ``pytest_generate_tests`` hook): one skip in the counts and the JUnit XML, no test ran.
     collection_skip: bool = False

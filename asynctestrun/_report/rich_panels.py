@@ -150,7 +150,8 @@ def status_line(
 def counts_table(counts: Mapping[str, int], *, boxed: bool) -> Table:
     """Outcome counts as one header row and one number row, in the closing line's order."""
     table = Table(box=box.SIMPLE_HEAD if boxed else None, pad_edge=False, show_edge=False)
-    keys = [key for key in _ORDER if counts.get(key)]
+    # A plugin's own categories ("retried", a pytest_report_teststatus category) after pytest's.
+    keys = [key for key in (*_ORDER, *(key for key in counts if key not in _ORDER)) if counts.get(key)]
     for key in keys:
         table.add_column(Text(key, WORD_STYLES.get(key, "")), justify="right")
     table.add_row(*(str(counts[key]) for key in keys))

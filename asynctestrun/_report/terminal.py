@@ -66,6 +66,17 @@ _ORDER = (
     "subtests passed",
     "rerun",
 )
+
+
+def _earlier_attempts(result: TestResult) -> list[str]:
+    """The verbose word of each report of an earlier attempt, written before the test's own: one per
+    pytest-rerunfailures rerun, one for a test pytest-retry retried (its first failure only)."""
+    words = ["RERUN"] * len(result.reruns)
+    if result.retried:
+        words.append("RETRY")
+    return words
+
+
 _SUBTEST_WORDS = {
     (PhaseOutcome.PASSED, False): "PASSED",
     (PhaseOutcome.FAILED, False): "FAILED",
@@ -453,19 +464,20 @@ class TerminalReporter:
         if self.verbose > 0:
             if self._done == 1 and self._started is None and not shown:
                 self.write("\n")  # between the "collected" line and the first test's
-            if self._started is not None and result.reruns:
+            if self._started is not None and (result.reruns or result.retried):
                 self.write("\n")  # their own lines follow the id written when the test started
                 self._started = None
-            for _ in result.reruns:
-                line = f"{result.nodeid} RERUN"
+            for word in _earlier_attempts(result):
+                line = f"{result.nodeid} {word}"
                 self.write(self._with_progress(line) + "\n")
         else:
             # As pytest: a line per file (no file names with -q), its letters, and the share of the
             # run done at the right edge when the file ends, the line is full, or the run is over.
             if self.verbose == 0 and result.path != self._current_file:
                 self._start_file(result.path, self._done - 1)  # the previous line's share excludes this test
-            self.write("R" * len(result.reruns))
-            self._column += len(result.reruns)
+            letters = "R" * len(_earlier_attempts(result))
+            self.write(letters)
+            self._column += len(letters)
         self._write_reports(result, result.phases[shown:], nothing_shown=not shown)
         self._started = None
         if self.verbose <= 0:
@@ -793,6 +805,8 @@ def count_outcomes(
                     counts["subtests passed"] += 1
                 elif p.subtest is not None and p.outcome is PhaseOutcome.SKIPPED:
                     counts["xfailed" if p.xfail else "skipped"] += 1
+        if r.retried:
+            counts[r.retried] += 1  # pytest-retry reports a retried test once, whatever its attempts
         if r.reruns:
             counts["rerun"] += len(r.reruns)
             # An attempt rerun for its teardown had a passing call, which pytest counts as well.

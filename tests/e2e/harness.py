@@ -62,7 +62,7 @@ _COPY_IGNORE = shutil.ignore_patterns(
     "__pycache__", "*.pyc", ".pytest_cache", ".asynctestrun_cache", "events.log"
 )
 _SUMMARY_COUNT = re.compile(
-    r"(\d+) (failed|passed|skipped|xfailed|xpassed|deselected|errors?|warnings?|rerun)\b"
+    r"(\d+) (failed|passed|skipped|xfailed|xpassed|deselected|errors?|warnings?|rerun|retried)\b"
 )
 _SUMMARY_TIME = re.compile(r"\bin \d+(\.\d+)?s\b")
 _SUMMARY_ALIASES = {"error": "errors", "warning": "warnings"}

@@ -5509,6 +5509,32 @@ root runtestloop items=5 collected=5
         counts={"passed": 1},
         requires=("xdist",),
     ),
+    Scenario(
+        # pytest-retry's flaky(retries=...): the call retried, wider scopes set up again, filters by
+        # exact type; pytest-rerunfailures (installed with the test extras) is kept out of it.
+        "retry_plugin",
+        "retry_plugin",
+        ("-p", "no:rerunfailures"),
+        1,
+        r"""
+            test_retried.py::test_passes_on_the_second_attempt                  passed
+            test_retried.py::test_fails_every_attempt                           failed
+            test_retried.py::test_bare_mark_retries_once                        failed
+            test_retried.py::test_zero_retries_still_retries_once               passed
+            test_retried.py::test_only_on_another_error_is_not_retried          failed
+            test_retried.py::test_only_on_a_base_class_is_not_retried           failed
+            test_retried.py::test_an_excluded_error_is_not_retried              failed
+            test_retried.py::test_condition_false_is_not_retried                failed
+            test_retried.py::test_a_skip_is_not_retried                         skipped
+            test_retried.py::test_an_expected_failure_is_not_retried            xfailed
+            test_retried.py::test_a_setup_error_is_not_retried                  error
+            test_retried.py::test_async_test_is_retried                         passed
+            test_retried.py::test_unmarked_is_not_retried                       failed
+            test_retried.py::test_module_fixture_was_set_up_for_each_retry      passed
+        """,
+        counts={"failed": 7, "passed": 4, "skipped": 1, "xfailed": 1, "errors": 1, "retried": 5},
+        requires=("pytest_retry",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

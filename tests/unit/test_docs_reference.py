@@ -195,13 +195,13 @@ def test_asynctestrun_commands_in_the_docs_use_real_options():
 
 def _plugin_stand_in_options() -> frozenset[str]:
     """Options asynctestrun takes where a plugin it stands in for is installed (pytest-rerunfailures,
-    box/flaky)."""
-    from asynctestrun._builtins import flaky, rerunfailures
+    box/flaky, pytest-retry)."""
+    from asynctestrun._builtins import flaky, rerunfailures, retry
     from asynctestrun._shim.config import Parser
 
     parser = Parser()
-    rerunfailures.pytest_addoption(parser)
-    flaky.pytest_addoption(parser)
+    for stand_in in (rerunfailures, flaky, retry):
+        stand_in.pytest_addoption(parser)
     return frozenset(name for names, _ in parser.options for name in names)
 
 
