@@ -460,6 +460,17 @@ class Session:
             # is imported); each named logger only, not its children.
             for name in config.log_disable:
                 logging.getLogger(name).disabled = True
+        if not config.worker:
+            # As pytest's main hook, which plugins answer first: an answer is the run's exit status,
+            # given before anything is configured (pytest-xprocess's --xkill); a usage error raised
+            # there (pytest-split's check of its options) ends the run as one.
+            from ._collect.hooks import first_answer
+
+            impls = self.hooks.implementations("pytest_cmdline_main")
+            answered = first_answer(impls, {"config": self.plugin_config}) if impls else None
+            if answered is not None:
+                self.close()
+                return int(answered[1])
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
         if config.show_markers:
             return self._show_markers()

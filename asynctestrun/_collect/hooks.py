@@ -59,6 +59,8 @@ KNOWN_HOOKS = frozenset(
         "pytest_exception_interact",
         "pytest_runtest_protocol",
         "pytest_runtestloop",
+        "pytest_cmdline_main",
+        "pytest_internalerror",
     }
 )
 # Known but with no effect here; accepted silently because they only tune pytest's own machinery.
@@ -70,6 +72,7 @@ SILENT_HOOKS = frozenset(
         "pytest_deselected",
         "pytest_keyboard_interrupt",
         "pytest_unconfigure",
+        "pytest_internalerror",
     }
 )
 # pytest-xdist's hooks about its workers (set up, started, ready, down, crashed, their collection):

@@ -189,7 +189,10 @@ class TestRun:
             # pytest-asyncio settles the test's loop factory before any fixture, so a change of
             # factory retires the previous factory's loops (and their fixtures) first.
             self.state.factories.select(self.item)
-        names: list[str] = list(self.item.fixturenames)
+        # The node's list, as pytest fills ``item.fixturenames``: a collection hook may have added a
+        # fixture there (pytest-freezer inserts ``freezer`` for tests marked ``freeze_time``), set up
+        # in the list's order as a ``getfixturevalue`` would.
+        names: list[str] = list(self.node.fixturenames)
         if self.state.fixture_setup_hooks():
             # A directly parametrized argument is a fixture to pytest's hooks as well: they may swap
             # its value (pytest-lazy-fixtures' ``lf("name")``), so the test gets what they made of it.

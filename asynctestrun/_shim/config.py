@@ -332,7 +332,9 @@ class PluginManager:
     def register(self, plugin: object, name: str | None = None) -> str:
         key = name or self.get_canonical_name(plugin)
         self._plugins[key] = plugin
-        if self.on_register is not None:
+        # A replacement terminal reporter is kept as a view, its hooks uncalled: asynctestrun's
+        # reporter, fed by events, owns the terminal's layout.
+        if self.on_register is not None and key != "terminalreporter":
             self.on_register(key, plugin)
         return key
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._declare.fixtures import FixtureFunction
 from .._declare.outcomes import xfail, xfail_ignored
-from . import pytest_api, pytest_asyncio_api
+from . import internals, pytest_api, pytest_asyncio_api
 from .module_names import PACKAGES, REAL_MODULES
 
 _SHIMMED = ("pytest", "pytest_asyncio", "_pytest", "py")
@@ -31,9 +31,13 @@ _VERSION: dict[str, object] = {
     "version_tuple": pytest_api.version_tuple,
 }
 _MODULE_NAMES: dict[str, dict[str, object]] = {
+    **internals.MODULE_NAMES,
     "_pytest": _VERSION,
     "_pytest._version": {**_VERSION, "version": pytest_api.__version__},
-    "_pytest.fixtures": {"FixtureFunctionDefinition": FixtureFunction},
+    "_pytest.fixtures": {
+        "FixtureFunctionDefinition": FixtureFunction,
+        "TopRequest": pytest_api.FixtureRequest,
+    },
 }
 # pytest's own modules that are always imported under pytest, and that libraries look for in
 # ``sys.modules`` instead of importing them: hypothesis counts ``_pytest.outcomes.Failed`` (pytest.fail

@@ -8,9 +8,10 @@ user code (``pytest.FixtureRequest``, ``pytest.Item``) are the runtime classes t
 from __future__ import annotations
 
 import enum
+import sys
 import warnings
 from types import SimpleNamespace
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TextIO
 
 from .._builtins.capture import CaptureFixture
 from .._builtins.logging import LogCaptureFixture
@@ -70,6 +71,7 @@ from .._execute.reports import CallInfo as _CallInfo
 from .._execute.reports import TestReport as _TestReport
 from .._model.marks import Mark
 from .config import OptionGroup, Parser, PluginManager, PytestConfig
+from .terminal_view import TerminalView
 
 __version__ = "9.2.0"
 version_tuple = (9, 2, 0)
@@ -156,8 +158,14 @@ class SubtestReport(_NotProvided):
     pass
 
 
-class TerminalReporter(_NotProvided):
-    pass
+class TerminalReporter(TerminalView):
+    """pytest's terminal reporter. Plugins that restyle pytest's report (pytest-pretty, pytest-sugar)
+    subclass it and register their instance as "terminalreporter" from ``pytest_configure``. Here
+    asynctestrun's own reporter keeps the terminal: the instance is what ``getplugin`` then returns
+    (a view that writes lines), and its hook methods are not called (``PluginManager.register``)."""
+
+    def __init__(self, config: Any, file: TextIO | None = None) -> None:
+        super().__init__(config, file if file is not None else sys.stdout)
 
 
 class TestShortLogReport(_NotProvided):

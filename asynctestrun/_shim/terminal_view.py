@@ -43,6 +43,10 @@ class TerminalView:
     def hasmarkup(self) -> bool:
         return False
 
+    def _highlight(self, source: str, lexer: str = "python") -> str:
+        """Source as pytest's writer shows it without markup (plugins pass it on as a highlighter)."""
+        return source
+
     def isatty(self) -> bool:
         return self._file.isatty()
 

@@ -5535,6 +5535,26 @@ root runtestloop items=5 collected=5
         counts={"failed": 7, "passed": 4, "skipped": 1, "xfailed": 1, "errors": 1, "retried": 5},
         requires=("pytest_retry",),
     ),
+    Scenario(
+        # Names plugins import from pytest's private modules, a fixture a collection hook adds to
+        # item.fixturenames, a replaced terminal reporter and a conftest's pytest_cmdline_main.
+        "private_pytest_names",
+        "private_pytest_names",
+        (),
+        0,
+        r"""
+            test_private_names.py::test_saferepr_shortens_long_values              passed
+            test_private_names.py::test_compare_eq_any_gives_the_detail_lines      passed
+            test_private_names.py::test_format_session_duration                    passed
+            test_private_names.py::test_safe_getattr_answers_the_default           passed
+            test_private_names.py::test_getfslineno_names_the_definition           passed
+            test_private_names.py::test_evaluate_xfail_marks_reads_the_mark        xfailed
+            test_private_names.py::test_a_collection_hook_added_a_fixture          passed
+            test_private_names.py::test_the_added_fixture_was_torn_down            passed
+            test_private_names.py::test_the_replacement_reporter_is_the_registered_one    passed
+        """,
+        counts={"passed": 8, "xfailed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -97,6 +97,18 @@ CASES = {
         4,
         "ERROR: Missing required plugins: pytest-asyncio>=99, zz-not-installed, ~=1.4",
     ),
+    # A plugin's or initial conftest's pytest_cmdline_main checking its options (pytest-split's).
+    "usage-error-from-cmdline-main": (
+        {
+            "conftest.py": "import pytest\ndef pytest_cmdline_main(config):\n"
+            "    raise pytest.UsageError('argument `--group` is required')\n",
+            "test_a.py": "def test_a(): pass\n",
+        },
+        INI,
+        (),
+        4,
+        "ERROR: argument `--group` is required",
+    ),
     "syntax-error-file": (
         {"test_bad.py": "def test_x(:\n", "test_good.py": "def test_a(): pass\n"},
         INI,
