@@ -5,6 +5,7 @@ Nothing else lives here: each step is a call into the stage that owns it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import importlib.util
@@ -995,7 +996,11 @@ class Session:
         written = io.StringIO()
         view = TerminalView(self.plugin_config, written)
         kwargs = {"terminalreporter": view, "exitstatus": code, "config": self.plugin_config}
-        self._call_guarded("pytest_terminal_summary", kwargs)
+        # What a hook prints (print(), a rich Console of its own, as pytest-textual-snapshot's report)
+        # lands where pytest shows it, among the summary's sections: it went to the terminal at once,
+        # above the progress line's end and the failures.
+        with contextlib.redirect_stdout(written):
+            self._call_guarded("pytest_terminal_summary", kwargs)
         return written.getvalue()
 
     def _call_guarded(self, hook: str, kwargs: dict[str, Any], *, reverse: bool = False) -> list[Any]:

@@ -5555,6 +5555,18 @@ root runtestloop items=5 collected=5
         """,
         counts={"passed": 8, "xfailed": 1},
     ),
+    Scenario(
+        # A conftest's pytest_terminal_summary printing to stdout: its lines among the summary's.
+        "terminal_summary_print",
+        "terminal_summary_print",
+        (),
+        1,
+        r"""
+            test_report.py::test_passes    passed
+            test_report.py::test_fails     failed
+        """,
+        counts={"passed": 1, "failed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -914,3 +914,15 @@ def test_an_outcome_exception_while_importing_reads_as_pytests(tmp_path):
     assert "ERROR test_d_fails.py - Failed: fails while importing" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("exit_at_import", tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize("args", [(), ("-q",)], ids=["default", "q"])
+def test_what_a_terminal_summary_hook_prints_is_among_the_summary(args, tmp_path):
+    # print() in pytest_terminal_summary (pytest-textual-snapshot's report, through a rich Console):
+    # after the failures, before the short summary, as pytest shows it; not above the progress line's end.
+    out = run_asynctestrun("terminal_summary_print", *args, tmp_root=tmp_path).stdout
+    failure = out.index("AssertionError")
+    printed = out.index("REPORT (printed): 2 tests looked at\nexit status 1\nREPORT (terminal reporter)\n")
+    assert failure < printed < out.index("short test summary info")
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("terminal_summary_print", *args, tmp_path=tmp_path)
