@@ -724,10 +724,10 @@ def _run_parallel(
     def emit(event: Any) -> None:
         # As xdist's controller: this process's conftests and plugins write the end-of-run reports.
         if isinstance(event, SessionFinished):
-            code, summary = session.end_session(event.exit_code, loop_finished=event.interrupted is None)
-            code, notice = session.check_max_warnings(code)
+            end = session.end_session(event.exit_code, loop_finished=event.interrupted is None)
+            code, notice = session.check_max_warnings(end.code)
             final_code.append(code)
-            event = replace(event, exit_code=code, plugin_summary=summary, notice=notice)
+            event = end.event(replace(event, exit_code=code, notice=notice))
         broadcast.handle(event)
 
     session.start_as_controller()

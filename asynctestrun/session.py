@@ -14,8 +14,8 @@ import platform
 import sys
 import time
 import warnings
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -133,6 +133,40 @@ class SessionView(SessionNode):
     def __post_init__(self) -> None:
         self.nodes = NodeTree(self.config)
         self.nodes.session = self
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEnd:
+    """What ending the session gave: the exit status, and what its hooks wrote for the terminal."""
+
+    code: int
+    plugin_summary: str = ""
+    finish_output: str = ""
+    unconfigure_output: str = ""
+
+    def event(self, finished: SessionFinished) -> SessionFinished:
+        """``finished`` carrying these hooks' output, for the reporters to place where pytest shows it."""
+        return replace(
+            finished,
+            plugin_summary=self.plugin_summary,
+            finish_output=self.finish_output,
+            unconfigure_output=self.unconfigure_output,
+        )
+
+
+@contextlib.contextmanager
+def held_stdout(held: io.StringIO) -> Iterator[None]:
+    """What a session-end hook prints, held for the reporter: pytest's terminal shows it at a place of
+    the report (after the progress line's end, after the closing line), which is written only after
+    these hooks ran. If the hook raises, it is written at once, ahead of the traceback that follows."""
+    try:
+        with contextlib.redirect_stdout(held):
+            yield
+    except BaseException:
+        sys.stdout.write(held.getvalue())
+        held.seek(0)
+        held.truncate()
+        raise
 
 
 class Session:
@@ -846,15 +880,14 @@ class Session:
         self._resume_gc()
         self.close()
         try:
-            code, summary = self.end_session(code, loop_finished=loop_finished)
+            end = self.end_session(code, loop_finished=loop_finished)
         except SessionEndError:
             duration = time.perf_counter() - start
             self.broadcast.handle(SessionFinished(EXIT_TESTS_FAILED, duration, interrupted, aborted=True))
             raise
-        code, notice = self.check_max_warnings(code)
-        self.broadcast.handle(
-            SessionFinished(code, time.perf_counter() - start, interrupted, summary, notice)
-        )
+        code, notice = self.check_max_warnings(end.code)
+        duration = time.perf_counter() - start
+        self.broadcast.handle(end.event(SessionFinished(code, duration, interrupted, notice=notice)))
         return code
 
     def start_as_controller(self) -> None:
@@ -887,7 +920,7 @@ class Session:
 
         return configure_node(self.hooks.call, self.plugin_config, name, count, run_id)
 
-    def end_session(self, code: int, *, loop_finished: bool) -> tuple[int, str]:
+    def end_session(self, code: int, *, loop_finished: bool) -> SessionEnd:
         """``pytest_sessionfinish`` (which may change the exit status: syrupy's does for unused
         snapshots), the terminal summary hooks, ``pytest_unconfigure``; the exit status and that
         summary. Under -n the main process calls it too, as pytest-xdist's controller finishes its own
@@ -897,6 +930,7 @@ class Session:
         from ._execute.runner import caught_warnings, session_filters
 
         summary = ""
+        finished, unconfigured = io.StringIO(), io.StringIO()
         if self.coverage is not None:
             # As pytest-cov, whose measurement ends with the test loop: what pytest_sessionfinish and
             # the later hooks run is not counted (a conftest's line there is a missed one).
@@ -907,7 +941,8 @@ class Session:
             # raises (a report of what the run saw) goes to the summary, not to stderr.
             with caught_warnings(self.config, lambda: session_filters(self.config)) as caught:
                 try:
-                    self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
+                    with held_stdout(finished):
+                        self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
                 except Exit:
                     raise
                 except Exception as exc:
@@ -923,11 +958,12 @@ class Session:
             summary = self.plugin_summaries(code)
             code, coverage_summary = self.coverage_summary(code)
             summary += coverage_summary
-            self.hooks.call("pytest_unconfigure", config=self.plugin_config)
+            with held_stdout(unconfigured):
+                self.hooks.call("pytest_unconfigure", config=self.plugin_config)
             self.plugin_config.run_cleanups()
         except Exit as exc:
             code = exc.returncode if exc.returncode is not None else code
-        return code, summary
+        return SessionEnd(code, summary, finished.getvalue(), unconfigured.getvalue())
 
     def _end_coverage(self, *, loop_finished: bool) -> None:
         """Stop measuring. pytest-cov saves its data (then reports, checks ``--cov-fail-under``) once

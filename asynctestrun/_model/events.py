@@ -113,6 +113,10 @@ class SessionFinished:
     # A conftest's or plugin's pytest_sessionfinish raised: as in pytest, report files are written but
     # the terminal shows no summary, and the run ends with the exception's traceback (exit status 1).
     aborted: bool = False
+    # What conftests' and plugins' pytest_sessionfinish and pytest_unconfigure printed to stdout: pytest
+    # shows the first where the progress line ends (after its "[100%]"), the second after the closing line.
+    finish_output: str = ""
+    unconfigure_output: str = ""
 
 
 _MAXFAIL_PREFIX = "stopping after "

@@ -334,6 +334,7 @@ class RichReporter:
     # -- summary -------------------------------------------------------------------------------
     def _session_finished(self, event: SessionFinished) -> None:
         self._end_progress()
+        self._out.write(event.finish_output)  # what pytest_sessionfinish printed, at the progress' end
         if event.aborted:  # pytest_sessionfinish raised: its traceback follows, and no summary
             return
         errored = [(r, p) for r in self.results for p in r.phases if shown_error(p)]
@@ -419,6 +420,7 @@ class RichReporter:
             self._print(Text(closing, "bold red" if bad else "bold green"))
         else:
             self._out.write(closing + "\n")
+        self._out.write(event.unconfigure_output)  # pytest_unconfigure runs after the closing line
         self._out.flush()
 
     def _section(self, title: str, style: str) -> None:

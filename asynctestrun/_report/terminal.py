@@ -558,6 +558,9 @@ class TerminalReporter:
             # last teardowns, and not at all when the loop was stopped (-x / --maxfail reached by
             # the last test, stepwise, an exit): pytest's loop then raises past that write.
             self._fill_progress()
+        # What pytest_sessionfinish printed, where pytest's terminal stood then; its own idea of the
+        # line it is on does not change, as pytest's writer does not see a hook's print() either.
+        self.write(event.finish_output)
         if event.aborted:  # pytest_sessionfinish raised: its traceback follows, and no summary
             self.out.flush()
             return
@@ -660,6 +663,7 @@ class TerminalReporter:
             self.write(self.summary_line(event.duration) + "\n")
         if late_stop:
             self.write(_rule(_stop_reason(late_stop), "!", self.width) + "\n")
+        self.write(event.unconfigure_output)  # pytest_unconfigure runs after pytest's last line
         self.out.flush()
 
     def _write_passes(self, heading: str, *, xpassed: bool) -> None:

@@ -5567,6 +5567,19 @@ root runtestloop items=5 collected=5
         """,
         counts={"passed": 1, "failed": 1},
     ),
+    Scenario(
+        # print() in pytest_sessionfinish and pytest_unconfigure: placed where pytest's terminal shows it.
+        "session_end_prints",
+        "session_end_prints",
+        (),
+        1,
+        r"""
+            test_session_end.py::test_passes        passed
+            test_session_end.py::test_fails         failed
+            test_session_end.py::test_passes_too    passed
+        """,
+        counts={"passed": 2, "failed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -926,3 +926,15 @@ def test_what_a_terminal_summary_hook_prints_is_among_the_summary(args, tmp_path
     assert failure < printed < out.index("short test summary info")
     if reference_python()[0] is not None:
         assert_reads_as_pytests("terminal_summary_print", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize("args", [(), ("-q",), ("-x",)], ids=["default", "q", "x"])
+def test_what_session_end_hooks_print_is_where_pytest_shows_it(args, tmp_path):
+    # pytest_sessionfinish's print() right after the progress line's share, pytest_unconfigure's after
+    # the closing line: both ran before the reporter wrote those places, and went out first.
+    out = run_asynctestrun("session_end_prints", *args, tmp_root=tmp_path).stdout
+    assert re.search(r"(\[100%\]|F)sessionfinish: status 1\n", out)
+    assert re.search(r"1 failed, \d passed in .*\nunconfigure: done\n$", out)
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("session_end_prints", *args, tmp_path=tmp_path)
+
