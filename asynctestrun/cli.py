@@ -622,7 +622,8 @@ def _run_session(
             from ._report.terminal import TerminalReporter
 
             junit_logging = config.ini.get("junit_logging", "no") not in ("no", "")
-            junit = JUnitReporter(config.junitxml, config.junit_suite_name, junit_logging)
+            family = str(config.ini.get("junit_family", "xunit2"))
+            junit = JUnitReporter(config.junitxml, config.junit_suite_name, junit_logging, family)
             broadcast.add(junit)
             if isinstance(terminal, TerminalReporter):
                 # pytest names the file as its junitxml plugin stored it: absolute, normalised.

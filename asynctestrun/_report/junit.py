@@ -3,6 +3,7 @@
 ``classname`` is the dotted module path (``tests/api/test_x.py`` -> ``tests.api.test_x``) plus any
 classes; ``name`` is the test name with its ``[params]``. A collection error is a testcase with an
 empty classname holding an ``<error>``; xfail is ``<skipped>``; a strict xpass is a ``<failure>``.
+Under ``junit_family = xunit1`` (or ``legacy``) a testcase also names its ``file`` and ``line``.
 """
 
 from __future__ import annotations
@@ -58,10 +59,24 @@ def split_nodeid(nodeid: str) -> tuple[str, str]:
     return ".".join([dotted, *rest[:-1]]), rest[-1]
 
 
+def _location(nodeid: str, lineno: int | None) -> dict[str, str]:
+    """The ``file`` and ``line`` attributes xunit1 adds, from pytest's ``report.location``: the
+    rootdir-relative file and the 0-based line of the definition (its first decorator); a collection
+    report has a file and no line."""
+    attrs = {"file": nodeid.split("::", 1)[0].partition("[")[0]}
+    if lineno is not None:
+        attrs["line"] = str(lineno - 1)
+    return attrs
+
+
 class JUnitReporter:
-    def __init__(self, path: Path, suite_name: str = "pytest", logging: bool = False) -> None:
+    def __init__(
+        self, path: Path, suite_name: str = "pytest", logging: bool = False, family: str = "xunit2"
+    ) -> None:
         self.path = path
         self.logging = logging  # junit_logging: captured output as system-out/err (off by default)
+        # pytest's default family, xunit2, has classname and name only; "legacy" is xunit1.
+        self.xunit1 = family in ("xunit1", "legacy")
         self.suite_name = suite_name
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
@@ -99,13 +114,10 @@ class JUnitReporter:
             classname, name = split_nodeid(error.nodeid)
             case = cases.get(error.nodeid)
             if case is None:
-                case = cases[error.nodeid] = ET.SubElement(
-                    suite,
-                    "testcase",
-                    classname=_clean(classname) if "::" in error.nodeid else "",
-                    name=_clean(name),
-                    time="0.000",
-                )
+                attrs = {"classname": _clean(classname) if "::" in error.nodeid else "", "name": _clean(name)}
+                if self.xunit1:
+                    attrs.update(_location(error.nodeid, None))
+                case = cases[error.nodeid] = ET.SubElement(suite, "testcase", attrs, time="0.000")
             node = ET.SubElement(case, "error", message="collection failure")
             node.text = _clean(_report_text(error.longrepr))
             counts["errors"] += 1
@@ -144,7 +156,11 @@ class JUnitReporter:
                 name=_clean(name),
                 time=f"{attempt.duration:.3f}",
             )
-        attrs = {"classname": _clean(classname), "name": _clean(name), "time": f"{result.duration:.3f}"}
+        attrs = {"classname": _clean(classname), "name": _clean(name)}
+        if self.xunit1:
+            # A module or class skipped while collecting is a collection report: a file, no line.
+            attrs.update(_location(result.nodeid, None if result.collection_skip else result.lineno))
+        attrs["time"] = f"{result.duration:.3f}"
         case = ET.SubElement(suite, "testcase", attrs)
         # pytest's "tests" counts reports (a passing call, each failure, error and skip), minus one
         # for a passing call whose teardown failed.

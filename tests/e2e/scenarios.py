@@ -5580,6 +5580,24 @@ root runtestloop items=5 collected=5
         """,
         counts={"passed": 2, "failed": 1},
     ),
+    Scenario(
+        # junit_family = xunit1: each testcase names its file and line, compared with pytest's in
+        # test_junit_text.py.
+        "junit_family_xunit1",
+        "junit_family_xunit1",
+        (),
+        1,
+        r"""
+            sub/test_skipped_module.py                  skipped
+            sub/test_deeper.py::test_deeper             passed
+            test_places.py::test_plain                  passed
+            test_places.py::test_decorated              skipped
+            test_places.py::TestInClass::test_method[1] passed
+            test_places.py::TestInClass::test_method[2] failed
+            test_places.py::test_async                  passed
+        """,
+        counts={"failed": 1, "passed": 4, "skipped": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -61,3 +61,23 @@ def test_skip_texts_name_the_absolute_place_as_pytests(tmp_path):
     reference, candidate = run_both("marks", tmp_root=tmp_path)
     expected = _skip_texts(reference.workdir.parent / "junit.xml", reference.workdir)
     assert _skip_texts(candidate.workdir.parent / "junit.xml", candidate.workdir) == expected
+
+
+def _places(junit: Path) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    return {
+        (case.get("classname", ""), case.get("name", "")): (case.get("file"), case.get("line"))
+        for case in ET.parse(junit).getroot().iter("testcase")
+    }
+
+
+def test_xunit1_testcases_name_their_file_and_line_as_pytests(tmp_path):
+    # pytest's report.location: the rootdir-relative file and the 0-based line of the definition (its
+    # first decorator); a module skipped while collecting has a file and no line.
+    result = run_asynctestrun("junit_family_xunit1", tmp_root=tmp_path)
+    places = _places(result.workdir.parent / "junit.xml")
+    assert places["test_places", "test_decorated"] == ("test_places.py", "9")
+    assert places["", "sub.test_skipped_module"] == ("sub/test_skipped_module.py", None)
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("junit_family_xunit1", tmp_root=tmp_path)
+    assert _places(candidate.workdir.parent / "junit.xml") == _places(reference.workdir.parent / "junit.xml")

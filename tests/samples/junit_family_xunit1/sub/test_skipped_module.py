@@ -1,0 +1,3 @@
+import pytest
+
+pytest.skip("a collection report names its file and no line", allow_module_level=True)
