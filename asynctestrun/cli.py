@@ -621,9 +621,11 @@ def _run_session(
             from ._report.junit import JUnitReporter
             from ._report.terminal import TerminalReporter
 
-            junit_logging = config.ini.get("junit_logging", "no") not in ("no", "")
+            junit_logging = str(config.ini.get("junit_logging", "no") or "no")
             family = str(config.ini.get("junit_family", "xunit2"))
-            junit = JUnitReporter(config.junitxml, config.junit_suite_name, junit_logging, family)
+            junit = JUnitReporter(
+                config.junitxml, config.junit_suite_name, junit_logging, family, _log_passing_tests(config)
+            )
             broadcast.add(junit)
             if isinstance(terminal, TerminalReporter):
                 # pytest names the file as its junitxml plugin stored it: absolute, normalised.
@@ -752,6 +754,17 @@ def _run_parallel(
         initial_args=[str(config.invocation_dir / arg) for arg in config.args],
     )
     return final_code[-1] if final_code else code
+
+
+def _log_passing_tests(config: Any) -> bool:
+    """The ``junit_log_passing_tests`` ini key (pytest's default is true); a value that is no boolean
+    keeps the default."""
+    from ._config.inifile import get_bool
+
+    try:
+        return get_bool(config.ini, "junit_log_passing_tests", True)
+    except ValueError:
+        return True
 
 
 def _terminal_reporter(config: Any) -> Any:

@@ -71,10 +71,18 @@ def _location(nodeid: str, lineno: int | None) -> dict[str, str]:
 
 class JUnitReporter:
     def __init__(
-        self, path: Path, suite_name: str = "pytest", logging: bool = False, family: str = "xunit2"
+        self,
+        path: Path,
+        suite_name: str = "pytest",
+        logging: str = "no",
+        family: str = "xunit2",
+        log_passing_tests: bool = True,
     ) -> None:
         self.path = path
-        self.logging = logging  # junit_logging: captured output as system-out/err (off by default)
+        # junit_logging: which captured output goes into system-out/err ("no" by default), and
+        # junit_log_passing_tests: whether a report that passed writes it too.
+        self.logging = logging
+        self.log_passing_tests = log_passing_tests
         # pytest's default family, xunit2, has classname and name only; "legacy" is xunit1.
         self.xunit1 = family in ("xunit1", "legacy")
         self.suite_name = suite_name
@@ -176,7 +184,10 @@ class JUnitReporter:
                 ET.SubElement(properties, "property", name=_clean(key), value=_clean(value))
         call = result.phase(Phase.CALL)
         call_failed = call is not None and call.outcome is PhaseOutcome.FAILED
+        seen_teardown = False
         for phase in result.phases:
+            if phase.subtest is None and phase.phase is Phase.TEARDOWN and not result.collection_skip:
+                seen_teardown = True
             if phase.phase is Phase.TEARDOWN and phase.outcome is PhaseOutcome.FAILED and call_failed:
                 # pytest reports a teardown error after a failed call as a testcase of its own.
                 case = ET.SubElement(suite, "testcase", attrs)
@@ -190,6 +201,10 @@ class JUnitReporter:
                         message = _report_text(phase.longrepr or "")  # pytest's message is its text
                     node = ET.SubElement(case, "failure", message=_clean(_shorten(message)))
                     counts["failures"] += 1
+                    if not self.log_passing_tests and phase.subtest is None:
+                        # pytest writes a failed call's output at once only when the teardown (which
+                        # passed) will not.
+                        self._write_output(case, _sections_until(result.sections, phase.phase), passed=False)
                 else:
                     what = "setup" if phase.phase is Phase.SETUP else "teardown"
                     node = ET.SubElement(
@@ -213,14 +228,57 @@ class JUnitReporter:
                     )
                     path, line = _skip_site(phase, result)
                     node.text = _clean(f"{path}:{line}: {phase.skip_reason}")
+                    if phase.subtest is None:
+                        self._write_output(case, _sections_until(result.sections, phase.phase), passed=False)
                 counts["skipped"] += 1
                 counts["tests"] += 1
-        for title, content in result.sections:
-            if not content or not self.logging:
-                continue
-            tag = "system-err" if "stderr" in title else "system-out"
-            node = ET.SubElement(case, tag)
-            node.text = _clean(content)
+            if phase.phase is Phase.TEARDOWN and phase.subtest is None and not result.collection_skip:
+                # The teardown report holds every phase's output.
+                passed = phase.outcome is PhaseOutcome.PASSED
+                self._write_output(case, result.sections, passed=passed)
+        if not seen_teardown and not result.collection_skip:
+            # A result with no teardown phase (a worker that died under it): pytest's teardown
+            # report would have passed.
+            self._write_output(case, result.sections, passed=True)
+
+    def _write_output(self, case: ET.Element, sections: Sections, *, passed: bool) -> None:
+        """pytest's ``write_captured_output`` for one report: the kinds ``junit_logging`` names, each
+        under a dashed heading even when empty; the log joins the stdout's ``system-out`` (or has
+        its own under ``junit_logging = log``)."""
+        if self.logging == "no" or (passed and not self.log_passing_tests):
+            return
+        pending = ""
+        if self.logging in ("log", "all"):
+            pending = _heading("Captured Log", "\n".join(_contents(sections, "Captured log")))
+        if self.logging in ("system-out", "out-err", "all"):
+            pending += _heading("Captured Out", "".join(_contents(sections, "Captured stdout")))
+            ET.SubElement(case, "system-out").text = _clean(pending)
+            pending = ""
+        if self.logging in ("system-err", "out-err", "all"):
+            pending += _heading("Captured Err", "".join(_contents(sections, "Captured stderr")))
+            ET.SubElement(case, "system-err").text = _clean(pending)
+            pending = ""
+        if pending:
+            ET.SubElement(case, "system-out").text = _clean(pending)
+
+
+Sections = tuple[tuple[str, str], ...]
+_PHASE_ORDER = (Phase.SETUP, Phase.CALL, Phase.TEARDOWN)
+
+
+def _sections_until(sections: Sections, phase: Phase) -> Sections:
+    """The sections a report of ``phase`` holds: pytest's report of a phase carries the output of
+    that phase and the ones before it ("Captured stdout setup", "... call")."""
+    done = {p.value for p in _PHASE_ORDER[: _PHASE_ORDER.index(phase) + 1]}
+    return tuple((title, content) for title, content in sections if title.rsplit(" ", 1)[-1] in done)
+
+
+def _contents(sections: Sections, prefix: str) -> list[str]:
+    return [content for title, content in sections if title.startswith(prefix)]
+
+
+def _heading(title: str, content: str) -> str:
+    return "\n".join([f" {title} ".center(80, "-"), content, ""])
 
 
 MESSAGE_BUDGET = 500  # characters of a message attribute, as pytest 9 keeps

@@ -5598,6 +5598,51 @@ root runtestloop items=5 collected=5
         """,
         counts={"failed": 1, "passed": 4, "skipped": 2},
     ),
+    Scenario(
+        # junit_logging = all: each report that writes its output (a skip, a failed teardown, every
+        # teardown while junit_log_passing_tests is true) adds system-out / system-err elements; their
+        # texts are compared with pytest's in test_junit_text.py.
+        "junit_logging_sections",
+        "junit_logging_sections",
+        (),
+        1,
+        r"""
+            test_output.py::test_pass                       passed
+            test_output.py::test_silent                     passed
+            test_output.py::test_fail                       failed
+            test_output.py::test_skip_in_call               skipped
+            test_output.py::test_skip_mark                  skipped
+            test_output.py::test_xfail                      xfailed
+            test_output.py::test_xpass_strict               failed
+            test_output.py::test_teardown_error_after_pass  error
+            test_output.py::test_teardown_error_after_fail  error
+            test_output.py::test_setup_error                error
+            test_output.py::test_async                      passed
+        """,
+        counts={"failed": 3, "passed": 4, "skipped": 2, "xfailed": 1, "errors": 3},
+    ),
+    Scenario(
+        # Without junit_log_passing_tests, a failed call writes its output at once and a passing
+        # teardown nothing; out-err leaves the log out.
+        "junit_logging_sections-out-err-failures-only",
+        "junit_logging_sections",
+        ("-o", "junit_logging=out-err", "-o", "junit_log_passing_tests=false"),
+        1,
+        r"""
+            test_output.py::test_pass                       passed
+            test_output.py::test_silent                     passed
+            test_output.py::test_fail                       failed
+            test_output.py::test_skip_in_call               skipped
+            test_output.py::test_skip_mark                  skipped
+            test_output.py::test_xfail                      xfailed
+            test_output.py::test_xpass_strict               failed
+            test_output.py::test_teardown_error_after_pass  error
+            test_output.py::test_teardown_error_after_fail  error
+            test_output.py::test_setup_error                error
+            test_output.py::test_async                      passed
+        """,
+        counts={"failed": 3, "passed": 4, "skipped": 2, "xfailed": 1, "errors": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -81,3 +81,30 @@ def test_xunit1_testcases_name_their_file_and_line_as_pytests(tmp_path):
         return
     reference, candidate = run_both("junit_family_xunit1", tmp_root=tmp_path)
     assert _places(candidate.workdir.parent / "junit.xml") == _places(reference.workdir.parent / "junit.xml")
+
+
+def _captured(junit: Path) -> list[tuple[str, str, str, str]]:
+    return [
+        (case.get("classname", ""), case.get("name", ""), node.tag, node.text or "")
+        for case in ET.parse(junit).getroot().iter("testcase")
+        for node in case
+        if node.tag in ("system-out", "system-err")
+    ]
+
+
+def test_captured_output_is_written_under_pytests_headings(tmp_path):
+    # junit_logging = all: the log and stdout share a system-out, each under its dashed heading, even
+    # when empty; junit_log_passing_tests (true by default) has a passing test's teardown write it.
+    result = run_asynctestrun("junit_logging_sections", tmp_root=tmp_path)
+    captured = _captured(result.workdir.parent / "junit.xml")
+    silent = [text for classname, name, _, text in captured if name == "test_silent"]
+    assert silent == [
+        f"{' Captured Log '.center(80, '-')}\n\n{' Captured Out '.center(80, '-')}\n\n",
+        f"{' Captured Err '.center(80, '-')}\n\n",
+    ]
+    if reference_python()[0] is None:
+        return
+    for args in ((), ("-o", "junit_logging=out-err", "-o", "junit_log_passing_tests=false")):
+        reference, candidate = run_both("junit_logging_sections", *args, tmp_root=tmp_path)
+        expected = _captured(reference.workdir.parent / "junit.xml")
+        assert _captured(candidate.workdir.parent / "junit.xml") == expected

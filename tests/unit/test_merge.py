@@ -99,7 +99,7 @@ SHARDS = [
 
 def _write_run(directory, name, results, *, errors=(BROKEN,), exit_code=1, duration=1.0, interrupted=None):
     """Both reports of one run, written by the real reporters from the event stream a session emits."""
-    junit = JUnitReporter(directory / f"{name}.xml", logging=True)
+    junit = JUnitReporter(directory / f"{name}.xml", logging="all")
     json_report = JsonReporter(directory / f"{name}.json")
     stream = [
         events.SessionStarted("/project", "pytest.ini", "3.11.7", "strict", "asyncio"),
