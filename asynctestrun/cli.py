@@ -624,7 +624,12 @@ def _run_session(
             junit_logging = str(config.ini.get("junit_logging", "no") or "no")
             family = str(config.ini.get("junit_family", "xunit2"))
             junit = JUnitReporter(
-                config.junitxml, config.junit_suite_name, junit_logging, family, _log_passing_tests(config)
+                config.junitxml,
+                config.junit_suite_name,
+                junit_logging,
+                family,
+                _log_passing_tests(config),
+                str(config.ini.get("junit_duration_report", "total")),
             )
             broadcast.add(junit)
             if isinstance(terminal, TerminalReporter):

@@ -77,8 +77,11 @@ class JUnitReporter:
         logging: str = "no",
         family: str = "xunit2",
         log_passing_tests: bool = True,
+        duration_report: str = "total",
     ) -> None:
         self.path = path
+        # junit_duration_report: a testcase's time is its phases' ("total") or its call's alone ("call").
+        self.call_time_only = duration_report == "call"
         # junit_logging: which captured output goes into system-out/err ("no" by default), and
         # junit_log_passing_tests: whether a report that passed writes it too.
         self.logging = logging
@@ -168,7 +171,7 @@ class JUnitReporter:
         if self.xunit1:
             # A module or class skipped while collecting is a collection report: a file, no line.
             attrs.update(_location(result.nodeid, None if result.collection_skip else result.lineno))
-        attrs["time"] = f"{result.duration:.3f}"
+        attrs["time"] = f"{self._duration(result):.3f}"
         case = ET.SubElement(suite, "testcase", attrs)
         # pytest's "tests" counts reports (a passing call, each failure, error and skip), minus one
         # for a passing call whose teardown failed.
@@ -240,6 +243,11 @@ class JUnitReporter:
             # A result with no teardown phase (a worker that died under it): pytest's teardown
             # report would have passed.
             self._write_output(case, result.sections, passed=True)
+
+    def _duration(self, result: TestResult) -> float:
+        if not self.call_time_only:
+            return result.duration
+        return sum(p.duration for p in result.phases if p.phase is Phase.CALL and p.subtest is None)
 
     def _write_output(self, case: ET.Element, sections: Sections, *, passed: bool) -> None:
         """pytest's ``write_captured_output`` for one report: the kinds ``junit_logging`` names, each

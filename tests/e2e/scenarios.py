@@ -5643,6 +5643,18 @@ root runtestloop items=5 collected=5
         """,
         counts={"failed": 3, "passed": 4, "skipped": 2, "xfailed": 1, "errors": 3},
     ),
+    Scenario(
+        # junit_duration_report = call: the testcase times are checked in test_junit_text.py.
+        "junit_duration_call",
+        "junit_duration_call",
+        (),
+        0,
+        r"""
+            test_durations.py::test_quick_call  passed
+            test_durations.py::test_slow_call   passed
+        """,
+        counts={"passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

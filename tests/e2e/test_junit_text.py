@@ -108,3 +108,21 @@ def test_captured_output_is_written_under_pytests_headings(tmp_path):
         reference, candidate = run_both("junit_logging_sections", *args, tmp_root=tmp_path)
         expected = _captured(reference.workdir.parent / "junit.xml")
         assert _captured(candidate.workdir.parent / "junit.xml") == expected
+
+
+def _times(junit: Path) -> dict[str, float]:
+    return {
+        case.get("name", ""): float(case.get("time", "0"))
+        for case in ET.parse(junit).getroot().iter("testcase")
+    }
+
+
+def test_call_duration_report_times_the_call_alone(tmp_path):
+    # 0.4 s of set-up and teardown around an empty call; a 0.3 s call with nothing around it.
+    results = [run_asynctestrun("junit_duration_call", tmp_root=tmp_path)]
+    if reference_python()[0] is not None:
+        results.extend(run_both("junit_duration_call", tmp_root=tmp_path))
+    for result in results:
+        times = _times(result.workdir.parent / "junit.xml")
+        assert times["test_quick_call"] < 0.15, times
+        assert times["test_slow_call"] >= 0.29, times
