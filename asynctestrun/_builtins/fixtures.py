@@ -89,8 +89,24 @@ def recwarn() -> Iterator[WarningsRecorder]:
         yield recorder
 
 
+def _warn_incompatibility_with_xunit2(request: Any, fixture_name: str) -> None:
+    """pytest's warning, at the test's place, that a JUnit file of family xunit2 (the default) has no
+    room for what the fixture records. Only where a file is written: not without ``--junitxml``, nor
+    in a pytest-xdist worker. Under ``filterwarnings = error`` it fails the test's set-up."""
+    from .._declare.pytest_warnings import PytestWarning
+
+    config = request.config
+    family = config.getini("junit_family") or "xunit2"
+    writes_junit = config.getoption("xmlpath", None) and not hasattr(config, "workerinput")
+    if writes_junit and family not in ("xunit1", "legacy"):
+        message = f"{fixture_name} is incompatible with junit_family '{family}' (use 'legacy' or 'xunit1')"
+        request.node.warn(PytestWarning(message))
+
+
 @fixture
 def record_property(request: Any) -> Callable[[str, object], None]:
+    _warn_incompatibility_with_xunit2(request, "record_property")
+
     def record(name: str, value: object) -> None:
         request.node.user_properties.append((name, value))
 
@@ -99,6 +115,11 @@ def record_property(request: Any) -> Callable[[str, object], None]:
 
 @fixture
 def record_xml_attribute(request: Any) -> Callable[[str, object], None]:
+    from .._declare.pytest_warnings import PytestExperimentalApiWarning
+
+    request.node.warn(PytestExperimentalApiWarning("record_xml_attribute is an experimental feature"))
+    _warn_incompatibility_with_xunit2(request, "record_xml_attribute")
+
     def record(name: str, value: object) -> None:
         request.node.user_properties.append((name, value))
 

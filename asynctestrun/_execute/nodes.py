@@ -542,9 +542,16 @@ class ItemNode:
         return replace(item, marks=marks, keywords=keywords)
 
     def warn(self, warning: Warning) -> None:
+        """As pytest's ``Node.warn``: issued at the test's place (its rootdir-relative file, the line
+        of its definition), so the warnings summary points there and filters match it, whoever
+        called."""
         import warnings
 
-        warnings.warn(warning, stacklevel=2)
+        item = self._item
+        if item.lineno is None:
+            warnings.warn(warning, stacklevel=2)
+            return
+        warnings.warn_explicit(warning, category=None, filename=item.relpath, lineno=item.lineno)
 
     def addfinalizer(self, finalizer: Any) -> None:
         runtime = self.stash.get("_asynctestrun_addfinalizer")

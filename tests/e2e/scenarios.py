@@ -5655,6 +5655,37 @@ root runtestloop items=5 collected=5
         """,
         counts={"passed": 2},
     ),
+    Scenario(
+        # record_property / record_xml_attribute warn at set-up (xunit2 has no room for them, the
+        # latter is experimental): errors under filterwarnings = error, since the run writes JUnit.
+        "junit_record_fixtures",
+        "junit_record_fixtures",
+        (),
+        1,
+        r"""
+            test_records.py::test_record_property                           error
+            test_records.py::test_record_property_with_the_warning_ignored  passed
+            test_records.py::test_record_xml_attribute                      error
+            test_records.py::test_record_testsuite_property                 passed
+            test_records.py::test_async_record_property                     error
+        """,
+        counts={"passed": 2, "errors": 3},
+    ),
+    Scenario(
+        # Under xunit1 only record_xml_attribute's experimental-API warning is left.
+        "junit_record_fixtures-xunit1",
+        "junit_record_fixtures",
+        ("-o", "junit_family=xunit1"),
+        1,
+        r"""
+            test_records.py::test_record_property                           passed
+            test_records.py::test_record_property_with_the_warning_ignored  passed
+            test_records.py::test_record_xml_attribute                      error
+            test_records.py::test_record_testsuite_property                 passed
+            test_records.py::test_async_record_property                     passed
+        """,
+        counts={"passed": 4, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
