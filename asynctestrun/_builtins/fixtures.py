@@ -89,6 +89,12 @@ def recwarn() -> Iterator[WarningsRecorder]:
         yield recorder
 
 
+def _writes_junit(config: Any) -> bool:
+    """Whether this process writes the JUnit file: ``--junitxml`` was given and it is not a
+    pytest-xdist worker (whose results the parent writes)."""
+    return bool(config.getoption("xmlpath", None)) and not hasattr(config, "workerinput")
+
+
 def _warn_incompatibility_with_xunit2(request: Any, fixture_name: str) -> None:
     """pytest's warning, at the test's place, that a JUnit file of family xunit2 (the default) has no
     room for what the fixture records. Only where a file is written: not without ``--junitxml``, nor
@@ -97,8 +103,7 @@ def _warn_incompatibility_with_xunit2(request: Any, fixture_name: str) -> None:
 
     config = request.config
     family = config.getini("junit_family") or "xunit2"
-    writes_junit = config.getoption("xmlpath", None) and not hasattr(config, "workerinput")
-    if writes_junit and family not in ("xunit1", "legacy"):
+    if _writes_junit(config) and family not in ("xunit1", "legacy"):
         message = f"{fixture_name} is incompatible with junit_family '{family}' (use 'legacy' or 'xunit1')"
         request.node.warn(PytestWarning(message))
 
@@ -121,15 +126,26 @@ def record_xml_attribute(request: Any) -> Callable[[str, object], None]:
     _warn_incompatibility_with_xunit2(request, "record_xml_attribute")
 
     def record(name: str, value: object) -> None:
-        request.node.user_properties.append((name, value))
+        # An attribute of the test's JUnit testcase, not a property; pytest's fixture records
+        # nothing where this process writes no JUnit file.
+        if _writes_junit(request.config):
+            request.node.xml_attributes.append((str(name), str(value)))
 
     return record
 
 
 @fixture(scope="session")
-def record_testsuite_property() -> Callable[[str, object], None]:
+def record_testsuite_property(request: Any) -> Callable[[str, object], None]:
+    from .._model.events import SuitePropertyRecorded
+
+    emit = request._services.emit if _writes_junit(request.config) else None
+
     def record(name: str, value: object) -> None:
-        return None
+        __tracebackhide__ = True
+        if not isinstance(name, str):
+            raise TypeError(f"name parameter needs to be a string, but {type(name).__name__} given")
+        if emit is not None:  # pytest's fixture records nothing where no JUnit file is written
+            emit(SuitePropertyRecorded(name, str(value)))
 
     return record
 

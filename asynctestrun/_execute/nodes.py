@@ -366,6 +366,7 @@ class ItemNode:
         self.added_marks: list[Mark] = []
         self._keywords: Keywords | None = None
         self.user_properties: list[tuple[str, Any]] = []
+        self.xml_attributes: list[tuple[str, str]] = []  # record_xml_attribute's, for the JUnit testcase
         self.stash: dict[Any, Any] = {}
         self.extra_keyword_matches: set[str] = set()
         self.fixturenames = list(item.fixturenames)

@@ -691,6 +691,7 @@ class TestRun:
             loop_scope=self.planned.loop_scope.value if self.planned.loop_scope else None,
             markers=tuple(m.name for m in self.node.iter_markers()),
             properties=tuple((str(k), str(v)) for k, v in self.node.user_properties),
+            xml_attributes=tuple(self.node.xml_attributes),
             headline=self.item.headline,
         )
 

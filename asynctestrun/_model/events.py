@@ -101,6 +101,14 @@ class WarningRaised:
 
 
 @dataclass(frozen=True, slots=True)
+class SuitePropertyRecorded:
+    """``record_testsuite_property(name, value)``: a ``<property>`` of the JUnit ``<testsuite>``."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
 class SessionFinished:
     exit_code: int
     duration: float
@@ -142,6 +150,7 @@ Event = (
     | TestFinished
     | PhaseReported
     | WarningRaised
+    | SuitePropertyRecorded
     | SessionFinished
 )
 

@@ -85,6 +85,7 @@ class TestResult:
     loop_scope: str | None = None
     markers: tuple[str, ...] = ()
     properties: tuple[tuple[str, str], ...] = ()  # record_property(name, value)
+    xml_attributes: tuple[tuple[str, str], ...] = ()  # record_xml_attribute(name, value)
     # The failed phase of each earlier attempt that was rerun (pytest-rerunfailures), oldest first.
     reruns: tuple[PhaseResult, ...] = ()
     # The category a test retried by pytest-retry counts under once ("retried", or --retry-outcome).

@@ -16,7 +16,14 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
-from .._model.events import CollectionFinished, Event, SessionFinished, SessionStarted, TestFinished
+from .._model.events import (
+    CollectionFinished,
+    Event,
+    SessionFinished,
+    SessionStarted,
+    SuitePropertyRecorded,
+    TestFinished,
+)
 from .._model.outcomes import CollectError, Phase, PhaseOutcome, PhaseResult, TestResult
 from .atomic import write_atomic
 
@@ -91,6 +98,7 @@ class JUnitReporter:
         self.suite_name = suite_name
         self.results: list[TestResult] = []
         self.collect_errors: list[CollectError] = []
+        self.suite_properties: list[tuple[str, str]] = []  # record_testsuite_property's, in order
         self.started = datetime.now().astimezone()
         self.session_started = False
 
@@ -102,6 +110,8 @@ class JUnitReporter:
             self.collect_errors.extend(event.errors)
         elif isinstance(event, TestFinished):
             self.results.append(event.result)
+        elif isinstance(event, SuitePropertyRecorded):
+            self.suite_properties.append((event.name, event.value))
         elif isinstance(event, SessionFinished):
             self.write(event.duration)
 
@@ -116,6 +126,11 @@ class JUnitReporter:
 
     def write(self, duration: float, internal_error: str | None = None) -> None:
         suite = ET.Element("testsuite")
+        if self.suite_properties:
+            # pytest writes them first in the suite, every call, duplicates too.
+            properties = ET.SubElement(suite, "properties")
+            for key, value in self.suite_properties:
+                ET.SubElement(properties, "property", name=_clean(key), value=_clean(value))
         counts = {"errors": 0, "failures": 0, "skipped": 0, "tests": 0}
         cases: dict[str, ET.Element] = {}
         for error in self.collect_errors:
@@ -171,6 +186,10 @@ class JUnitReporter:
         if self.xunit1:
             # A module or class skipped while collecting is a collection report: a file, no line.
             attrs.update(_location(result.nodeid, None if result.collection_skip else result.lineno))
+        for key, value in result.xml_attributes:
+            # record_xml_attribute's: every one under xunit1; xunit2 keeps its own two names only.
+            if self.xunit1 or key in ("classname", "name"):
+                attrs[key] = _clean(value)
         attrs["time"] = f"{self._duration(result):.3f}"
         case = ET.SubElement(suite, "testcase", attrs)
         # pytest's "tests" counts reports (a passing call, each failure, error and skip), minus one

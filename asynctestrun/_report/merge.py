@@ -157,7 +157,7 @@ def _overlap(test: str, first: Path, second: Path) -> MergeError:
 def merge_junit(reports: Sequence[Report]) -> Merged:
     """One ``<testsuites>`` holding one ``<testsuite>``, as ``junit.JUnitReporter`` writes it.
 
-    Suite-level ``<properties>`` (pytest's ``record_testsuite_property``; our writer has none) are
+    Suite-level ``<properties>`` (pytest's and our ``record_testsuite_property``) are
     gathered into one, each distinct property once. Other suite-level elements follow the testcases.
     """
     suites: list[tuple[Path, ET.Element]] = []

@@ -5686,6 +5686,38 @@ root runtestloop items=5 collected=5
         """,
         counts={"passed": 4, "errors": 1},
     ),
+    Scenario(
+        # What record_property / record_xml_attribute / record_testsuite_property write: compared
+        # with pytest's file in test_junit_text.py.
+        "junit_record_values",
+        "junit_record_values",
+        (),
+        1,
+        r"""
+            test_values.py::test_record_property                                passed
+            test_values.py::test_record_xml_attribute                           passed
+            test_values.py::test_record_testsuite_property[PPC]                 passed
+            test_values.py::test_record_testsuite_property[ARM]                 passed
+            test_values.py::test_record_testsuite_property_needs_a_string_name  failed
+            test_values.py::test_async_record_xml_attribute                     passed
+        """,
+        counts={"failed": 1, "passed": 5},
+    ),
+    Scenario(
+        "junit_record_values-xunit1",
+        "junit_record_values",
+        ("-o", "junit_family=xunit1"),
+        1,
+        r"""
+            test_values.py::test_record_property                                passed
+            test_values.py::test_record_xml_attribute                           passed
+            test_values.py::test_record_testsuite_property[PPC]                 passed
+            test_values.py::test_record_testsuite_property[ARM]                 passed
+            test_values.py::test_record_testsuite_property_needs_a_string_name  failed
+            test_values.py::test_async_record_xml_attribute                     passed
+        """,
+        counts={"failed": 1, "passed": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

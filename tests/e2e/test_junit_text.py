@@ -126,3 +126,32 @@ def test_call_duration_report_times_the_call_alone(tmp_path):
         times = _times(result.workdir.parent / "junit.xml")
         assert times["test_quick_call"] < 0.15, times
         assert times["test_slow_call"] >= 0.29, times
+
+
+def _recorded(junit: Path) -> tuple[list[dict[str, str]], list[tuple[str | None, str | None]]]:
+    """Each testcase's attributes (its time aside) and the testsuite's properties."""
+    root = ET.parse(junit).getroot()
+    cases = [
+        {key: value for key, value in case.attrib.items() if key != "time"} for case in root.iter("testcase")
+    ]
+    suite = root.find("testsuite")
+    assert suite is not None
+    properties = [(p.get("name"), p.get("value")) for p in suite.findall("properties/property")]
+    return cases, properties
+
+
+@pytest.mark.parametrize("args", [(), ("-o", "junit_family=xunit1")], ids=["xunit2", "xunit1"])
+def test_recorded_attributes_and_suite_properties_are_pytests(tmp_path, args):
+    # record_xml_attribute adds attributes under xunit1 only (one may overwrite "file"), never a
+    # property; record_testsuite_property's calls are the suite's properties, duplicates kept.
+    result = run_asynctestrun("junit_record_values", *args, tmp_root=tmp_path)
+    cases, properties = _recorded(result.workdir.parent / "junit.xml")
+    assert properties == [("ARCH", "PPC"), ("STORAGE", "3"), ("ARCH", "ARM"), ("STORAGE", "3")]
+    attribute = next(case for case in cases if case["name"] == "test_record_xml_attribute")
+    assert ("assertions" in attribute) == bool(args)
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("junit_record_values", *args, tmp_root=tmp_path)
+    assert _recorded(candidate.workdir.parent / "junit.xml") == _recorded(
+        reference.workdir.parent / "junit.xml"
+    )

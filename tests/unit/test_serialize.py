@@ -64,6 +64,7 @@ SAMPLES = [
     events.PhaseReported(FULL_RESULT),
     WarningRaised("deprecated"),
     WarningRaised("leak", "a.py::t", "LeakWarning", "a.py:3"),
+    events.SuitePropertyRecorded("ARCH", "PPC"),
     SessionFinished(0, 1.5),
     SessionFinished(2, math.inf, "KeyboardInterrupt"),
 ]
