@@ -91,10 +91,24 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
         "pytest",
         "Warning filters applied to each test, one per line, e.g. `error::DeprecationWarning`.",
     ),
-    "junit_family": ("pytest", "Flavour of the JUnit XML file."),
+    "junit_family": (
+        "pytest",
+        "Flavour of the JUnit XML file: `xunit2` (default), or `xunit1` / `legacy`, which add each "
+        "testcase's `file` and `line` and `record_xml_attribute`'s attributes.",
+    ),
     "junit_logging": (
         "pytest",
-        "Whether each test's captured output is written into the JUnit XML file. Default `no`.",
+        "Which captured output each test writes into the JUnit XML file: `no` (default), `log`, "
+        "`system-out`, `system-err`, `out-err` or `all`, each kind under its heading.",
+    ),
+    "junit_log_passing_tests": (
+        "pytest",
+        "Whether tests that passed write their captured output into the JUnit XML file too (with "
+        "`junit_logging`). Default `true`.",
+    ),
+    "junit_duration_report": (
+        "pytest",
+        "A JUnit testcase's time: `total` (default, every phase) or `call` (the test call alone).",
     ),
     "doctest_encoding": ("pytest", "The encoding doctest text files are read with. Default `utf-8`."),
     "doctest_optionflags": (
