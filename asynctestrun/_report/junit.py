@@ -233,7 +233,10 @@ class JUnitReporter:
                         case, "error", message=_clean(_shorten(f'failed on {what} with "{phase.message}"'))
                     )
                     counts["errors"] += 1
-                node.text = _clean(_report_text(phase.longrepr or ""))
+                # A strict xpass's report is its own text, kept as it is (pytest's ends in a space
+                # when the mark has no reason).
+                text = (phase.longrepr or "") if phase.strict_xpass else _report_text(phase.longrepr or "")
+                node.text = _clean(text)
             elif phase.outcome is PhaseOutcome.SKIPPED:
                 if phase.xfail:
                     ET.SubElement(case, "skipped", type="pytest.xfail", message=_clean(phase.reason or ""))

@@ -3024,8 +3024,9 @@ SCENARIOS = [
             test_texts.py::test_teardown_error             error
             test_texts.py::test_fail_without_traceback     failed
             test_texts.py::TestMethod::test_in_class       failed
+            test_texts.py::test_strict_xpass_without_a_reason  failed
         """,
-        counts={"failed": 5, "passed": 1, "errors": 2},
+        counts={"failed": 6, "passed": 1, "errors": 2},
     ),
     Scenario(
         # A module pytest 9.2 does not have (``_pytest.python_api``) fails to import, as in pytest.

@@ -47,3 +47,8 @@ def test_fail_without_traceback():
 class TestMethod:
     def test_in_class(self):
         assert [1] == [2]
+
+
+@pytest.mark.xfail(strict=True)
+def test_strict_xpass_without_a_reason():
+    pass
