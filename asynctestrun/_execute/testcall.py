@@ -127,10 +127,20 @@ class TestRun:
             self.state.capture.resume()
         return time.perf_counter()
 
-    def _end(self, phase: Phase, start: float, exc: BaseException | None) -> None:
+    def _end(self, phase: Phase, start: float, exc: BaseException | None) -> BaseException | None:
+        """Read the phase's output and record its outcome; the phase's error, which reading the
+        capture may have raised in place of none."""
         duration = time.perf_counter() - start
         capture = self.state.capture
-        out, err = capture.read()
+        try:
+            out, err = capture.read()
+        except Exception as read_error:  # from a test's replacement of os.fstat, see capture.py
+            # pytest reads the capture in a finally block of the phase: its error is the phase's,
+            # raised over the phase's own (which becomes its context).
+            out = err = ""
+            if exc is not None and read_error.__context__ is None:
+                read_error.__context__ = exc
+            exc = read_error
         if phase is Phase.TEARDOWN:
             capture.suspend()
         log = self.state.logging.end_phase()
@@ -151,6 +161,7 @@ class TestRun:
                 exc,
                 self.state.config.pdbcls,
             )
+        return exc
 
     def setup(self) -> bool:
         start = self._begin(Phase.SETUP)
@@ -161,8 +172,7 @@ class TestRun:
         except BaseException as exc:
             self._end(Phase.SETUP, start, exc)
             return False
-        self._end(Phase.SETUP, start, None)
-        return True
+        return self._end(Phase.SETUP, start, None) is None
 
     def _setup(self) -> None:
         config = self.state.plugin_config

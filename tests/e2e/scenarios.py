@@ -5719,6 +5719,41 @@ root runtestloop items=5 collected=5
         """,
         counts={"failed": 1, "passed": 5},
     ),
+    Scenario(
+        # pytest's fd capture calls os.fstat on its file after each phase: a test's fake fails it.
+        "patched_fstat",
+        "patched_fstat",
+        (),
+        1,
+        r"""
+            test_patched_fstat.py::test_fake_fstat_fails_the_call             failed
+            test_patched_fstat.py::test_fake_fstat_fails_an_async_call        failed
+            test_patched_fstat.py::test_fake_fstat_after_a_failure            failed
+            test_patched_fstat.py::test_fake_fstat_xfails                     xfailed
+            test_patched_fstat.py::test_fake_fstat_errors_the_setup           error
+            test_patched_fstat.py::test_wrapping_fstat_passes                 passed
+            test_patched_fstat.py::test_fake_fstat_undone_in_the_test_passes  passed
+            test_patched_fstat.py::test_after_them_passes                     passed
+        """,
+        counts={"failed": 3, "passed": 3, "xfailed": 1, "errors": 1},
+    ),
+    Scenario(
+        "patched_fstat-sys-capture",
+        "patched_fstat",
+        ("--capture=sys",),
+        1,
+        r"""
+            test_patched_fstat.py::test_fake_fstat_fails_the_call             passed
+            test_patched_fstat.py::test_fake_fstat_fails_an_async_call        passed
+            test_patched_fstat.py::test_fake_fstat_after_a_failure            failed
+            test_patched_fstat.py::test_fake_fstat_xfails                     xpassed
+            test_patched_fstat.py::test_fake_fstat_errors_the_setup           passed
+            test_patched_fstat.py::test_wrapping_fstat_passes                 passed
+            test_patched_fstat.py::test_fake_fstat_undone_in_the_test_passes  passed
+            test_patched_fstat.py::test_after_them_passes                     passed
+        """,
+        counts={"failed": 1, "passed": 6, "xpassed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
