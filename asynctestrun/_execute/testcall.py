@@ -664,14 +664,20 @@ class TestRun:
 
     def _failure_text(self, exc: BaseException) -> str:
         """A failure's traceback in the run's ``--tb`` style, as pytest cuts and places it: from the
-        test function on, paths relative to the working directory (absolute once a test moved it)."""
+        test function on, paths relative to the working directory (absolute once a test moved it).
+
+        pytest cuts at ``item.obj`` as it is when the report is made: a plugin that replaced it
+        (pytest-trio's runner, left in place for the rest of the test) moves the cut to the
+        replacement's code, which is not among the frames, so every frame is kept (the whole
+        traceback of a sub-exception that never passed through the test function)."""
         config = self.state.config
+        replaced = self.node.replaced_obj
         return format_exception(
             exc,
             style=config.tb_style,
             relative_to=report_base(config.invocation_dir),
             showlocals=config.showlocals,
-            start=real_code(self.item.function),
+            start=real_code(self.item.function if replaced is None else replaced),
         )
 
     def _explain_loop_mismatch(self, exc: BaseException, longrepr: str) -> str:

@@ -5754,6 +5754,21 @@ root runtestloop items=5 collected=5
         """,
         counts={"failed": 1, "passed": 6, "xpassed": 1},
     ),
+    Scenario(
+        # A conftest's pytest_runtest_call wrapper replacing item.obj (pytest-trio's kind); its failure
+        # reports are compared with pytest's in test_terminal_layout.
+        "replaced_test_object",
+        "replaced_test_object",
+        (),
+        1,
+        r"""
+            test_replaced.py::test_group_of_a_replaced_test   failed
+            test_replaced.py::test_group_of_a_plain_test      failed
+            test_replaced.py::test_assert_of_a_replaced_test  failed
+            test_replaced.py::test_passes                     passed
+        """,
+        counts={"failed": 3, "passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

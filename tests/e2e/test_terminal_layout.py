@@ -816,6 +816,17 @@ def test_an_exception_group_is_shown_in_pythons_layout(args, tmp_path):
 
 
 @pytest.mark.parametrize("args", [(), ("--tb=short",), ("--tb=long",)], ids=["auto", "short", "long"])
+def test_a_replaced_test_objects_failures_are_cut_at_the_replacement(args, tmp_path):
+    # pytest cuts a failure's frames at item.obj as it is when the report is made: a conftest's runner
+    # (pytest-trio's kind) is listed above the test, and a sub-exception that never passed through
+    # the runner keeps all its frames (helpers.py's), where a plain test's starts in the test file.
+    out = run_asynctestrun("replaced_test_object", *args, tmp_root=tmp_path).stdout
+    assert "in run_test" in out or "conftest.py:11" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("replaced_test_object", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize("args", [(), ("--tb=short",), ("--tb=long",)], ids=["auto", "short", "long"])
 def test_frames_are_absolute_while_a_test_has_moved_the_working_directory(args, tmp_path):
     # As pytest's _repr_failure_py: paths relative to the working directory only while it is the one
     # the run started in; a test's failure made after monkeypatch.chdir (undone at teardown, after the
