@@ -38,6 +38,8 @@ _STREAM_NAMES = {0: "stdin", 1: "stdout", 2: "stderr"}
 _STDIN_MESSAGE = "pytest: reading from stdin while output is captured!  Consider using `-s`."
 # os.fstat as it was when this module was imported, to tell when a test has replaced it.
 _REAL_FSTAT = os.fstat
+# Bound now: pytest never calls os.lseek, so a test's replacement of it must not reach the capture.
+_lseek = os.lseek
 
 
 class CaptureResult(NamedTuple, Generic[AnyStr]):
@@ -240,7 +242,7 @@ class _FDCapture:
         # The redirected fd shares the file offset with the temporary file (dup2), so it is the number
         # of bytes written since the last snap; lseek is also cheaper than fstat's stat_result.
         self._tmpfile.flush()
-        if os.lseek(self._tmpfile.fileno(), 0, os.SEEK_CUR) == 0:
+        if _lseek(self._tmpfile.fileno(), 0, os.SEEK_CUR) == 0:
             return b""
         self._tmpfile.seek(0)
         data = bytes(self._tmpfile.buffer.read())

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import inspect
-import time
 from collections.abc import Callable, Generator
+from time import time  # bound now, as pytest's timing module: a test replacing time.time is no matter
 from types import GenericAlias
 from typing import Any, ClassVar
 
@@ -32,7 +32,7 @@ class CallInfo:
         self.when = when
         self.excinfo = excinfo
         self.result: Any = None
-        self.stop = time.time()
+        self.stop = time()
         self.start = self.stop - duration
         self.duration = duration
 

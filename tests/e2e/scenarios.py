@@ -5769,6 +5769,26 @@ root runtestloop items=5 collected=5
         """,
         counts={"failed": 3, "passed": 1},
     ),
+    Scenario(
+        # pytest times its phases with functions bound at import: a test's fakes of time.perf_counter,
+        # time.time (a side_effect list, a non-number) and os.lseek are the test's alone. pytest's
+        # subtests read time.perf_counter when the block ends, so a fake made inside one fails it.
+        "patched_time_functions",
+        "patched_time_functions",
+        (),
+        1,
+        r"""
+            test_patched_time.py::test_perf_counter_readings_are_the_tests        passed
+            test_patched_time.py::test_time_readings_are_the_tests                passed
+            test_patched_time.py::test_async_perf_counter_readings_are_the_tests  passed
+            test_patched_time.py::test_perf_counter_that_is_no_number             passed
+            test_patched_time.py::test_time_that_is_no_number                     passed
+            test_patched_time.py::test_perf_counter_replaced_in_a_subtest         failed
+            test_patched_time.py::test_lseek_that_fails                           passed
+            test_patched_time.py::test_after_them                                 passed
+        """,
+        counts={"failed": 1, "passed": 7},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
