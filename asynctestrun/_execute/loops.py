@@ -29,6 +29,11 @@ from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+# Bound now, as asyncio's own modules hold theirs: a test replacing ``asyncio.all_tasks`` or
+# ``asyncio.set_event_loop`` (monkeypatch, mock.patch) changes what its code sees, not what closes,
+# sets or checks its loop, as under pytest-asyncio, whose asyncio.Runner calls asyncio's originals.
+_all_tasks = asyncio.all_tasks
+_set_event_loop = asyncio.set_event_loop
 
 LoopFactory = Callable[[], asyncio.AbstractEventLoop]
 
@@ -80,7 +85,7 @@ class LoopRunner:
             self.loop.set_debug(True)
             self.loop.slow_callback_duration = slow_callback_seconds
         # Like asyncio.Runner (and so pytest-asyncio): the loop is the current loop while it lives.
-        asyncio.set_event_loop(self.loop)
+        _set_event_loop(self.loop)
         # A timeout the loop caught instead of letting it through; run() raises it.
         self._caught: list[BaseException] = []
         self._asyncio_runner: asyncio.Runner | None = None
@@ -138,7 +143,7 @@ class LoopRunner:
         from .timeouts import describe_tasks, is_machinery_task
 
         if self.loop.is_closed() or not [
-            t for t in asyncio.all_tasks(self.loop) if not t.done() and not is_machinery_task(t)
+            t for t in _all_tasks(self.loop) if not t.done() and not is_machinery_task(t)
         ]:
             return None
         return describe_tasks(self.loop)
@@ -168,7 +173,7 @@ class LoopRunner:
             self._closed = True
             if not loop.is_closed():
                 loop.close()
-            asyncio.set_event_loop(None)
+            _set_event_loop(None)
             if self._old_policy is not None:
                 asyncio.set_event_loop_policy(self._old_policy)
 
@@ -179,7 +184,7 @@ def make_current(loop: asyncio.AbstractEventLoop) -> None:
     compare first), and a suite's policy may act on every ``set_event_loop`` call: hikari's closes
     the loop it replaces, even when the replacement is that same loop."""
     if _current_loop() is not loop:
-        asyncio.set_event_loop(loop)
+        _set_event_loop(loop)
 
 
 def _current_loop() -> asyncio.AbstractEventLoop | None:
@@ -267,7 +272,7 @@ def _nothing_to_run(loop: asyncio.AbstractEventLoop) -> bool:
 
 
 def _cancel_all(loop: asyncio.AbstractEventLoop) -> None:
-    tasks = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    tasks = [task for task in _all_tasks(loop) if not task.done()]
     if not tasks:
         return
     for task in tasks:

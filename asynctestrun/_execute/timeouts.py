@@ -25,6 +25,9 @@ from typing import Any, NoReturn
 
 from .._declare.outcomes import Failed
 
+# Bound now: a test's replacement of asyncio.all_tasks must not reach its leak and timeout reports.
+_all_tasks = asyncio.all_tasks
+
 
 class TestTimeout(Failed):
     """A test (with its fixtures) ran past its timeout."""
@@ -71,7 +74,7 @@ def is_machinery_task(task: asyncio.Task[Any]) -> bool:
 
 def describe_tasks(loop: asyncio.AbstractEventLoop, main: asyncio.Task[Any] | None = None) -> str:
     parts: list[str] = []
-    for task in asyncio.all_tasks(loop):
+    for task in _all_tasks(loop):
         if task.done() or is_machinery_task(task):
             continue
         label = " (the test)" if task is main else ""

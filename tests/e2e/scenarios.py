@@ -5789,6 +5789,22 @@ root runtestloop items=5 collected=5
         """,
         counts={"failed": 1, "passed": 7},
     ),
+    Scenario(
+        # pytest-asyncio's asyncio.Runner calls asyncio's own functions: a test's failing fakes of
+        # asyncio.all_tasks / asyncio.set_event_loop do not reach its loop's checks and teardown.
+        "patched_asyncio_functions",
+        "patched_asyncio_functions",
+        (),
+        0,
+        r"""
+            test_patched_asyncio.py::test_all_tasks_replaced                    passed
+            test_patched_asyncio.py::test_set_event_loop_replaced               passed
+            test_patched_asyncio.py::test_all_tasks_mocked_while_a_task_runs    passed
+            test_patched_asyncio.py::test_set_event_loop_replaced_by_a_fixture  passed
+            test_patched_asyncio.py::test_after_them                            passed
+        """,
+        counts={"passed": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

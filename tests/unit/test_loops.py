@@ -13,7 +13,7 @@ import weakref
 
 import pytest
 
-from asynctestrun._execute import structured, timeouts
+from asynctestrun._execute import loops, structured, timeouts
 from asynctestrun._execute.loops import LoopRunner, _nothing_to_run, builtin_factory
 
 LOOPS = ["asyncio", pytest.param("uvloop", marks=pytest.mark.skipif("sys.platform == 'win32'"))]
@@ -140,7 +140,7 @@ def test_a_run_leaves_the_current_loop_as_it_is(runner, monkeypatch):
         calls.append(loop)
         set_event_loop(loop)
 
-    monkeypatch.setattr(asyncio, "set_event_loop", recording)
+    monkeypatch.setattr(loops, "_set_event_loop", recording)  # the runner's own, bound at import
     runner.run(nothing())
     runner.run(nothing())
     set_event_loop(None)  # another loop's end, say
