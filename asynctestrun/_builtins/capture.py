@@ -36,10 +36,13 @@ CaptureMethod = Literal["fd", "sys", "no", "tee-sys"]
 FixtureName = Literal["capsys", "capsysbinary", "capfd", "capfdbinary", "capteesys"]
 _STREAM_NAMES = {0: "stdin", 1: "stdout", 2: "stderr"}
 _STDIN_MESSAGE = "pytest: reading from stdin while output is captured!  Consider using `-s`."
-# os.fstat as it was when this module was imported, to tell when a test has replaced it.
-_REAL_FSTAT = os.fstat
-# Bound now: pytest never calls os.lseek, so a test's replacement of it must not reach the capture.
-_lseek = os.lseek
+# The os module and the functions the capture reads its file with, as they were at import. They are
+# kept in a dict because pyfakefs does not look into one: it swaps every module's ``os`` name and
+# module-level os functions for its fakes, but for the modules it skips (pytest's capture among
+# them), and its fake fstat knows no real file descriptor. A test's monkeypatch of ``os.fstat``
+# changes the os module itself, which is seen here. pytest never calls os.lseek: a test's
+# replacement of it must not reach the capture either.
+_ORIGINAL: dict[str, Any] = {"os": os, "fstat": os.fstat, "lseek": os.lseek}
 
 
 class CaptureResult(NamedTuple, Generic[AnyStr]):
@@ -236,13 +239,16 @@ class _FDCapture:
     def snap(self) -> bytes:
         if self._targetfd == 0 or self._tmpfile is None:
             return b""
-        if os.fstat is not _REAL_FSTAT and _patched_fstat_size(self._tmpfile.fileno()) == 0:
+        if (
+            _ORIGINAL["os"].fstat is not _ORIGINAL["fstat"]
+            and _patched_fstat_size(self._tmpfile.fileno()) == 0
+        ):
             return b""
         # Most phases print nothing: checking the position is much cheaper than seek/read/truncate.
         # The redirected fd shares the file offset with the temporary file (dup2), so it is the number
         # of bytes written since the last snap; lseek is also cheaper than fstat's stat_result.
         self._tmpfile.flush()
-        if _lseek(self._tmpfile.fileno(), 0, os.SEEK_CUR) == 0:
+        if _ORIGINAL["lseek"](self._tmpfile.fileno(), 0, os.SEEK_CUR) == 0:
             return b""
         self._tmpfile.seek(0)
         data = bytes(self._tmpfile.buffer.read())
@@ -262,7 +268,7 @@ def _patched_fstat_size(fd: int) -> int:
     file tests) raises there, and that error fails the phase. Only called while os.fstat is not the
     real one: the real one is skipped for the cheaper lseek check.
     """
-    size: int = os.fstat(fd).st_size
+    size: int = _ORIGINAL["os"].fstat(fd).st_size
     return size
 
 

@@ -5805,6 +5805,21 @@ root runtestloop items=5 collected=5
         """,
         counts={"passed": 5},
     ),
+    Scenario(
+        # pyfakefs's fake os is not the capture's: its fake fstat is not taken for a test's
+        # replacement of os.fstat (see patched_fstat), and the captured output is read.
+        "pyfakefs_capture",
+        "pyfakefs_capture",
+        (),
+        1,
+        r"""
+            test_fake_filesystem.py::test_fake_file_with_output  passed
+            test_fake_filesystem.py::test_fake_file_missing      failed
+            test_fake_filesystem.py::test_after_them             passed
+        """,
+        counts={"failed": 1, "passed": 2},
+        requires=("pyfakefs.pytest_plugin",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
