@@ -299,12 +299,17 @@ def report_base(invocation_dir: Path) -> Path | None:
     return cwd if cwd == invocation_dir else None
 
 
+# Bound now: a failing test that replaced os.path.relpath (monkeypatch is undone only at teardown)
+# still gets its failure reported, as under pytest, not an internal error.
+_relpath = os.path.relpath
+
+
 def _relative(filename: str, base: Path | None) -> str:
     """``filename`` relative to ``base`` where that is shorter (``../../venv/...`` included), as pytest
     places a traceback's frames relative to the working directory."""
     if base is None:
         return filename
-    relative = os.path.relpath(filename, base)
+    relative = _relpath(filename, base)
     return relative if len(relative) < len(filename) else filename
 
 

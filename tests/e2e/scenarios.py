@@ -5772,7 +5772,8 @@ root runtestloop items=5 collected=5
     Scenario(
         # pytest times its phases with functions bound at import: a test's fakes of time.perf_counter,
         # time.time (a side_effect list, a non-number) and os.lseek are the test's alone. pytest's
-        # subtests read time.perf_counter when the block ends, so a fake made inside one fails it.
+        # subtests read time.perf_counter when the block ends, so a fake made inside one fails it. A
+        # failing test's raising os.path.relpath still gives its failure (placing its frames).
         "patched_time_functions",
         "patched_time_functions",
         (),
@@ -5786,8 +5787,9 @@ root runtestloop items=5 collected=5
             test_patched_time.py::test_perf_counter_replaced_in_a_subtest         failed
             test_patched_time.py::test_lseek_that_fails                           passed
             test_patched_time.py::test_after_them                                 passed
+            test_patched_time.py::test_relpath_that_fails_in_a_failing_test       failed
         """,
-        counts={"failed": 1, "passed": 7},
+        counts={"failed": 2, "passed": 7},
     ),
     Scenario(
         # pytest-asyncio's asyncio.Runner calls asyncio's own functions: a test's failing fakes of

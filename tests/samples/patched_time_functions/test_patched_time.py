@@ -61,3 +61,14 @@ def test_lseek_that_fails(monkeypatch):
 
 def test_after_them():
     pass
+
+
+def _no_relpath(*args, **kwargs):
+    raise RuntimeError("relpath is broken")
+
+
+def test_relpath_that_fails_in_a_failing_test(monkeypatch):
+    # The failure's frames are placed relative to the working directory after the call, while the
+    # replacement is still in force: it is reported as this test's failure.
+    monkeypatch.setattr(os.path, "relpath", _no_relpath)
+    assert 0
