@@ -499,13 +499,10 @@ class Session:
             # As pytest's main hook, which plugins answer first: an answer is the run's exit status,
             # given before anything is configured (pytest-xprocess's --xkill); a usage error raised
             # there (pytest-split's check of its options) ends the run as one.
-            from ._collect.hooks import first_answer
-
-            impls = self.hooks.implementations("pytest_cmdline_main")
-            answered = first_answer(impls, {"config": self.plugin_config}) if impls else None
-            if answered is not None:
+            answer = self.hooks.call_first("pytest_cmdline_main", None, config=self.plugin_config)
+            if answer is not None:
                 self.close()
-                return int(answered[1])
+                return int(answer)
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
         if config.show_markers:
             return self._show_markers()

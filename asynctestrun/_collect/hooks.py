@@ -196,9 +196,10 @@ class HookRegistry:
         """Call with the global plugins plus only the given conftests (those above one file)."""
         return self._run(self.implementations(hook, extra, owners), kwargs)
 
-    def call_first(self, hook: str, owners: Iterable[object], **kwargs: Any) -> Any:
+    def call_first(self, hook: str, owners: Iterable[object] | None, **kwargs: Any) -> Any:
         """A ``firstresult`` hook (pluggy's term): implementations in order until one answers
-        something other than None, which is the result; the rest are not called."""
+        something other than None, which is the result; the rest are not called. ``owners``: the
+        conftests taking part, as in ``implementations`` (None: every registered one)."""
         answered = first_answer(self.implementations(hook, (), owners), kwargs)
         return answered[1] if answered is not None else None
 

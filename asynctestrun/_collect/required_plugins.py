@@ -144,9 +144,8 @@ class Specifier:
 
 
 def _same_release(first: Version, second: Version) -> bool:
-    return Version(first.epoch, first.release, None, None, None, None).key == (
-        Version(second.epoch, second.release, None, None, None, None).key
-    )
+    """The same epoch and release (trailing zeros aside), whatever the pre-, post- and dev parts."""
+    return first.key[:2] == second.key[:2]
 
 
 def _prefix_match(candidate: Version, prefix: Version) -> bool:

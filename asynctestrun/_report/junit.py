@@ -206,10 +206,7 @@ class JUnitReporter:
                 ET.SubElement(properties, "property", name=_clean(key), value=_clean(value))
         call = result.phase(Phase.CALL)
         call_failed = call is not None and call.outcome is PhaseOutcome.FAILED
-        seen_teardown = False
         for phase in result.phases:
-            if phase.subtest is None and phase.phase is Phase.TEARDOWN and not result.collection_skip:
-                seen_teardown = True
             if phase.phase is Phase.TEARDOWN and phase.outcome is PhaseOutcome.FAILED and call_failed:
                 # pytest reports a teardown error after a failed call as a testcase of its own.
                 case = ET.SubElement(suite, "testcase", attrs)
@@ -261,7 +258,7 @@ class JUnitReporter:
                 # The teardown report holds every phase's output.
                 passed = phase.outcome is PhaseOutcome.PASSED
                 self._write_output(case, result.sections, passed=passed)
-        if not seen_teardown and not result.collection_skip:
+        if result.phase(Phase.TEARDOWN) is None and not result.collection_skip:
             # A result with no teardown phase (a worker that died under it): pytest's teardown
             # report would have passed.
             self._write_output(case, result.sections, passed=True)
@@ -269,7 +266,8 @@ class JUnitReporter:
     def _duration(self, result: TestResult) -> float:
         if not self.call_time_only:
             return result.duration
-        return sum(p.duration for p in result.phases if p.phase is Phase.CALL and p.subtest is None)
+        call = result.phase(Phase.CALL)
+        return call.duration if call is not None else 0.0
 
     def _write_output(self, case: ET.Element, sections: Sections, *, passed: bool) -> None:
         """pytest's ``write_captured_output`` for one report: the kinds ``junit_logging`` names, each
