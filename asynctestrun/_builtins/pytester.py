@@ -197,6 +197,8 @@ class Pytester:
     """A temporary project directory, the working directory while the test runs, and ways to
     write files into it and run it."""
 
+    __test__ = False  # as pytest's: not a test class under any python_classes pattern
+
     CLOSE_STDIN: object = object()
 
     def __init__(self, path: Path, test_name: str) -> None:
@@ -423,6 +425,10 @@ def _reports_of(path: Path) -> list[TestReportView]:
 class Testdir:
     """pytester for suites written against ``py.path.local`` (pytest's legacy ``testdir``): the
     same methods, returning ``LocalPath`` where pytester returns ``Path``."""
+
+    # A test module that imports the class (``from pytest import Testdir``) for annotations must not
+    # get a collection warning for it, as pytest's own class is marked.
+    __test__ = False
 
     def __init__(self, pytester: Pytester) -> None:
         self._pytester = pytester

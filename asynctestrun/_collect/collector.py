@@ -547,9 +547,11 @@ class Collector:
             self.registry.add_all(harvest.fixtures)
             for nodeid, text in harvest.errors:
                 collection.errors.append(CollectError(nodeid, text, text))
-            for nodeid, text, lineno in harvest.warnings:
+            for nodeid, text, filename, lineno in harvest.warnings:
                 try:
-                    warnings.warn_explicit(PytestCollectionWarning(text), None, str(path), lineno or 0)
+                    warnings.warn_explicit(
+                        PytestCollectionWarning(text), None, filename or str(path), lineno or 0
+                    )
                 except PytestCollectionWarning:  # warnings are errors: that node fails to collect
                     collection.errors.append(
                         CollectError(nodeid, f"pytest.PytestCollectionWarning: {text}", text)

@@ -65,8 +65,9 @@ class TestDefinition:
 class Harvest:
     fixtures: list[FixtureDef] = field(default_factory=list)
     tests: list[TestDefinition] = field(default_factory=list)
-    # (node id of what could not be collected, message, line): PytestCollectionWarning, as in pytest
-    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+    # (node id of what could not be collected, message, file, line): PytestCollectionWarning, as in
+    # pytest; no file means the test module's own
+    warnings: list[tuple[str, str, str | None, int | None]] = field(default_factory=list)
     # (node id, message): a class that could not be collected (a warning its filters made an
     # error); the rest of the module is collected, as in pytest.
     errors: list[tuple[str, str]] = field(default_factory=list)
@@ -309,16 +310,17 @@ def _collectable_class(obj: Any, name: str, config: Config, result: Harvest, nod
             text = (
                 f"cannot collect test class {name!r} because it has a {method} constructor (from: {parent})"
             )
-            result.warnings.append((nodeid, text, _first_line(obj)))
+            result.warnings.append((nodeid, text, *_class_place(obj)))
             return False
     return True
 
 
-def _first_line(cls: type) -> int | None:
+def _class_place(cls: type) -> tuple[str | None, int | None]:
+    """Where the class is defined: pytest's warning points there, also for a class a test module imports."""
     try:
-        return inspect.getsourcelines(cls)[1]
+        return inspect.getsourcefile(cls), inspect.getsourcelines(cls)[1]
     except (OSError, TypeError):
-        return None
+        return None, None
 
 
 def _class_attrs(cls: type) -> set[str]:
@@ -411,7 +413,8 @@ def _harvest_function(
         return
     func: Any = raw
     if not _is_test_function(getattr(func, "__func__", func)):
-        result.warnings.append((relpath, f"cannot collect {name!r} because it is not a function.", None))
+        text = f"cannot collect {name!r} because it is not a function."
+        result.warnings.append((relpath, text, None, None))
         return
     kind = func_kind(func)
     inner = getattr(getattr(func, "hypothesis", None), "inner_test", None)

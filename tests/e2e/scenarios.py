@@ -5822,6 +5822,30 @@ root runtestloop items=5 collected=5
         counts={"failed": 1, "passed": 2},
         requires=("pyfakefs.pytest_plugin",),
     ),
+    Scenario(
+        # A Test*-named class a test module imports is refused with the warning placed where the class
+        # is defined; pytest's Testdir, imported for an annotation, is no test class at all.
+        "imported_test_classes",
+        "imported_test_classes",
+        (),
+        0,
+        r"""
+            test_imports.py::test_client_builds_urls              passed
+            test_imports.py::test_testdir_is_only_an_annotation   passed
+        """,
+        counts={"passed": 2},
+    ),
+    Scenario(
+        # The same warning made an error: the class fails to collect, the module's tests do not run.
+        "imported_test_classes-warning-as-error",
+        "imported_test_classes",
+        ("-W", "error::pytest.PytestCollectionWarning"),
+        2,
+        r"""
+            test_imports.py::TestClient  error
+        """,
+        counts={"errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -377,6 +377,17 @@ def test_warnings_summary_reads_as_pytests(tmp_path):
     assert_same_lines(expected, got)
 
 
+def test_an_imported_classs_warning_is_placed_where_it_is_defined(tmp_path):
+    # pytest places the collection warning for a class by the class's own file and line, also when the
+    # test module only imported it; its Testdir, imported for an annotation, gets no warning.
+    out = run_asynctestrun("imported_test_classes", tmp_root=tmp_path).stdout
+    assert "\nhelpers.py:4\n  /" in out and "'TestClient' because it has a __init__" in out
+    assert "Testdir" not in out
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("imported_test_classes", tmp_path=tmp_path)
+
+
 def test_the_header_warns_about_ignored_config_files(tmp_path):
     # pytest names the files beside the config file that configure pytest too and are not read.
     expected = "configfile: pytest.ini (WARNING: ignoring pytest config in pyproject.toml, tox.ini!)"
