@@ -311,6 +311,12 @@ def _options(func: Any) -> Any:
             help="Go through each test's set-up without running fixtures or the test.",
         ),
         click.option(
+            "--setup-show",
+            "setup_show",
+            is_flag=True,
+            help="Show each fixture's set-up and teardown, and each test's fixtures, as the tests run.",
+        ),
+        click.option(
             "--watch",
             "watch",
             is_flag=True,
@@ -468,6 +474,7 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         noconftest=values["noconftest"],
         setup_only=values["setup_only"] or values["setup_plan"],
         setup_plan=values["setup_plan"],
+        setup_show=values["setup_show"] or values["setup_only"] or values["setup_plan"],
         numprocesses=values["numprocesses"],
         shard=values["shard"],
         durations_path=values["durations_path"],
@@ -776,8 +783,9 @@ def _terminal_reporter(config: Any) -> Any:
     """Rich output on an interactive terminal (or --color=yes); pytest's plain layout otherwise,
     so CI logs and tools that read them see what they expect."""
     interactive = sys.stdout.isatty() and config.color != "no" and not os.environ.get("NO_COLOR")
-    # --collect-only's listing is pytest's plain one on any terminal: tools and people read it as text.
-    if (interactive or config.color == "yes") and not config.collect_only:
+    # --collect-only's listing is pytest's plain one on any terminal: tools and people read it as text;
+    # so are --setup-show's lines, which interleave with the tests' outcomes.
+    if (interactive or config.color == "yes") and not config.collect_only and not config.setup_show:
         from ._report.rich_terminal import RichReporter
 
         return RichReporter(
@@ -793,6 +801,9 @@ def _terminal_reporter(config: Any) -> Any:
     from ._report.terminal import TerminalReporter, shows_progress
 
     style = config.ini.get("console_output_style")
+    # --setup-show's lines are written as the tests run in this process (not under workers): the
+    # outcomes go with them, as under -s, and there is no progress share at the right edge.
+    shows_setup = config.setup_show and not config.numprocesses
     return TerminalReporter(
         verbose=config.verbose,
         report_chars=config.report_chars,
@@ -800,9 +811,12 @@ def _terminal_reporter(config: Any) -> Any:
         tb_style=config.tb_style,
         durations_min=config.durations_min,
         show_capture=config.show_capture,
-        show_progress=shows_progress(style if isinstance(style, str) else None, config.capture),
+        show_progress=shows_progress(style if isinstance(style, str) else None, config.capture)
+        and not shows_setup,
         collect_only=config.collect_only,
-        echo=config.capture == "no" and not config.numprocesses,  # workers report tests as they end
+        # Workers report tests as they end.
+        echo=(config.capture == "no" or shows_setup) and not config.numprocesses,
+        setup_only=config.setup_only,
     )
 
 

@@ -322,6 +322,9 @@ def build_items(
                 fixturedefs=closure.defs,
                 keywords=_keywords(ctx, definition, name, marks),
                 doctest=definition.doctest,
+                node_fixturenames=tuple(n for n in closure.names if n not in final_direct or n in spec.params)
+                if final_direct
+                else None,
             )
         )
     return items

@@ -156,6 +156,9 @@ class Config:
     # the outcome); --setup-plan (which implies it) does not even run the fixtures.
     setup_only: bool = False
     setup_plan: bool = False
+    # --setup-show (implied by both): pytest's SETUP / TEARDOWN lines for each fixture, and each test's
+    # line naming the fixtures it uses, written as the tests run.
+    setup_show: bool = False
     # free-form options declared by conftest pytest_addoption (dest -> value)
     plugin_options: Mapping[str, Any] = field(default_factory=dict)
     disabled_plugins: tuple[str, ...] = ()

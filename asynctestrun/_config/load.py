@@ -84,6 +84,7 @@ class CliOptions:
     noconftest: bool = False
     setup_only: bool = False
     setup_plan: bool = False
+    setup_show: bool = False
     worker: bool = False
     worker_input: str = ""
     worker_initial: str = ""
@@ -276,6 +277,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         noconftest=cli.noconftest,
         setup_only=cli.setup_only,
         setup_plan=cli.setup_plan,
+        setup_show=cli.setup_show,
         numprocesses=_numprocesses(cli.numprocesses) if not cli.worker else 0,
         shard=_shard(cli.shard) if not cli.worker else None,
         durations_path=_durations_path(

@@ -52,7 +52,6 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--force-short-summary"),
     _output("--no-fold-skipped"),
     _output("--full-trace", dest="fulltrace"),
-    _output("--setup-show", dest="setupshow"),
     _output("--code-highlight", kind="value"),
     # Acted on: the reporters leave the warnings summary out (cli._run_session).
     _output("--disable-warnings", "--disable-pytest-warnings", dest="disable_warnings"),

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._collect.signature import func_kind
 from .._declare.outcomes import Failed, Skipped
+from .._model.events import FixtureShown
 from .._model.items import FixtureDef, FuncKind, HolderKind, TestItem
 from .._model.scopes import LoopScope, Scope
 from .loops import make_current
@@ -47,6 +48,11 @@ class CachedValue:
     value: Any = None
     error: BaseException | None = None
     finalizers: list[Callable[[], None]] = field(default_factory=list)
+    # --setup-show: its SETUP line was written (with this parameter, if any), so its TEARDOWN is too;
+    # not for an async fixture nothing runs, which fails before pytest caches anything.
+    shown: bool = False
+    shown_param: str | None = None
+    unhandled: bool = False
 
 
 _NO_PARAM = object()
@@ -269,6 +275,8 @@ class ItemRuntime:
         self.requested.add(argname)
         callspec = self.item.callspec
         if callspec.is_direct(argname) and (requester is None or requester.name != argname):
+            if self.state.shows_setup:
+                self._show_direct(argname)
             value = callspec.params[argname]
             if self.state.fixture_setup_hooks():
                 value = self._direct_param_through_hooks(argname, value)
@@ -325,17 +333,16 @@ class ItemRuntime:
         self._link(dependencies, fixturedef)
         cached = CachedValue(fixturedef, cache_key)
         state.cache[fixturedef] = cached
-        if state.config.setup_plan:
-            # --setup-plan walks the set-up without running it: as under pytest, every fixture's
-            # value is None and nothing is left to tear down.
-            return None
         anyio = fixturedef.kind.is_async and self.anyio_backend_requested()
         if fixturedef.asyncio_driven and not anyio:
             # Open the fixture's loop before registering its teardown, so the loop closes after it.
             state.loop_for(self, fixturedef.loop_scope or LoopScope.of(fixturedef.scope), fixture=fixturedef)
-        package = fixturedef.holder.key if fixturedef.holder.kind is HolderKind.CONFTEST else None
-        scope_node = state.stack.node_for(fixturedef.scope, package)
-        scope_node.addfinalizer(lambda: _raise_first(state.finish(fixturedef)))
+        self._add_finish(fixturedef)
+        if state.config.setup_plan:
+            # --setup-plan walks the set-up without running it: as under pytest, every fixture's
+            # value is None and its teardown runs nothing (both are shown all the same).
+            self._show_setup(fixturedef, cached, param, index)
+            return None
         try:
             if (
                 fixturedef.name == "event_loop_policy"
@@ -356,7 +363,53 @@ class ItemRuntime:
                 exc.at_item = True
             cached.error = exc
             raise
+        finally:
+            self._show_setup(fixturedef, cached, param, index)
         return cached.value
+
+    def _add_finish(self, fixturedef: FixtureDef) -> None:
+        """The fixture's teardown, when its scope's instance ends."""
+        state = self.state
+        package = fixturedef.holder.key if fixturedef.holder.kind is HolderKind.CONFTEST else None
+        scope_node = state.stack.node_for(fixturedef.scope, package)
+        scope_node.addfinalizer(lambda: _raise_first(state.finish(fixturedef)))
+
+    # -- --setup-show ---------------------------------------------------------------------------
+    def _show_setup(self, fixturedef: FixtureDef, cached: CachedValue, param: object, index: int) -> None:
+        """pytest's SETUP line, written once the fixture's function has run (or failed)."""
+        if not self.state.shows_setup:
+            return
+        from .._rewrite.saferepr import safe_repr
+
+        cached.shown = not cached.unhandled
+        if param is not _NO_PARAM:
+            cached.shown_param = safe_repr(_shown_param(fixturedef, param, index), _SHOWN_PARAM_SIZE)
+        used = tuple(sorted(name for name in fixturedef.argnames if name != "request"))
+        self.state.show(
+            FixtureShown("SETUP", fixturedef.scope.value, fixturedef.name, used, cached.shown_param)
+        )
+
+    def _show_direct(self, argname: str) -> None:
+        """A directly parametrized argument is a fixture of its own to pytest, shown as one: set up
+        once per instance of its scope (the test's, unless parametrize gave one) and value."""
+        callspec = self.item.callspec
+        scope = callspec.param_scopes.get(argname, Scope.FUNCTION)
+        node = self.state.stack.node_for(scope)
+        key = f"setup-show:{argname}"
+        index = callspec.indices.get(argname, 0)
+        earlier = node.state.get(key)
+        if isinstance(earlier, _ShownDirect):
+            if earlier.index == index:
+                return
+            earlier.finish()  # another value: pytest finishes the one before, then sets this one up
+        from .._rewrite.saferepr import safe_repr
+
+        param = safe_repr(callspec.params[argname], _SHOWN_PARAM_SIZE)
+        shown = _ShownDirect(self.state, node, key, FixtureShown("SETUP", scope.value, argname, param=param))
+        shown.index = index
+        node.state[key] = shown
+        node.addfinalizer(shown.finish)
+        self.state.show(shown.setup)
 
     # -- pytest_fixture_setup ------------------------------------------------------------------
     def _setup_through_hooks(self, view: _FixtureDefView, request: FixtureRequest) -> object:
@@ -463,6 +516,7 @@ class ItemRuntime:
             cached.finalizers.append(finish)
             return value
         if kind.is_async and not fixturedef.asyncio_driven:
+            cached.unhandled = True
             message = async_fixture_message(
                 self._scope_node_name(fixturedef), fixturedef.name, fixturedef.autouse, self.state.config
             )
@@ -504,6 +558,40 @@ class ItemRuntime:
 
         cached.finalizers.append(finish_async_generator)
         return value
+
+
+_SHOWN_PARAM_SIZE = 42  # pytest's limit for a parameter in a SETUP / TEARDOWN line
+
+
+def _shown_param(fixturedef: FixtureDef, param: object, index: int) -> object:
+    """What pytest shows of a fixture's parameter: its id where the fixture gives ids, else itself."""
+    ids = fixturedef.ids
+    if callable(ids):
+        return ids(param)
+    if ids:
+        return ids[index] if index < len(ids) else param
+    return param
+
+
+class _ShownDirect:
+    """A shown direct parameter of a scope instance: its TEARDOWN line is written once, at the
+    instance's end or when the next test brings another value."""
+
+    def __init__(self, state: SessionState, node: ScopeNode, key: str, setup: FixtureShown) -> None:
+        self.state = state
+        self.node = node
+        self.key = key
+        self.setup = setup
+        self.index = 0
+        self.done = False
+
+    def finish(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        if self.node.state.get(self.key) is self:
+            del self.node.state[self.key]
+        self.state.show(dataclasses.replace(self.setup, action="TEARDOWN"))
 
 
 def _apply_context(source: contextvars.Context) -> Callable[[], None]:

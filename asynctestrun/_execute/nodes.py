@@ -369,7 +369,9 @@ class ItemNode:
         self.xml_attributes: list[tuple[str, str]] = []  # record_xml_attribute's, for the JUnit testcase
         self.stash: dict[Any, Any] = {}
         self.extra_keyword_matches: set[str] = set()
-        self.fixturenames = list(item.fixturenames)
+        self.fixturenames = list(
+            item.node_fixturenames if item.node_fixturenames is not None else item.fixturenames
+        )
         self.funcargs: dict[str, Any] = {}
         self.instance: Any = None
         # Set when a plugin assigns ``item.obj`` (pytest-trio's pytest_runtest_call wrapper): the call

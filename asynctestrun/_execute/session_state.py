@@ -7,7 +7,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .._config.config import Config
-from .._model.events import Event, LoopScopeClosed, LoopScopeOpened
+from .._model.events import (
+    Event,
+    FixtureShown,
+    LoopScopeClosed,
+    LoopScopeOpened,
+    PhaseReported,
+    TestShown,
+)
 from .._model.items import FixtureDef, HolderKind, TestItem
 from .._model.scopes import LoopScope, Scope
 from .._plan.registry import FixtureRegistry
@@ -87,10 +94,14 @@ class SessionState:
         self.watchdog = Watchdog(hard_kill=config.worker)
         # The session's capture, already started while the test files were imported, or a new one.
         self.capture = capture or CaptureManager(config.capture)  # type: ignore[arg-type]
-        # Output not captured (-s) in the main process: PhaseReported events let the terminal write
-        # an outcome before the teardown prints. Workers do not send them: their parent's terminal
-        # writes each test when it ends.
-        self.echoes_reports: bool = config.capture == "no" and not config.worker
+        # --setup-show in the main process: fixtures' set-up and teardown are written as they happen
+        # (workers keep them, as pytest-xdist's do).
+        self.shows_setup: bool = config.setup_show and not config.worker
+        self._factory_shown = False  # pytest-asyncio's loop factory fixture, listed once a loop opens
+        # Output not captured (-s), or fixture lines shown, in the main process: PhaseReported events
+        # let the terminal write an outcome before the teardown prints or shows. Workers do not send
+        # them: their parent's terminal writes each test when it ends.
+        self.echoes_reports: bool = (config.capture == "no" or self.shows_setup) and not config.worker
         self.logging = LoggingCapture(config.log_level, run_levels=_run_log_levels(config))
         from .unraisable import HookedErrors
 
@@ -102,6 +113,25 @@ class SessionState:
         if self._fixture_setup_hooks is None:
             self._fixture_setup_hooks = self.hook_impls("pytest_fixture_setup")
         return self._fixture_setup_hooks
+
+    def show(self, event: FixtureShown | TestShown | PhaseReported) -> None:
+        """Something the terminal writes while a test runs (a --setup-show line, an outcome under
+        --setup-show), past the capture, as pytest writes it."""
+        with self.capture.global_and_fixture_disabled():
+            self.emit(event)
+
+    def _show_runner(self, loop_scope: LoopScope) -> None:
+        """pytest-asyncio's fixtures behind a loop, as --setup-show lists them under pytest: the
+        session's loop factory once, then the scope's runner (its TEARDOWN when the loop closes)."""
+        if not self._factory_shown:
+            self._factory_shown = True
+            self.show(FixtureShown("SETUP", Scope.SESSION.value, _FACTORY_FIXTURE))
+            session = self.stack.node_for(Scope.SESSION)
+            session.addfinalizer(
+                lambda: self.show(FixtureShown("TEARDOWN", Scope.SESSION.value, _FACTORY_FIXTURE))
+            )
+        used = (_FACTORY_FIXTURE, "event_loop_policy")
+        self.show(FixtureShown("SETUP", loop_scope.value, runner_fixture_name(loop_scope.value), used))
 
     def start_capture(self) -> None:
         self.capture.start()
@@ -138,6 +168,12 @@ class SessionState:
         errors = run_finalizers(cached.finalizers)
         if self.cache.get(fixturedef) is cached:
             del self.cache[fixturedef]
+        if cached.shown:
+            # pytest's TEARDOWN line follows the fixture's finalizers, whatever they raised.
+            event = FixtureShown(
+                "TEARDOWN", fixturedef.scope.value, fixturedef.name, param=cached.shown_param
+            )
+            self.show(event)
         return errors
 
     def loop_for(
@@ -172,6 +208,8 @@ class SessionState:
         )
         node.loops[loop_scope] = runner
         self.emit(LoopScopeOpened(loop_scope.value, node.key))
+        if self.shows_setup and self.config.asyncio_plugin:
+            self._show_runner(loop_scope)
         closer = _LoopCloser(self, node, loop_scope, runner)
         node.addfinalizer(closer.close)
         self.factories.opened(runner, closer.close)
@@ -224,6 +262,15 @@ class SessionState:
         return next(node for node in chain if isinstance(node, ModuleNode))
 
 
+# pytest-asyncio's session fixture that picks each loop's factory, and its per-scope runner fixtures
+# ("_module_scoped_runner"): --setup-show lists them, and a test's line names its runner.
+_FACTORY_FIXTURE = "_asyncio_loop_factory"
+
+
+def runner_fixture_name(loop_scope: str) -> str:
+    return f"_{loop_scope}_scoped_runner"
+
+
 class _LoopCloser:
     """Closes one scope's loop: at the end of the scope, or earlier when its loop factory is retired.
     The second call does nothing; the runner is dropped once closed, so a closer left on a long-lived
@@ -251,6 +298,8 @@ class _LoopCloser:
             runner.close()
         finally:
             state.emit(LoopScopeClosed(loop_scope, node.key))
+            if state.shows_setup and state.config.asyncio_plugin:
+                state.show(FixtureShown("TEARDOWN", loop_scope, runner_fixture_name(loop_scope)))
         if leaked is not None:
             message = (
                 f"tasks were still pending when the {loop_scope}-scoped event loop closed and were "

@@ -26,7 +26,7 @@ from .._collect.harvest import is_unittest_case
 from .._collect.signature import is_staticmethod
 from .._declare.outcomes import Exit, Failed, Skipped, XFailed, skip_of
 from .._declare.pytest_warnings import PytestReturnNotNoneWarning, PytestWarning
-from .._model.events import PhaseReported
+from .._model.events import PhaseReported, TestShown
 from .._model.items import FuncKind
 from .._model.marks import Mark
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
@@ -40,7 +40,7 @@ from .failures import crash_location, crash_message, format_exception, real_code
 from .fixtures import FixtureLookupError, ItemRuntime
 from .loops import make_current
 from .nodes import ItemNode
-from .session_state import SessionState
+from .session_state import SessionState, runner_fixture_name
 from .timeouts import run_with_deadline, timeout_for, wall_clock
 from .undriven import async_test_message
 
@@ -172,7 +172,16 @@ class TestRun:
         except BaseException as exc:
             self._end(Phase.SETUP, start, exc)
             return False
-        return self._end(Phase.SETUP, start, None) is None
+        passed = self._end(Phase.SETUP, start, None) is None
+        if passed and self.state.shows_setup:
+            # pytest's line for the test, between its fixtures' SETUP lines and its outcome; under
+            # pytest an async test also uses pytest-asyncio's runner fixture of its loop scope.
+            names = list(self.node.fixturenames)
+            if self._drives_coroutine() and self.state.config.asyncio_plugin:
+                names.append(runner_fixture_name((self.planned.loop_scope or LoopScope.FUNCTION).value))
+            fixtures = tuple(sorted(set(names)))
+            self.state.show(TestShown(self.item.nodeid, fixtures, called=not self.state.config.setup_only))
+        return passed
 
     def _setup(self) -> None:
         config = self.state.plugin_config
@@ -202,11 +211,9 @@ class TestRun:
         # The node's list, as pytest fills ``item.fixturenames``: a collection hook may have added a
         # fixture there (pytest-freezer inserts ``freezer`` for tests marked ``freeze_time``), set up
         # in the list's order as a ``getfixturevalue`` would.
+        # A directly parametrized argument is among them, as a fixture of its own: pytest's hooks may
+        # swap its value (pytest-lazy-fixtures' ``lf("name")``), so the test gets what they made of it.
         names: list[str] = list(self.node.fixturenames)
-        if self.state.fixture_setup_hooks():
-            # A directly parametrized argument is a fixture to pytest's hooks as well: they may swap
-            # its value (pytest-lazy-fixtures' ``lf("name")``), so the test gets what they made of it.
-            names += [n for n in self.item.argnames if self.item.callspec.is_direct(n)]
         missing = self.planned.missing_fixture
         for name in names:
             try:
@@ -224,7 +231,7 @@ class TestRun:
             runner = self._test_loop()
             # Its runner fixture is among the test's fixtures there: suites find the test's loop in
             # ``request.node.funcargs`` (kopf runs it once more in an autouse fixture's teardown).
-            self.node.funcargs[f"_{runner.loop_scope}_scoped_runner"] = runner.asyncio_runner()
+            self.node.funcargs[runner_fixture_name(runner.loop_scope)] = runner.asyncio_runner()
 
     def _drives_coroutine(self) -> bool:
         """An async test that pytest-asyncio runs on its loop (not anyio's, not left undriven)."""
@@ -574,7 +581,7 @@ class TestRun:
         if exc is not None and self._interactive(exc):
             self._interact(report, exc)
         if self._echoes(phase, result):
-            self.state.emit(PhaseReported(self.result()))
+            self.state.show(PhaseReported(self.result()))
 
     def _echoes(self, phase: Phase, result: PhaseResult) -> bool:
         """Whether this report goes to the terminal now (-s): a call's, or a set-up's that did not pass.

@@ -90,6 +90,29 @@ class PhaseReported:
 
 
 @dataclass(frozen=True, slots=True)
+class FixtureShown:
+    """--setup-show: a fixture (or a directly parametrized argument) was set up or torn down.
+
+    The terminal writes pytest's line for it as it happens, indented by scope ("SETUP    M conn").
+    """
+
+    action: str  # "SETUP" or "TEARDOWN"
+    scope: str  # the Scope's value
+    name: str
+    used: tuple[str, ...] = ()  # the fixtures its function asks for, sorted, "request" aside (SETUP)
+    param: str | None = None  # its parameter as shown: the repr of the value, or of its id
+
+
+@dataclass(frozen=True, slots=True)
+class TestShown:
+    """--setup-show: a test's set-up passed; its line names every fixture it uses, sorted."""
+
+    nodeid: str
+    fixtures: tuple[str, ...]
+    called: bool  # False under --setup-only: no outcome follows on the line
+
+
+@dataclass(frozen=True, slots=True)
 class WarningRaised:
     message: str
     nodeid: str | None = None
@@ -149,6 +172,8 @@ Event = (
     | TestStarted
     | TestFinished
     | PhaseReported
+    | FixtureShown
+    | TestShown
     | WarningRaised
     | SuitePropertyRecorded
     | SessionFinished

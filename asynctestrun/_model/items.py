@@ -127,6 +127,9 @@ class TestItem:
     keywords: frozenset[str]
     loop_scope: LoopScope | None = None  # set when the test is driven on an event loop
     doctest: bool = False  # a docstring's or text file's examples (its function runs them)
+    # pytest's ``item.fixturenames``: the closure with the directly parametrized names in their places,
+    # which pytest sets up as fixtures of their own (None: no such name, the same as fixturenames).
+    node_fixturenames: tuple[str, ...] | None = None
 
     @property
     def headline(self) -> str | None:

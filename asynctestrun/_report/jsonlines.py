@@ -26,11 +26,13 @@ from .._execute.stack_dumps import enable_crash_dumps
 from .._model.events import (
     CollectionFinished,
     Event,
+    FixtureShown,
     LoopScopeClosed,
     LoopScopeOpened,
     SessionFinished,
     SessionStarted,
     TestFinished,
+    TestShown,
     TestStarted,
 )
 from .._model.serialize import event_to_json
@@ -48,8 +50,8 @@ class JsonLinesReporter:
             self._binary = cast("IO[bytes]", stream)
 
     def handle(self, event: Event) -> None:
-        if isinstance(event, (LoopScopeOpened, LoopScopeClosed)):
-            return
+        if isinstance(event, (LoopScopeOpened, LoopScopeClosed, FixtureShown, TestShown)):
+            return  # for the terminal alone
         line = event_to_json(event) + "\n"  # ASCII by construction
         flush = isinstance(event, _FLUSHED)
         if self._text is not None:

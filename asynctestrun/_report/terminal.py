@@ -18,10 +18,12 @@ from .._config.config import running_on_ci
 from .._model.events import (
     CollectionFinished,
     Event,
+    FixtureShown,
     PhaseReported,
     SessionFinished,
     SessionStarted,
     TestFinished,
+    TestShown,
     TestStarted,
     WarningRaised,
     is_maxfail_reason,
@@ -83,6 +85,30 @@ _SUBTEST_WORDS = {
     (PhaseOutcome.SKIPPED, False): "SKIPPED",
     (PhaseOutcome.SKIPPED, True): "XFAIL",
 }
+
+
+# --setup-show indents a fixture's line by its scope, the session's leftmost, as pytest does.
+_SHOWN_SCOPE_DEPTH = {"session": 0, "package": 1, "module": 2, "class": 3, "function": 4}
+
+
+def _fixture_line(event: FixtureShown) -> str:
+    """pytest's ``SETUP    M connection (fixtures used: database)`` line."""
+    line = "  " * _SHOWN_SCOPE_DEPTH.get(event.scope, 4)
+    line += f"{event.action:<8} {event.scope[0].upper()} {event.name}"
+    if event.used:
+        line += f" (fixtures used: {', '.join(event.used)})"
+    if event.param is not None:
+        line += f"[{event.param}]"
+    return line
+
+
+def _test_line(event: TestShown) -> str:
+    """pytest's line for a test under --setup-show (its node id as is, from the rootdir, wherever the
+    run started); its outcome follows after a space."""
+    line = " " * 8 + event.nodeid
+    if event.fixtures:
+        line += f" (fixtures used: {', '.join(event.fixtures)})"
+    return line + " " if event.called else line
 
 
 def _shown_as(phase: PhaseResult) -> tuple[str, str, Outcome | None] | None:
@@ -322,8 +348,11 @@ class TerminalReporter:
         show_progress: bool = True,
         collect_only: bool = False,
         echo: bool = False,
+        setup_only: bool = False,
     ) -> None:
         self.verbose = verbose
+        # --setup-only: no test is called, and a test whose set-up passed shows no outcome at all.
+        self.setup_only = setup_only
         # Output not captured (-s): a test's prints reach the terminal as it runs, so its place (its
         # file's name, or its id with -v) is written when it starts, above them, as pytest does.
         self.echo = echo
@@ -375,6 +404,10 @@ class TerminalReporter:
         elif isinstance(event, PhaseReported):
             if self.echo:
                 self._phase_reported(event.result)
+        elif isinstance(event, FixtureShown):
+            self._shown_line(_fixture_line(event))
+        elif isinstance(event, TestShown):
+            self._shown_line(_test_line(event))
         elif isinstance(event, WarningRaised):
             self.warnings.append(event)
         elif isinstance(event, SessionFinished):
@@ -443,6 +476,12 @@ class TerminalReporter:
         self.write(f"{path} ")
         self._column = len(path) + 1
 
+    def _shown_line(self, line: str) -> None:
+        """A --setup-show line: on a line of its own, left open, as the test's outcome may follow it."""
+        self.write("\n" + line)
+        self._line_open = True
+        self.out.flush()
+
     def _phase_reported(self, result: TestResult) -> None:
         """Under -s: a set-up or call report is written as it is made, as pytest writes it, so what
         the teardown prints comes after the test's letter (or word), not before it."""
@@ -497,6 +536,8 @@ class TerminalReporter:
         subtests = [p for p in phases if p.subtest is not None]
         reports = [report for p in phases if p.subtest is None and (report := _shown_as(p)) is not None]
         if not reports and nothing_shown and not any(p.status for p in phases):
+            if self.setup_only and result.outcome is Outcome.PASSED:
+                return  # its set-up report passed, which pytest does not show, and nothing else ran
             reports = [(_CHARS[result.outcome], _WORDS[result.outcome], result.outcome)]
         if self.verbose <= 0:
             for sub in subtests:

@@ -74,7 +74,7 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "showcapture": lambda c: "all",
     "setuponly": lambda c: c.setup_only,
     "setupplan": lambda c: c.setup_plan,
-    "setupshow": lambda c: False,
+    "setupshow": lambda c: c.setup_show,
     "debug": lambda c: None,
     "help": lambda c: False,
     "version": lambda c: 0,

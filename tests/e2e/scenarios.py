@@ -5846,6 +5846,33 @@ root runtestloop items=5 collected=5
         """,
         counts={"errors": 1},
     ),
+    Scenario(
+        # --setup-show writes each fixture's set-up and teardown as the tests run: the outcomes are
+        # those of a plain run (the lines themselves: test_terminal_layout.py).
+        "setup_show",
+        "setup_show",
+        ("--setup-show",),
+        1,
+        r"""
+            test_fixtures_shown.py::test_plain[one]               passed
+            test_fixtures_shown.py::test_plain[two]               passed
+            test_fixtures_shown.py::test_named[p10]               passed
+            test_fixtures_shown.py::test_named[p20]               passed
+            test_fixtures_shown.py::test_direct[1]                passed
+            test_fixtures_shown.py::test_direct[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]  passed
+            test_fixtures_shown.py::test_module_param[1]          passed
+            test_fixtures_shown.py::test_module_param_again[1]    passed
+            test_fixtures_shown.py::test_module_param[2]          passed
+            test_fixtures_shown.py::test_module_param_again[2]    passed
+            test_fixtures_shown.py::test_broken                   error
+            test_fixtures_shown.py::test_fails                    failed
+            test_fixtures_shown.py::test_async                    passed
+            test_fixtures_shown.py::test_async_module_loop        passed
+            test_fixtures_shown.py::test_skipped                  skipped
+            test_fixtures_shown.py::TestGroup::test_in_class      passed
+        """,
+        counts={"failed": 1, "passed": 13, "skipped": 1, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

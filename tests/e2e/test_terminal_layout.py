@@ -388,6 +388,34 @@ def test_an_imported_classs_warning_is_placed_where_it_is_defined(tmp_path):
     assert_reads_as_pytests("imported_test_classes", tmp_path=tmp_path)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--setup-show",),
+        ("--setup-show", "-v"),
+        ("--setup-show", "-q"),
+        ("--setup-show", "-s"),
+        ("--setup-show", "-x"),
+        ("--setup-only",),
+        ("--setup-plan", "-v"),
+    ],
+    ids=" ".join,
+)
+def test_setup_show_lines_read_as_pytests(args, tmp_path):
+    # Each fixture's SETUP / TEARDOWN line indented by scope, with what it uses and its parameter;
+    # each test's line naming its fixtures, its outcome after it; direct parameters and pytest-asyncio's
+    # loop fixtures listed as pytest lists them; no progress share.
+    out = run_asynctestrun("setup_show", *args, tmp_root=tmp_path).stdout
+    assert "\n    SETUP    M connection (fixtures used: database)\n" in out
+    assert "\n        SETUP    F number['one']\n" in out and "\n    TEARDOWN M y[1]\n" in out
+    if "-x" not in args:  # the run stops at the first failure, before the async tests
+        assert "(fixtures used: _function_scoped_runner, clean, client, connection, database" in out
+    assert "[100%]" not in out
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("setup_show", *args, tmp_path=tmp_path)
+
+
 def test_the_header_warns_about_ignored_config_files(tmp_path):
     # pytest names the files beside the config file that configure pytest too and are not read.
     expected = "configfile: pytest.ini (WARNING: ignoring pytest config in pyproject.toml, tox.ini!)"
