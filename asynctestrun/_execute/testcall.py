@@ -194,7 +194,8 @@ class TestRun:
         if self.xfail is not None and not self.xfail.run:
             raise XFailed("[NOTRUN] " + self.xfail.reason)
         if self.planned.setup_error is not None and self.planned.missing_fixture is None:
-            raise Failed(self.planned.setup_error, pytrace=False)
+            failure = _LookupFailed if self.planned.lookup_error else Failed
+            raise failure(self.planned.setup_error, pytrace=False)
         self.state.item_hooks_call("pytest_runtest_setup", self.item, item=self.node)
         enter_phase(self.item.nodeid, "setup")
         if (
@@ -221,10 +222,12 @@ class TestRun:
             except FixtureLookupError as exc:
                 # The planned message shows who asked for the missing fixture, as pytest's does.
                 planned = missing is not None and exc.missing == missing
-                raise Failed(self.planned.setup_error if planned else str(exc), pytrace=False) from None
+                raise _LookupFailed(
+                    self.planned.setup_error if planned else str(exc), pytrace=False
+                ) from None
             self.node.funcargs[name] = value
         if missing is not None:  # not reached through any fixture: still an error, never a pass
-            raise Failed(self.planned.setup_error or missing, pytrace=False)
+            raise _LookupFailed(self.planned.setup_error or missing, pytrace=False)
         if self._drives_coroutine():
             # pytest-asyncio sets the test's loop up last in set-up, not when the call starts: what
             # opening it logs ("Using selector: ...") belongs to set-up, as caplog shows.
@@ -550,16 +553,16 @@ class TestRun:
             message = crash_message(exc)
             if isinstance(exc, Failed) and not exc.pytrace:
                 longrepr = exc.msg or ""
-                # For pytest-shaped messages ("E   fixture 'x' not found") the E line says it best.
-                e_lines = [line[1:].strip() for line in longrepr.splitlines() if line.startswith("E ")]
                 if isinstance(exc, DoctestFailed):
                     message = ""  # pytest's doctest report has no crash line to sum it up
-                elif e_lines:
-                    message = e_lines[0]
+                elif isinstance(exc, _LookupFailed):
+                    message = _lookup_summary(longrepr)
                 elif isinstance(exc, _SubtestsFailed):
                     message = longrepr  # pytest's report holds just this text, not an exception
             else:
                 longrepr = self._explain_loop_mismatch(exc, self._failure_text(exc))
+                if isinstance(exc, FixtureLookupError):  # from request.getfixturevalue in the test
+                    message = _lookup_summary(str(exc))
             result = PhaseResult(
                 phase,
                 PhaseOutcome.FAILED,
@@ -757,6 +760,21 @@ def _skip_location(run: TestRun, exc: Skipped, phase: Phase = Phase.CALL) -> str
 
 class _SubtestsFailed(Failed):
     """A test that passed but holds failed subtests: failed by the runner, not by the test."""
+
+
+class _LookupFailed(Failed):
+    """A fixture the test's set-up cannot provide (not found, a recursive dependency): pytest's
+    FixtureLookupError, reported as a listing of who asked with the problem on an ``E`` line."""
+
+
+def _lookup_summary(report: str) -> str:
+    """The summary line's message for a fixture lookup error: its ``E`` line ("fixture 'x' not
+    found"), else its first line. pytest's report of it has no crash line, so pytest's summary line
+    has no message at all; naming the fixture there is deliberately clearer. Only lookup errors get
+    this: an ``E`` line in a ``pytest.fail(..., pytrace=False)`` text is the test's own."""
+    lines = report.splitlines()
+    e_lines = [line[1:].strip() for line in lines if line.startswith("E ")]
+    return e_lines[0] if e_lines else next((line.strip() for line in lines if line.strip()), "")
 
 
 class _CallOutcome:

@@ -30,6 +30,9 @@ class PlannedTest:
     missing_fixture: str | None = None
     warnings: tuple[str, ...] = ()
     anyio: bool = False  # run on anyio's test runner (the test uses the anyio_backend fixture)
+    # The setup error is pytest's FixtureLookupError (a fixture not found, a recursive dependency):
+    # its summary line names the problem, not the exception (_execute/testcall.py's _LookupFailed).
+    lookup_error: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +110,10 @@ def plan_one(
                 f">       note: {reason} (if the fixture comes from that plugin, this is why)"
                 for reason in failed_plugins
             )
+    lookup_error = error is not None and missing is not None
     if error is None:
         error = _cycle(item, registry)
+        lookup_error = error is not None
     if error is None:
         for name in item.fixturenames:
             fixturedef = _resolved(item, name)
@@ -137,7 +142,9 @@ def plan_one(
                     f"'{name}' ({fixturedef.location}) runs on a {fixturedef.loop_scope.value}-scoped loop: "
                     "objects bound to one loop (futures, locks, connections) fail on the other"
                 )
-    return PlannedTest(item, driven, loop_scope if driven else None, error, missing, tuple(warnings), anyio)
+    return PlannedTest(
+        item, driven, loop_scope if driven else None, error, missing, tuple(warnings), anyio, lookup_error
+    )
 
 
 def _resolved(item: TestItem, name: str) -> FixtureDef | None:

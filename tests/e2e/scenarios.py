@@ -5873,6 +5873,24 @@ root runtestloop items=5 collected=5
         """,
         counts={"failed": 1, "passed": 13, "skipped": 1, "errors": 1},
     ),
+    Scenario(
+        # The short summary's message of a fixture lookup error at set-up and at run time
+        # (request.getfixturevalue in a fixture, a sync and an async test), and of a test's own
+        # pytest.fail text holding an "E" line; the lines are compared in test_terminal_layout.
+        "fixture_lookup_summary",
+        "fixture_lookup_summary",
+        (),
+        1,
+        r"""
+            test_lookup_summary.py::test_requests_unknown_fixture               error
+            test_lookup_summary.py::test_fixture_looks_up_unknown_fixture       error
+            test_lookup_summary.py::test_looks_up_unknown_fixture               failed
+            test_lookup_summary.py::test_async_test_looks_up_unknown_fixture    failed
+            test_lookup_summary.py::test_fail_without_traceback_and_an_e_line   failed
+            test_lookup_summary.py::test_passes                                 passed
+        """,
+        counts={"failed": 3, "passed": 1, "errors": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

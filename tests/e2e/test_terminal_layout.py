@@ -988,3 +988,22 @@ def test_what_session_end_hooks_print_is_where_pytest_shows_it(args, tmp_path):
     if reference_python()[0] is not None:
         assert_reads_as_pytests("session_end_prints", *args, tmp_path=tmp_path)
 
+
+
+@pytest.mark.parametrize("args", [(), ("-vv",)], ids=["default", "vv"])
+def test_a_fixture_lookup_errors_summary_line_names_the_fixture(args, tmp_path):
+    # request.getfixturevalue's error is named by its problem, not by asynctestrun's exception class;
+    # a test's own pytest.fail(..., pytrace=False) text is summed up by its first line, "E" lines or not.
+    out = run_asynctestrun("fixture_lookup_summary", *args, tmp_root=tmp_path).stdout
+    assert "::test_looks_up_unknown_fixture - fixture 'no_such_fixture' not found" in out
+    assert "::test_fail_without_traceback_and_an_e_line - Failed: the first line" in out
+    assert "asynctestrun._execute" not in out.split("short test summary info")[1]
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("fixture_lookup_summary", *args, tmp_root=tmp_path)
+
+    def summary(stdout: str) -> list[str]:  # the failures' bodies read differently (see compatibility.md)
+        lines = normalise(stdout, "fixture_lookup_summary")
+        return lines[next(i for i, line in enumerate(lines) if "short test summary info" in line) :]
+
+    assert_same_lines(summary(reference.stdout), summary(candidate.stdout))
