@@ -36,9 +36,12 @@ if TYPE_CHECKING:
 
 class FixtureLookupError(Exception):
     # Positional arguments as any exception's (``pytest.FixtureLookupError`` is this class).
-    def __init__(self, *args: object, missing: str | None = None) -> None:
+    def __init__(
+        self, *args: object, missing: str | None = None, requester: FixtureDef | None = None
+    ) -> None:
         super().__init__(*args)
         self.missing = missing  # the name no fixture is defined for, when that is the error
+        self.requester = requester  # the fixture that asked (None: the test), for the report's listing
 
 
 @dataclass(eq=False)
@@ -260,7 +263,9 @@ class ItemRuntime:
                 n for n in self.state.registry.names(self.item.holders) if not n.startswith("_")
             )
             raise FixtureLookupError(
-                f"fixture '{argname}' not found\n>       available fixtures: {available}", missing=argname
+                f"fixture '{argname}' not found\n>       available fixtures: {available}",
+                missing=argname,
+                requester=requester,
             )
         if requester is not None and requester.name == argname and requester in defs:
             index = defs.index(requester)

@@ -31,7 +31,7 @@ from .._model.items import FuncKind
 from .._model.marks import Mark
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
 from .._model.scopes import LoopScope
-from .._plan.plan import PlannedTest
+from .._plan.plan import PlannedTest, lookup_error_report, requesting_chain
 from . import hypothesis_checks, measure_coverage
 from .conditions import XFAILED_KEY, XfailSpec, skip_reason, xfail_spec
 from .current_test import enter_phase, leave_test
@@ -223,7 +223,7 @@ class TestRun:
                 # The planned message shows who asked for the missing fixture, as pytest's does.
                 planned = missing is not None and exc.missing == missing
                 raise _LookupFailed(
-                    self.planned.setup_error if planned else str(exc), pytrace=False
+                    self.planned.setup_error if planned else self._lookup_report(exc), pytrace=False
                 ) from None
             self.node.funcargs[name] = value
         if missing is not None:  # not reached through any fixture: still an error, never a pass
@@ -235,6 +235,17 @@ class TestRun:
             # Its runner fixture is among the test's fixtures there: suites find the test's loop in
             # ``request.node.funcargs`` (kopf runs it once more in an autouse fixture's teardown).
             self.node.funcargs[runner_fixture_name(runner.loop_scope)] = runner.asyncio_runner()
+
+    def _lookup_report(self, exc: FixtureLookupError) -> str:
+        """pytest's report of a fixture not found by ``request.getfixturevalue``: who asked (the test,
+        then the fixtures down to the one asking), the problem on an ``E`` line, the fixtures there
+        are. Other lookup errors (``request.raiseerror``) are their own text."""
+        if exc.missing is None:
+            return str(exc)
+        requester = exc.requester
+        chain = [] if requester is None else [*requesting_chain(self.item, requester.name), requester]
+        problem = f"fixture '{exc.missing}' not found"
+        return lookup_error_report(self.item, [d.func for d in chain], problem, self.state.registry)
 
     def _drives_coroutine(self) -> bool:
         """An async test that pytest-asyncio runs on its loop (not anyio's, not left undriven)."""
@@ -562,7 +573,7 @@ class TestRun:
             else:
                 longrepr = self._explain_loop_mismatch(exc, self._failure_text(exc))
                 if isinstance(exc, FixtureLookupError):  # from request.getfixturevalue in the test
-                    message = _lookup_summary(str(exc))
+                    longrepr, message = self._lookup_report(exc), _lookup_summary(str(exc))
             result = PhaseResult(
                 phase,
                 PhaseOutcome.FAILED,

@@ -158,12 +158,14 @@ def _missing_fixture(item: TestItem, registry: FixtureRegistry) -> tuple[str | N
     for name in item.fixturenames:
         if name in PSEUDO_FIXTURES or name in direct or name in item.fixturedefs:
             continue
-        chain = [d.func for d in _requesting_chain(item, name)]
-        return name, _lookup_error(item, chain, f"fixture '{name}' not found", registry)
+        chain = [d.func for d in requesting_chain(item, name)]
+        return name, lookup_error_report(item, chain, f"fixture '{name}' not found", registry)
     return None, None
 
 
-def _lookup_error(item: TestItem, chain: Sequence[object], problem: str, registry: FixtureRegistry) -> str:
+def lookup_error_report(
+    item: TestItem, chain: Sequence[object], problem: str, registry: FixtureRegistry
+) -> str:
     """pytest's layout for a fixture that cannot be provided: who asked (the test, then each fixture
     down to the one in trouble, with their definitions' first lines), the problem on an ``E`` line,
     the fixtures there are, and where the last requester is defined."""
@@ -179,7 +181,7 @@ def _lookup_error(item: TestItem, chain: Sequence[object], problem: str, registr
     )
 
 
-def _requesting_chain(item: TestItem, name: str) -> list[FixtureDef]:
+def requesting_chain(item: TestItem, name: str) -> list[FixtureDef]:
     """The fixtures from the test down to the one asking for ``name`` (empty when the test does)."""
     if name in item.argnames:
         return []
@@ -251,7 +253,7 @@ def _cycle(item: TestItem, registry: FixtureRegistry) -> str | None:
             for dep in deps(current):
                 if dep in path:
                     names = " -> ".join(d.name for d in [*path[path.index(dep) :], dep])
-                    return _lookup_error(
+                    return lookup_error_report(
                         item,
                         [d.func for d in path],
                         f"recursive dependency involving fixture '{dep.name}' detected: {names}",
