@@ -167,7 +167,10 @@ class FixtureRequest:
 
     @property
     def fixturenames(self) -> list[str]:
-        return list(self._runtime.node.fixturenames)
+        names = list(self._runtime.node.fixturenames)
+        # pytest's request also lists what ``getfixturevalue`` got beyond the test's own (unordered).
+        names.extend(sorted(self._runtime.resolved.difference(names)))
+        return names
 
     @property
     def node_marks(self) -> Any:
@@ -227,6 +230,7 @@ class ItemRuntime:
         self.node = node
         self.instance: Any = None
         self.requested: set[str] = set()  # fixtures set up or looked up for this test so far
+        self.resolved: set[str] = set()  # fixtures whose value this test got (set up, or cached)
         self.tearing_down = False
         self._direct_values: dict[str, Any] = {}  # direct parameters after pytest_fixture_setup hooks
 
@@ -294,7 +298,9 @@ class ItemRuntime:
                 f"stack:\n{_described(requester)}\nRequested fixture:\n{_described(fixturedef)}",
                 pytrace=False,
             )
-        return self.execute(fixturedef)
+        value = self.execute(fixturedef)
+        self.resolved.add(argname)
+        return value
 
     # -- execution -------------------------------------------------------------------------
     def execute(self, fixturedef: FixtureDef) -> Any:

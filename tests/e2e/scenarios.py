@@ -5891,6 +5891,20 @@ root runtestloop items=5 collected=5
         """,
         counts={"failed": 3, "passed": 1, "errors": 2},
     ),
+    Scenario(
+        # item.fixturenames / request.fixturenames / funcargs as pytest fills them: directly parametrized
+        # arguments in their places, and on the request what getfixturevalue got.
+        "fixturenames_lists",
+        "fixturenames_lists",
+        (),
+        0,
+        r"""
+            test_fixturenames.py::test_direct_arguments_are_listed[1-2]                   passed
+            test_fixturenames.py::test_a_parameter_overriding_a_fixture_is_listed_once[5]  passed
+            test_fixturenames.py::test_getfixturevalue_adds_to_the_requests_list           passed
+        """,
+        counts={"passed": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
