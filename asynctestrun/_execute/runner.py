@@ -189,6 +189,9 @@ def _run_one(
     node.instance = None
     if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
         summary.failed += 1
+        # Kept as the run goes, as pytest's: hooks, and a teardown error naming the session, read it.
+        if state.plugin_session is not None:
+            state.plugin_session.testsfailed = summary.failed
     return False
 
 

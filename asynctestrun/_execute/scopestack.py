@@ -7,14 +7,18 @@ Worked example. Tests run in this order::
     b/test_n.py::test_3          pop function test_2, class TestC, module a/test_m.py; push module b/...
 
 Each instance keeps a LIFO list of finalizers (fixture teardowns, loop closers, ``addfinalizer``
-callbacks). Popping an instance runs them newest first; every error is collected and the first one is
-reported as the teardown error of the test that was running when the instance ended (pytest's rule).
+callbacks). Popping an instance runs them newest first; every error is collected and reported as the
+teardown error of the test that was running when the instance ended. As pytest's ``SetupState``, the
+errors of one instance are one ``ExceptionGroup`` "errors while tearing down <Module test_m.py>" when
+there are several, and those of several instances one group "errors during test teardown" (both list
+the errors last raised first); a single error is reported as it is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .._model.items import TestItem
@@ -22,6 +26,10 @@ from .._model.scopes import LoopScope, Scope
 
 if TYPE_CHECKING:
     from .loops import LoopRunner
+
+
+# Names a scope instance as pytest's repr of its node does ("<Function test_x>", "<Module test_m.py>").
+Describe = Callable[["ScopeNode"], str]
 
 
 @dataclass(eq=False)
@@ -59,8 +67,11 @@ class ScopeStack:
                 continue
             self.stack.append(ScopeNode(scope, key))
 
-    def teardown_to(self, next_item: TestItem | None) -> list[BaseException]:
-        """Pop every live instance ``next_item`` does not share; return the errors raised."""
+    def teardown_to(
+        self, next_item: TestItem | None, describe: Describe | None = None
+    ) -> list[BaseException]:
+        """Pop every live instance ``next_item`` does not share; return the errors raised, one entry
+        per instance that raised (a group where it raised several, named by ``describe``)."""
         keep = 0
         if next_item is not None:
             wanted = node_keys(next_item)
@@ -72,14 +83,15 @@ class ScopeStack:
         errors: list[BaseException] = []
         while len(self.stack) > keep:
             node = self.stack.pop()
-            errors.extend(run_finalizers(node.finalizers))
+            errors.extend(_grouped(node, run_finalizers(node.finalizers), describe))
         return errors
 
-    def teardown_to_session(self) -> list[BaseException]:
-        """Pop every live instance but the session's; return the errors raised."""
+    def teardown_to_session(self, describe: Describe | None = None) -> list[BaseException]:
+        """Pop every live instance but the session's; return the errors raised (as teardown_to)."""
         errors: list[BaseException] = []
         while len(self.stack) > 1:
-            errors.extend(run_finalizers(self.stack.pop().finalizers))
+            node = self.stack.pop()
+            errors.extend(_grouped(node, run_finalizers(node.finalizers), describe))
         return errors
 
     def node_for(self, scope: Scope, fixture_package: str | None = None) -> ScopeNode:
@@ -125,3 +137,28 @@ def run_finalizers(finalizers: list[Callable[[], None]]) -> list[BaseException]:
         except BaseException as exc:
             errors.append(exc)
     return errors
+
+
+def _grouped(node: ScopeNode, errors: list[BaseException], describe: Describe | None) -> list[BaseException]:
+    """One instance's teardown errors as pytest's ``SetupState.teardown_exact`` raises them."""
+    if len(errors) < 2 or describe is None:
+        return errors
+    return [BaseExceptionGroup(f"errors while tearing down {describe(node)}", errors[::-1])]
+
+
+def teardown_error(errors: list[BaseException]) -> list[BaseException]:
+    """The errors of one test's teardown (one entry per instance, see ``teardown_to``) as the one
+    error pytest reports: several instances' are a group, the last raised first."""
+    if len(errors) < 2:
+        return errors
+    return [BaseExceptionGroup("errors during test teardown", errors[::-1])]
+
+
+def container_repr(node: ScopeNode) -> str:
+    """pytest's repr of a package, module or class node, from the instance's key (the package's
+    directory, the module's relative path, the class's node id)."""
+    if node.scope is Scope.PACKAGE:
+        return f"<Package {Path(node.key).name}>"  # the directory, as the OS spells it
+    if node.scope is Scope.MODULE:
+        return f"<Module {PurePosixPath(node.key).name}>"
+    return f"<Class {node.key.rsplit('::', 1)[-1]}>"

@@ -30,7 +30,7 @@ from .._model.events import PhaseReported, TestShown
 from .._model.items import FuncKind
 from .._model.marks import Mark
 from .._model.outcomes import Phase, PhaseOutcome, PhaseResult, TestResult
-from .._model.scopes import LoopScope
+from .._model.scopes import LoopScope, Scope
 from .._plan.plan import PlannedTest, lookup_error_report, requesting_chain
 from . import hypothesis_checks, measure_coverage
 from .conditions import XFAILED_KEY, XfailSpec, skip_reason, xfail_spec
@@ -40,6 +40,7 @@ from .failures import crash_location, crash_message, format_exception, real_code
 from .fixtures import FixtureLookupError, ItemRuntime
 from .loops import make_current
 from .nodes import ItemNode
+from .scopestack import ScopeNode, container_repr, teardown_error
 from .session_state import SessionState, runner_fixture_name
 from .timeouts import run_with_deadline, timeout_for, wall_clock
 from .undriven import async_test_message
@@ -489,14 +490,18 @@ class TestRun:
             errors.append(exc)
         enter_phase(self.item.nodeid, "teardown")
         target = next_planned.item if next_planned is not None else None
+        stack = self.state.stack
+        torn: list[BaseException] = []  # one entry per scope instance that raised
         if self.retry is not None:
-            errors += self.state.stack.teardown_to(self.item)  # this test's function scope only
-            if self.retry(self, errors[0] if errors else None):
+            torn += stack.teardown_to(self.item, self._describe)  # this test's function scope only
+            first = errors + torn
+            if self.retry(self, first[0] if first else None):
                 self.retrying = True
                 target = self.item
                 if not self.retry_keeps_wider_scopes:
-                    errors += self.state.stack.teardown_to_session()
-        errors += self.state.stack.teardown_to(target)
+                    torn += stack.teardown_to_session(self._describe)
+        torn += stack.teardown_to(target, self._describe)
+        errors += teardown_error(torn)
         leave_test()
         if not errors:  # as in pytest: collected at the end of a teardown that went through
             try:
@@ -512,6 +517,19 @@ class TestRun:
         self.state.pending_warnings.clear()
         if self.state.slow_callbacks is not None:
             self.output.warnings.extend(self.state.slow_callbacks.drain())
+
+    def _describe(self, node: ScopeNode) -> str:
+        """A scope instance as pytest's repr of its node, for a group of its teardown errors."""
+        if node.scope is Scope.FUNCTION:
+            return repr(self.node)
+        if node.scope is not Scope.SESSION:
+            return container_repr(node)
+        # pytest's Session repr. Its exit status is OK until the test loop ends; its count of failed
+        # reports includes this test's failed set-up or call, which the runner counts once it ended.
+        view = self.state.plugin_session
+        failed = getattr(view, "testsfailed", 0) + (1 if self.failures else 0)
+        collected = getattr(view, "testscollected", 0)
+        return f"<Session  exitstatus=<ExitCode.OK: 0> testsfailed={failed} testscollected={collected}>"
 
     # -- outcome ---------------------------------------------------------------------------
     def _record(self, phase: Phase, exc: BaseException | None, duration: float) -> None:

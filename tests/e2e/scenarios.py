@@ -91,6 +91,16 @@ controller session finished with exit status 1
 controller unconfigured
 """
 
+EVENTS_TEARDOWN_ERROR_GROUPS = """
+test_two_fixtures raised ExceptionGroup('errors while tearing down <Function test_two_fixtures>')[ValueError, KeyError]
+test_one_fixture raised ValueError
+test_parametrized[1] raised ExceptionGroup('errors while tearing down <Function test_parametrized[1]>')[ZeroDivisionError, IndexError]
+test_last raised ExceptionGroup('errors while tearing down <Class TestClassScope>')[OSError, EOFError]
+test_module_and_function raised ExceptionGroup('errors during test teardown')[ExceptionGroup('errors while tearing down <Module test_groups.py>')[TypeError, AttributeError], IndexError]
+test_last_of_the_run raised ExceptionGroup('errors during test teardown')[ExceptionGroup('errors while tearing down <Session  exitstatus=<ExitCode.OK: 0> testsfailed=7 testscollected=10>')[RuntimeError, LookupError], NotImplementedError]
+"""
+
+
 EVENTS_LOGREPORT_HOOK = """
 setup test_passes passed
 call test_passes passed
@@ -5904,6 +5914,30 @@ root runtestloop items=5 collected=5
             test_fixturenames.py::test_getfixturevalue_adds_to_the_requests_list           passed
         """,
         counts={"passed": 3},
+    ),
+    Scenario(
+        # Several teardown errors at once are one ExceptionGroup per scope instance ("errors while
+        # tearing down <Function ...>", <Class ...>, <Module ...>, <Session ...>) and one over several
+        # instances ("errors during test teardown"), as pytest's SetupState raises them; a single
+        # error is reported as it is. events.log records each teardown's exception as a hook sees it.
+        "teardown_error_groups",
+        "teardown_error_groups",
+        (),
+        1,
+        r"""
+            test_groups.py::test_two_fixtures                  error
+            test_groups.py::test_one_fixture                   error
+            test_groups.py::test_parametrized[1]               error
+            test_groups.py::test_starts_the_session            passed
+            test_groups.py::TestClassScope::test_first         passed
+            test_groups.py::TestClassScope::test_last          error
+            test_groups.py::test_fails_in_its_call             failed
+            test_groups.py::test_module_and_function           error
+            test_session_end.py::test_plain                    passed
+            test_session_end.py::test_last_of_the_run          error
+        """,
+        counts={"failed": 2, "passed": 8, "errors": 6},
+        events=EVENTS_TEARDOWN_ERROR_GROUPS,
     ),
 ]
 
