@@ -76,6 +76,8 @@ class Harvest:
 def location_of(obj: object) -> tuple[str, int | None]:
     """File and first line of a function, from its code object: reading the source to find the
     decorated ``def`` costs ~0.5 ms per function, which adds up to seconds on a large suite."""
+    if isinstance(obj, classmethod):  # a ``@classmethod`` fixture: where its function is
+        obj = obj.__func__
     target: Any = inspect.unwrap(obj) if callable(obj) else obj
     code = getattr(target, "__code__", None)
     if code is not None:

@@ -10,7 +10,17 @@ from typing import Any
 from .._model.items import FuncKind
 
 
+def function_of(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The function a ``@classmethod`` (or ``@staticmethod``) holds: ``@pytest.fixture`` over
+    ``@classmethod`` is pytest 9's advice for class-scoped fixtures, and pytest reads the function
+    once bound to the test's instance. The descriptor itself is no function to ``inspect``."""
+    if isinstance(func, classmethod | staticmethod):
+        return func.__func__
+    return func
+
+
 def func_kind(func: Callable[..., Any]) -> FuncKind:
+    func = function_of(func)
     if inspect.isasyncgenfunction(func):
         return FuncKind.ASYNC_GENERATOR
     if inspect.iscoroutinefunction(func):
@@ -38,6 +48,7 @@ def _mock_patch_count(func: Callable[..., Any]) -> int:
 def argnames(
     func: Callable[..., Any], *, name: str | None = None, cls: type | None = None, is_method: bool = False
 ) -> tuple[str, ...]:
+    func = function_of(func)
     names = _plain_function_argnames(func)
     if names is None:
         try:

@@ -101,6 +101,18 @@ test_last_of_the_run raised ExceptionGroup('errors during test teardown')[Except
 """
 
 
+EVENTS_CLASSMETHOD_FIXTURES = """
+set up resource for TestGenerator
+set up per_test
+tear down per_test
+tear down resource for TestGenerator
+open connection for TestAsyncGenerator
+close connection for TestAsyncGenerator
+tear down broken
+test_after_the_classes
+"""
+
+
 EVENTS_LOGREPORT_HOOK = """
 setup test_passes passed
 call test_passes passed
@@ -5938,6 +5950,25 @@ root runtestloop items=5 collected=5
         """,
         counts={"failed": 2, "passed": 8, "errors": 6},
         events=EVENTS_TEARDOWN_ERROR_GROUPS,
+    ),
+    Scenario(
+        # pytest 9's advice for class-scoped fixtures, @pytest.fixture over @classmethod: generator and
+        # async-generator fixtures run to their yield once per class (with their arguments) and are
+        # torn down at the class's end, a failing teardown an error of the class's last test.
+        "classmethod_fixtures",
+        "classmethod_fixtures",
+        (),
+        1,
+        r"""
+            test_classmethod_fixtures.py::TestGenerator::test_value          passed
+            test_classmethod_fixtures.py::TestGenerator::test_function_scoped  passed
+            test_classmethod_fixtures.py::TestAsyncGenerator::test_value     passed
+            test_classmethod_fixtures.py::TestTeardownFails::test_uses_it    passed
+            test_classmethod_fixtures.py::TestTeardownFails::test_last       error
+            test_classmethod_fixtures.py::test_after_the_classes             passed
+        """,
+        counts={"passed": 6, "errors": 1},
+        events=EVENTS_CLASSMETHOD_FIXTURES,
     ),
 ]
 
