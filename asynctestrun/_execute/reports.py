@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from .._collect.hooks import HookOutcome, call_with_declared, hook_option, is_wrapper
 from .._model.outcomes import PhaseOutcome, PhaseResult
+from .reprs import FailureRepr, ReprFileLocation
 
 
 class CallInfo:
@@ -53,7 +54,7 @@ class TestReport:
         self.duration = result.duration
         self.sections = list(sections)
         self.user_properties = list(item.user_properties)
-        self.longrepr: Any = result.longrepr
+        self.longrepr: Any = failure_repr(result)
         self.outcome = self.outcome_of(result)
         if self.outcome == "skipped" and not result.xfail:
             word = f"Skipped: {result.reason}" if result.reason else "Skipped"  # pytest's exception text
@@ -218,3 +219,13 @@ def read_back(result: PhaseResult, report: Any) -> PhaseResult | None:
     if outcome == "passed":
         return PhaseResult(result.phase, PhaseOutcome.PASSED, result.duration)
     return None
+
+
+def failure_repr(result: PhaseResult) -> str | None:
+    """A phase's ``longrepr``: where it failed with a known crash location, one with ``reprcrash``."""
+    if result.outcome is not PhaseOutcome.FAILED or result.longrepr is None or not result.crash_location:
+        return result.longrepr
+    path, _, line = result.crash_location.rpartition(":")
+    if not line.isdigit():
+        return result.longrepr
+    return FailureRepr(result.longrepr, ReprFileLocation(path, int(line), result.message or ""))

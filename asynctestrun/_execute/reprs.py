@@ -51,3 +51,19 @@ class ExceptionChainRepr:
     def __str__(self) -> str:
         parts = [f"{traceback}\n\n{description or ''}".rstrip() for traceback, _, description in self.chain]
         return "\n\n".join(parts)
+
+
+class FailureRepr(str):
+    """A failed report's ``longrepr`` as asynctestrun makes it: the rendered failure, a ``str`` as the
+    reporters take it, with the ``reprcrash`` of pytest's ``ExceptionChainRepr`` (where the exception
+    was raised, its one-line message), which conftests and plugins read from a failed report."""
+
+    reprcrash: ReprFileLocation | None
+
+    def __new__(cls, text: str, reprcrash: ReprFileLocation | None) -> FailureRepr:
+        self = super().__new__(cls, text)
+        self.reprcrash = reprcrash
+        return self
+
+    def toterminal(self, tw: Any) -> None:
+        tw.line(str(self))

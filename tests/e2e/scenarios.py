@@ -113,6 +113,17 @@ test_after_the_classes
 """
 
 
+EVENTS_REPORT_CRASH = """
+call test_assert_with_message: test_crash.py:10 'AssertionError: x is one\\nassert 1 == 2' rendered=True
+call test_raised_in_a_helper: test_crash.py:5 "KeyError: 'deep'" rendered=True
+call test_pytest_fail: test_crash.py:18 'Failed: explicit' rendered=True
+teardown test_teardown: conftest.py:27 'ValueError: in teardown' rendered=True
+setup test_setup: test_crash.py:27 'RuntimeError: in set-up' rendered=True
+call test_compared_strings: test_crash.py:35 "AssertionError: assert 'a' in 'bcd'" rendered=True
+call test_async: test_crash.py:40 'LookupError: async' rendered=True
+"""
+
+
 EVENTS_LOGREPORT_HOOK = """
 setup test_passes passed
 call test_passes passed
@@ -5969,6 +5980,26 @@ root runtestloop items=5 collected=5
         """,
         counts={"passed": 6, "errors": 1},
         events=EVENTS_CLASSMETHOD_FIXTURES,
+    ),
+    Scenario(
+        # A failed report's longrepr has pytest's reprcrash (path, 1-based line, one-line message) for
+        # a logreport hook to read, and renders as the failure's text.
+        "report_crash",
+        "report_crash",
+        (),
+        1,
+        r"""
+            test_crash.py::test_assert_with_message  failed
+            test_crash.py::test_raised_in_a_helper   failed
+            test_crash.py::test_pytest_fail          failed
+            test_crash.py::test_teardown             error
+            test_crash.py::test_setup                error
+            test_crash.py::test_compared_strings     failed
+            test_crash.py::test_async                failed
+            test_crash.py::test_passes               passed
+        """,
+        counts={"failed": 5, "passed": 2, "errors": 2},
+        events=EVENTS_REPORT_CRASH,
     ),
 ]
 
