@@ -290,10 +290,19 @@ def _emit_warnings(
             )
         )
     for message in messages:
-        blocked = message.startswith("the event loop was blocked")
-        category = "SlowCallbackWarning" if blocked else "LeakWarning"
-        if not silenced(category, message):
+        category = _category_of(message)
+        if category == "PluginWarning" or not silenced(category, message):
             emit(WarningRaised(message, nodeid, category))
+
+
+def _category_of(message: str) -> str:
+    """The category of one of the runner's own messages about a test: a hook that raised (a conftest's
+    ``pytest_runtest_logreport``) is a plugin's problem, not a leak."""
+    if message.startswith("the event loop was blocked"):
+        return "SlowCallbackWarning"
+    if message.startswith("pytest_") and " raised " in message:
+        return "PluginWarning"
+    return "LeakWarning"
 
 
 def _silenced(state: SessionState, node: ItemNode, category: str, message: str) -> bool:

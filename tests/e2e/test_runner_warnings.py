@@ -92,3 +92,16 @@ def test_the_ini_and_the_command_line_silence_them(filters, args, tmp_path: Path
             check=False,
         )
         assert reference.returncode == 0, reference.stdout + reference.stderr
+
+
+def test_a_hook_that_raises_is_a_plugin_warning_not_a_leak(tmp_path: Path) -> None:
+    # pytest stops with an internal error; asynctestrun reports it against the test and goes on, under
+    # the category of a plugin's problem, which an error filter for leaks does not touch.
+    (tmp_path / "pytest.ini").write_text("[pytest]\nfilterwarnings = error::asynctestrun.LeakWarning\n")
+    (tmp_path / "conftest.py").write_text("def pytest_runtest_logreport(report):\n    raise ValueError('boom')\n")
+    (tmp_path / "test_one.py").write_text("def test_one():\n    pass\n")
+    done = run_cli(tmp_path, "-p", "no:cacheprovider")
+    summary = _summary(done)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "PluginWarning: pytest_runtest_logreport raised ValueError: boom" in summary
+    assert "LeakWarning" not in summary
