@@ -416,9 +416,8 @@ class ItemRuntime:
         from .._rewrite.saferepr import safe_repr
 
         param = safe_repr(callspec.params[argname], _SHOWN_PARAM_SIZE)
-        shown = _ShownDirect(self.state, node, key, FixtureShown("SETUP", scope.value, argname, param=param))
-        shown.index = index
-        node.state[key] = shown
+        setup = FixtureShown("SETUP", scope.value, argname, param=param)
+        shown = node.state[key] = _ShownDirect(self.state, node, key, setup, index)
         node.addfinalizer(shown.finish)
         self.state.show(shown.setup)
 
@@ -588,12 +587,14 @@ class _ShownDirect:
     """A shown direct parameter of a scope instance: its TEARDOWN line is written once, at the
     instance's end or when the next test brings another value."""
 
-    def __init__(self, state: SessionState, node: ScopeNode, key: str, setup: FixtureShown) -> None:
+    def __init__(
+        self, state: SessionState, node: ScopeNode, key: str, setup: FixtureShown, index: int
+    ) -> None:
         self.state = state
         self.node = node
         self.key = key
         self.setup = setup
-        self.index = 0
+        self.index = index  # which of the parametrize values it is
         self.done = False
 
     def finish(self) -> None:
