@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from .._config.config import Config, ConfigError
 from .._config.inifile import get_lines, get_list
+from .option_names import PYTEST_OPTION_DESTS, declared_dest
 
 if TYPE_CHECKING:
     import argparse
@@ -260,6 +261,13 @@ class Parser:
         if any(opt in taken for opt in opts):
             raise ValueError(f"option names {set(opts) & taken} already added")
         self.options.append((opts, attrs))
+
+    def dest_of(self, option: str) -> str | None:
+        """The dest of a declared option string (``--vcr-record-mode``), None if none declares it."""
+        for opts, attrs in self.options:
+            if option in opts:
+                return declared_dest(opts, attrs)
+        return None
 
     def getgroup(self, name: str, description: str = "", after: str | None = None) -> OptionGroup:
         if name not in self.groups:
@@ -513,7 +521,7 @@ class PytestConfig:
         return self.option
 
     def getoption(self, name: str, default: Any = _NOTSET, skip: bool = False) -> Any:
-        name = name.lstrip("-").replace("-", "_") if name.startswith("--") else name
+        name = self._dest_of(name)
         if hasattr(self.option, name):
             value = getattr(self.option, name)
             if value is None and default is not _NOTSET:
@@ -532,6 +540,17 @@ class PytestConfig:
         raise ValueError(f"no option named {name!r}")
 
     getvalue = getoption
+
+    def _dest_of(self, name: str) -> str:
+        """The dest an option string names, as pytest's option-string table gives it; any other name
+        is a dest already. pytest's table also holds its options spelled as their dest
+        (``--capture``), and not those of a plugin ``-p no:NAME`` blocked: a name it lacks stays as it
+        is (``no option named '--lf'``)."""
+        declared = self._parser.dest_of(name)
+        if declared is not None:
+            return declared
+        dest = PYTEST_OPTION_DESTS.get(name) or name.lstrip("-").replace("-", "_")
+        return dest if name.startswith("-") and hasattr(self.option, dest) else name
 
     def getvalueorskip(self, name: str) -> Any:
         return self.getoption(name, skip=True)

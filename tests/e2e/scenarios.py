@@ -6001,6 +6001,73 @@ root runtestloop items=5 collected=5
         counts={"failed": 5, "passed": 2, "errors": 2},
         events=EVENTS_REPORT_CRASH,
     ),
+    Scenario(
+        # config.getoption by option string: a declared option's dest (dest=, or a short name's long
+        # one), pytest's own short and renamed options; a name no option has stays as it is.
+        "option_dests",
+        "option_dests",
+        ("--record-mode=none", "-R", "-x", "-l", "--tb=short"),
+        0,
+        r"""
+            test_options.py::test_a_renamed_option_is_read_by_its_option_string  passed
+            test_options.py::test_option_strings_name_their_options              passed
+        """,
+        counts={"passed": 2},
+        events="""
+--record-mode 'none'
+deprecated_record 'none'
+record_mode ValueError: no option named 'record_mode'
+-R True
+--replay-all True
+replay_all True
+-x 1
+--exitfirst 1
+-l True
+--tb 'short'
+-m ''
+-k ''
+--capture 'fd'
+--lf False
+--last-failed False
+--ff False
+--sw False
+--nosuch ValueError: no option named '--nosuch'
+nosuch ValueError: no option named 'nosuch'
+""",
+    ),
+    Scenario(
+        # A blocked plugin's option strings are in no table: pytest names them as given.
+        "option_dests-cache-blocked",
+        "option_dests",
+        ("--record-mode=none", "-R", "-x", "-l", "--tb=short", "-p", "no:cacheprovider"),
+        0,
+        r"""
+            test_options.py::test_a_renamed_option_is_read_by_its_option_string  passed
+            test_options.py::test_option_strings_name_their_options              passed
+        """,
+        counts={"passed": 2},
+        events="""
+--record-mode 'none'
+deprecated_record 'none'
+record_mode ValueError: no option named 'record_mode'
+-R True
+--replay-all True
+replay_all True
+-x 1
+--exitfirst 1
+-l True
+--tb 'short'
+-m ''
+-k ''
+--capture 'fd'
+--lf ValueError: no option named '--lf'
+--last-failed ValueError: no option named '--last-failed'
+--ff ValueError: no option named '--ff'
+--sw ValueError: no option named '--sw'
+--nosuch ValueError: no option named '--nosuch'
+nosuch ValueError: no option named 'nosuch'
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
