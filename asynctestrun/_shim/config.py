@@ -522,14 +522,10 @@ class PytestConfig:
 
     def getoption(self, name: str, default: Any = _NOTSET, skip: bool = False) -> Any:
         name = self._dest_of(name)
-        if hasattr(self.option, name):
-            value = getattr(self.option, name)
-            if value is None and default is not _NOTSET:
-                return default
-            if value is None and skip:
-                from .._declare.outcomes import skip as do_skip
-
-                do_skip(f"no {name!r} option found")
+        value = getattr(self.option, name, _NOTSET)
+        # As pytest's: ``default`` stands in for an option nobody declared; a declared option's None is
+        # its value (``getoption("--dsn", "sqlite://")`` is None without ``--dsn``), unless ``skip``.
+        if value is not _NOTSET and not (value is None and skip):
             return value
         if default is not _NOTSET:
             return default

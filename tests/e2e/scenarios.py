@@ -6009,10 +6009,11 @@ root runtestloop items=5 collected=5
         ("--record-mode=none", "-R", "-x", "-l", "--tb=short"),
         0,
         r"""
-            test_options.py::test_a_renamed_option_is_read_by_its_option_string  passed
-            test_options.py::test_option_strings_name_their_options              passed
+            test_options.py::test_a_renamed_option_is_read_by_its_option_string      passed
+            test_options.py::test_option_strings_name_their_options                  passed
+            test_options.py::test_a_default_stands_in_only_for_an_undeclared_option  passed
         """,
-        counts={"passed": 2},
+        counts={"passed": 3},
         events="""
 --record-mode 'none'
 deprecated_record 'none'
@@ -6042,10 +6043,11 @@ nosuch ValueError: no option named 'nosuch'
         ("--record-mode=none", "-R", "-x", "-l", "--tb=short", "-p", "no:cacheprovider"),
         0,
         r"""
-            test_options.py::test_a_renamed_option_is_read_by_its_option_string  passed
-            test_options.py::test_option_strings_name_their_options              passed
+            test_options.py::test_a_renamed_option_is_read_by_its_option_string      passed
+            test_options.py::test_option_strings_name_their_options                  passed
+            test_options.py::test_a_default_stands_in_only_for_an_undeclared_option  passed
         """,
-        counts={"passed": 2},
+        counts={"passed": 3},
         events="""
 --record-mode 'none'
 deprecated_record 'none'

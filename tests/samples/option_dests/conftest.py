@@ -7,6 +7,8 @@ def pytest_addoption(parser):
     group.addoption("--record-mode", action="store", dest="deprecated_record", default=None)
     # A short and a long name: argparse's dest is the long one's.
     group.addoption("-R", "--replay-all", action="store_true")
+    # Not given in any scenario: its value is its declared default, None.
+    group.addoption("--dsn", default=None)
 
 
 @pytest.fixture(scope="module")

@@ -36,3 +36,12 @@ def test_option_strings_name_their_options(pytestconfig):
     with open("events.log", "a") as log:
         for name in NAMES:
             log.write(f"{name} {_read(pytestconfig, name)}\n")
+
+
+def test_a_default_stands_in_only_for_an_undeclared_option(pytestconfig):
+    # A declared option's None is its value: a conftest's fallback does not replace it.
+    assert pytestconfig.getoption("--dsn", "sqlite://") is None
+    assert pytestconfig.getoption("dsn", "sqlite://") is None
+    assert pytestconfig.getoption("--undeclared", "sqlite://") == "sqlite://"
+    # Unless skip= is given: then the default stands in for the None too.
+    assert pytestconfig.getoption("--dsn", "sqlite://", skip=True) == "sqlite://"
