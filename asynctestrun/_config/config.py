@@ -163,6 +163,10 @@ class Config:
     plugin_options: Mapping[str, Any] = field(default_factory=dict)
     disabled_plugins: tuple[str, ...] = ()
     early_plugins: tuple[str, ...] = ()  # -p NAME: plugin modules (or entry points) to load first
+    # Every -p and -W value as given (addopts, PYTEST_ADDOPTS, then the command line): pytest's
+    # ``option.plugins`` and ``option.pythonwarnings``, which conftests read and rewrite.
+    plugin_args: tuple[str, ...] = ()
+    warning_args: tuple[str, ...] = ()
     basetemp: Path | None = None
     log_level: str | None = None
     log_disable: tuple[str, ...] = ()  # --log-disable: loggers disabled for the run

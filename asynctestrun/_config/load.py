@@ -302,6 +302,8 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         plugin_options=dict(cli.extra),
         disabled_plugins=disabled_plugins,
         early_plugins=early_plugins,
+        plugin_args=tuple(cli.plugins),
+        warning_args=tuple(cli.warning_filters),
         basetemp=(invocation_dir / cli.basetemp) if cli.basetemp else None,
         log_level=cli.log_level or _ini_str(values, "log_level"),
         log_disable=cli.log_disable,

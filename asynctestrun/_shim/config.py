@@ -46,6 +46,8 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "trace": lambda c: c.trace,
     "timeout": lambda c: c.timeout,
     "file_or_dir": lambda c: list(c.given_args),
+    "plugins": lambda c: list(c.plugin_args),
+    "pythonwarnings": lambda c: list(c.warning_args) or None,
     "color": lambda c: c.color,
     "lf": lambda c: c.last_failed,
     "last_failed_no_failures": lambda c: c.last_failed_no_failures,

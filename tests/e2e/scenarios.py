@@ -6070,6 +6070,41 @@ replay_all True
 nosuch ValueError: no option named 'nosuch'
 """,
     ),
+    Scenario(
+        # config.option.plugins / pythonwarnings: every -p and -W value in order, addopts' first, which a
+        # conftest's pytest_configure reads and rewrites.
+        "plugin_arg_options",
+        "plugin_arg_options",
+        ("-p", "no:unwanted", "-W", "ignore::UserWarning", "-W", "error::ResourceWarning"),
+        0,
+        r"""
+            test_plugin_args.py::test_the_run_went_on  passed
+        """,
+        counts={"passed": 1},
+        events="""
+plugins ['no:doctest']
+-p ['no:doctest']
+pythonwarnings ['ignore::UserWarning', 'error::ResourceWarning']
+-W ['ignore::UserWarning', 'error::ResourceWarning']
+""",
+    ),
+    Scenario(
+        # Without any -W on the command line pytest's value is None (the ini's filterwarnings are not in it).
+        "plugin_arg_options-no-warning-args",
+        "plugin_arg_options",
+        (),
+        0,
+        r"""
+            test_plugin_args.py::test_the_run_went_on  passed
+        """,
+        counts={"passed": 1},
+        events="""
+plugins ['no:doctest']
+-p ['no:doctest']
+pythonwarnings None
+-W None
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
