@@ -565,7 +565,7 @@ def run(argv: Sequence[str]) -> int:
         exc.show()
         return EXIT_USAGE_ERROR
     except ConfigError as exc:
-        click.echo(f"{exc.prefix}{exc}", err=True)
+        _show_config_error(exc)
         return exc.exit_code
     blocked = withheld(disabled)
     return _run_session(config, values, unknown, positional, invocation_dir, ini, argv, tokens, blocked)
@@ -655,7 +655,7 @@ def _run_session(
             return _run_parallel(session, config, broadcast, argv, positional, invocation_dir, prestarted)
         return session.run()
     except ConfigError as exc:
-        click.echo(f"{exc.prefix}{exc}", err=True)
+        _show_config_error(exc)
         if junit is not None:
             junit.abort(None)
         return exc.exit_code
@@ -818,6 +818,13 @@ def _terminal_reporter(config: Any) -> Any:
         echo=(config.capture == "no" or shows_setup) and not config.numprocesses,
         setup_only=config.setup_only,
     )
+
+
+def _show_config_error(exc: Any) -> None:
+    """A usage error (a ConfigError) as pytest writes it: under its "ERROR: " heading the message is a
+    line of its own followed by an empty one (conftest and plugin import errors have no heading, and no
+    empty line). Typed loosely: the class is imported only where a run fails this way."""
+    click.echo(f"{exc.prefix}{exc}" + ("\n" if exc.prefix else ""), err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -134,3 +134,10 @@ def test_syntax_error_in_one_file_does_not_lose_the_others(tmp_path):
     result = _run(project, "--continue-on-collection-errors")
     assert result.returncode == 1, result.stdout
     assert "1 passed" in result.stdout and "1 error" in result.stdout
+
+
+def test_a_usage_error_ends_with_an_empty_line_as_pytests(tmp_path):
+    # pytest writes "ERROR: <message>" as a line and then an empty one, on stderr.
+    result = _run(_project(tmp_path, {}), "nope.py")
+    assert result.returncode == 4, result.stderr
+    assert result.stderr.endswith("ERROR: file or directory not found: nope.py\n\n"), repr(result.stderr)
