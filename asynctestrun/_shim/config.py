@@ -179,7 +179,7 @@ class Argument:
 
     @property
     def dest(self) -> str:
-        return str(self.attrs()["dest"])
+        return declared_dest(self._opts, self._attrs)
 
     @property
     def default(self) -> Any:

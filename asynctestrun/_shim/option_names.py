@@ -79,7 +79,7 @@ PYTEST_OPTION_DESTS: Mapping[str, str] = {
 def declared_dest(opts: Iterable[str], attrs: Mapping[str, Any]) -> str:
     """The dest argparse gives an ``addoption(*opts, **attrs)``: ``dest=``, else the first long
     option's name, else the first short one's, without dashes and with ``-`` read as ``_``."""
-    if "dest" in attrs:
+    if attrs.get("dest") is not None:
         return str(attrs["dest"])
     names = list(opts)
     long_names = [name for name in names if name.startswith("--")]
