@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +98,8 @@ class SessionState:
         # --setup-show in the main process: fixtures' set-up and teardown are written as they happen
         # (workers keep them, as pytest-xdist's do).
         self.shows_setup: bool = config.setup_show and not config.worker
+        # ...and with them pytest-asyncio's fixtures behind each loop, where its plugin takes part.
+        self.shows_loop_fixtures: bool = self.shows_setup and config.asyncio_plugin
         self._factory_shown = False  # pytest-asyncio's loop factory fixture, listed once a loop opens
         # Output not captured (-s), or fixture lines shown, in the main process: PhaseReported events
         # let the terminal write an outcome before the teardown prints or shows. Workers do not send
@@ -125,11 +128,10 @@ class SessionState:
         session's loop factory once, then the scope's runner (its TEARDOWN when the loop closes)."""
         if not self._factory_shown:
             self._factory_shown = True
-            self.show(FixtureShown("SETUP", Scope.SESSION.value, _FACTORY_FIXTURE))
-            session = self.stack.node_for(Scope.SESSION)
-            session.addfinalizer(
-                lambda: self.show(FixtureShown("TEARDOWN", Scope.SESSION.value, _FACTORY_FIXTURE))
-            )
+            setup = FixtureShown("SETUP", Scope.SESSION.value, _FACTORY_FIXTURE)
+            self.show(setup)
+            teardown = dataclasses.replace(setup, action="TEARDOWN")
+            self.stack.node_for(Scope.SESSION).addfinalizer(lambda: self.show(teardown))
         used = (_FACTORY_FIXTURE, "event_loop_policy")
         self.show(FixtureShown("SETUP", loop_scope.value, runner_fixture_name(loop_scope.value), used))
 
@@ -208,7 +210,7 @@ class SessionState:
         )
         node.loops[loop_scope] = runner
         self.emit(LoopScopeOpened(loop_scope.value, node.key))
-        if self.shows_setup and self.config.asyncio_plugin:
+        if self.shows_loop_fixtures:
             self._show_runner(loop_scope)
         closer = _LoopCloser(self, node, loop_scope, runner)
         node.addfinalizer(closer.close)
@@ -298,7 +300,7 @@ class _LoopCloser:
             runner.close()
         finally:
             state.emit(LoopScopeClosed(loop_scope, node.key))
-            if state.shows_setup and state.config.asyncio_plugin:
+            if state.shows_loop_fixtures:
                 state.show(FixtureShown("TEARDOWN", loop_scope, runner_fixture_name(loop_scope)))
         if leaked is not None:
             message = (

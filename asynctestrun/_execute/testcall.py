@@ -178,7 +178,7 @@ class TestRun:
             # pytest's line for the test, between its fixtures' SETUP lines and its outcome; under
             # pytest an async test also uses pytest-asyncio's runner fixture of its loop scope.
             names = list(self.node.fixturenames)
-            if self._drives_coroutine() and self.state.config.asyncio_plugin:
+            if self._drives_coroutine() and self.state.shows_loop_fixtures:
                 names.append(runner_fixture_name((self.planned.loop_scope or LoopScope.FUNCTION).value))
             fixtures = tuple(sorted(set(names)))
             self.state.show(TestShown(self.item.nodeid, fixtures, called=not self.state.config.setup_only))
