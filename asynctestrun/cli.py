@@ -424,6 +424,7 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         markexpr=values["markexpr"],
         maxfail=maxfail,
         verbose=verbose,
+        quiet=values["quiet"],
         capture=capture,
         tb_style=values["tb_style"],
         report_chars=values["report_chars"],
@@ -637,6 +638,7 @@ def _run_session(
                 family,
                 _log_passing_tests(config),
                 str(config.ini.get("junit_duration_report", "total")),
+                config.junit_prefix,
             )
             broadcast.add(junit)
             if isinstance(terminal, TerminalReporter):

@@ -39,10 +39,38 @@ PLUGIN_FLAGS: Mapping[str, frozenset[str]] = {
     "stepwise": frozenset(
         {"--sw", "--stepwise", "--sw-skip", "--stepwise-skip", "--sw-reset", "--stepwise-reset"}
     ),
-    "junitxml": frozenset({"--junitxml", "--junit-xml"}),
-    "setuponly": frozenset({"--setup-only"}),
+    "junitxml": frozenset({"--junitxml", "--junit-xml", "--junitprefix", "--junit-prefix"}),
+    "setuponly": frozenset({"--setup-only", "--setup-show"}),
     "setupplan": frozenset({"--setup-plan"}),
-    "logging": frozenset({"--log-level"}),
+    "logging": frozenset(
+        {
+            "--log-level",
+            "--log-disable",
+            "--log-format",
+            "--log-date-format",
+            "--log-cli-level",
+            "--log-cli-format",
+            "--log-cli-date-format",
+            "--log-file",
+            "--log-file-mode",
+            "--log-file-level",
+            "--log-file-format",
+            "--log-file-date-format",
+            "--log-auto-indent",
+        }
+    ),
+    "doctest": frozenset(
+        {
+            "--doctest-modules",
+            "--doctest-glob",
+            "--doctest-report",
+            "--doctest-continue-on-failure",
+            "--doctest-ignore-import-errors",
+        }
+    ),
+    "debugging": frozenset({"--pdb", "--pdbcls", "--trace"}),
+    "skipping": frozenset({"--runxfail"}),
+    "pastebin": frozenset({"--pastebin"}),
     # The plugins asynctestrun replaces: their flags exist under pytest only while they are loaded.
     "asyncio": frozenset({"--asyncio-mode", "--asyncio-debug"}),
     "anyio": frozenset({"--anyio-mode"}),

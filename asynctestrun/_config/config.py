@@ -139,6 +139,7 @@ class Config:
     report_chars: str = "fE"
     junitxml: Path | None = None
     junit_suite_name: str = "pytest"
+    junit_prefix: str | None = None  # --junitprefix: put before every testcase's classname
     json_report: Path | None = None
     durations: int | None = None
     durations_min: float | None = None  # --durations-min; None: 0.005 s, or 0 with -vv (as pytest)
@@ -175,6 +176,10 @@ class Config:
     pdb: bool = False  # --pdb: the debugger opens where a test fails (see _execute/debugger.py)
     pdbcls: str | None = None  # --pdbcls=module:Class, the debugger --pdb and --trace open
     trace: bool = False  # --trace: the debugger opens on each test's first line
+    # pytest's option values that are the command line's as given, where the setting in effect may come
+    # from the ini file or the environment (``option.rootdir`` is None without ``--rootdir``, and
+    # ``option.quiet`` exists only with ``-q``): dest -> value.
+    given_options: Mapping[str, Any] = field(default_factory=dict)
 
     def getini(self, name: str) -> str | list[str] | None:
         return self.ini.get(name)

@@ -37,6 +37,7 @@ class CliOptions:
     markexpr: str | None = None
     maxfail: int | None = None
     verbose: int = 0
+    quiet: int = 0  # the count of -q alone, for pytest's ``option.quiet`` (verbose already counts it)
     capture: str | None = None
     tb_style: str | None = None
     report_chars: str | None = None
@@ -291,6 +292,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         report_chars=cli.report_chars if cli.report_chars is not None else "fE",
         junitxml=(invocation_dir / cli.junitxml) if cli.junitxml else None,
         junit_suite_name=_ini_str(values, "junit_suite_name") or "pytest",
+        junit_prefix=str(cli.extra["junitprefix"]) if cli.extra.get("junitprefix") else None,
         json_report=(invocation_dir / cli.json_report) if cli.json_report else None,
         durations=cli.durations,
         durations_min=cli.durations_min,
@@ -311,7 +313,25 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         pdb=cli.pdb,
         pdbcls=cli.pdbcls,
         trace=cli.trace,
+        given_options=_given_options(cli),
     )
+
+
+def _given_options(cli: CliOptions) -> dict[str, object]:
+    """pytest's values for the options whose setting asynctestrun resolves from more than the command
+    line: what the command line said, None (or absent, for ``quiet``) where it said nothing."""
+    given: dict[str, object] = {
+        "rootdir": cli.rootdir,
+        "inifilename": cli.inifile,
+        "strict_markers": cli.strict_markers or None,
+        "strict": cli.strict or None,
+        "strict_config": cli.extra.get("strict_config") or None,
+        "log_level": cli.log_level,
+        "disable_plugin_autoload": cli.disable_plugin_autoload,
+    }
+    if cli.quiet:
+        given["quiet"] = cli.quiet
+    return given
 
 
 def _as_list(value: object) -> list[object]:

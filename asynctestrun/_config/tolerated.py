@@ -27,6 +27,10 @@ class Tolerated:
     dest: str
     kind: str = "flag"  # "flag", "value", "optional" (a value may follow), "append" (repeatable value)
     ignored_because: str | None = None  # shown when used; None: output only, ignored silently
+    # The value when not given, where pytest's differs from the kind's (False for a flag, else None):
+    # plugins read it with config.getoption.
+    default: Any = None
+    has_default: bool = False
 
 
 # Where coverage.py is installed, --cov is acted on (_execute/measure_coverage.py) and this is not shown.
@@ -35,6 +39,10 @@ NO_COVERAGE = "coverage.py is not installed: no coverage is measured"
 
 def _output(*names: str, kind: str = "flag", dest: str | None = None) -> Tolerated:
     return Tolerated(names, dest or _dest(names[0]), kind)
+
+
+def _output_default(*names: str, default: Any, kind: str = "flag", dest: str | None = None) -> Tolerated:
+    return Tolerated(names, dest or _dest(names[0]), kind, default=default, has_default=True)
 
 
 def _ignored(*names: str, because: str, kind: str = "flag", dest: str | None = None) -> Tolerated:
@@ -50,19 +58,19 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--no-header"),
     _output("--no-summary"),
     _output("--force-short-summary"),
-    _output("--no-fold-skipped"),
+    _output_default("--no-fold-skipped", dest="fold_skipped", default=True),  # as store_false
     _output("--full-trace", dest="fulltrace"),
-    _output("--code-highlight", kind="value"),
+    _output_default("--code-highlight", kind="value", default="yes"),
     # Acted on: the reporters leave the warnings summary out (cli._run_session).
     _output("--disable-warnings", "--disable-pytest-warnings", dest="disable_warnings"),
     _output("--debug", kind="optional"),
     _output("--trace-config", dest="traceconfig"),
     _output("--pastebin", kind="value"),
     _output("--xfail-tb"),
-    _output("--junit-prefix", kind="value", dest="junitprefix"),
+    _output("--junitprefix", "--junit-prefix", kind="value", dest="junitprefix"),
     _output("--keep-duplicates", dest="keepduplicates"),
     _output("--collect-in-virtualenv"),
-    _output("--strict-config"),
+    _output_default("--strict-config", default=None),
     _output("--confcutdir", kind="value"),
     _output("--assert", kind="value", dest="assertmode"),
     # The two levels do act: as in pytest they lower the root logger for the run (session_state).
@@ -173,7 +181,7 @@ def declare(parser: Parser, withheld: Collection[str] = ()) -> None:
     for option in OPTIONS:
         if any(name in taken or name in withheld for name in option.names):
             continue
-        parser.addoption(*option.names, dest=option.dest, **argparse_kwargs(option.kind))
+        parser.addoption(*option.names, dest=option.dest, **argparse_kwargs(option))
 
 
 def coverage_options() -> tuple[Tolerated, ...]:
@@ -182,14 +190,21 @@ def coverage_options() -> tuple[Tolerated, ...]:
     return tuple(option for option in OPTIONS if option.names[0].startswith(("--cov", "--no-cov")))
 
 
-def argparse_kwargs(kind: str) -> dict[str, Any]:
-    if kind == "flag":
-        return {"action": "store_true", "default": False}
-    if kind == "optional":
-        return {"action": "append", "nargs": "?", "const": True, "default": None}
-    if kind == "append":
-        return {"action": "append", "default": None}
-    return {"default": None}
+def argparse_kwargs(option: Tolerated) -> dict[str, Any]:
+    kwargs: dict[str, Any]
+    if option.kind == "flag":
+        # A flag whose default is True turns its option off (pytest's --no-fold-skipped).
+        action = "store_false" if option.has_default and option.default is True else "store_true"
+        kwargs = {"action": action, "default": False}
+    elif option.kind == "optional":
+        kwargs = {"action": "append", "nargs": "?", "const": True, "default": None}
+    elif option.kind == "append":
+        kwargs = {"action": "append", "default": None}
+    else:
+        kwargs = {"default": None}
+    if option.has_default:
+        kwargs["default"] = option.default
+    return kwargs
 
 
 def ignored(values: Mapping[str, Any], acted_on: Collection[str] = ()) -> list[str]:

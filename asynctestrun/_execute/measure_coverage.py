@@ -52,7 +52,7 @@ def settings_from(args: Sequence[str]) -> CoverageSettings | None:
 
     parser = usage_error_parser()(add_help=False, allow_abbrev=False)
     for option in tolerated.coverage_options():
-        parser.add_argument(*option.names, dest=option.dest, **tolerated.argparse_kwargs(option.kind))
+        parser.add_argument(*option.names, dest=option.dest, **tolerated.argparse_kwargs(option))
     try:
         known, _ = parser.parse_known_args(list(args))
     except ConfigError as exc:

@@ -85,8 +85,11 @@ class JUnitReporter:
         family: str = "xunit2",
         log_passing_tests: bool = True,
         duration_report: str = "total",
+        prefix: str | None = None,
     ) -> None:
         self.path = path
+        # --junitprefix: the first part of every classname, a module's collection error's included.
+        self.prefix = prefix
         # junit_duration_report: a testcase's time is its phases' ("total") or its call's alone ("call").
         self.call_time_only = duration_report == "call"
         # junit_logging: which captured output goes into system-out/err ("no" by default), and
@@ -140,7 +143,8 @@ class JUnitReporter:
             classname, name = split_nodeid(error.nodeid)
             case = cases.get(error.nodeid)
             if case is None:
-                attrs = {"classname": _clean(classname) if "::" in error.nodeid else "", "name": _clean(name)}
+                classname = self._prefixed(classname if "::" in error.nodeid else "")
+                attrs = {"classname": _clean(classname), "name": _clean(name)}
                 if self.xunit1:
                     attrs.update(_location(error.nodeid, None))
                 case = cases[error.nodeid] = ET.SubElement(suite, "testcase", attrs, time="0.000")
@@ -167,8 +171,14 @@ class JUnitReporter:
         data = b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(root, encoding="utf-8")
         write_atomic(self.path, data)
 
+    def _prefixed(self, classname: str) -> str:
+        if not self.prefix:
+            return classname
+        return f"{self.prefix}.{classname}" if classname else self.prefix
+
     def _testcase(self, suite: ET.Element, result: TestResult, counts: dict[str, int]) -> None:
         classname, name = split_nodeid(result.nodeid)
+        classname = self._prefixed(classname)
         for attempt in result.reruns:
             # pytest writes each rerun attempt (pytest-rerunfailures) as an empty testcase of the same
             # name, not counted in "tests" unless its call passed (it was rerun for its teardown); the

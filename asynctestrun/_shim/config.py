@@ -34,11 +34,14 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "xmlpath": lambda c: str(c.junitxml) if c.junitxml else None,
     "maxfail": lambda c: c.maxfail or None,  # pytest 9: None unless -x / --maxfail gave one
     "basetemp": lambda c: str(c.basetemp) if c.basetemp else None,
-    "rootdir": lambda c: str(c.rootdir),
-    "inifilename": lambda c: str(c.inipath) if c.inipath else None,
+    # pytest's values are the command line's as given: None without --rootdir / -c, not the rootdir or
+    # ini file in effect (config.rootpath, config.inipath).
+    "rootdir": lambda c: c.given_options.get("rootdir"),
+    "inifilename": lambda c: c.given_options.get("inifilename"),
     "collectonly": lambda c: c.collect_only,
     "showlocals": lambda c: c.showlocals,
-    "strict_markers": lambda c: c.strict_markers,
+    "strict_markers": lambda c: c.given_options.get("strict_markers"),
+    "strict": lambda c: c.given_options.get("strict"),
     "importmode": lambda c: c.import_mode,
     "reportchars": lambda c: c.report_chars,
     "durations": lambda c: c.durations,
@@ -53,12 +56,13 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "last_failed_no_failures": lambda c: c.last_failed_no_failures,
     "cacheclear": lambda c: c.cache_clear,
     "numprocesses": lambda c: None,
-    "log_level": lambda c: c.log_level,
+    "log_level": lambda c: c.given_options.get("log_level"),
+    "logger_disable": lambda c: list(c.log_disable),
     "ignore": lambda c: list(c.ignore) or None,
     "ignore_glob": lambda c: list(c.ignore_glob) or None,
     "deselect": lambda c: list(c.deselect) or None,
     "continue_on_collection_errors": lambda c: c.continue_on_collection_errors,
-    "strict_config": lambda c: c.strict_config,
+    "strict_config": lambda c: c.given_options.get("strict_config"),
     "failedfirst": lambda c: c.failed_first,
     "newfirst": lambda c: c.new_first,
     "stepwise": lambda c: c.stepwise,
@@ -85,6 +89,44 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "doctestmodules": lambda c: c.doctest_modules,
     "doctestglob": lambda c: list(c.doctest_globs),
     "doctestreport": lambda c: c.doctest_report,
+    "doctest_continue_on_failure": lambda c: c.doctest_continue_on_failure,
+    "doctest_ignore_import_errors": lambda c: c.doctest_ignore_import_errors,
+    "durations_min": lambda c: c.durations_min,
+    "max_warnings": lambda c: c.max_warnings,
+    "showfixtures": lambda c: c.show_fixtures,
+    "usepdb_cls": lambda c: tuple(c.pdbcls.split(":", 1)) if c.pdbcls and ":" in c.pdbcls else None,
+    "disable_plugin_autoload": lambda c: bool(c.given_options.get("disable_plugin_autoload")),
+    # pytest's options that only shape its own output, at a plain run's values: the tolerated options'
+    # values (_config/tolerated.py) replace them when given. A plugin or conftest reading one
+    # (``getoption("no_header")``, ``option.log_cli_level``) got a ValueError or AttributeError.
+    "code_highlight": lambda c: "yes",
+    "collect_in_virtualenv": lambda c: False,
+    "disable_warnings": lambda c: False,
+    "fold_skipped": lambda c: True,
+    "force_short_summary": lambda c: False,
+    "junitprefix": lambda c: None,
+    "keepduplicates": lambda c: False,
+    "no_header": lambda c: False,
+    "no_summary": lambda c: False,
+    "pastebin": lambda c: None,
+    "traceconfig": lambda c: False,
+    "xfail_tb": lambda c: False,
+    **dict.fromkeys(
+        (
+            "log_auto_indent",
+            "log_cli_date_format",
+            "log_cli_format",
+            "log_cli_level",
+            "log_date_format",
+            "log_file",
+            "log_file_date_format",
+            "log_file_format",
+            "log_file_level",
+            "log_file_mode",
+            "log_format",
+        ),
+        lambda c: None,
+    ),
 }
 
 # Options of pytest's own plugins and pytest-asyncio's that ``-p no:NAME`` takes away with the plugin:
@@ -104,7 +146,34 @@ _PLUGIN_OPTIONS: dict[str, tuple[str, ...]] = {
         "stepwise_skip",
     ),
     "stepwise": ("stepwise", "stepwise_skip"),
-    "junitxml": ("xmlpath",),
+    "junitxml": ("xmlpath", "junitprefix"),
+    "logging": (
+        "log_level",
+        "logger_disable",
+        "log_auto_indent",
+        "log_cli_date_format",
+        "log_cli_format",
+        "log_cli_level",
+        "log_date_format",
+        "log_file",
+        "log_file_date_format",
+        "log_file_format",
+        "log_file_level",
+        "log_file_mode",
+        "log_format",
+    ),
+    "doctest": (
+        "doctestmodules",
+        "doctestglob",
+        "doctestreport",
+        "doctest_continue_on_failure",
+        "doctest_ignore_import_errors",
+    ),
+    "pastebin": ("pastebin",),
+    "debugging": ("usepdb", "usepdb_cls", "trace"),
+    "setuponly": ("setuponly", "setupshow"),
+    "setupplan": ("setupplan",),
+    "skipping": ("runxfail",),
 }
 
 # ini keys asynctestrun knows, with pytest's types.
@@ -481,8 +550,14 @@ class PytestConfig:
 
     def refresh(self) -> None:
         values: dict[str, Any] = {name: getter(self._config) for name, getter in _BUILTIN_OPTIONS.items()}
-        for name in _absent_options(self._config):
-            del values[name]
+        absent = _absent_options(self._config)
+        # pytest gives -q no default: ``option.quiet`` exists only when -q was given.
+        if "quiet" in self._config.given_options:
+            values["quiet"] = self._config.given_options["quiet"]
+        else:
+            absent.add("quiet")
+        for name in absent:
+            values.pop(name, None)
             if hasattr(self.option, name):
                 delattr(self.option, name)
         values.update(self._parser.defaults())

@@ -53,6 +53,7 @@ PYTEST_OPTION_DESTS: Mapping[str, str] = {
     "--assert": "assertmode",
     "--junitxml": "xmlpath",
     "--junit-xml": "xmlpath",
+    "--junitprefix": "junitprefix",
     "--junit-prefix": "junitprefix",
     "--doctest-modules": "doctestmodules",
     "--doctest-report": "doctestreport",

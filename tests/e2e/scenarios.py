@@ -6105,6 +6105,142 @@ pythonwarnings None
 -W None
 """,
     ),
+    Scenario(
+        # pytest's own options as a conftest reads them in pytest_configure: every dest at pytest's value
+        # (several raised ValueError), the ini's strict_markers / log_level left out of the option values.
+        "pytest_option_values",
+        "pytest_option_values",
+        (),
+        0,
+        r"""
+            test_options.py::test_header_left_as_pytest_leaves_it  passed
+        """,
+        counts={"passed": 1},
+        events="""
+rootdir None
+inifilename None
+strict_markers None
+strict None
+strict_config None
+log_level None
+log_cli_level None
+log_file None
+log_format None
+logger_disable []
+no_header False
+no_summary False
+disable_warnings False
+showfixtures False
+traceconfig False
+code_highlight 'yes'
+fold_skipped True
+force_short_summary False
+keepduplicates False
+junitprefix None
+xfail_tb False
+usepdb_cls None
+durations_min None
+max_warnings None
+doctest_continue_on_failure False
+disable_plugin_autoload False
+quiet 'absent'
+""",
+    ),
+    Scenario(
+        # The command line's values as given: --rootdir and -c as spelled, the strictness flags, -q's count
+        # in option.quiet, the output options asynctestrun tolerates (--no-fold-skipped turns fold_skipped off).
+        "pytest_option_values-given",
+        "pytest_option_values",
+        (
+            "-q",
+            "-q",
+            "--rootdir=.",
+            "-c",
+            "pytest.ini",
+            "--strict-markers",
+            "--strict",
+            "--log-disable=noisy",
+            "--log-level=WARNING",
+            "--no-header",
+            "--no-fold-skipped",
+            "--durations-min=0.5",
+            "--pdbcls=pdb:Pdb",
+        ),
+        0,
+        r"""
+            test_options.py::test_header_left_as_pytest_leaves_it  passed
+        """,
+        counts={},  # -qq leaves the summary line out,
+        events="""
+rootdir '.'
+inifilename 'pytest.ini'
+strict_markers True
+strict True
+strict_config None
+log_level 'WARNING'
+log_cli_level None
+log_file None
+log_format None
+logger_disable ['noisy']
+no_header True
+no_summary False
+disable_warnings False
+showfixtures False
+traceconfig False
+code_highlight 'yes'
+fold_skipped False
+force_short_summary False
+keepduplicates False
+junitprefix None
+xfail_tb False
+usepdb_cls ('pdb', 'Pdb')
+durations_min 0.5
+max_warnings None
+doctest_continue_on_failure False
+disable_plugin_autoload False
+quiet 2
+""",
+    ),
+    Scenario(
+        # -p no:logging takes the logging plugin's options away: getoption raises for each of them.
+        "pytest_option_values-no-logging",
+        "pytest_option_values",
+        ("-p", "no:logging"),
+        0,
+        r"""
+            test_options.py::test_header_left_as_pytest_leaves_it  passed
+        """,
+        counts={"passed": 1},
+        events="""
+rootdir None
+inifilename None
+strict_markers None
+strict None
+strict_config None
+log_level "ValueError: no option named 'log_level'"
+log_cli_level "ValueError: no option named 'log_cli_level'"
+log_file "ValueError: no option named 'log_file'"
+log_format "ValueError: no option named 'log_format'"
+logger_disable "ValueError: no option named 'logger_disable'"
+no_header False
+no_summary False
+disable_warnings False
+showfixtures False
+traceconfig False
+code_highlight 'yes'
+fold_skipped True
+force_short_summary False
+keepduplicates False
+junitprefix None
+xfail_tb False
+usepdb_cls None
+durations_min None
+max_warnings None
+doctest_continue_on_failure False
+disable_plugin_autoload False
+quiet 'absent'
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

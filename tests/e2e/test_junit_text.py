@@ -83,6 +83,19 @@ def test_xunit1_testcases_name_their_file_and_line_as_pytests(tmp_path):
     assert _places(candidate.workdir.parent / "junit.xml") == _places(reference.workdir.parent / "junit.xml")
 
 
+def test_junit_prefix_starts_every_classname_as_pytests(tmp_path):
+    # --junitprefix: before a test's module path, and alone as the classname of a module's collection
+    # report (which has none without it). It was accepted and ignored.
+    result = run_asynctestrun("junit_family_xunit1", "--junitprefix=ci.shard1", tmp_root=tmp_path)
+    names = set(_places(result.workdir.parent / "junit.xml"))
+    assert ("ci.shard1.test_places.TestInClass", "test_method[1]") in names
+    assert ("ci.shard1", "sub.test_skipped_module") in names
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("junit_family_xunit1", "--junitprefix=ci.shard1", tmp_root=tmp_path)
+    assert set(_places(candidate.workdir.parent / "junit.xml")) == set(_places(reference.workdir.parent / "junit.xml"))
+
+
 def _captured(junit: Path) -> list[tuple[str, str, str, str]]:
     return [
         (case.get("classname", ""), case.get("name", ""), node.tag, node.text or "")

@@ -38,3 +38,13 @@ def test_short_flags_of_blocked_plugins_are_found_with_an_attached_value():
 def test_a_tolerated_flag_already_unknown_is_listed_once():
     tokens = ["--cov=pkg", "-q"]
     assert with_blocked(tokens, ["--cov=pkg"], ["--cov=pkg"]) == ["--cov=pkg"]
+
+
+def test_the_options_asynctestrun_tolerates_go_with_their_plugin():
+    # pytest: "unrecognized arguments" for each of them once its plugin is blocked on the command line.
+    tokens = ["--log-cli-level=INFO", "--junitprefix=ci", "--doctest-modules", "--pdb", "--runxfail", "-q"]
+    assert blocked_flags(tokens, ["logging"]) == ["--log-cli-level=INFO"]
+    assert blocked_flags(tokens, ["junitxml"]) == ["--junitprefix=ci"]
+    assert blocked_flags(tokens, ["doctest"]) == ["--doctest-modules"]
+    assert blocked_flags(tokens, ["debugging"]) == ["--pdb"]
+    assert blocked_flags(tokens, ["skipping"]) == ["--runxfail"]
