@@ -8,6 +8,7 @@ file is collected whatever its name.
 from __future__ import annotations
 
 import fnmatch
+import importlib.util
 import os
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
@@ -33,16 +34,34 @@ def parse_targets(config: Config) -> list[Target]:
     targets: list[Target] = []
     for arg in config.args:
         raw, _, rest = arg.partition("::")
+        if config.pyargs and raw:
+            raw = module_path(raw)
         path = (config.invocation_dir / raw).resolve() if raw else config.invocation_dir
         parts = tuple(rest.split("::")) if rest else ()
         if not path.exists():
             if config.args_from_testpaths:
                 continue
+            if config.pyargs:
+                raise ConfigError(f"module or package not found: {arg} (missing __init__.py?)")
             raise ConfigError(f"file or directory not found: {arg}")
         if parts and "::" in arg and path.is_dir():
             raise ConfigError(f"not found: {arg}")
         targets.append(Target(path, parts))
     return targets
+
+
+def module_path(name: str) -> str:
+    """``--pyargs``: a dotted module or package name as the file or directory it is imported from, as
+    pytest finds it (importing its parent packages). A name importlib cannot find (a path, say) and a
+    namespace package stay as they are, to be taken as paths."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError, AttributeError):
+        return name
+    if spec is None or spec.origin in (None, "namespace"):
+        return name
+    origin = str(spec.origin)
+    return os.path.dirname(origin) if spec.submodule_search_locations else origin
 
 
 def matches_any(name: str, patterns: tuple[str, ...]) -> bool:

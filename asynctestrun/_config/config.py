@@ -84,6 +84,7 @@ class Config:
     ignore_glob: tuple[str, ...] = ()
     deselect: tuple[str, ...] = ()
     import_mode: str = "prepend"
+    pyargs: bool = False  # --pyargs: an argument may name a module or package (_collect/discover.py)
     continue_on_collection_errors: bool = False
     keyword: str = ""
     markexpr: str = ""

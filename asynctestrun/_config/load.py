@@ -244,6 +244,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         strict_config=bool(cli.extra.get("strict_config")) or get_bool(values, "strict_config", strict),
         xfail_strict=get_bool(values, "strict_xfail", get_bool(values, "xfail_strict", strict)),
         runxfail=bool(cli.extra.get("runxfail")),  # a tolerated option: it arrives with them
+        pyargs=bool(cli.extra.get("pyargs")),  # as is --pyargs
         strict_parametrization_ids=get_bool(values, "strict_parametrization_ids", strict),
         empty_parameter_set_mark=empty_mark,
         # The doctest options are tolerated ones too (declared with pytest's dests).

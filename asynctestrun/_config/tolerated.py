@@ -88,7 +88,7 @@ OPTIONS: tuple[Tolerated, ...] = (
     _output("--runxfail"),  # acted on: Config.runxfail
     # anyio's plugin option; acted on: its value is read as the anyio_mode ini key is (collect/items.py).
     _output("--anyio-mode", kind="value"),
-    _ignored("--pyargs", because="arguments are paths, not package names"),
+    _output("--pyargs"),  # acted on: Config.pyargs
     # Acted on: doctests are collected and run (_collect/doctests.py, _execute/doctests.py).
     _output("--doctest-modules", dest="doctestmodules"),
     _output("--doctest-glob", kind="append", dest="doctestglob"),

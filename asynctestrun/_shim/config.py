@@ -69,7 +69,7 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "stepwise_skip": lambda c: c.stepwise_skip,
     # pytest options asynctestrun has no counterpart for, at the values a plain run has: plugins read
     # them (syrupy reads ``pyargs`` to know which tests ran).
-    "pyargs": lambda c: False,
+    "pyargs": lambda c: c.pyargs,
     "assertmode": lambda c: "rewrite",  # unless --assert (a tolerated option, whose value wins) says plain
     "confcutdir": lambda c: None,
     "markers": lambda c: c.show_markers,

@@ -6241,6 +6241,40 @@ disable_plugin_autoload False
 quiet 'absent'
 """,
     ),
+    Scenario(
+        # --pyargs: a dotted package name is the directory it is imported from (the harness runs
+        # ``python -m``, so the sample's root is importable); node ids are the files' as with a path.
+        "pyargs",
+        "pyargs",
+        ("--pyargs", "mypkg.tests"),
+        1,
+        r"""
+            mypkg/tests/test_double.py::test_double  passed
+            mypkg/tests/test_double.py::test_double_after_a_switch  failed
+            mypkg/tests/test_options.py::test_the_option_says_pyargs  passed
+        """,
+        counts={"passed": 2, "failed": 1},
+    ),
+    Scenario(
+        # A module's name with a test's after "::".
+        "pyargs-module",
+        "pyargs",
+        ("--pyargs", "mypkg.tests.test_double::test_double"),
+        0,
+        r"""
+            mypkg/tests/test_double.py::test_double  passed
+        """,
+        counts={"passed": 1},
+    ),
+    Scenario(
+        # A name nothing can import: pytest's usage error, exit 4.
+        "pyargs-not-found",
+        "pyargs",
+        ("--pyargs", "mypkg.nope"),
+        4,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -12,7 +12,7 @@ from asynctestrun._shim.config import Parser
 ADDOPTS = (
     "--no-header --strict-config --log-cli-level=INFO --cov=mypkg "
     "--cov-report=term-missing --cov-report xml --no-cov-on-fail --dist loadscope --benchmark-disable "
-    "--timeout-method=thread --doctest-modules --code-highlight=no --pyargs"
+    "--timeout-method=thread --doctest-modules --code-highlight=no --looponfail"
 )
 
 
@@ -33,7 +33,7 @@ def test_a_suite_whose_addopts_carry_them_runs_and_names_what_is_ignored(tmp_pat
     done = _run(tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed" in done.stdout
-    assert "--pyargs is accepted but ignored" in done.stdout
+    assert "--looponfail is accepted but ignored" in done.stdout
     assert "--doctest-modules" not in done.stdout  # acted on: doctests are collected
     assert "--no-header" not in done.stdout  # output-only options are ignored silently
 
@@ -43,9 +43,9 @@ def test_under_workers_the_ignored_options_warning_is_shown_once(tmp_path: Path)
     (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     for name in ("test_a.py", "test_b.py"):
         (tmp_path / name).write_text("def test_one():\n    assert True\n")
-    done = _run(tmp_path, "--pyargs", "-n", "2")
+    done = _run(tmp_path, "--looponfail", "-n", "2")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.count("--pyargs is accepted but ignored") == 1, done.stdout
+    assert done.stdout.count("--looponfail is accepted but ignored") == 1, done.stdout
     assert "2 passed, 1 warning" in done.stdout
 
 
