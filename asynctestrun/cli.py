@@ -787,7 +787,9 @@ def _terminal_reporter(config: Any) -> Any:
     interactive = sys.stdout.isatty() and config.color != "no" and not os.environ.get("NO_COLOR")
     # --collect-only's listing is pytest's plain one on any terminal: tools and people read it as text;
     # so are --setup-show's lines, which interleave with the tests' outcomes.
-    if (interactive or config.color == "yes") and not config.collect_only and not config.setup_show:
+    # So are live logging's records (log_cli), written under each test's line.
+    plain = config.collect_only or config.setup_show or config.log_cli
+    if (interactive or config.color == "yes") and not plain:
         from ._report.rich_terminal import RichReporter
 
         return RichReporter(
@@ -817,8 +819,9 @@ def _terminal_reporter(config: Any) -> Any:
         and not shows_setup,
         collect_only=config.collect_only,
         # Workers report tests as they end.
-        echo=(config.capture == "no" or shows_setup) and not config.numprocesses,
+        echo=(config.capture == "no" or shows_setup or config.log_cli) and not config.numprocesses,
         setup_only=config.setup_only,
+        log_cli=config.log_cli,
     )
 
 

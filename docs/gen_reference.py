@@ -120,7 +120,14 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
         "pytest",
         "The `name` of the `<testsuite>` element in `--junitxml` files. Default `pytest`.",
     ),
-    "log_cli": ("pytest", "Show log records live while the tests run."),
+    "log_cli": (
+        "pytest",
+        "Show log records live while the tests run: each test on its own line, its records under "
+        "`live log setup` / `call` / `teardown` headings as they come (`--log-cli-level` turns it on too). "
+        "Not under `-n` workers, as under pytest-xdist.",
+    ),
+    "log_cli_date_format": ("pytest", "Date format of live log records. Default: `log_date_format`."),
+    "log_cli_format": ("pytest", "Format of live log records. Default: `log_format`."),
     "log_cli_level": (
         "pytest",
         "Level of live logging. As in pytest, the root logger is lowered to it for the whole run (live "
@@ -222,6 +229,7 @@ ENV_DOCS: tuple[tuple[str, str], ...] = (
 # Functions that read one ini key: name -> pytest's type for the value they return.
 _READERS = {
     "_ini_str": "string",
+    "_log_setting": "string",
     "get_bool": "bool",
     "get_list": "args",
     "get_lines": "linelist",

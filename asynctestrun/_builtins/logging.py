@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from io import StringIO
 from typing import Literal
@@ -68,6 +68,27 @@ class LogCaptureHandler(logging.StreamHandler[StringIO]):
         raise  # noqa: PLE0704 - re-raises the exception being handled by logging.Handler.emit
 
 
+class LiveLogHandler(logging.Handler):
+    """Live logging (``log_cli``): each record of a test's phases, formatted, handed to ``write`` with
+    the phase it came in, for the terminal to write at once. Records outside a phase are dropped."""
+
+    def __init__(self, write: Callable[[str, str], None], level: int | None, fmt: str, datefmt: str | None):
+        super().__init__(level if level is not None else logging.NOTSET)
+        self.setFormatter(logging.Formatter(fmt, datefmt))
+        self._write = write
+        self.when: str | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.when is None:
+            return
+        try:
+            text = self.format(record)
+        except Exception:
+            self.handleError(record)
+            return
+        self._write(self.when, text)
+
+
 class LoggingCapture:
     """The runner's per-phase log capture, shared with the test's ``caplog`` fixture."""
 
@@ -78,8 +99,10 @@ class LoggingCapture:
         datefmt: str | None = None,
         *,
         run_levels: dict[str, int | str] | None = None,
+        live: LiveLogHandler | None = None,
     ) -> None:
         self.level = resolve_level(level)
+        self.live = live  # log_cli's handler, on the root logger for the whole run as the others
         # pytest's live-logging and log-file handlers are on the root logger for the whole run, each
         # lowering its level to theirs (log_cli_level, log_file_level, both defaulting to log_level)
         # even when live logging is off: a caplog without log_level then sees those records too.
@@ -116,6 +139,10 @@ class LoggingCapture:
             root.addHandler(self.handler)
         if self._report not in root.handlers:
             root.addHandler(self._report)
+        if self.live is not None:
+            self.live.when = when
+            if self.live not in root.handlers:
+                root.addHandler(self.live)
         self._attach_to_unpropagated(root)
         self.records_by_phase[when] = self.handler.records
         if self.root_level is not None:
@@ -142,6 +169,8 @@ class LoggingCapture:
     def end_phase(self) -> str:
         """End the phase; return its formatted log for the report (may be empty)."""
         self._detach_from_unpropagated()
+        if self.live is not None:
+            self.live.when = None
         if self._saved_root_level is not None:
             logging.getLogger().setLevel(self._saved_root_level)
             self._saved_root_level = None
@@ -157,6 +186,8 @@ class LoggingCapture:
         root = logging.getLogger()
         root.removeHandler(self.handler)
         root.removeHandler(self._report)
+        if self.live is not None:
+            root.removeHandler(self.live)
 
     @contextmanager
     def phase(self, when: Phase) -> Generator[LoggingCapture, None, None]:

@@ -172,6 +172,9 @@ class Config:
     basetemp: Path | None = None
     log_level: str | None = None
     log_disable: tuple[str, ...] = ()  # --log-disable: loggers disabled for the run
+    # Live logging: the ini's log_cli, or --log-cli-level given. Records are written to the terminal
+    # under "live log <phase>" headings as the tests run, each test on its own line (verbosity 1 or more).
+    log_cli: bool = False
     # False with --disable-plugin-autoload or PYTEST_DISABLE_PLUGIN_AUTOLOAD: no entry-point plugins.
     plugin_autoload: bool = True
     pdb: bool = False  # --pdb: the debugger opens where a test fails (see _execute/debugger.py)

@@ -310,6 +310,8 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         basetemp=(invocation_dir / cli.basetemp) if cli.basetemp else None,
         log_level=cli.log_level or _ini_str(values, "log_level"),
         log_disable=cli.log_disable,
+        log_cli="logging" not in disabled_plugins
+        and (bool(cli.extra.get("log_cli_level")) or get_bool(values, "log_cli", False)),
         plugin_autoload=autoload,
         pdb=cli.pdb,
         pdbcls=cli.pdbcls,

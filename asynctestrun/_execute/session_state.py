@@ -11,6 +11,7 @@ from .._config.config import Config
 from .._model.events import (
     Event,
     FixtureShown,
+    LiveLogged,
     LoopScopeClosed,
     LoopScopeOpened,
     PhaseReported,
@@ -86,7 +87,7 @@ class SessionState:
             uvloop_factory()  # an installation that cannot load stops the run here, not in every test
         self.factories = CurrentFactory(self.stack)  # which factory loops come from (loop factories)
         from .._builtins.capture import CaptureManager
-        from .._builtins.logging import LoggingCapture
+        from .._builtins.logging import DEFAULT_LOG_FORMAT, LiveLogHandler, LoggingCapture, resolve_level
         from .anyio_runner import AnyioRunners
 
         self.anyio = AnyioRunners()
@@ -104,8 +105,27 @@ class SessionState:
         # Output not captured (-s), or fixture lines shown, in the main process: PhaseReported events
         # let the terminal write an outcome before the teardown prints or shows. Workers do not send
         # them: their parent's terminal writes each test when it ends.
-        self.echoes_reports: bool = (config.capture == "no" or self.shows_setup) and not config.worker
-        self.logging = LoggingCapture(config.log_level, run_levels=_run_log_levels(config))
+        # Live logging (log_cli) in the main process: the terminal writes each record as it comes, under
+        # the test's line, so its outcome is written as it is made too. Workers do not log live (under
+        # pytest-xdist a worker has no terminal either).
+        self.logs_live: bool = config.log_cli and not config.worker
+        self.echoes_reports: bool = (
+            config.capture == "no" or self.shows_setup or self.logs_live
+        ) and not config.worker
+        run_levels = _run_log_levels(config)
+        live = None
+        if self.logs_live:
+            level = resolve_level(run_levels.get("log_cli_level"), "log_cli_level")
+            fmt = _log_setting(config, "log_cli_format") or _log_setting(config, "log_format")
+            datefmt = _log_setting(config, "log_cli_date_format") or _log_setting(config, "log_date_format")
+            live = LiveLogHandler(self._log_live, level, fmt or DEFAULT_LOG_FORMAT, datefmt)
+        self.logging = LoggingCapture(
+            config.log_level,
+            _log_setting(config, "log_format") or DEFAULT_LOG_FORMAT,
+            _log_setting(config, "log_date_format"),
+            run_levels=run_levels,
+            live=live,
+        )
         from .unraisable import HookedErrors
 
         self.hooked_errors = HookedErrors()  # exceptions in __del__ and threads, per phase as pytest
@@ -117,11 +137,14 @@ class SessionState:
             self._fixture_setup_hooks = self.hook_impls("pytest_fixture_setup")
         return self._fixture_setup_hooks
 
-    def show(self, event: FixtureShown | TestShown | PhaseReported) -> None:
+    def show(self, event: FixtureShown | TestShown | PhaseReported | LiveLogged) -> None:
         """Something the terminal writes while a test runs (a --setup-show line, an outcome under
-        --setup-show), past the capture, as pytest writes it."""
+        --setup-show, a live log record), past the capture, as pytest writes it."""
         with self.capture.global_and_fixture_disabled():
             self.emit(event)
+
+    def _log_live(self, when: str, text: str) -> None:
+        self.show(LiveLogged(when, text))
 
     def _show_runner(self, loop_scope: LoopScope) -> None:
         """pytest-asyncio's fixtures behind a loop, as --setup-show lists them under pytest: the
@@ -317,6 +340,13 @@ class _LoopCloser:
 def _raise_first(errors: list[BaseException]) -> None:
     if errors:
         raise errors[0]
+
+
+def _log_setting(config: Config, name: str) -> str | None:
+    """A logging option (``log_format``, ``log_cli_date_format``...): the command line's, else the
+    ini file's; None where neither sets it."""
+    value = config.plugin_options.get(name) or config.ini.get(name)
+    return value if isinstance(value, str) and value else None
 
 
 def _run_log_levels(config: Config) -> dict[str, int | str]:

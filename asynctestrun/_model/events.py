@@ -113,6 +113,15 @@ class TestShown:
 
 
 @dataclass(frozen=True, slots=True)
+class LiveLogged:
+    """Live logging (``log_cli``): a log record of the running test's ``when`` phase, formatted, for
+    the terminal to write under that phase's "live log" heading as the test runs."""
+
+    when: str  # "setup", "call" or "teardown"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class WarningRaised:
     message: str
     nodeid: str | None = None
@@ -174,6 +183,7 @@ Event = (
     | PhaseReported
     | FixtureShown
     | TestShown
+    | LiveLogged
     | WarningRaised
     | SuitePropertyRecorded
     | SessionFinished

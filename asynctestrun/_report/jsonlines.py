@@ -27,6 +27,7 @@ from .._model.events import (
     CollectionFinished,
     Event,
     FixtureShown,
+    LiveLogged,
     LoopScopeClosed,
     LoopScopeOpened,
     SessionFinished,
@@ -50,7 +51,7 @@ class JsonLinesReporter:
             self._binary = cast("IO[bytes]", stream)
 
     def handle(self, event: Event) -> None:
-        if isinstance(event, (LoopScopeOpened, LoopScopeClosed, FixtureShown, TestShown)):
+        if isinstance(event, (LoopScopeOpened, LoopScopeClosed, FixtureShown, TestShown, LiveLogged)):
             return  # for the terminal alone
         line = event_to_json(event) + "\n"  # ASCII by construction
         flush = isinstance(event, _FLUSHED)

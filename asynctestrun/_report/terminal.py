@@ -19,6 +19,7 @@ from .._model.events import (
     CollectionFinished,
     Event,
     FixtureShown,
+    LiveLogged,
     PhaseReported,
     SessionFinished,
     SessionStarted,
@@ -349,8 +350,15 @@ class TerminalReporter:
         collect_only: bool = False,
         echo: bool = False,
         setup_only: bool = False,
+        log_cli: bool = False,
     ) -> None:
         self.verbose = verbose
+        # Live logging: as pytest, the tests are written one a line (verbosity at least 1) once
+        # collection is over, so that records can follow a test's id (LiveLogged).
+        self.log_cli = log_cli
+        self._live_started = False  # a record was written under the running test's id
+        self._live_section: str | None = None  # the phase whose "live log" heading is written
+        self._live_outcome_ended = False  # the outcome's line was ended for a teardown record
         # --setup-only: no test is called, and a test whose set-up passed shows no outcome at all.
         self.setup_only = setup_only
         # Output not captured (-s): a test's prints reach the terminal as it runs, so its place (its
@@ -408,6 +416,8 @@ class TerminalReporter:
             self._shown_line(_fixture_line(event))
         elif isinstance(event, TestShown):
             self._shown_line(_test_line(event))
+        elif isinstance(event, LiveLogged):
+            self._live_logged(event)
         elif isinstance(event, WarningRaised):
             self.warnings.append(event)
         elif isinstance(event, SessionFinished):
@@ -448,9 +458,12 @@ class TerminalReporter:
                 self.write("\n")
         if self.collect_only:
             self.write("".join(line + "\n" for line in collected_lines(event, self.verbose)))
+        elif self.log_cli:
+            self.verbose = max(self.verbose, 1)
         self.out.flush()
 
     def _test_started(self, event: TestStarted) -> None:
+        self._live_started, self._live_section, self._live_outcome_ended = False, None, False
         if self.verbose > 0:
             if self._done == 0 or self._line_open:
                 # Between the "collected" line and the first test's; or ending the previous word's
@@ -476,6 +489,22 @@ class TerminalReporter:
         self.write(f"{path} ")
         self._column = len(path) + 1
 
+    def _live_logged(self, event: LiveLogged) -> None:
+        """A live log record, as pytest's live logging writes it: the first of a test ends the line
+        of its id, one in the teardown ends the outcome's line, and each phase's records follow a
+        "live log <phase>" heading."""
+        if not self._live_started:
+            self._live_started = True
+            self.write("\n")
+        elif event.when == "teardown" and not self._live_outcome_ended:
+            self._live_outcome_ended = True
+            self.write("\n")
+        if event.when != self._live_section:
+            self._live_section = event.when
+            self.write(_rule(f"live log {event.when}", "-", self.width) + "\n")
+        self.write(event.text + "\n")
+        self.out.flush()
+
     def _shown_line(self, line: str) -> None:
         """A --setup-show line: on a line of its own, left open, as the test's outcome may follow it."""
         self.write("\n" + line)
@@ -488,7 +517,8 @@ class TerminalReporter:
         result = self.places.result(result)
         if result.nodeid != self._reporting:
             self._reporting, self._reported = result.nodeid, 0
-        self._write_reports(result, result.phases[self._reported :])
+        # The test counts in the share from its first report on, as in pytest's (it ends later).
+        self._write_reports(result, result.phases[self._reported :], done=self._done + 1)
         self._reported = len(result.phases)
         self.out.flush()
 
@@ -528,7 +558,12 @@ class TerminalReporter:
         self.out.flush()
 
     def _write_reports(
-        self, result: TestResult, phases: Sequence[PhaseResult], *, nothing_shown: bool = False
+        self,
+        result: TestResult,
+        phases: Sequence[PhaseResult],
+        *,
+        nothing_shown: bool = False,
+        done: int | None = None,
     ) -> None:
         """The letters (or -v lines) of these reports of ``result``: one per report, as pytest writes
         them, so a test that passed and then failed its teardown shows ".E"; its subtests come
@@ -561,14 +596,18 @@ class TerminalReporter:
         for letter, word, outcome in reports:
             if not letter and not word:
                 continue  # a plugin hid this report
-            line = f"{result.nodeid} {word}"
+            # Live log records written under the test's id: its word starts a line of its own.
+            alone = self._started is not None and self._live_started
+            line = word if alone else f"{result.nodeid} {word}"
             reason = _shown_reason(result, outcome) if outcome is not None else ""
             if reason:
                 available = self.width - len(line) - len(" [100%]") - 1
                 wide = self.verbose > 1
                 line += _wrapped(reason, len(line), self.width) if wide else _trimmed(reason, available)
-            line = self._with_progress(line)
-            if self._started is not None:  # the id is on the terminal already, the test's output under it
+            line = self._with_progress(line, done)
+            if alone:
+                self._started = None
+            elif self._started is not None:  # the id is on the terminal already, the test's output under it
                 line, self._started = line[len(result.nodeid) + 1 :], None
             elif self._line_open:
                 self.write("\n")  # -s: pytest ends a word's line only when something else is written
@@ -582,11 +621,11 @@ class TerminalReporter:
         done = self._done if done is None else done
         return f" [{100 * done // max(self._total, 1):3d}%]"
 
-    def _with_progress(self, line: str) -> str:
+    def _with_progress(self, line: str, done: int | None = None) -> str:
         if not self.show_progress:
             return line
         last_line = line.rsplit("\n", 1)[-1]  # a reason wrapped under -vv: the share follows its end
-        return line + self._progress().rjust(self.width - len(last_line) - 1)
+        return line + self._progress(done).rjust(self.width - len(last_line) - 1)
 
     def _fill_progress(self, done: int | None = None) -> None:
         if self.show_progress:
@@ -724,7 +763,11 @@ class TerminalReporter:
             # teardown printed follows all the same, headed by its own rule alone.
             if any(not title.endswith(" teardown") for title, _ in result.sections):
                 self.write(_rule(result.domain, "_", self.width) + "\n")
-            self._write_sections(result)
+            # A teardown that failed is reported with the errors, its output with it.
+            teardown_passed = not any(
+                p.phase is Phase.TEARDOWN and p.outcome is not PhaseOutcome.PASSED for p in result.phases
+            )
+            self._write_sections(result, with_teardown=teardown_passed)
 
     def _write_sections(
         self, result: TestResult, phase: str | None = None, *, with_teardown: bool = True

@@ -198,6 +198,8 @@ _INI_TYPES: dict[str, str] = {
     "log_cli": "bool",
     "log_format": "string",
     "log_date_format": "string",
+    "log_cli_format": "string",
+    "log_cli_date_format": "string",
     "minversion": "string",
     "required_plugins": "args",
     "timeout": "string",

@@ -6275,6 +6275,48 @@ quiet 'absent'
         "",
         counts={},
     ),
+    Scenario(
+        # Live logging (log_cli) changes what the terminal shows, never an outcome; caplog still sees
+        # the records the terminal is given.
+        "live_logging",
+        "live_logging",
+        (),
+        1,
+        r"""
+            test_live.py::test_quiet  passed
+            test_live.py::test_logs_in_every_phase  passed
+            test_live.py::test_fails_after_logging  failed
+            test_live.py::test_logs_at_set_up_and_teardown_only  passed
+            test_live.py::test_teardown_breaks  error
+            test_live.py::test_skipped_after_logging  skipped
+            test_live.py::test_caplog_still_sees_records  passed
+        """,
+        counts={"passed": 5, "failed": 1, "errors": 1, "skipped": 1},
+    ),
+    Scenario(
+        # The ini's log_format is caplog.text's format (and the "Captured log" sections'); it was the default.
+        "log_format",
+        "log_format",
+        (),
+        1,
+        r"""
+            test_format.py::test_caplog_text_follows_the_ini_format  passed
+            test_format.py::test_the_captured_log_section_follows_it_too  failed
+        """,
+        counts={"passed": 1, "failed": 1},
+    ),
+    Scenario(
+        # --log-format over the ini's.
+        "log_format-command-line",
+        "log_format",
+        ("--log-format=%(message)s",),
+        1,
+        r"""
+            test_format.py::test_caplog_text_follows_the_ini_format  failed
+            test_format.py::test_the_captured_log_section_follows_it_too  failed
+        """,
+        counts={"failed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

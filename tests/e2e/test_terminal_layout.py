@@ -416,6 +416,24 @@ def test_setup_show_lines_read_as_pytests(args, tmp_path):
     assert_reads_as_pytests("setup_show", *args, tmp_path=tmp_path)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [(), ("-q",), ("-s",), ("-x",), ("-rA",), ("--log-cli-level=DEBUG",), ("-o", "log_cli_format=%(message)s")],
+    ids=lambda args: " ".join(args) or "plain",
+)
+def test_live_log_records_read_as_pytests(args, tmp_path):
+    # log_cli: each test on its own line, its records under "live log setup / call / teardown"
+    # headings as they come, the outcome word on a line of its own after them.
+    out = run_asynctestrun("live_logging", *args, tmp_root=tmp_path).stdout
+    if not args:
+        assert "\ntest_live.py::test_logs_in_every_phase \n" in out
+        assert "- live log call -" in out and "- live log teardown -" in out
+        assert "\nINFO     svc:test_live.py:31 in the test\nWARNING  svc:test_live.py:33 careful\nPASSED " in out
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("live_logging", *args, tmp_path=tmp_path)
+
+
 def test_the_header_warns_about_ignored_config_files(tmp_path):
     # pytest names the files beside the config file that configure pytest too and are not read.
     expected = "configfile: pytest.ini (WARNING: ignoring pytest config in pyproject.toml, tox.ini!)"

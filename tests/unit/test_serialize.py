@@ -65,6 +65,7 @@ SAMPLES = [
     events.FixtureShown("SETUP", "module", "conn", ("database",), "'one'"),
     events.FixtureShown("TEARDOWN", "function", "x"),
     events.TestShown("a.py::t[1]", ("conn", "request", "x"), called=False),
+    events.LiveLogged("call", "INFO     svc:test_x.py:3 started"),
     WarningRaised("deprecated"),
     WarningRaised("leak", "a.py::t", "LeakWarning", "a.py:3"),
     events.SuitePropertyRecorded("ARCH", "PPC"),
@@ -158,7 +159,7 @@ def test_jsonlines_reporter_writes_one_line_per_event_flushing_the_milestones(bi
     lines = text.splitlines()
     # Loop scopes opening and closing are not sent: no reporter in the parent reads them; nor are
     # --setup-show's lines, which workers keep.
-    unsent = (LoopScopeOpened, LoopScopeClosed, events.FixtureShown, events.TestShown)
+    unsent = (LoopScopeOpened, LoopScopeClosed, events.FixtureShown, events.TestShown, events.LiveLogged)
     sent = [e for e in SAMPLES if not isinstance(e, unsent)]
     assert [event_from_json(line) for line in lines] == sent
     assert text.endswith("\n")
