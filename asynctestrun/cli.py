@@ -721,8 +721,12 @@ def _run_parallel(
         files = last_failed.worker_files(files, config.rootdir)
     if not files:
         return int(session.run())
-    from .session import warn_unset_fixture_loop_scope
+    from .session import log_root_level, warn_unset_fixture_loop_scope
 
+    if "logging" not in config.blocked_plugins():
+        # A bad level name stops the run here, as pytest's controller configures its logging plugin;
+        # each worker would report it as a crash while collecting its files.
+        log_root_level(config)
     # The workers' own warning goes to their stderr, which is not shown; under "error" each would
     # crash as a collection error instead of the run stopping as pytest's controller does (exit 3).
     warn_unset_fixture_loop_scope(config)

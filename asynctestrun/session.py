@@ -504,6 +504,9 @@ class Session:
                 self.close()
                 return int(answer)
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
+        # Checked when pytest's logging plugin is configured; with the plugin blocked, no run-wide handler.
+        logging_on = "logging" not in config.blocked_plugins()
+        root_level = log_root_level(config) if logging_on else None
         if config.show_markers:
             return self._show_markers()
         reruns = self._rerun_settings()  # checked now, as the plugin does when it is configured
@@ -522,14 +525,17 @@ class Session:
                 ignored_config_files=config.ignored_config_files,
             )
         )
-        try:
-            return self._run_started(start, reruns)
-        except Exit as exc:
-            # As pytest's session wrapper: ``pytest.exit()`` in a session hook (pytest_sessionstart,
-            # pytest_collection_modifyitems, pytest_runtestloop) ends the session, reported, with its
-            # status (2 without one), as a pytest.exit() in a test does.
-            code = exc.returncode if exc.returncode is not None else EXIT_INTERRUPTED
-            return self._finish(start, code, f"Exit: {exc.msg}")
+        from ._builtins.logging import session_handler
+
+        with session_handler(root_level) if logging_on else contextlib.nullcontext():
+            try:
+                return self._run_started(start, reruns)
+            except Exit as exc:
+                # As pytest's session wrapper: ``pytest.exit()`` in a session hook (pytest_sessionstart,
+                # pytest_collection_modifyitems, pytest_runtestloop) ends the session, reported, with its
+                # status (2 without one), as a pytest.exit() in a test does.
+                code = exc.returncode if exc.returncode is not None else EXIT_INTERRUPTED
+                return self._finish(start, code, f"Exit: {exc.msg}")
 
     def _run_started(self, start: float, reruns: RerunSettings | None) -> int:
         """The session once its start is reported: collection, selection, the test loop, the end."""
@@ -1273,6 +1279,18 @@ def _unset_scope_warning_site() -> tuple[str, int]:
             if "warnings.warn(PytestDeprecationWarning(_DEFAULT_FIXTURE_LOOP_SCOPE_UNSET))" in line:
                 return str(plugin), lineno
     return "pytest_asyncio/plugin.py", 0
+
+
+def log_root_level(config: Config) -> int | None:
+    """The level pytest's run-wide log handlers lower the root logger to; a bad level name is a usage
+    error, as in pytest."""
+    from ._builtins.logging import lowest_level
+    from ._execute.session_state import run_log_levels
+
+    try:
+        return lowest_level(config.log_level, run_log_levels(config))
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _keep_shard(items: list[TestItem], config: Config) -> tuple[list[TestItem], int]:

@@ -35,10 +35,41 @@ def resolve_level(level: int | str | None, setting: str = "log_level") -> int | 
     number = logging.getLevelName(text.upper())
     if not isinstance(number, int):
         raise ValueError(
-            f"'{level}' is not recognized as a logging level name for '{setting}'. "
+            f"'{text.upper()}' is not recognized as a logging level name for '{setting}'. "
             "Please consider passing the logging level num instead."
         )
     return number
+
+
+def lowest_level(level: int | str | None, run_levels: dict[str, int | str]) -> int | None:
+    """The level the root logger is lowered to while pytest's run-wide handlers are on it: the lowest of
+    ``log_level`` and ``run_levels`` (``log_cli_level``, ``log_file_level``); None where none is set.
+    A bad level name is a ValueError naming its setting, ``log_level`` checked first as pytest does."""
+    levels = [resolve_level(level)]
+    levels += [resolve_level(value, setting) for setting, value in run_levels.items()]
+    known = [value for value in levels if value is not None]
+    return min(known) if known else None
+
+
+@contextmanager
+def session_handler(level: int | None) -> Generator[None, None, None]:
+    """pytest's live-logging and log-file handlers sit on the root logger for the whole session, even
+    with neither in use (they then keep nothing). While test modules and conftests found in collection
+    import, the root logger therefore has a handler, so ``logging.basicConfig()`` there does nothing
+    (it configures only a logger without handlers) and a record logged then is not printed to stderr by
+    logging's last resort (it would show as the module's "Captured stderr")."""
+    root = logging.getLogger()
+    handler = logging.NullHandler()
+    root.addHandler(handler)
+    saved_level = root.level
+    if level is not None:
+        root.setLevel(min(saved_level, level))
+    try:
+        yield
+    finally:
+        if level is not None:
+            root.setLevel(saved_level)
+        root.removeHandler(handler)
 
 
 class LogCaptureHandler(logging.StreamHandler[StringIO]):
@@ -106,10 +137,7 @@ class LoggingCapture:
         # pytest's live-logging and log-file handlers are on the root logger for the whole run, each
         # lowering its level to theirs (log_cli_level, log_file_level, both defaulting to log_level)
         # even when live logging is off: a caplog without log_level then sees those records too.
-        levels = [resolve_level(value, setting) for setting, value in (run_levels or {}).items()]
-        levels.append(self.level)
-        known = [value for value in levels if value is not None]
-        self.root_level: int | None = min(known) if known else None
+        self.root_level: int | None = lowest_level(self.level, run_levels or {})
         self.formatter = logging.Formatter(fmt, datefmt)
         # Two handlers made once and reset per phase (as pytest's caplog handler is): creating
         # handlers costs a lock and a weakref registration each, six times per test.

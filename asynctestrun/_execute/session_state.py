@@ -112,7 +112,7 @@ class SessionState:
         self.echoes_reports: bool = (
             config.capture == "no" or self.shows_setup or self.logs_live
         ) and not config.worker
-        run_levels = _run_log_levels(config)
+        run_levels = run_log_levels(config)
         live = None
         if self.logs_live:
             level = resolve_level(run_levels.get("log_cli_level"), "log_cli_level")
@@ -349,13 +349,13 @@ def _log_setting(config: Config, name: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _run_log_levels(config: Config) -> dict[str, int | str]:
-    """``log_cli_level`` and ``log_file_level`` (command line, then ini), each defaulting to
-    ``log_level`` as in pytest; only the ones set."""
+def run_log_levels(config: Config) -> dict[str, int | str]:
+    """``log_file_level`` and ``log_cli_level`` (command line, then ini), each defaulting to
+    ``log_level`` as in pytest, in the order pytest checks them; only the ones set."""
     levels: dict[str, int | str] = {}
     from_ini = {
-        "log_cli_level": config.ini.get("log_cli_level"),
         "log_file_level": config.ini.get("log_file_level"),
+        "log_cli_level": config.ini.get("log_cli_level"),
     }
     for name, ini_value in from_ini.items():
         value = config.plugin_options.get(name) or ini_value or config.log_level

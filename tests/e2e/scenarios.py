@@ -6317,6 +6317,78 @@ quiet 'absent'
         """,
         counts={"failed": 2},
     ),
+    Scenario(
+        # A test module's logging.basicConfig() at import (during collection) is a no-op, as pytest's
+        # run-wide log handlers are on the root logger then; the root logger keeps its level.
+        "import_time_logging",
+        "import_time_logging",
+        ("test_import_time.py",),
+        0,
+        r"""
+            test_import_time.py::test_basic_config_at_import_added_no_handler     passed
+            test_import_time.py::test_root_levels                                 passed
+            test_import_time.py::test_debug_records_of_an_async_test_reach_no_stream  passed
+        """,
+        counts={"passed": 3},
+        events="""
+at import WARNING
+in the test WARNING
+""",
+    ),
+    Scenario(
+        # --log-level lowers the root logger while test modules import, not only while tests run.
+        "import_time_logging-log-level",
+        "import_time_logging",
+        ("test_import_time.py", "--log-level=INFO"),
+        0,
+        r"""
+            test_import_time.py::test_basic_config_at_import_added_no_handler     passed
+            test_import_time.py::test_root_levels                                 passed
+            test_import_time.py::test_debug_records_of_an_async_test_reach_no_stream  passed
+        """,
+        counts={"passed": 3},
+        events="""
+at import INFO
+in the test INFO
+""",
+    ),
+    Scenario(
+        # With pytest's logging plugin blocked there is no run-wide handler: basicConfig() at import
+        # configures the root logger (and there is no caplog).
+        "import_time_logging-logging-blocked",
+        "import_time_logging",
+        ("test_import_time.py", "-p", "no:logging"),
+        1,
+        r"""
+            test_import_time.py::test_basic_config_at_import_added_no_handler     failed
+            test_import_time.py::test_root_levels                                 passed
+            test_import_time.py::test_debug_records_of_an_async_test_reach_no_stream  error
+        """,
+        counts={"failed": 1, "passed": 1, "errors": 1},
+        events="""
+at import WARNING
+in the test DEBUG
+""",
+    ),
+    Scenario(
+        # An unknown level name is a usage error, reported before anything is collected.
+        "import_time_logging-bad-level",
+        "import_time_logging",
+        ("--log-level=loud",),
+        4,
+        "",
+        counts={},
+    ),
+    Scenario(
+        # ...also under -n, where the parent checks it before any worker starts.
+        "import_time_logging-bad-level-workers",
+        "import_time_logging",
+        ("--log-level=loud", "-n", "2"),
+        4,
+        "",
+        counts={},
+        requires=("xdist",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

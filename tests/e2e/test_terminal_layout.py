@@ -1021,3 +1021,15 @@ def test_a_fixture_lookup_at_run_time_reads_as_at_set_up(args, tmp_path):
     assert "asynctestrun._execute" not in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("fixture_lookup_summary", *args, tmp_path=tmp_path)
+
+
+def test_a_record_logged_while_importing_is_not_captured_output(tmp_path):
+    # pytest's run-wide log handlers are on the root logger while modules import: a record logged
+    # before an import error is kept by none of them, so the error's report has no "Captured stderr"
+    # (logging's last resort would print it there).
+    result = run_asynctestrun("import_time_logging", "broken", tmp_root=tmp_path)
+    assert result.exit_code == 2
+    assert "ERROR broken/test_logs_then_fails.py - RuntimeError: cannot import" in result.stdout
+    assert "Captured stderr" not in result.stdout
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("import_time_logging", "broken", tmp_path=tmp_path)
