@@ -17,7 +17,11 @@ Any mismatch (edited source, newer rewriter, other Python) means recompiling. Fi
 to a temporary name and moved into place with ``os.replace``, so a concurrent reader sees either
 the old file or the new one; an unwritable directory just means no cache. The cache ignores
 ``PYTHONDONTWRITEBYTECODE`` (it is the runner's own cache, not Python's) and is switched off by
-setting ``ASYNCTESTRUN_NO_REWRITE_CACHE``.
+setting ``ASYNCTESTRUN_NO_REWRITE_CACHE``. One exception: a module whose parsing or compiling warns
+(an invalid escape sequence, ``"is" with a literal``) is not cached while Python writes no bytecode.
+pytest then compiles every test module on every run, so such a warning is in each run's summary, and
+an ``error`` filter makes the module a collection error whatever ran before; from our cache it would
+be given once, on the run that wrote it.
 
 Under ``python -O`` nothing is rewritten: Python drops assertions there, and so do we.
 """
@@ -216,11 +220,32 @@ def load_code(path: Path, *, cache: bool) -> CodeType:
         if code is not None:
             return code
     source = path.read_bytes()
-    tree = rewrite_module(ast.parse(source, filename=str(path)), source, str(path))
-    code = compile(tree, str(path), "exec", dont_inherit=True)
-    if cache_path is not None:
+    code, warned = _compile(path, source)
+    if cache_path is not None and not (warned and sys.dont_write_bytecode):
         _write_cache(cache_path, stat, code)
     return code
+
+
+def _compile(path: Path, source: bytes) -> tuple[CodeType, bool]:
+    """The rewritten code, and whether parsing or compiling it gave warnings.
+
+    A first pass records them without showing them; the rare source that warns (or fails) is compiled
+    again under the run's own filters, which show its warnings or turn them into errors as usual.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            code: CodeType | None = _rewrite_and_compile(path, source)
+        except Exception:  # raised again by the second pass, with its warnings shown
+            code = None
+    if code is not None and not caught:
+        return code, False
+    return _rewrite_and_compile(path, source), True
+
+
+def _rewrite_and_compile(path: Path, source: bytes) -> CodeType:
+    tree = rewrite_module(ast.parse(source, filename=str(path)), source, str(path))
+    return compile(tree, str(path), "exec", dont_inherit=True)
 
 
 def _cache_path(path: Path) -> Path | None:

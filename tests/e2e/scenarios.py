@@ -6389,6 +6389,31 @@ in the test DEBUG
         counts={},
         requires=("xdist",),
     ),
+    Scenario(
+        # A test module whose compiling warns (an invalid escape sequence) runs; the warning is counted.
+        "compile_warnings",
+        "compile_warnings",
+        (),
+        0,
+        r"""
+            test_escapes.py::test_flags        passed
+            test_escapes.py::test_flags_async  passed
+            test_plain.py::test_plain          passed
+        """,
+        counts={"passed": 3},
+    ),
+    Scenario(
+        # An error filter for that warning makes the module a collection error (a SyntaxError), also
+        # on a run after one that cached the module (tests/e2e/test_compile_warnings.py).
+        "compile_warnings-error",
+        "compile_warnings",
+        ("-W", "error::DeprecationWarning", "-W", "error::SyntaxWarning"),
+        2,
+        r"""
+            test_escapes.py  error
+        """,
+        counts={"errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -542,6 +542,32 @@ def test_cache_is_reused_and_invalidated_by_source_changes(tmp_path):
     assert _message(namespace["check"]) == "assert 1 == 22"
 
 
+def _compile_warnings(path):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_code(path, cache=True)
+    return [str(warning.message) for warning in caught]
+
+
+def test_a_module_warning_as_it_compiles_is_cached_only_with_bytecode_written(tmp_path, monkeypatch):
+    # pytest compiles every test module on every run under PYTHONDONTWRITEBYTECODE: an invalid escape
+    # sequence warns each time (an error filter makes it a collection error whatever ran before).
+    path = tmp_path / "warns_mod.py"
+    path.write_text('def check():\n    assert b"\\Seen"\n')
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert _compile_warnings(path) == _compile_warnings(path) == ["invalid escape sequence '\\S'"]
+    assert not _cache_file(path).exists()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(SyntaxError, match="invalid escape sequence"):
+            load_code(path, cache=True)
+    # With bytecode written, the first run warns and the cached code is quiet, as pytest's pyc is.
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert _compile_warnings(path) == ["invalid escape sequence '\\S'"]
+    assert _cache_file(path).is_file()
+    assert _compile_warnings(path) == []
+
+
 def test_corrupt_or_unwritable_cache_is_ignored(tmp_path):
     path = tmp_path / "corrupt_mod.py"
     path.write_text("def check():\n    assert 1 == 2\n")
