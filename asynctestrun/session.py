@@ -10,6 +10,8 @@ import functools
 import gc
 import importlib.util
 import io
+import logging
+import os
 import platform
 import sys
 import time
@@ -527,7 +529,8 @@ class Session:
         )
         from ._builtins.logging import session_handler
 
-        with session_handler(root_level) if logging_on else contextlib.nullcontext():
+        log_file = log_file_handler(config) if logging_on else None
+        with session_handler(root_level, log_file) if logging_on else contextlib.nullcontext():
             try:
                 return self._run_started(start, reruns)
             except Exit as exc:
@@ -1291,6 +1294,23 @@ def log_root_level(config: Config) -> int | None:
         return lowest_level(config.log_level, run_log_levels(config))
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
+
+
+def log_file_handler(config: Config) -> logging.Handler | None:
+    """The log file's handler where ``log_file`` / ``--log-file`` names one (relative to the directory
+    the run started in), formatted by ``log_file_format`` / ``log_file_date_format`` (else the captured
+    log's format), at ``log_file_level`` (else ``log_level``), opened with ``log_file_mode`` ("w")."""
+    from ._builtins.logging import DEFAULT_LOG_FORMAT, file_handler, resolve_level
+    from ._execute.session_state import log_setting, run_log_levels
+
+    path = log_setting(config, "log_file")
+    if path is None or path == os.devnull:
+        return None
+    fmt = log_setting(config, "log_file_format") or log_setting(config, "log_format") or DEFAULT_LOG_FORMAT
+    datefmt = log_setting(config, "log_file_date_format") or log_setting(config, "log_date_format")
+    level = resolve_level(run_log_levels(config).get("log_file_level"), "log_file_level")
+    mode = log_setting(config, "log_file_mode") or "w"
+    return file_handler(config.invocation_dir / path, mode, level, fmt, datefmt)
 
 
 def _keep_shard(items: list[TestItem], config: Config) -> tuple[list[TestItem], int]:

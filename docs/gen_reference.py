@@ -133,6 +133,14 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
         "Level of live logging. As in pytest, the root logger is lowered to it for the whole run (live "
         "logging on or off), so `caplog` sees those records when `log_level` is unset.",
     ),
+    "log_file": (
+        "pytest",
+        "A file (relative to the directory the run starts in) that every log record of the session at "
+        "`log_file_level` and above is written to, from the first conftest's import on.",
+    ),
+    "log_file_format": ("pytest", "Format of the log file's records. Default: `log_format`."),
+    "log_file_date_format": ("pytest", "Date format of the log file's records. Default: `log_date_format`."),
+    "log_file_mode": ("pytest", "How the log file is opened: `w` (default, emptied first) or `a` (appended to)."),
     "log_file_level": (
         "pytest",
         "Level of the log file. The root logger is lowered to it for the whole run, as for `log_cli_level`.",
@@ -229,7 +237,7 @@ ENV_DOCS: tuple[tuple[str, str], ...] = (
 # Functions that read one ini key: name -> pytest's type for the value they return.
 _READERS = {
     "_ini_str": "string",
-    "_log_setting": "string",
+    "log_setting": "string",
     "get_bool": "bool",
     "get_list": "args",
     "get_lines": "linelist",

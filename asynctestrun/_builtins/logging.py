@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from io import StringIO
+from pathlib import Path
 from typing import Literal
 
 DEFAULT_LOG_FORMAT = "%(levelname)-8s %(name)s:%(filename)s:%(lineno)d %(message)s"
@@ -52,14 +53,17 @@ def lowest_level(level: int | str | None, run_levels: dict[str, int | str]) -> i
 
 
 @contextmanager
-def session_handler(level: int | None) -> Generator[None, None, None]:
+def session_handler(
+    level: int | None, log_file: logging.Handler | None = None
+) -> Generator[None, None, None]:
     """pytest's live-logging and log-file handlers sit on the root logger for the whole session, even
     with neither in use (they then keep nothing). While test modules and conftests found in collection
     import, the root logger therefore has a handler, so ``logging.basicConfig()`` there does nothing
     (it configures only a logger without handlers) and a record logged then is not printed to stderr by
-    logging's last resort (it would show as the module's "Captured stderr")."""
+    logging's last resort (it would show as the module's "Captured stderr"). ``log_file`` is the
+    log-file handler when a log file is asked for (``file_handler``), in the place of the empty one."""
     root = logging.getLogger()
-    handler = logging.NullHandler()
+    handler = log_file or logging.NullHandler()
     root.addHandler(handler)
     saved_level = root.level
     if level is not None:
@@ -70,6 +74,20 @@ def session_handler(level: int | None) -> Generator[None, None, None]:
         if level is not None:
             root.setLevel(saved_level)
         root.removeHandler(handler)
+        handler.close()
+
+
+def file_handler(
+    path: Path, mode: str, level: int | None, fmt: str, datefmt: str | None
+) -> logging.FileHandler:
+    """``log_file`` / ``--log-file``: every record of the session at or above ``level`` (all that reach
+    the root logger when None), written to ``path`` as pytest writes it (UTF-8, its directory made)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, mode=mode, encoding="UTF-8")
+    handler.setFormatter(logging.Formatter(fmt, datefmt))
+    if level is not None:
+        handler.setLevel(level)
+    return handler
 
 
 class LogCaptureHandler(logging.StreamHandler[StringIO]):

@@ -116,13 +116,13 @@ class SessionState:
         live = None
         if self.logs_live:
             level = resolve_level(run_levels.get("log_cli_level"), "log_cli_level")
-            fmt = _log_setting(config, "log_cli_format") or _log_setting(config, "log_format")
-            datefmt = _log_setting(config, "log_cli_date_format") or _log_setting(config, "log_date_format")
+            fmt = log_setting(config, "log_cli_format") or log_setting(config, "log_format")
+            datefmt = log_setting(config, "log_cli_date_format") or log_setting(config, "log_date_format")
             live = LiveLogHandler(self._log_live, level, fmt or DEFAULT_LOG_FORMAT, datefmt)
         self.logging = LoggingCapture(
             config.log_level,
-            _log_setting(config, "log_format") or DEFAULT_LOG_FORMAT,
-            _log_setting(config, "log_date_format"),
+            log_setting(config, "log_format") or DEFAULT_LOG_FORMAT,
+            log_setting(config, "log_date_format"),
             run_levels=run_levels,
             live=live,
         )
@@ -342,7 +342,7 @@ def _raise_first(errors: list[BaseException]) -> None:
         raise errors[0]
 
 
-def _log_setting(config: Config, name: str) -> str | None:
+def log_setting(config: Config, name: str) -> str | None:
     """A logging option (``log_format``, ``log_cli_date_format``...): the command line's, else the
     ini file's; None where neither sets it."""
     value = config.plugin_options.get(name) or config.ini.get(name)

@@ -6414,6 +6414,41 @@ in the test DEBUG
         """,
         counts={"errors": 1},
     ),
+    Scenario(
+        # log_file: every record of the session at log_file_level and above, from the test module's import
+        # on, in log_file_format (the sample writes its log file as the scenario's events.log).
+        "log_file",
+        "log_file",
+        (),
+        1,
+        r"""
+            test_logged.py::test_uses_the_connection  passed
+            test_logged.py::test_fails_after_logging  failed
+        """,
+        counts={"passed": 1, "failed": 1},
+        events="""
+WARNING svc imported
+INFO svc connecting
+INFO svc querying
+INFO svc disconnecting
+ERROR svc about to fail
+""",
+    ),
+    Scenario(
+        # --log-file-level over the ini's.
+        "log_file-level",
+        "log_file",
+        ("--log-file-level=ERROR",),
+        1,
+        r"""
+            test_logged.py::test_uses_the_connection  passed
+            test_logged.py::test_fails_after_logging  failed
+        """,
+        counts={"passed": 1, "failed": 1},
+        events="""
+ERROR svc about to fail
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
