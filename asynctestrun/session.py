@@ -46,6 +46,7 @@ from ._model.events import (
     CollectedNode,
     CollectionFinished,
     Event,
+    LiveLogged,
     SessionFinished,
     SessionStarted,
     WarningRaised,
@@ -72,6 +73,7 @@ from ._shim.config import Parser, PytestConfig
 
 if TYPE_CHECKING:
     from ._builtins.capture import CaptureManager
+    from ._builtins.logging import LiveLogHandler
     from ._declare.marks import MarkDecorator
     from ._execute.flaky import FlakySettings
     from ._execute.measure_coverage import CoverageRun
@@ -210,6 +212,7 @@ class Session:
         self.failed_plugins: list[str] = []  # plugins that could not load: named in "fixture not found"
         self._gc_paused = False
         self._capture: CaptureManager | None = None
+        self._live_log: LiveLogHandler | None = None  # log_cli's handler, for the session
         self._options_declared: set[int] = set()  # plugin modules whose pytest_addoption ran
         self._registered_marks: tuple[int, frozenset[str]] | None = None
 
@@ -530,7 +533,11 @@ class Session:
         from ._builtins.logging import session_handler
 
         log_file = log_file_handler(config) if logging_on else None
-        with session_handler(root_level, log_file) if logging_on else contextlib.nullcontext():
+        # Live logging in the main process (under -n, as under pytest-xdist, workers have no terminal).
+        self._live_log = live_log_handler(config, self._write_live_log) if logging_on else None
+        with (
+            session_handler(root_level, log_file, self._live_log) if logging_on else contextlib.nullcontext()
+        ):
             try:
                 return self._run_started(start, reruns)
             except Exit as exc:
@@ -568,9 +575,13 @@ class Session:
             self.collector.last_failed = self.last_failed_filter()
             self._register_last_failed_view(self.collector.last_failed)
             capture.resume()
+            if self._live_log is not None:
+                self._live_log.when = "collection"  # records logged while modules import
             try:
                 collection = self.collector.collect()
             finally:
+                if self._live_log is not None:
+                    self._live_log.when = None
                 mark.registered = None
                 mark.strict = False
                 capture.suspend()
@@ -660,6 +671,7 @@ class Session:
             hook_impls=self.hooks.implementations,
             capture=capture,
             item_hook_impls=self._item_hook_impls,
+            live_log=self._live_log,
         )
         state.reruns = reruns
         state.flaky = self._flaky_settings()
@@ -819,6 +831,12 @@ class Session:
         if self._gc_paused:
             self._gc_paused = False
             gc.enable()
+
+    def _write_live_log(self, when: str, text: str) -> None:
+        """A live log record for the terminal, past the capture, as pytest's live logging writes it."""
+        capture = self._capture
+        with capture.global_and_fixture_disabled() if capture is not None else contextlib.nullcontext():
+            self.broadcast.handle(LiveLogged(when, text))
 
     def _capture_manager(self) -> CaptureManager:
         """The run-wide capture (pytest's global one), created suspended the first time user code is
@@ -1294,6 +1312,21 @@ def log_root_level(config: Config) -> int | None:
         return lowest_level(config.log_level, run_log_levels(config))
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
+
+
+def live_log_handler(config: Config, write: Callable[[str, str], None]) -> LiveLogHandler | None:
+    """Live logging's handler where ``log_cli`` (or ``--log-cli-level``) turns it on, in the main
+    process: at ``log_cli_level`` (else ``log_level``), formatted by ``log_cli_format`` /
+    ``log_cli_date_format`` (else the captured log's format)."""
+    if not config.log_cli or config.worker:
+        return None
+    from ._builtins.logging import DEFAULT_LOG_FORMAT, LiveLogHandler, resolve_level
+    from ._execute.session_state import log_setting, run_log_levels
+
+    level = resolve_level(run_log_levels(config).get("log_cli_level"), "log_cli_level")
+    fmt = log_setting(config, "log_cli_format") or log_setting(config, "log_format") or DEFAULT_LOG_FORMAT
+    datefmt = log_setting(config, "log_cli_date_format") or log_setting(config, "log_date_format")
+    return LiveLogHandler(write, level, fmt, datefmt)
 
 
 def log_file_handler(config: Config) -> logging.Handler | None:

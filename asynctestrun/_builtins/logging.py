@@ -54,17 +54,20 @@ def lowest_level(level: int | str | None, run_levels: dict[str, int | str]) -> i
 
 @contextmanager
 def session_handler(
-    level: int | None, log_file: logging.Handler | None = None
+    level: int | None, log_file: logging.Handler | None = None, live: LiveLogHandler | None = None
 ) -> Generator[None, None, None]:
     """pytest's live-logging and log-file handlers sit on the root logger for the whole session, even
     with neither in use (they then keep nothing). While test modules and conftests found in collection
     import, the root logger therefore has a handler, so ``logging.basicConfig()`` there does nothing
     (it configures only a logger without handlers) and a record logged then is not printed to stderr by
     logging's last resort (it would show as the module's "Captured stderr"). ``log_file`` is the
-    log-file handler when a log file is asked for (``file_handler``), in the place of the empty one."""
+    log-file handler when a log file is asked for (``file_handler``), in the place of the empty one;
+    ``live`` live logging's handler, when it is on."""
     root = logging.getLogger()
     handler = log_file or logging.NullHandler()
     root.addHandler(handler)
+    if live is not None:
+        root.addHandler(live)
     saved_level = root.level
     if level is not None:
         root.setLevel(min(saved_level, level))
@@ -75,6 +78,8 @@ def session_handler(
             root.setLevel(saved_level)
         root.removeHandler(handler)
         handler.close()
+        if live is not None:
+            root.removeHandler(live)
 
 
 def file_handler(
@@ -118,8 +123,9 @@ class LogCaptureHandler(logging.StreamHandler[StringIO]):
 
 
 class LiveLogHandler(logging.Handler):
-    """Live logging (``log_cli``): each record of a test's phases, formatted, handed to ``write`` with
-    the phase it came in, for the terminal to write at once. Records outside a phase are dropped."""
+    """Live logging (``log_cli``): each record of a test's phases (or of collection), formatted, handed
+    to ``write`` with the stage it came in, for the terminal to write at once. Records outside those
+    stages are dropped."""
 
     def __init__(self, write: Callable[[str, str], None], level: int | None, fmt: str, datefmt: str | None):
         super().__init__(level if level is not None else logging.NOTSET)

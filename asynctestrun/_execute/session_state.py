@@ -29,6 +29,7 @@ from .stack_dumps import StackDumps
 
 if TYPE_CHECKING:
     from .._builtins.capture import CaptureManager
+    from .._builtins.logging import LiveLogHandler
     from .flaky import FlakySettings
     from .reruns import RerunSettings
     from .retry import RetrySettings
@@ -46,6 +47,7 @@ class SessionState:
         hook_impls: Callable[[str], list[Callable[..., Any]]] | None = None,
         capture: CaptureManager | None = None,
         item_hook_impls: Callable[[str, TestItem], list[Callable[..., Any]]] | None = None,
+        live_log: LiveLogHandler | None = None,
     ) -> None:
         self.config = config
         self.registry = registry
@@ -87,7 +89,7 @@ class SessionState:
             uvloop_factory()  # an installation that cannot load stops the run here, not in every test
         self.factories = CurrentFactory(self.stack)  # which factory loops come from (loop factories)
         from .._builtins.capture import CaptureManager
-        from .._builtins.logging import DEFAULT_LOG_FORMAT, LiveLogHandler, LoggingCapture, resolve_level
+        from .._builtins.logging import DEFAULT_LOG_FORMAT, LoggingCapture
         from .anyio_runner import AnyioRunners
 
         self.anyio = AnyioRunners()
@@ -105,26 +107,17 @@ class SessionState:
         # Output not captured (-s), or fixture lines shown, in the main process: PhaseReported events
         # let the terminal write an outcome before the teardown prints or shows. Workers do not send
         # them: their parent's terminal writes each test when it ends.
-        # Live logging (log_cli) in the main process: the terminal writes each record as it comes, under
-        # the test's line, so its outcome is written as it is made too. Workers do not log live (under
-        # pytest-xdist a worker has no terminal either).
-        self.logs_live: bool = config.log_cli and not config.worker
+        # Live logging (log_cli) in the main process (``live_log``): the terminal writes each record as it
+        # comes, under the test's line, so its outcome is written as it is made too.
         self.echoes_reports: bool = (
-            config.capture == "no" or self.shows_setup or self.logs_live
+            config.capture == "no" or self.shows_setup or live_log is not None
         ) and not config.worker
-        run_levels = run_log_levels(config)
-        live = None
-        if self.logs_live:
-            level = resolve_level(run_levels.get("log_cli_level"), "log_cli_level")
-            fmt = log_setting(config, "log_cli_format") or log_setting(config, "log_format")
-            datefmt = log_setting(config, "log_cli_date_format") or log_setting(config, "log_date_format")
-            live = LiveLogHandler(self._log_live, level, fmt or DEFAULT_LOG_FORMAT, datefmt)
         self.logging = LoggingCapture(
             config.log_level,
             log_setting(config, "log_format") or DEFAULT_LOG_FORMAT,
             log_setting(config, "log_date_format"),
-            run_levels=run_levels,
-            live=live,
+            run_levels=run_log_levels(config),
+            live=live_log,
         )
         from .unraisable import HookedErrors
 
@@ -142,9 +135,6 @@ class SessionState:
         --setup-show, a live log record), past the capture, as pytest writes it."""
         with self.capture.global_and_fixture_disabled():
             self.emit(event)
-
-    def _log_live(self, when: str, text: str) -> None:
-        self.show(LiveLogged(when, text))
 
     def _show_runner(self, loop_scope: LoopScope) -> None:
         """pytest-asyncio's fixtures behind a loop, as --setup-show lists them under pytest: the

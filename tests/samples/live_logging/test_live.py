@@ -54,3 +54,7 @@ def test_skipped_after_logging():
 def test_caplog_still_sees_records(caplog):
     log.info("seen twice")
     assert caplog.messages == ["seen twice"]
+
+
+# Logged while the module imports: under "live log collection", above the "collected" line.
+log.warning("imported")
