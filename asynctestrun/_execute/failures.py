@@ -250,10 +250,18 @@ def _char_offset(line: str, byte_offset: int) -> int:
     return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="replace"))
 
 
-def _args_lines(tb: TracebackType, width: int) -> list[str]:
+# A size limit no value reaches: pytest's ``saferepr(maxsize=None)`` keeps reprlib's container limits
+# (six list items, four dict items) and drops only the cut to 240 characters.
+_UNCUT = 1_000_000_000
+
+
+def _args_lines(tb: TracebackType, width: int, verbosity: int) -> list[str]:
     """The frame's arguments, ``name = repr`` joined with commas and wrapped at ``width``, as pytest
-    shows them above each long traceback entry."""
-    from .._rewrite.saferepr import safe_repr
+    shows them above each long traceback entry. From ``-vvv`` on, pytest no longer cuts a value to
+    240 characters (containers still show their first few items only)."""
+    from .._rewrite.saferepr import DEFAULT_MAXSIZE, safe_repr
+
+    maxsize = _UNCUT if verbosity > 2 else DEFAULT_MAXSIZE
 
     code = tb.tb_frame.f_code
     count = code.co_argcount + code.co_kwonlyargcount
@@ -264,7 +272,7 @@ def _args_lines(tb: TracebackType, width: int) -> list[str]:
     for name in code.co_varnames[:count]:
         if name not in frame_locals:
             continue
-        pair = f"{name} = {safe_repr(frame_locals[name])}"
+        pair = f"{name} = {safe_repr(frame_locals[name], maxsize)}"
         if current and len(current) + len(pair) + 2 > width:
             lines.append(current)
             current = pair
@@ -275,13 +283,16 @@ def _args_lines(tb: TracebackType, width: int) -> list[str]:
     return lines
 
 
-def _locals_lines(tb: TracebackType) -> list[str]:
-    """``name       = repr`` for a frame's locals, sorted, as pytest's ``--showlocals`` prints them."""
-    from .._rewrite.saferepr import safe_repr
+def _locals_lines(tb: TracebackType, verbosity: int) -> list[str]:
+    """``name       = repr`` for a frame's locals, sorted, as pytest's ``--showlocals`` prints them:
+    from ``-vv`` on, each value pretty-printed in full (dict keys sorted, long values over several
+    lines) rather than cut short."""
+    from .._rewrite.saferepr import safe_format, safe_repr
 
+    render = safe_format if verbosity > 1 else safe_repr
     frame_locals = tb.tb_frame.f_locals
     return [
-        f"{name:<10} = {safe_repr(frame_locals[name])}"
+        f"{name:<10} = {render(frame_locals[name])}"
         for name in sorted(frame_locals)
         if not name.startswith("@") and name != "__tracebackhide__"
     ]
@@ -329,6 +340,7 @@ def format_exception(
     showlocals: bool = False,
     width: int | None = None,
     start: CodeType | None = None,
+    verbosity: int = 0,
 ) -> str:
     """The long representation of a failure in a ``--tb`` style, laid out as pytest's.
 
@@ -336,9 +348,11 @@ def format_exception(
     its location; ``auto``: the same for the first and last frame, the ones between as in ``short``
     (location, then the failing line); ``line``: the ``E`` lines only (the terminal adds the crash
     location); ``native``: Python's own traceback; ``no``: nothing. ``showlocals`` (``-l``) lists
-    each long frame's local variables after it. ``start``, the test function's code, drops the frames
-    before it (in each exception of a chain). Frames are placed relative to ``relative_to`` (the
-    working directory, for pytest's layout) where that is shorter, else absolute.
+    each long frame's local variables after it. ``verbosity`` (``-v`` counted, ``-q`` negative) lifts
+    the limits on how much of a value the locals (from 2) and the arguments (from 3) show.
+    ``start``, the test function's code, drops the frames before it (in each exception of a chain).
+    Frames are placed relative to ``relative_to`` (the working directory, for pytest's layout) where
+    that is shorter, else absolute.
     """
     if style == "no":
         return ""
@@ -358,6 +372,7 @@ def format_exception(
             showlocals=showlocals,
             width=width,
             start=start,
+            verbosity=verbosity,
         ),
         group,
     )
@@ -379,6 +394,7 @@ def _frames_text(
     showlocals: bool,
     width: int,
     start: CodeType | None,
+    verbosity: int,
 ) -> str:
     """One exception of a chain in the ``long``, ``short`` or ``auto`` style: its frames, then its
     ``E`` lines."""
@@ -398,7 +414,7 @@ def _frames_text(
         lines: list[str] = []
         if long:
             lines.append("")
-            args = _args_lines(tb, width)
+            args = _args_lines(tb, width, verbosity)
             if args:
                 lines.extend([*args, ""])
             source, indent = _long_source(tb)
@@ -406,7 +422,7 @@ def _frames_text(
             if is_last:
                 lines.extend(exception_lines(exc, indent))
             if showlocals:
-                lines.extend(["", *_locals_lines(tb)])
+                lines.extend(["", *_locals_lines(tb, verbosity)])
             lines.extend(["", f"{where}: {type(exc).__name__ if is_last else ''}"])
         else:
             lines.extend([f"{where}: in {tb.tb_frame.f_code.co_name}", *_short_source(tb)])
@@ -414,7 +430,7 @@ def _frames_text(
                 lines.extend(exception_lines(exc, 4))
             if showlocals:
                 # pytest lists a short frame's locals too, indented under it, with no blank line.
-                lines.extend("        " + line for line in _locals_lines(tb))
+                lines.extend("        " + line for line in _locals_lines(tb, verbosity))
         parts.extend(lines)
         previous_long = long
     if not frames:

@@ -716,6 +716,7 @@ class TestRun:
             style=config.tb_style,
             relative_to=report_base(config.invocation_dir),
             showlocals=config.showlocals,
+            verbosity=config.verbose,
             start=real_code(self.item.function if replaced is None else replaced),
         )
 

@@ -91,3 +91,16 @@ def safe_repr(obj: object, maxsize: int | None = DEFAULT_MAXSIZE, *, use_ascii: 
         # reprlib itself can trip over odd objects (a __len__ that raises, for instance).
         text = describe_repr_failure(obj, exc)
     return ellipsize(text, maxsize)
+
+
+def safe_format(obj: object) -> str:
+    """``pprint.pformat(obj)`` that cannot raise: sorted dict keys, one item a line once it is wider
+    than 80 columns, no size limit. pytest shows locals this way at ``-vv``."""
+    import pprint
+
+    try:
+        return pprint.pformat(obj)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
+        return describe_repr_failure(obj, exc)

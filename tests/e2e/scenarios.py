@@ -6449,6 +6449,109 @@ ERROR svc about to fail
 ERROR svc about to fail
 """,
     ),
+    Scenario(
+        # -l shows each long frame's locals as pytest does at default verbosity: cut to 240 characters,
+        # containers to their first items, dicts in insertion order.
+        "locals_verbosity",
+        "locals_verbosity",
+        ("-l",),
+        1,
+        r"""
+            test_locals.py::test_values_in_frames  failed
+            test_locals.py::test_async_locals      failed
+        """,
+        counts={"failed": 2},
+        events="""
+test_values_in_frames
+items      = [0, 1, 2, 3, 4, 5, ...]
+scope      = {'zeta': 1, 'alpha': [1, 2, 3]}
+items = [0, 1, 2, 3, 4, 5, ...], mapping = {'zeta': 1, 'alpha': [1, 2, 3]}
+text = 'y*117...y*118'
+items      = [0, 1, 2, 3, 4, 5, ...]
+mapping    = {'zeta': 1, 'alpha': [1, 2, 3]}
+text       = 'y*117...y*118'
+wide       = {'key00': 'x*10', 'key01': 'x*10', 'key02': 'x*10', 'key03': 'x*10', ...}
+test_async_locals
+long_text  = 'z*117...z*118'
+order      = {'second': 2, 'first': 1}
+""",
+    ),
+    Scenario(
+        # From -vv on pytest pretty-prints locals in full (dict keys sorted, one item a line past 80
+        # columns); a frame's arguments are still cut.
+        "locals_verbosity-vv",
+        "locals_verbosity",
+        ("-l", "-vv"),
+        1,
+        r"""
+            test_locals.py::test_values_in_frames  failed
+            test_locals.py::test_async_locals      failed
+        """,
+        counts={"failed": 2},
+        events="""
+test_values_in_frames
+items      = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+scope      = {'alpha': [1, 2, 3], 'zeta': 1}
+items = [0, 1, 2, 3, 4, 5, ...], mapping = {'zeta': 1, 'alpha': [1, 2, 3]}
+text = 'y*117...y*118'
+items      = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+mapping    = {'alpha': [1, 2, 3], 'zeta': 1}
+text       = 'y*300'
+wide       = {'key00': 'x*10',
+ 'key01': 'x*10',
+ 'key02': 'x*10',
+ 'key03': 'x*10',
+ 'key04': 'x*10',
+ 'key05': 'x*10',
+ 'key06': 'x*10',
+ 'key07': 'x*10',
+ 'key08': 'x*10',
+ 'key09': 'x*10',
+ 'key10': 'x*10',
+ 'key11': 'x*10'}
+test_async_locals
+long_text  = 'z*250'
+order      = {'first': 1, 'second': 2}
+""",
+    ),
+    Scenario(
+        # From -vvv on the arguments are no longer cut to 240 characters either (containers keep
+        # reprlib's limits).
+        "locals_verbosity-vvv",
+        "locals_verbosity",
+        ("-l", "-vvv"),
+        1,
+        r"""
+            test_locals.py::test_values_in_frames  failed
+            test_locals.py::test_async_locals      failed
+        """,
+        counts={"failed": 2},
+        events="""
+test_values_in_frames
+items      = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+scope      = {'alpha': [1, 2, 3], 'zeta': 1}
+items = [0, 1, 2, 3, 4, 5, ...], mapping = {'zeta': 1, 'alpha': [1, 2, 3]}
+text = 'y*300'
+items      = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+mapping    = {'alpha': [1, 2, 3], 'zeta': 1}
+text       = 'y*300'
+wide       = {'key00': 'x*10',
+ 'key01': 'x*10',
+ 'key02': 'x*10',
+ 'key03': 'x*10',
+ 'key04': 'x*10',
+ 'key05': 'x*10',
+ 'key06': 'x*10',
+ 'key07': 'x*10',
+ 'key08': 'x*10',
+ 'key09': 'x*10',
+ 'key10': 'x*10',
+ 'key11': 'x*10'}
+test_async_locals
+long_text  = 'z*250'
+order      = {'first': 1, 'second': 2}
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -73,6 +73,31 @@ def test_showlocals_lists_a_short_frames_locals_indented_under_it():
     assert "        a          = 1\n        name       = 'hi'" in text
 
 
+def _raise_with_values():
+    def check(text):
+        order = {"second": 2, "first": 1}
+        assert not (text and order)
+
+    try:
+        check("t" * 300)
+    except AssertionError as exc:
+        return exc
+
+
+def test_locals_are_pretty_printed_in_full_from_vv_and_arguments_uncut_from_vvv():
+    # pytest's truncate_locals ends at -vv (pprint.pformat), its truncate_args at -vvv.
+    cut = "'" + "t" * 117 + "..." + "t" * 118 + "'"
+    default = format_exception(_raise_with_values(), style="long", showlocals=True)
+    assert "order      = {'second': 2, 'first': 1}" in default
+    assert f"text = {cut}" in default
+    vv = format_exception(_raise_with_values(), style="long", showlocals=True, verbosity=2)
+    assert "order      = {'first': 1, 'second': 2}" in vv
+    assert f"text       = '{'t' * 300}'" in vv
+    assert f"text = {cut}" in vv
+    vvv = format_exception(_raise_with_values(), style="long", showlocals=True, verbosity=3)
+    assert f"text = '{'t' * 300}'" in vvv
+
+
 def _own_cause():
     try:
         try:
