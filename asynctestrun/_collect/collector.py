@@ -525,6 +525,8 @@ class Collector:
                             self.config.rootdir,
                             hide_generated=self.config.verbose < 2,
                             style=_collection_style(self.config.tb_style),
+                            showlocals=self.config.showlocals,
+                            verbosity=self.config.verbose,
                         ),
                     ),
                     _import_message(exc),
@@ -836,13 +838,16 @@ def _import_traceback(
     *,
     hide_generated: bool = False,
     style: str = "short",
+    showlocals: bool = False,
+    verbosity: int = 0,
 ) -> str:
     """The user's frames of a failed import (the runner's and the import machinery's left out), and
     ``E`` lines for the exception; shown under pytest's heading for an ImportError (see
     ``_with_import_heading``), as pytest's collection errors are. ``hide_generated``:
     an ImportError's frames of code made at run time are left out too. ``style``: the one for an
     exception other than an ImportError or SyntaxError; pytest turns those two into a report of its
-    own in the short style, whatever ``--tb`` says."""
+    own in the short style, whatever ``--tb`` says, and without the locals ``showlocals`` (``-l``)
+    adds to the frames of any other exception (as much of each value as ``verbosity`` allows)."""
     from .._execute.failures import exception_lines, format_exception
 
     if isinstance(exc, SyntaxError) and exc.filename == str(path):
@@ -864,7 +869,14 @@ def _import_traceback(
         exc = exc.with_traceback(tb)
     if isinstance(exc, (ImportError, SyntaxError)):
         style = "short"
-    shown = format_exception(exc, style=style, relative_to=Path.cwd() if rootdir is not None else None)
+        showlocals = False
+    shown = format_exception(
+        exc,
+        style=style,
+        relative_to=Path.cwd() if rootdir is not None else None,
+        showlocals=showlocals,
+        verbosity=verbosity,
+    )
     if not shown.strip() and style != "no":
         shown = "\n".join(exception_lines(exc, indent=4))
     return shown

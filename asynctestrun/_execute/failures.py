@@ -291,10 +291,14 @@ def _locals_lines(tb: TracebackType, verbosity: int) -> list[str]:
 
     render = safe_format if verbosity > 1 else safe_repr
     frame_locals = tb.tb_frame.f_locals
+    # A module's frame (an error while a test module imports) has its globals as locals; pytest names
+    # the builtins rather than printing the whole dict, without the padding of the other names.
     return [
-        f"{name:<10} = {render(frame_locals[name])}"
+        "__builtins__ = <builtins>"
+        if name == "__builtins__"
+        else f"{name:<10} = {render(frame_locals[name])}"
         for name in sorted(frame_locals)
-        if not name.startswith("@") and name != "__tracebackhide__"
+        if not name.startswith("@")
     ]
 
 

@@ -6552,6 +6552,27 @@ long_text  = 'z*250'
 order      = {'first': 1, 'second': 2}
 """,
     ),
+    Scenario(
+        # -l lists a frame's __tracebackhide__ where it is false (the frame stays in the traceback), as
+        # pytest lists every local; a module's collection error lists its globals too
+        # (test_terminal_layout.py compares that report).
+        "collection_error_locals",
+        "collection_error_locals",
+        ("-l", "--continue-on-collection-errors"),
+        1,
+        r"""
+            test_import_fails.py                              error
+            test_unhidden.py::test_unhidden_helper_frame      failed
+        """,
+        counts={"failed": 1, "errors": 1},
+        events="""
+test_unhidden_helper_frame
+count = 1
+__tracebackhide__ = False
+count      = 1
+expected   = {'count': 2}
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -765,6 +765,25 @@ def test_a_modules_collection_error_follows_the_tb_style(style, tmp_path):
     assert_reads_as_pytests("collection_error_styles", *args, tmp_path=tmp_path)
 
 
+@pytest.mark.parametrize("args", [(), ("--tb=long",), ("-vv",)], ids=["auto", "long", "vv"])
+def test_showlocals_lists_a_modules_globals_in_its_collection_error(args, tmp_path):
+    # pytest's collectors show -l's locals for an error raised while a test module imports: the
+    # module's frame lists its globals, naming the builtins rather than printing them.
+    args = ("-l", "--continue-on-collection-errors", *args)
+    out = run_asynctestrun("collection_error_locals", *args, tmp_root=tmp_path).stdout
+    assert "SETTINGS   = {" in out and "__builtins__ = <builtins>\n" in out
+    if reference_python()[0] is None:
+        return
+    reference, candidate = run_both("collection_error_locals", *args, tmp_root=tmp_path)
+
+    def without_loader(stdout: str) -> list[str]:
+        # The module's loader is each runner's own import hook.
+        lines = normalise(stdout, "collection_error_locals")
+        return [line for line in lines if not re.match(r" *__(loader|spec)__ +=", line)]
+
+    assert_same_lines(without_loader(reference.stdout), without_loader(candidate.stdout))
+
+
 @pytest.mark.parametrize("args", [(), ("--tb=short",), ("--tb=long",)], ids=["auto", "short", "long"])
 def test_a_compiled_modules_frame_shows_its_shipped_source(args, tmp_path):
     # uvloop's loop.pyx is named relative to sys.path and its loader gives no source: the line is

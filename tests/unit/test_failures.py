@@ -98,6 +98,16 @@ def test_locals_are_pretty_printed_in_full_from_vv_and_arguments_uncut_from_vvv(
     assert f"text = '{'t' * 300}'" in vvv
 
 
+def test_a_modules_frame_names_its_builtins_among_its_locals():
+    # A module's frame has its globals as locals: pytest prints "__builtins__ = <builtins>".
+    namespace: dict[str, object] = {}
+    try:
+        exec(compile("LIMIT = 3\nraise ValueError(LIMIT)\n", __file__, "exec"), namespace)
+    except ValueError as exc:
+        text = format_exception(exc, style="long", showlocals=True)
+    assert "LIMIT      = 3\n__builtins__ = <builtins>" in text
+
+
 def _own_cause():
     try:
         try:
