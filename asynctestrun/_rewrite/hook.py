@@ -140,6 +140,9 @@ class RewritingFinder(_Loader):
         spec = module.__spec__
         if spec is None or spec.origin is None:
             raise ImportError(f"{module.__name__} has no source file to rewrite", name=module.__name__)
+        # A spec someone else made with this loader (a plugin's spec_from_file_location) is claimed
+        # too, so get_source answers for its tracebacks.
+        self._origins.setdefault(module.__name__, Path(spec.origin))
         exec(load_code(Path(spec.origin), cache=self._cache), module.__dict__)
 
     # The rest makes claimed modules behave like ordinarily imported ones for tools that ask

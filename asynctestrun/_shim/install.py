@@ -20,8 +20,12 @@ from .module_names import PACKAGES, REAL_MODULES
 
 _SHIMMED = ("pytest", "pytest_asyncio", "_pytest", "py")
 # ``_pytest`` modules with names of their own, which the pytest shim's names do not cover: plugins
-# import them from there (syrupy's ``from _pytest.mark.expression import Expression``).
-_OWN_NAMES = {"_pytest.mark.expression": "asynctestrun._shim.mark_expression"}
+# import them from there (syrupy's ``from _pytest.mark.expression import Expression``,
+# pytest-examples's ``from _pytest.assertion.rewrite import AssertionRewritingHook``).
+_OWN_NAMES = {
+    "_pytest.mark.expression": "asynctestrun._shim.mark_expression",
+    "_pytest.assertion.rewrite": "asynctestrun._shim.rewriting_hook",
+}
 # Names pytest's own modules hold beyond what ``pytest`` exports, read by libraries that find pytest's
 # modules already imported (a plugin such as pytest-randomly imports ``_pytest.*``): hypothesis's
 # ``@given`` compares ``_pytest.__version__`` and checks ``isinstance(f, FixtureFunctionDefinition)``,

@@ -6573,6 +6573,21 @@ count      = 1
 expected   = {'count': 2}
 """,
     ),
+    Scenario(
+        # A plugin's own AssertionRewritingHook used as a loader (pytest-examples runs each example so).
+        "rewriting_hook_loader",
+        "rewriting_hook_loader",
+        (),
+        1,
+        r"""
+            test_examples.py::test_a_passing_example_gives_its_globals  passed
+            test_examples.py::test_a_failing_assert_is_explained        passed
+            test_examples.py::test_a_failing_example_fails_its_test     failed
+            test_examples.py::test_its_source_is_found                  passed
+            test_examples.py::test_the_hook_is_a_loader                 passed
+        """,
+        counts={"passed": 4, "failed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
