@@ -43,6 +43,7 @@ from pathlib import Path
 from types import CodeType, ModuleType, SimpleNamespace
 from typing import TYPE_CHECKING, Final, cast
 
+from .._declare.pytest_warnings import PytestAssertRewriteWarning
 from .rewrite import REWRITE_VERSION, assertions_enabled, rewrite_module
 
 if TYPE_CHECKING:
@@ -50,10 +51,6 @@ if TYPE_CHECKING:
 
 NO_CACHE_ENV: Final = "ASYNCTESTRUN_NO_REWRITE_CACHE"
 _HEADER: Final = struct.Struct("<4sIQQ")
-
-
-class RewriteWarning(UserWarning):
-    """A module asked to be rewritten could not be (it was imported before the request)."""
 
 
 if TYPE_CHECKING:
@@ -86,14 +83,19 @@ class RewritingFinder(_Loader):
         self._origins: dict[str, Path] = {}  # modules this finder has claimed
         self._busy: set[str] = set()  # names being looked up, in case should_rewrite imports
 
-    def mark_rewrite(self, *module_names: str) -> None:
-        """Also rewrite these modules and their submodules, whatever ``should_rewrite`` says."""
+    def mark_rewrite(self, *module_names: str, stacklevel: int = 2) -> None:
+        """Also rewrite these modules and their submodules, whatever ``should_rewrite`` says.
+
+        A module imported already cannot be: pytest's warning says so, placed ``stacklevel`` frames
+        up (``pytest.register_assert_rewrite``'s caller), so filters naming it apply as in pytest."""
         for name in module_names:
             self._marked.add(name)
             module = sys.modules.get(name)
             if module is not None and name not in self._origins and _has_source(module):
                 warnings.warn(
-                    f"Module already imported so cannot be rewritten: {name}", RewriteWarning, stacklevel=2
+                    f"Module already imported so cannot be rewritten; {name}",
+                    PytestAssertRewriteWarning,
+                    stacklevel=stacklevel,
                 )
 
     def _is_marked(self, fullname: str) -> bool:

@@ -122,7 +122,7 @@ def register_assert_rewrite(*names: str) -> None:
 
     rewriter = current_rewriter()
     if rewriter is not None:
-        rewriter.mark_rewrite(*names)
+        rewriter.mark_rewrite(*names, stacklevel=3)
 
 
 def yield_fixture(*args: Any, **kwargs: Any) -> Any:

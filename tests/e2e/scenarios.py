@@ -6588,6 +6588,26 @@ expected   = {'count': 2}
         """,
         counts={"passed": 4, "failed": 1},
     ),
+    Scenario(
+        # pytest.register_assert_rewrite of a module imported already: pytest's warning, filtered by class.
+        "assert_rewrite_imported",
+        "assert_rewrite_imported",
+        (),
+        0,
+        r"""
+            test_helpers.py::test_a_passing_check                      passed
+            test_helpers.py::test_a_failing_check_is_a_plain_assert    passed
+        """,
+        counts={"passed": 2},
+    ),
+    Scenario(
+        "assert_rewrite_imported-error",
+        "assert_rewrite_imported",
+        ("-W", "error::pytest.PytestAssertRewriteWarning"),
+        4,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

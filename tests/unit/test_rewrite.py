@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from asynctestrun._declare.pytest_warnings import PytestAssertRewriteWarning
 from asynctestrun._rewrite import hook, runtime
 from asynctestrun._rewrite.hook import (
     NO_CACHE_ENV,
-    RewriteWarning,
     RewritingFinder,
     install,
     load_code,
@@ -658,7 +658,7 @@ def test_mark_rewrite_warns_about_modules_already_imported(tmp_path):
     try:
         importlib.import_module(name)
         finder = RewritingFinder(lambda _module, _path: False)
-        with pytest.warns(RewriteWarning, match=name):
+        with pytest.warns(PytestAssertRewriteWarning, match=f"rewritten; {name}"):
             finder.mark_rewrite(name)
     finally:
         sys.path.remove(str(tmp_path))

@@ -1,0 +1,2 @@
+def check_total(items, expected):
+    assert sum(items) == expected
