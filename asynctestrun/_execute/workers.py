@@ -20,6 +20,8 @@ The merge, as the parent's reporters see it::
     SessionStarted        the first worker's (rootdir, ini, ... are the same in every worker)
     CollectionFinished    once every worker has collected: node ids in file order, errors concatenated
                           (a broken conftest reported by every worker appears once), deselected summed
+    collection skips      once each (a directory its conftest skips is skipped by every worker with
+                          files under it)
     test events           a file's events together (buffered per worker until the file is done), files
                           interleaved as workers finish them; until the merged collection, all are held
     SessionFinished       the parent's own, with the combined exit code
@@ -473,6 +475,9 @@ class _Merge:
         # Seeded with the parent's own: the workers load the same options, plugins and conftests.
         self._session_warnings: set[WarningRaised] = set(shown_warnings)
         self._discard_tests = False
+        # Node ids of collection skips already passed on: a directory its conftest skips is skipped
+        # in every worker with files under it, and pytest reports that directory once.
+        self._collection_skips: set[str] = set()
         self._failed = 0
         self._results = 0
         self._worker_codes: list[int] = []
@@ -512,6 +517,8 @@ class _Merge:
             if event not in self._session_warnings:  # plugin and hook warnings come from every worker
                 self._session_warnings.add(event)
                 self._route(worker, event)
+        elif isinstance(event, TestFinished) and self._repeated_collection_skip(event.result):
+            return
         else:
             if isinstance(event, TestStarted):
                 worker.running, worker.running_since = event, time.monotonic()
@@ -522,6 +529,14 @@ class _Merge:
                 worker.last_result = event.result
                 self._count(event.result)
             self._route(worker, event)
+
+    def _repeated_collection_skip(self, result: TestResult) -> bool:
+        if not result.collection_skip:
+            return False
+        if result.nodeid in self._collection_skips:
+            return True
+        self._collection_skips.add(result.nodeid)
+        return False
 
     def _count(self, result: TestResult) -> None:
         """Counted on arrival, not when the file's block is shown: ``maxfail`` must not wait for it."""

@@ -6608,6 +6608,35 @@ expected   = {'count': 2}
         "",
         counts={},
     ),
+    Scenario(
+        # A directory its conftest skips whole is one skip, however many workers have files in it.
+        "skipped_directory_workers",
+        "skipped_directory_workers",
+        (),
+        0,
+        r"""
+            needs_credentials                          skipped
+            test_offline_one.py::test_offline_one      passed
+            test_offline_two.py::test_offline_two      passed
+            test_offline_two.py::test_skipped_alone    skipped
+        """,
+        counts={"passed": 2, "skipped": 2},
+    ),
+    Scenario(
+        "skipped_directory_workers-n2",
+        "skipped_directory_workers",
+        ("-n", "2"),
+        0,
+        r"""
+            needs_credentials                          skipped
+            test_offline_one.py::test_offline_one      passed
+            test_offline_two.py::test_offline_two      passed
+            test_offline_two.py::test_skipped_alone    skipped
+        """,
+        counts={"passed": 2, "skipped": 2},
+        requires=("xdist",),
+        same_order=False,
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -1,0 +1,2 @@
+def test_embeddings():
+    raise AssertionError("never runs")

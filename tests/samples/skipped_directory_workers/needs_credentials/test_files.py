@@ -1,0 +1,2 @@
+def test_files():
+    raise AssertionError("never runs")

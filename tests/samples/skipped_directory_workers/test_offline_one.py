@@ -1,0 +1,2 @@
+def test_offline_one():
+    pass
