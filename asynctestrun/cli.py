@@ -247,6 +247,7 @@ def _options(func: Any) -> Any:
         click.option("--worker-jsonl", "worker", is_flag=True, hidden=True),
         click.option("--worker-input", "worker_input", default="", hidden=True),
         click.option("--worker-initial", "worker_initial", default="", hidden=True),
+        click.option("--worker-own", "worker_own", default="", hidden=True),
         click.option("--cache-clear", "cache_clear", is_flag=True, help="Clear the cache before the run."),
         click.option(
             "--strict-leaks",
@@ -468,6 +469,7 @@ def _cli_options(values: dict[str, Any], positional: Sequence[str], extra: dict[
         worker=values["worker"],
         worker_input=values["worker_input"],
         worker_initial=values["worker_initial"],
+        worker_own=values["worker_own"],
         show_fixtures=values["show_fixtures"],
         fixtures_per_test=values["fixtures_per_test"],
         show_markers=values["show_markers"],

@@ -119,6 +119,11 @@ class Collector:
     # Set when -x / --maxfail, reached by collection errors, stopped the collection at a class (the
     # rest of its file is left out, as the next files are).
     maxfail_stop: str | None = None
+    # In a worker, while it collects a file of another worker's (Config.worker_own): imported for what
+    # it does as it imports, its tests and errors left to that worker, and not counted towards -x.
+    collecting_foreign: bool = False
+    # In a worker: the files it runs (rootdir-relative), from Config.worker_own; empty: all.
+    own_files: frozenset[str] = frozenset()
 
     # -- plugins and conftests -------------------------------------------------------------
     def register_plugin(self, name: str, module: ModuleType | object) -> None:
@@ -329,6 +334,7 @@ class Collector:
             targets = self.last_failed.first(targets, lambda target: target.path)
         seen: set[tuple[Path, tuple[str, ...]]] = set()
         self.maxfail_stop = None
+        self.own_files = frozenset(target.split("::", 1)[0] for target in self.config.worker_own)
         try:
             for target in targets:
                 if (target.path, target.parts) in seen:
@@ -352,6 +358,8 @@ class Collector:
 
     def _maxfail_reached(self, collection: Collection) -> str | None:
         maxfail = self.config.maxfail
+        if self.collecting_foreign:
+            return None
         failures = len(collection.errors) + len(self.conftest_errors)
         return maxfail_reason(failures) if maxfail and failures >= maxfail else None
 
@@ -389,6 +397,28 @@ class Collector:
     ) -> None:
         first_error = len(collection.errors)
         first_skip = len(collection.skipped_modules)
+        first_item = len(collection.items)
+        self.collecting_foreign = not self._runs(path)
+        try:
+            self._collect_file_captured(path, collection, parts, named, first_error)
+        finally:
+            if self.collecting_foreign:
+                # Another worker reports this file: its tests, errors and skips are dropped here.
+                del collection.items[first_item:]
+                del collection.errors[first_error:]
+                del collection.skipped_modules[first_skip:]
+            self.collecting_foreign = False
+        # A conftest of the file's directories that failed on the way is reported before the file.
+        self._take_conftest_reports(collection, first_error, first_skip)
+
+    def _runs(self, path: Path) -> bool:
+        """Whether this process runs the tests of the file ``path``: in a worker, only for its own
+        files, although it collects all the run's files as an xdist worker does."""
+        return not self.own_files or self.relpath(path) in self.own_files
+
+    def _collect_file_captured(
+        self, path: Path, collection: Collection, parts: tuple[str, ...], named: bool, first_error: int
+    ) -> None:
         capture = self.capture
         if capture is None:
             self._collect_one_file(path, collection, parts, named)
@@ -407,8 +437,6 @@ class Collector:
                 collection.errors[first_error:] = [
                     replace(e, sections=e.sections + sections) for e in new_errors
                 ]
-        # A conftest of the file's directories that failed on the way is reported before the file.
-        self._take_conftest_reports(collection, first_error, first_skip)
 
     def _collect_one_file(
         self, path: Path, collection: Collection, parts: tuple[str, ...], named: bool = False

@@ -127,8 +127,11 @@ class Config:
     worker: bool = False  # a worker process: events go to stdout as JSON lines
     worker_input: str = ""  # in a worker: what the parent's pytest_configure_node hooks added (JSON)
     # In a worker: the parent's arguments (absolute), whose conftests are the start-up ones there as in
-    # the parent; a worker's own arguments are just the files it runs.
+    # the parent; a worker's own arguments are all the files of the run.
     initial_args: tuple[str, ...] = ()
+    # In a worker: the files it runs (rootdir-relative); it collects all the run's files, as an xdist
+    # worker does, so import-time side effects of the others happen there too. Empty: runs all it collects.
+    worker_own: tuple[str, ...] = ()
     numprocesses: int = 0  # -n: worker processes (0: run in this process)
     shard: tuple[int, int] | None = None  # --shard i/N
     durations_path: Path | None = None  # --durations-path / durations_path; None: see durations_file()

@@ -89,6 +89,7 @@ class CliOptions:
     worker: bool = False
     worker_input: str = ""
     worker_initial: str = ""
+    worker_own: str = ""
     numprocesses: str | None = None
     shard: str | None = None
     durations_path: str | None = None
@@ -272,6 +273,7 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         worker=cli.worker,
         worker_input=cli.worker_input,
         initial_args=tuple(json.loads(cli.worker_initial)) if cli.worker_initial else (),
+        worker_own=tuple(json.loads(cli.worker_own)) if cli.worker_own else (),
         show_fixtures=cli.show_fixtures,
         fixtures_per_test=cli.fixtures_per_test,
         show_markers=cli.show_markers,

@@ -2,9 +2,11 @@
 
 Distribution is pytest-xdist's "loadfile": a test file runs entirely inside one worker, so module,
 class and loop scopes keep their meaning; session-scoped fixtures run once per worker, as under xdist.
-Each worker is an ordinary run over its files (``python -m asynctestrun ... --worker-jsonl FILES``)
-whose only output is the event stream (``_report.jsonlines``) on stdout; its stderr is kept apart,
-for crash reports.
+Each worker is an ordinary run over all the run's files that runs the tests of its own only
+(``python -m asynctestrun ... --worker-jsonl --worker-own JSON FILES``): as an xdist worker, it imports
+every test module, so a module that only works after another was imported (one sets up Django or an
+environment variable as it is imported) works as under pytest. Its only output is the event stream
+(``_report.jsonlines``) on stdout; its stderr is kept apart, for crash reports.
 
 Why a static split, decided up front, and not a queue workers pull files from. The reporters need one
 ``CollectionFinished`` with every test before the first result; a worker only learns its files when it
@@ -76,6 +78,7 @@ if TYPE_CHECKING:
     from .._config.config import Config
 
 WORKER_FLAG = "--worker-jsonl"
+WORKER_OWN_FLAG = "--worker-own"  # the files a worker runs (JSON), of all those it collects
 INITIAL_ARGS_FLAG = "--worker-initial"
 # pytest_configure_node for one worker: (its name, the worker count, the run's uid) -> what the hooks
 # added to its workerinput, as JSON ("" for nothing).
@@ -89,8 +92,8 @@ PROCESS_POLL_INTERVAL = 0.05  # seconds between checks for workers that exited w
 def worker_argv(argv: Sequence[str], positional: Sequence[str]) -> list[str]:
     """The user's arguments as every worker gets them: without ``-n``/``--numprocesses`` and ``--shard``
     (any spelling, with their values) and without the positional paths, which the parent expands into
-    each worker's files. A path is removed at its last occurrence, so an option value that happens to
-    equal it (``-k test_a.py test_a.py``) stays."""
+    the run's files (every worker collects them all). A path is removed at its last occurrence, so an
+    option value that happens to equal it (``-k test_a.py test_a.py``) stays."""
     kept: list[str] = []
     skip_next = False
     for arg in argv:
@@ -199,6 +202,7 @@ def run_workers(
         echo_stderr,
         prestarted.processes if prestarted is not None else [],
         configure_node,
+        files,
     )
     merge = _Merge(emit, files, rootdir, inifile, maxfail, continue_on_collection_errors, shown_warnings)
     try:
@@ -302,8 +306,10 @@ class _Pool:
         echo_stderr: bool,
         prestarted: list[subprocess.Popen[bytes]],
         configure_node: ConfigureNode | None,
+        files: Sequence[str],
     ) -> None:
         self._prestarted = prestarted
+        self._files = tuple(files)  # the run's files, which every worker collects
         self._configure_node = configure_node
         self._common = common
         self._rootdir = rootdir
@@ -336,7 +342,11 @@ class _Pool:
         added = self._configure_node(name, self._count, self._run_id) if self._configure_node else ""
         if added:
             args += [WORKER_INPUT_FLAG, added]
-        args += [WORKER_FLAG, *(self._argument(t) for t in files)]
+        # Every worker collects all the run's files, as an xdist worker does: what a module does as it is
+        # imported (configure Django, set an environment variable) happens in each worker, before any test
+        # runs. It runs only its own files' tests.
+        args += [WORKER_FLAG, WORKER_OWN_FLAG, json.dumps(list(files))]
+        args += [self._argument(t) for t in self._files]
         if self._prestarted:  # started as gw0, gw1, ... in this order: the names match
             process = self._prestarted.pop(0)
             assert process.stdin is not None

@@ -6637,6 +6637,37 @@ expected   = {'count': 2}
         requires=("xdist",),
         same_order=False,
     ),
+    Scenario(
+        # pytest-xdist's workers each collect every file and run their share: a module that imports
+        # only after another one did (here an environment variable, in a Django project the settings
+        # its wsgi.py sets up) works whichever worker runs it. A module skip is reported once.
+        "xdist_collects_all",
+        "xdist_collects_all",
+        ("-n", "2"),
+        1,
+        r"""
+            test_a_configures.py::test_configures       passed
+            test_b_needs_a.py::test_reads_the_setting   passed
+            test_b_needs_a.py::test_fails_on_its_own    failed
+            test_c_skipped.py                           skipped
+        """,
+        counts={"passed": 2, "failed": 1, "skipped": 1},
+        requires=("xdist",),
+        same_order=False,
+    ),
+    Scenario(
+        "xdist_collects_all-in-process",
+        "xdist_collects_all",
+        (),
+        1,
+        r"""
+            test_a_configures.py::test_configures       passed
+            test_b_needs_a.py::test_reads_the_setting   passed
+            test_b_needs_a.py::test_fails_on_its_own    failed
+            test_c_skipped.py                           skipped
+        """,
+        counts={"passed": 2, "failed": 1, "skipped": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

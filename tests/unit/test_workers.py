@@ -39,17 +39,19 @@ from asynctestrun._model.outcomes import *
 from asynctestrun._report.jsonlines import JsonLinesReporter
 
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as open_worker_stream does in a real worker
-args, deselect, files, rootdir = sys.argv[1:], set(), [], None
+args, deselect, files, own, rootdir = sys.argv[1:], set(), [], [], None
 i = 0
 while i < len(args):
     if args[i] == "--deselect":
         deselect.add(args[i + 1]); i += 2; continue
+    if args[i] == "--worker-own":
+        own = json.loads(args[i + 1]); i += 2; continue
     if args[i].startswith("--rootdir="):
         rootdir = args[i].split("=", 1)[1]
     elif files or args[i] == "--worker-jsonl":
         files.append(args[i])
     i += 1
-files = files[1:]
+files = [f for f in files[1:] if f in own]  # collects all the run's files, runs its own
 with open(os.path.join(rootdir, "calls.jsonl"), "a") as log:
     log.write(json.dumps({{"worker": os.environ["PYTEST_XDIST_WORKER"],
                           "count": os.environ["PYTEST_XDIST_WORKER_COUNT"], "args": args}}) + "\\n")
@@ -138,6 +140,11 @@ def calls(root):
     return [json.loads(line) for line in (root / "calls.jsonl").read_text().splitlines()]
 
 
+def own(args):
+    """The files a worker was given to run (of all it collects)."""
+    return json.loads(args[args.index("--worker-own") + 1])
+
+
 def results(events):
     return {e.result.nodeid: e.result for e in events if isinstance(e, ev.TestFinished)}
 
@@ -208,8 +215,19 @@ def test_files_go_to_workers_longest_first(project):
     durations = {"test_a.py::t": 10.0, "test_b.py::t": 6.0, "test_c.py::t": 5.0, "test_d.py::t": 1.0}
     files = {f"test_{x}.py": "t pass\n" for x in "abcd"}
     assert run(project, files, durations=durations)[0] == 0
-    by_worker = {c["worker"]: [a for a in c["args"] if a.endswith(".py")] for c in calls(project)}
+    by_worker = {c["worker"]: own(c["args"]) for c in calls(project)}
     assert sorted(by_worker.values()) == [["test_a.py", "test_d.py"], ["test_b.py", "test_c.py"]]
+
+
+def test_every_worker_collects_all_the_files(project):
+    # As xdist's: a module that works only after another was imported (one configures Django as it
+    # imports) works in every worker; each runs the tests of its own files only.
+    files = {f"test_{x}.py": "t pass\n" for x in "abc"}
+    assert run(project, files)[0] == 0
+    for call in calls(project):
+        args = call["args"]
+        assert args[args.index("--worker-own") + 2 :] == ["test_a.py", "test_b.py", "test_c.py"]
+    assert sorted(o for c in calls(project) for o in own(c["args"])) == list(files)
 
 
 def test_a_crash_is_an_error_and_the_rest_runs_in_a_new_worker(project):
@@ -235,7 +253,7 @@ def test_a_crash_is_an_error_and_the_rest_runs_in_a_new_worker(project):
     first, second = calls(project)
     assert (first["worker"], second["worker"]) == ("gw0", "gw1")
     args = second["args"]
-    assert args[args.index("--worker-jsonl") + 1 :] == ["test_a.py", "test_b.py", "test_c.py"]
+    assert own(args) == ["test_a.py", "test_b.py", "test_c.py"]
     deselected = [args[i + 1] for i, a in enumerate(args) if a == "--deselect"]
     assert deselected == ["test_a.py::t1", "test_a.py::t2"]
     assert kinds(events).count("CollectionFinished") == 1
@@ -246,7 +264,7 @@ def test_files_already_done_are_not_given_to_the_replacement(project):
     code, _ = run(project, {"test_a.py": "t1 pass\n", "test_b.py": "t1 crash\nt2 pass\n"}, n=1)
     assert code == 1
     args = calls(project)[1]["args"]
-    assert args[args.index("--worker-jsonl") + 1 :] == ["test_b.py"]
+    assert own(args) == ["test_b.py"]
 
 
 def test_repeated_crashes_each_cost_one_test(project):
