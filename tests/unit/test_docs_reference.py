@@ -174,7 +174,12 @@ def _code_texts(text: str) -> list[str]:
 
 
 def _option_name(token: str) -> str:
-    return token.split("=", 1)[0]
+    """The option a token names: ``--tb=short`` is ``--tb``; a short option with what follows it run in,
+    as argparse reads it (``-vv``, ``-rA``, ``-n2``), is that short option."""
+    name = token.split("=", 1)[0]
+    if re.fullmatch(r"-[a-zA-Z]\w+", name):
+        return name[:2]
+    return name
 
 
 def test_asynctestrun_commands_in_the_docs_use_real_options():
