@@ -25,6 +25,7 @@ from .._model.items import FuncKind, Holder, HolderKind, ScopeChain, TestItem
 from .._model.outcomes import CollectError
 from .._plan.registry import FixtureRegistry
 from . import doctests
+from .build_order import build_order, first_test_under
 from .discover import (
     Target,
     is_ignored,
@@ -587,10 +588,14 @@ class Collector:
                         CollectError(nodeid, f"pytest.PytestCollectionWarning: {text}", text)
                     )
             ctx = self._file_context(path, relpath)
-            items: list[TestItem] = []
+            collectors = [definition.class_names for definition in harvest.tests]
+            # Built collector by collector, as pytest does (build_order.py); kept in definition order.
+            built_at: dict[int, list[TestItem]] = {}
+            stop_at = len(collectors)
             class_contexts: dict[tuple[tuple[str, ...], str | None], ItemContext] = {((), None): ctx}
             failed_classes: set[tuple[str, ...]] = set()
-            for definition in harvest.tests:
+            for index in build_order(collectors):
+                definition = harvest.tests[index]
                 names = definition.class_names
                 if any(names[:depth] in failed_classes for depth in range(1, len(names) + 1)):
                     continue  # its class failed to collect: pytest collects nothing more from it
@@ -602,6 +607,7 @@ class Collector:
                     # there, keeping the tests before it.
                     self.maxfail_stop = self._maxfail_reached(collection)
                     if self.maxfail_stop is not None:
+                        stop_at = first_test_under(collectors, names)
                         break
                     if definition.module_key is not None:
                         # A describe block is a module to pytest: module scope is the block's, and
@@ -625,14 +631,18 @@ class Collector:
                     # pytest.skip) skips that class alone the same way.
                     class_id = f"{relpath}::{'::'.join(names)}"
                     failed_classes.add(names)
-                    items = [item for item in items if not item.nodeid.startswith(class_id + "::")]
+                    built_at = {
+                        at: [item for item in made if not item.nodeid.startswith(class_id + "::")]
+                        for at, made in built_at.items()
+                    }
                     if skip_of(exc) is not None:
                         skip = (class_id, _skip_reason(exc), *self._skip_site(exc, path))
                         collection.skipped_modules.append(skip)
                     else:
                         collection.errors.append(self._collection_error(class_id, exc, path))
                     continue
-                items.extend(built)
+                built_at[index] = built
+            items = [item for at in sorted(built_at) if at < stop_at for item in built_at[at]]
         except (Exit, KeyboardInterrupt):
             raise
         except BaseException as exc:

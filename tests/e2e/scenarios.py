@@ -6668,6 +6668,40 @@ expected   = {'count': 2}
         """,
         counts={"passed": 2, "failed": 1, "skipped": 1},
     ),
+    Scenario(
+        # pytest builds a module's own tests before it collects any class in it, and an outer class's
+        # before the class nested in it: a module-level test that cannot be built fails the module even
+        # below a broken class, and an outer class's broken test hides its nested class's.
+        "collector_build_order",
+        "collector_build_order",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            test_a_module_level_after_class.py                 error
+            test_b_nested_class.py::TestOuter                  error
+            test_c_class_then_module.py::TestBroken            error
+            test_b_nested_class.py::TestSibling::test_runs     passed
+            test_c_class_then_module.py::test_before           passed
+            test_c_class_then_module.py::test_after[1]         passed
+            test_c_class_then_module.py::test_after[2]         passed
+        """,
+        counts={"passed": 4, "errors": 3},
+    ),
+    Scenario(
+        # The third collection error reaches --maxfail=3: as in pytest, which checks it again after
+        # each test, the first test runs and the run stops there.
+        "collector_build_order-maxfail",
+        "collector_build_order",
+        ("--continue-on-collection-errors", "--maxfail=3"),
+        1,
+        r"""
+            test_a_module_level_after_class.py                 error
+            test_b_nested_class.py::TestOuter                  error
+            test_c_class_then_module.py::TestBroken            error
+            test_b_nested_class.py::TestSibling::test_runs     passed
+        """,
+        counts={"passed": 1, "errors": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
