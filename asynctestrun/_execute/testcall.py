@@ -199,11 +199,12 @@ class TestRun:
             raise failure(self.planned.setup_error, pytrace=False)
         self.state.item_hooks_call("pytest_runtest_setup", self.item, item=self.node)
         enter_phase(self.item.nodeid, "setup")
-        if (
-            self.item.cls is not None
-            and not is_staticmethod(self.item.cls, self.item.originalname)
-            and not is_unittest_case(self.item.cls)
-        ):
+        if self.item.cls is not None and is_unittest_case(self.item.cls):
+            # pytest makes the TestCase for the test before its fixtures: fixture methods of the class
+            # (an autouse one setting ``self.x``) are bound to the very instance that runs the test.
+            self.runtime.instance = self.item.cls(self.item.originalname)
+            self.node.instance = self.runtime.instance
+        elif self.item.cls is not None and not is_staticmethod(self.item.cls, self.item.originalname):
             self.runtime.instance = self.item.cls()
             self.node.instance = self.runtime.instance
         if self.planned.driven:
@@ -385,8 +386,7 @@ class TestRun:
             from .unittest_case import run_test_case
 
             outcomes = run_test_case(
-                item.cls,
-                item.originalname,
+                self.runtime.instance,
                 lambda label, exc: self._record_subtest(label, exc, 0.0, fails_test=False),
             )
             if outcomes:

@@ -63,15 +63,16 @@ class _Result(unittest.TestResult):
 
 
 def run_test_case(
-    cls: type[unittest.TestCase],
-    method_name: str,
+    case: unittest.TestCase,
     on_subtest: Callable[[str, BaseException | None], None] | None = None,
 ) -> list[BaseException]:
     """Run one test method and return what it reported, in order: the first outcome is the call's,
     the next the teardown's (pytest reports no more than that). Each ``subTest`` that ends goes to
     ``on_subtest`` with its error (None when it passed), and then the test itself passes, as in
-    pytest 9; without it, a failed one fails the test."""
-    case = cls(method_name)
+    pytest 9; without it, a failed one fails the test.
+
+    ``case`` is the instance made for the test at set-up (``TestCase(method_name)``), the one its
+    fixture methods were bound to, as pytest's ``request.instance``."""
     result = _Result(on_subtest)
     case.run(result)
     return result.outcomes

@@ -6702,6 +6702,23 @@ expected   = {'count': 2}
         """,
         counts={"passed": 1, "errors": 3},
     ),
+    Scenario(
+        # Fixture methods of a unittest.TestCase run bound to the TestCase that runs the test (pytest
+        # makes it before the fixtures): what an autouse one sets on self is seen by setUp and the test.
+        "unittest_fixture_methods",
+        "unittest_fixture_methods",
+        (),
+        1,
+        r"""
+            test_fixture_methods.py::TestAutouseSetsAttribute::test_sees_the_fixture               passed
+            test_fixture_methods.py::TestRequestInstance::test_request_instance_is_the_test_case   passed
+            test_fixture_methods.py::TestUsesClassFixture::test_one                               passed
+            test_fixture_methods.py::TestUsesClassFixture::test_two_gets_a_fresh_instance         passed
+            test_fixture_methods.py::TestIsolatedAsync::test_async_sees_the_fixture               passed
+            test_fixture_methods.py::TestFixtureFails::test_not_run                               error
+        """,
+        counts={"passed": 5, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
