@@ -488,7 +488,9 @@ class ItemRuntime:
     def _bound(self, fixturedef: FixtureDef) -> Callable[..., Any]:
         func = fixturedef.func
         if fixturedef.in_class:
-            instance = self.instance
+            # As pytest: a function-scoped fixture method runs on the test's instance; a wider one on
+            # the instance its class was collected with, which no test runs on.
+            instance = self.instance if fixturedef.scope is Scope.FUNCTION else None
             if instance is None and self.item.cls is not None:
                 instance = self.state.class_instance(self.item)
             if instance is not None:

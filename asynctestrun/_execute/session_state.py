@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .._collect.harvest import is_unittest_case
 from .._config.config import Config
 from .._model.events import (
     Event,
@@ -245,7 +246,8 @@ class SessionState:
     def class_instance(self, item: TestItem) -> Any:
         node = self.stack.node_for(Scope.CLASS)
         if "instance" not in node.state and item.cls is not None:
-            node.state["instance"] = item.cls()
+            # A TestCase is made for "runTest", as pytest makes it: some subclasses drop the default.
+            node.state["instance"] = item.cls("runTest") if is_unittest_case(item.cls) else item.cls()
         return node.state.get("instance")
 
     def _add_container_finalizer(

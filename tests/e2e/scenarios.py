@@ -6719,6 +6719,21 @@ expected   = {'count': 2}
         """,
         counts={"passed": 5, "errors": 1},
     ),
+    Scenario(
+        # A class-scoped fixture method runs on the instance pytest collected its class with, not on
+        # the first test's: the test does not see what it set on self (a plain class, a TestCase).
+        "class_scoped_fixture_methods",
+        "class_scoped_fixture_methods",
+        (),
+        0,
+        r"""
+            test_class_scoped_methods.py::TestPlainClass::test_does_not_see_the_collection_instance  passed
+            test_class_scoped_methods.py::TestPlainClass::test_sees_the_class_attribute              passed
+            test_class_scoped_methods.py::TestCaseClass::test_does_not_see_the_collection_instance   passed
+            test_class_scoped_methods.py::TestCaseClass::test_sees_the_class_attribute               passed
+        """,
+        counts={"passed": 4},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
