@@ -22,6 +22,21 @@ if TYPE_CHECKING:
 
 _NOTSET = object()
 
+# pytest's logging plugin's options about its live log and log file, None unless given.
+_LOGGING_OUTPUT_OPTIONS = (
+    "log_auto_indent",
+    "log_cli_date_format",
+    "log_cli_format",
+    "log_cli_level",
+    "log_date_format",
+    "log_file",
+    "log_file_date_format",
+    "log_file_format",
+    "log_file_level",
+    "log_file_mode",
+    "log_format",
+)
+
 # pytest option dest -> a function of our Config giving its value.
 _BUILTIN_OPTIONS: dict[str, Any] = {
     "asyncio_mode": lambda c: c.asyncio_mode,
@@ -111,22 +126,7 @@ _BUILTIN_OPTIONS: dict[str, Any] = {
     "pastebin": lambda c: None,
     "traceconfig": lambda c: False,
     "xfail_tb": lambda c: False,
-    **dict.fromkeys(
-        (
-            "log_auto_indent",
-            "log_cli_date_format",
-            "log_cli_format",
-            "log_cli_level",
-            "log_date_format",
-            "log_file",
-            "log_file_date_format",
-            "log_file_format",
-            "log_file_level",
-            "log_file_mode",
-            "log_format",
-        ),
-        lambda c: None,
-    ),
+    **dict.fromkeys(_LOGGING_OUTPUT_OPTIONS, lambda c: None),
 }
 
 # Options of pytest's own plugins and pytest-asyncio's that ``-p no:NAME`` takes away with the plugin:
@@ -147,21 +147,7 @@ _PLUGIN_OPTIONS: dict[str, tuple[str, ...]] = {
     ),
     "stepwise": ("stepwise", "stepwise_skip"),
     "junitxml": ("xmlpath", "junitprefix"),
-    "logging": (
-        "log_level",
-        "logger_disable",
-        "log_auto_indent",
-        "log_cli_date_format",
-        "log_cli_format",
-        "log_cli_level",
-        "log_date_format",
-        "log_file",
-        "log_file_date_format",
-        "log_file_format",
-        "log_file_level",
-        "log_file_mode",
-        "log_format",
-    ),
+    "logging": ("log_level", "logger_disable", *_LOGGING_OUTPUT_OPTIONS),
     "doctest": (
         "doctestmodules",
         "doctestglob",
