@@ -333,6 +333,9 @@ def _given_options(cli: CliOptions) -> dict[str, object]:
         "strict_config": cli.extra.get("strict_config") or None,
         "log_level": cli.log_level,
         "disable_plugin_autoload": cli.disable_plugin_autoload,
+        # pytest-asyncio's options too: the mode and debug setting in effect may come from the ini file.
+        "asyncio_mode": cli.asyncio_mode,
+        "asyncio_debug": cli.asyncio_debug or None,
     }
     if cli.quiet:
         given["quiet"] = cli.quiet

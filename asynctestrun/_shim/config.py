@@ -39,8 +39,8 @@ _LOGGING_OUTPUT_OPTIONS = (
 
 # pytest option dest -> a function of our Config giving its value.
 _BUILTIN_OPTIONS: dict[str, Any] = {
-    "asyncio_mode": lambda c: c.asyncio_mode,
-    "asyncio_debug": lambda c: c.asyncio_debug,
+    "asyncio_mode": lambda c: c.given_options.get("asyncio_mode"),
+    "asyncio_debug": lambda c: c.given_options.get("asyncio_debug"),
     "verbose": lambda c: c.verbose,
     "capture": lambda c: c.capture,
     "keyword": lambda c: c.keyword,

@@ -19,10 +19,11 @@ def is_async_test(item: Any) -> bool:
     config = getattr(item, "config", None)
     if config is None:
         return item.get_closest_marker("asyncio") is not None
-    # Without pytest-asyncio's plugin (its options are gone then) no test is one of its items.
-    mode = config.getoption("asyncio_mode", None)
-    if mode is None:
+    # Without pytest-asyncio's plugin (its options are gone then) no test is one of its items. The mode
+    # in effect is the run's (the option holds only what the command line said).
+    if not hasattr(config.option, "asyncio_mode"):
         return False
+    mode = getattr(getattr(config, "config", None), "asyncio_mode", None) or config.getoption("asyncio_mode")
     return mode == "auto" or item.get_closest_marker("asyncio") is not None
 
 

@@ -6143,6 +6143,8 @@ durations_min None
 max_warnings None
 doctest_continue_on_failure False
 disable_plugin_autoload False
+asyncio_mode None
+asyncio_debug None
 quiet 'absent'
 """,
     ),
@@ -6165,6 +6167,8 @@ quiet 'absent'
             "--no-fold-skipped",
             "--durations-min=0.5",
             "--pdbcls=pdb:Pdb",
+            "--asyncio-mode=strict",
+            "--asyncio-debug",
         ),
         0,
         r"""
@@ -6198,6 +6202,8 @@ durations_min 0.5
 max_warnings None
 doctest_continue_on_failure False
 disable_plugin_autoload False
+asyncio_mode 'strict'
+asyncio_debug True
 quiet 2
 """,
     ),
@@ -6238,6 +6244,8 @@ durations_min None
 max_warnings None
 doctest_continue_on_failure False
 disable_plugin_autoload False
+asyncio_mode None
+asyncio_debug None
 quiet 'absent'
 """,
     ),

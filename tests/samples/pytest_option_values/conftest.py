@@ -27,6 +27,8 @@ NAMES = (
     "max_warnings",
     "doctest_continue_on_failure",
     "disable_plugin_autoload",
+    "asyncio_mode",
+    "asyncio_debug",
 )
 
 
