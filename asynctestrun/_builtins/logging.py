@@ -58,16 +58,15 @@ def session_handler(
 ) -> Generator[None, None, None]:
     """pytest's live-logging and log-file handlers sit on the root logger for the whole session, even
     with neither in use (they then keep nothing). While test modules and conftests found in collection
-    import, the root logger therefore has a handler, so ``logging.basicConfig()`` there does nothing
+    import, the root logger therefore has handlers, so ``logging.basicConfig()`` there does nothing
     (it configures only a logger without handlers) and a record logged then is not printed to stderr by
-    logging's last resort (it would show as the module's "Captured stderr"). ``log_file`` is the
-    log-file handler when a log file is asked for (``file_handler``), in the place of the empty one;
-    ``live`` live logging's handler, when it is on."""
+    logging's last resort (it would show as the module's "Captured stderr"). ``live`` is live logging's
+    handler when it is on, ``log_file`` the log file's when one is asked for (``file_handler``); an
+    empty handler stands in for each that is not, so the root logger has pytest's handlers."""
     root = logging.getLogger()
-    handler = log_file or logging.NullHandler()
-    root.addHandler(handler)
-    if live is not None:
-        root.addHandler(live)
+    handlers = (live or logging.NullHandler(), log_file or logging.NullHandler())
+    for handler in handlers:
+        root.addHandler(handler)
     saved_level = root.level
     if level is not None:
         root.setLevel(min(saved_level, level))
@@ -76,10 +75,9 @@ def session_handler(
     finally:
         if level is not None:
             root.setLevel(saved_level)
-        root.removeHandler(handler)
-        handler.close()
-        if live is not None:
-            root.removeHandler(live)
+        for handler in handlers:
+            root.removeHandler(handler)
+            handler.close()
 
 
 def file_handler(

@@ -6310,8 +6310,9 @@ quiet 'absent'
         r"""
             test_format.py::test_caplog_text_follows_the_ini_format  passed
             test_format.py::test_the_captured_log_section_follows_it_too  failed
+            test_format.py::test_the_root_logger_has_pytests_four_handlers  passed
         """,
-        counts={"passed": 1, "failed": 1},
+        counts={"passed": 2, "failed": 1},
     ),
     Scenario(
         # --log-format over the ini's.
@@ -6322,8 +6323,9 @@ quiet 'absent'
         r"""
             test_format.py::test_caplog_text_follows_the_ini_format  failed
             test_format.py::test_the_captured_log_section_follows_it_too  failed
+            test_format.py::test_the_root_logger_has_pytests_four_handlers  passed
         """,
-        counts={"failed": 2},
+        counts={"failed": 2, "passed": 1},
     ),
     Scenario(
         # A test module's logging.basicConfig() at import (during collection) is a no-op, as pytest's
