@@ -573,6 +573,10 @@ class Collector:
     ) -> list[TestItem] | None:
         """The test module's items; None when it failed to collect (an error or a skip recorded)."""
         self.load_declared_plugins(module)
+        # A plugin the module itself names (``pytest_plugins = "pytester"``) serves its own tests, as
+        # pytest registers it before collecting them: the chain taken before the import is widened.
+        conftest_holders = (holder for holder in chain if holder.kind is HolderKind.CONFTEST)
+        chain = (BUILTIN_HOLDER, *self.plugin_holders, *conftest_holders)
         try:
             harvest = harvest_module(module, relpath, chain, self.config)
             self.registry.add_all(harvest.fixtures)

@@ -6744,6 +6744,22 @@ expected   = {'count': 2}
         """,
         counts={"passed": 4},
     ),
+    Scenario(
+        # A test module's own pytest_plugins (a local plugin module and pytest's pytester): their
+        # fixtures serve that module's tests and, registered for the run, a file collected after it.
+        "module_declared_plugins",
+        "module_declared_plugins",
+        (),
+        0,
+        r"""
+            test_declares.py::test_fixture_of_a_declared_plugin                 passed
+            test_declares.py::test_testdir_of_the_bundled_plugin                passed
+            test_declares.py::TestInAClass::test_pytester_of_the_bundled_plugin passed
+            test_declares.py::test_async_test_sees_it_too                       passed
+            test_later.py::test_fixture_of_a_plugin_another_module_declared     passed
+        """,
+        counts={"passed": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
