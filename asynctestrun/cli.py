@@ -608,7 +608,8 @@ def _run_session(
         from ._report.jsonlines import JsonLinesReporter, open_worker_stream
 
         broadcast.add(JsonLinesReporter(open_worker_stream()))
-    else:
+    elif "terminal" not in config.disabled_plugins:
+        # -p no:terminal: pytest writes no report at all (the tests' own output under -s remains).
         terminal = _terminal_reporter(config)
         broadcast.add(terminal)
     session = Session(config, broadcast, argv)

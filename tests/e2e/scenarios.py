@@ -6760,6 +6760,20 @@ expected   = {'count': 2}
         """,
         counts={"passed": 5},
     ),
+    Scenario(
+        # -p no:terminal (in an inner pytester run): no report is written, only the tests' own output
+        # under -s; the exit status is the run's.
+        "no_terminal_plugin",
+        "no_terminal_plugin",
+        (),
+        0,
+        r"""
+            test_no_terminal.py::test_a_failing_run_writes_nothing      passed
+            test_no_terminal.py::test_only_the_tests_own_output_under_s passed
+            test_no_terminal.py::test_a_passing_run_writes_nothing      passed
+        """,
+        counts={"passed": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
