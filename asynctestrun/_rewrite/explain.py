@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import pprint
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import Any
 from unicodedata import normalize
 
@@ -100,13 +100,19 @@ def _explain_equal(left: object, right: object, verbose: int) -> list[str]:
     elif isinstance(left, Mapping) and isinstance(right, Mapping):
         lines = _explain_mapping(left, right, verbose)
     if _is_iterable(left) and _is_iterable(right):
-        if verbose > 0 or running_on_ci():
-            lines += ["", "Full diff: (-: missing in left side, +: extra in left side)"]
-            diff = difflib.ndiff(pretty_lines(right), pretty_lines(left))
-            lines += [line.rstrip("\n") for line in diff]
-        else:
-            lines.append("Use -v to get more diff")
+        lines += explain_iterable(left, right, verbose)  # type: ignore[arg-type]  # checked just above
     return lines
+
+
+def explain_iterable(left: Iterable[object], right: Iterable[object], verbose: int) -> list[str]:
+    """The closing lines of two iterables' ``==`` explanation: a hint at ``-v``, or (verbose, or on
+    CI) the full diff of both sides laid out one item a line, the right side as the base."""
+    if verbose <= 0 and not running_on_ci():
+        return ["Use -v to get more diff"]
+    diff = difflib.ndiff(pretty_lines(right), pretty_lines(left))
+    return ["", "Full diff: (-: missing in left side, +: extra in left side)"] + [
+        line.rstrip("\n") for line in diff
+    ]
 
 
 def _is_sequence(obj: object) -> bool:

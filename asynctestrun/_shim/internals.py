@@ -2,7 +2,8 @@
 
 A plugin whose ``from _pytest.x import name`` fails is not loaded at all (a PluginWarning, and its
 fixtures, marks and assertion help are gone), though it uses the name for a detail: pytest-unordered
-explains a failed comparison with ``saferepr`` and ``_compare_eq_any``, pytest-split writes a line
+explains a failed comparison with ``saferepr`` and ``_compare_eq_any`` (pytest-mock's suite checks
+its message against ``_compare_eq_iterable``), pytest-split writes a line
 with ``create_terminal_writer``, pytest-sugar and pytest-pretty format the run's length, pytest-forked
 and pytest-github-actions-annotate-failures read a report's location and representation. Each is
 asynctestrun's own equivalent, imported when first called (the shim is installed in every run).
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -47,6 +48,20 @@ def _compare_eq_any(
 
     explanation = explain_comparison("==", left, right, verbose) or []
     yield from explanation[1:]
+
+
+def _compare_eq_iterable(
+    left: Iterable[object],
+    right: Iterable[object],
+    highlighter: Any,
+    verbose: int = 0,
+    truncation_budget: Any = None,
+) -> Iterator[str]:
+    """The closing lines of two iterables' ``==`` explanation, as pytest 9.2 yields them (a suite
+    checks a failure's message against them); the highlighter and budget are presentation only."""
+    from .._rewrite.explain import explain_iterable
+
+    yield from explain_iterable(left, right, verbose)
 
 
 def format_session_duration(seconds: float) -> str:
@@ -130,6 +145,7 @@ MODULE_NAMES: dict[str, dict[str, object]] = {
         "DEFAULT_MAX_CHARS": DEFAULT_MAXSIZE,
     },
     "_pytest.assertion.util": {"_compare_eq_any": _compare_eq_any},
+    "_pytest.assertion._compare_sequence": {"_compare_eq_iterable": _compare_eq_iterable},
     "_pytest.terminal": {"format_session_duration": format_session_duration},
     "_pytest.config": {"create_terminal_writer": create_terminal_writer},
     "_pytest.compat": {"safe_getattr": safe_getattr},

@@ -6774,6 +6774,22 @@ expected   = {'count': 2}
         """,
         counts={"passed": 3},
     ),
+    Scenario(
+        # pytest's private _compare_eq_iterable (from _pytest.assertion._compare_sequence): the lines
+        # it yields are found in a failed comparison's message, as a suite checking it expects.
+        "compare_iterable_internal",
+        "compare_iterable_internal",
+        (),
+        1,
+        r"""
+            test_compare_iterable.py::test_the_lines_are_in_the_assertion_message[tuple] passed
+            test_compare_iterable.py::test_the_lines_are_in_the_assertion_message[list]  passed
+            test_compare_iterable.py::test_the_lines_are_in_the_assertion_message[dict]  passed
+            test_compare_iterable.py::test_verbose_gives_the_full_diff                   passed
+            test_compare_iterable.py::test_a_wrong_expectation_fails                     failed
+        """,
+        counts={"failed": 1, "passed": 4},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
