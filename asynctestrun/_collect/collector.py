@@ -111,6 +111,10 @@ class Collector:
     skipped_conftests: set[Path] = field(default_factory=set)
     conftest_skips: list[tuple[str, str, int | None, str]] = field(default_factory=list)
     seen_nodeids: set[str] = field(default_factory=set)
+    # A test file's items, once harvested: a file reached again (a directory and a subdirectory both
+    # named, say) reuses them, as pytest reuses its collected module, so a parametrize over an
+    # iterator, used up by the first harvest, is not read a second time as an empty one.
+    file_items: dict[Path, list[TestItem]] = field(default_factory=dict)
     plugin_warnings: list[str] = field(default_factory=list)
     conftest_dirs_memo: dict[Path, list[Path]] = field(default_factory=dict)
     # The run's output capture, active while test files import (None: not capturing).
@@ -449,6 +453,9 @@ class Collector:
             # files, see ``Config.initial_args``): nothing below a failed conftest is collected, as
             # when its directory is walked.
             return
+        if path in self.file_items:
+            self._add_items(path, relpath, self.file_items[path], parts, collection)
+            return
         chain = (BUILTIN_HOLDER, *self.plugin_holders, *conftest_holders)
         if path.suffix != ".py":
             if wants_doctest_textfile(path, self.config, named):
@@ -484,6 +491,7 @@ class Collector:
             if tests is None:
                 return
             items.extend(tests)
+        self.file_items[path] = items
         self._add_items(path, relpath, items, parts, collection)
 
     def _import_file(

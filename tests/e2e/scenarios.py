@@ -6790,6 +6790,23 @@ expected   = {'count': 2}
         """,
         counts={"failed": 1, "passed": 4},
     ),
+    Scenario(
+        # A test file reached through two overlapping paths (a directory and a subdirectory of it) is
+        # collected once, as pytest reuses its module: a parametrize over an iterator (used up by the
+        # first harvest) gains no extra empty-parameter "[NOTSET]" test.
+        "overlapping_paths_iterator_params",
+        "overlapping_paths_iterator_params",
+        ("tests", "tests/sub"),
+        0,
+        r"""
+            tests/sub/test_iterated.py::test_product[a-1]        passed
+            tests/sub/test_iterated.py::test_product[b-1]        passed
+            tests/sub/test_iterated.py::test_async_iterated[1]   passed
+            tests/sub/test_iterated.py::test_async_iterated[2]   passed
+            tests/sub/test_iterated.py::test_plain               passed
+        """,
+        counts={"passed": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
