@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import sys
 import warnings
+from collections.abc import Callable, Iterable
 from types import SimpleNamespace
 from typing import Any, ClassVar, Literal, TextIO
 
@@ -22,7 +23,9 @@ from .._collect.hooks import set_hook_options
 from .._config.config import ConfigError
 from .._declare.approx import ApproxBase, approx
 from .._declare.approx import ApproxDecimalToleranceWarning as PytestApproxDecimalToleranceWarning
-from .._declare.fixtures import fixture
+from .._declare.fixtures import FixtureFunction as _FixtureFunction
+from .._declare.fixtures import IdsArg as _IdsArg
+from .._declare.fixtures import fixture as _declare_fixture
 from .._declare.marks import HIDDEN_PARAM, MarkDecorator, MarkGenerator, ParameterSet, mark, param
 from .._declare.outcomes import (
     Exit,
@@ -123,6 +126,21 @@ def register_assert_rewrite(*names: str) -> None:
     rewriter = current_rewriter()
     if rewriter is not None:
         rewriter.mark_rewrite(*names, stacklevel=3)
+
+
+def fixture(
+    fixture_function: Callable[..., Any] | None = None,
+    *,
+    scope: str | Callable[..., str] = "function",
+    params: Iterable[Any] | None = None,
+    autouse: bool = False,
+    ids: _IdsArg = None,
+    name: str | None = None,
+) -> _FixtureFunction | Callable[[Callable[..., Any]], _FixtureFunction]:
+    """pytest's own signature (and name, for the TypeError's text): ``loop_scope=``, which only
+    ``pytest_asyncio.fixture`` takes, fails the module's import as it does under pytest."""
+    decorate = _declare_fixture(scope=scope, params=params, autouse=autouse, ids=ids, name=name)
+    return decorate(fixture_function) if fixture_function is not None else decorate
 
 
 def yield_fixture(*args: Any, **kwargs: Any) -> Any:

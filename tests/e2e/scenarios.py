@@ -6807,6 +6807,32 @@ expected   = {'count': 2}
         """,
         counts={"passed": 5},
     ),
+    Scenario(
+        # pytest.fixture has pytest's signature: loop_scope= (pytest_asyncio.fixture's argument) is
+        # a TypeError when the module imports, one collection error; asynctestrun accepted it.
+        "fixture_signature",
+        "fixture_signature",
+        (),
+        2,
+        r"""
+            test_plain_fixture_loop_scope.py                      error
+        """,
+        counts={"errors": 1},
+    ),
+    Scenario(
+        "fixture_signature-continue",
+        "fixture_signature",
+        ("--continue-on-collection-errors",),
+        1,
+        r"""
+            test_fixture_arguments.py::test_number[one]           passed
+            test_fixture_arguments.py::test_number[two]           passed
+            test_fixture_arguments.py::test_module_loop           passed
+            test_fixture_arguments.py::test_yield_fixture         passed
+            test_plain_fixture_loop_scope.py                      error
+        """,
+        counts={"passed": 4, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
