@@ -87,13 +87,16 @@ def _with_exception(exc_type: type[BaseException]) -> Callable[[_F], _F]:
 
 
 @_with_exception(Skipped)
-def skip(reason: str = "", *, allow_module_level: bool = False, msg: str | None = None) -> NoReturn:
-    raise Skipped(msg if msg is not None else reason, allow_module_level=allow_module_level)
+def skip(reason: str = "", allow_module_level: bool = False) -> NoReturn:
+    # pytest 9's signature: allow_module_level may be positional, and the old msg= is gone (a
+    # TypeError, so the test fails instead of skipping).
+    raise Skipped(reason, allow_module_level=allow_module_level)
 
 
 @_with_exception(Failed)
-def fail(reason: str = "", pytrace: bool = True, msg: str | None = None) -> NoReturn:
-    raise Failed(msg if msg is not None else reason, pytrace=pytrace)
+def fail(reason: str = "", pytrace: bool = True) -> NoReturn:
+    # pytest 9 has no msg= any more: passing it is a TypeError.
+    raise Failed(reason, pytrace=pytrace)
 
 
 @_with_exception(XFailed)

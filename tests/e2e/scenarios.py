@@ -6833,6 +6833,24 @@ expected   = {'count': 2}
         """,
         counts={"passed": 4, "errors": 1},
     ),
+    Scenario(
+        # pytest.skip / pytest.fail take pytest 9's arguments: allow_module_level and pytrace by
+        # position, and no msg= (a TypeError, so the test fails); asynctestrun skipped on msg= and
+        # failed on a positional allow_module_level.
+        "outcome_call_signatures",
+        "outcome_call_signatures",
+        (),
+        1,
+        r"""
+            test_outcome_calls.py::test_skip_with_msg_keyword                 failed
+            test_outcome_calls.py::test_skip_allow_module_level_positional    skipped
+            test_outcome_calls.py::test_async_skip_with_msg_keyword           failed
+            test_outcome_calls.py::test_fail_with_msg_keyword                 failed
+            test_outcome_calls.py::test_fail_pytrace_positional               failed
+            test_outcome_calls.py::test_skip_reason_keyword                   skipped
+        """,
+        counts={"failed": 4, "skipped": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
