@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from .._declare.fixtures import asyncio_fixture as fixture
+from .._declare.fixtures import FixtureFunction as _FixtureFunction
+from .._declare.fixtures import IdsArg as _IdsArg
+from .._declare.fixtures import asyncio_fixture as _asyncio_fixture
 
 __version__ = "1.5.0"
+
+
+def fixture(
+    fixture_function: Callable[..., Any] | None = None,
+    loop_scope: str | None = None,
+    *,
+    scope: str | Callable[..., str] = "function",
+    params: Iterable[Any] | None = None,
+    autouse: bool = False,
+    ids: _IdsArg = None,
+    name: str | None = None,
+) -> _FixtureFunction | Callable[[Callable[..., Any]], _FixtureFunction]:
+    """pytest-asyncio's signature: ``loop_scope`` may be given by position, the rest are
+    ``pytest.fixture``'s keywords (anything else is a TypeError naming ``fixture()``)."""
+    return _asyncio_fixture(  # type: ignore[no-any-return]
+        fixture_function,
+        scope=scope,
+        loop_scope=loop_scope,
+        params=params,
+        autouse=autouse,
+        ids=ids,
+        name=name,
+    )
 
 
 def is_async_test(item: Any) -> bool:

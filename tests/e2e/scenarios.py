@@ -6829,9 +6829,10 @@ expected   = {'count': 2}
             test_fixture_arguments.py::test_number[two]           passed
             test_fixture_arguments.py::test_module_loop           passed
             test_fixture_arguments.py::test_yield_fixture         passed
+            test_fixture_arguments.py::test_positional_loop_scope passed
             test_plain_fixture_loop_scope.py                      error
         """,
-        counts={"passed": 4, "errors": 1},
+        counts={"passed": 5, "errors": 1},
     ),
     Scenario(
         # pytest.skip / pytest.fail take pytest 9's arguments: allow_module_level and pytrace by

@@ -38,3 +38,17 @@ async def test_module_loop(module_loop):
 
 def test_yield_fixture(old_style):
     assert old_style == "old"
+
+
+# pytest_asyncio.fixture takes loop_scope as its second positional argument.
+positional_loop_scope = pytest_asyncio.fixture(None, "module")
+
+
+@positional_loop_scope
+async def module_loop_by_position():
+    return asyncio.get_running_loop()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_positional_loop_scope(module_loop_by_position):
+    assert module_loop_by_position is asyncio.get_running_loop()
