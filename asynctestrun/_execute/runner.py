@@ -155,6 +155,9 @@ def _run_one(
                 if run.setup() and not state.config.setup_only:
                     run.call()
                 run.teardown(next_planned)
+            # Dropped inside the test's warning capture, as pytest's teardown does: a value whose
+            # release warns (an unawaited coroutine) is then a warning of this test in the summary.
+            node.funcargs.clear()
             if dumps is not None:
                 dumps.disarm()
         result = run.result()

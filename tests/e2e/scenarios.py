@@ -6852,6 +6852,19 @@ expected   = {'count': 2}
         """,
         counts={"failed": 4, "skipped": 2},
     ),
+    Scenario(
+        # A test's fixture values are dropped in its teardown, inside its warning capture (pytest sets
+        # item.funcargs = None there): an unawaited coroutine released then is that test's warning.
+        "released_fixture_values",
+        "released_fixture_values",
+        (),
+        0,
+        r"""
+            test_released.py::test_sync   passed
+            test_released.py::test_async  passed
+        """,
+        counts={"passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -638,6 +638,14 @@ def test_disable_warnings_leaves_out_the_summary_not_the_count(tmp_path):
         assert_reads_as_pytests("warnings_summary", "--disable-warnings", tmp_path=tmp_path)
 
 
+def test_a_value_released_at_teardown_warns_for_its_test(tmp_path):
+    # The unawaited coroutine a fixture returned warns when the test's values are dropped: inside the
+    # test's warning capture, so it is listed under the test in the summary, not printed raw.
+    out = run_asynctestrun("released_fixture_values", "-p", "no:cacheprovider", tmp_root=tmp_path).stdout
+    assert "test_released.py::test_sync\ntest_released.py::test_async\n" in out
+    assert "2 passed, 2 warnings" in out
+
+
 @pytest.mark.parametrize(
     "args",
     [
