@@ -399,10 +399,17 @@ class TestRun:
             hypothesis_checks.check(item, func, self.runtime.fixture_defs, parametrized)
         if self.runtime.instance is not None:
             func = func.__get__(self.runtime.instance, item.cls)
-        kwargs = self._arguments()
         replaced = self.node.replaced_obj  # a plugin assigned item.obj: pytest calls that
         if replaced is not None and inspect.iscoroutinefunction(replaced):
             func, replaced = replaced, None  # still an async test, driven (or not) as collected
+        asyncio_kind = item.kind is FuncKind.ASYNC_GENERATOR or (
+            item.kind is FuncKind.COROUTINE and not self.planned.anyio
+        )
+        if replaced is None and asyncio_kind and not self.planned.driven:
+            # Failed before the arguments are gathered, as pytest's pyfunc_call does: the failure's
+            # traceback then holds no fixture value, which is released (and may warn) at teardown.
+            raise Failed(async_test_message(self.state.config), pytrace=False)
+        kwargs = self._arguments()
         if replaced is not None:
             # A sync callable that runs the test itself (pytest-trio's wrapper around trio.run).
             result = replaced(**kwargs)
@@ -418,8 +425,6 @@ class TestRun:
             self.state.anyio.run_test(self.runtime.get_value("anyio_backend"), func, kwargs)
             result = None
         elif item.kind is FuncKind.COROUTINE:
-            if not self.planned.driven:
-                raise Failed(async_test_message(self.state.config), pytrace=False)
             runner = self._test_loop()
             holder = getattr(item.function, "hypothesis", None)
             if holder is not None and inspect.iscoroutinefunction(getattr(holder, "inner_test", None)):
@@ -431,8 +436,6 @@ class TestRun:
             self._run_driven(func(**kwargs), runner)
             return
         elif item.kind is FuncKind.ASYNC_GENERATOR:
-            if not self.planned.driven:
-                raise Failed(async_test_message(self.state.config), pytrace=False)
             # Run only under --runxfail (its xfail mark keeps it from running otherwise): pytest-asyncio
             # hands the generator to asyncio.Runner.run, whose own check fails it.
             raise ValueError(f"a coroutine was expected, got {func(**kwargs)!r}")

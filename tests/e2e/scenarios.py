@@ -6858,12 +6858,13 @@ expected   = {'count': 2}
         "released_fixture_values",
         "released_fixture_values",
         (),
-        0,
+        1,
         r"""
-            test_released.py::test_sync   passed
-            test_released.py::test_async  passed
+            test_released.py::test_sync     passed
+            test_released.py::test_async    passed
+            test_released.py::test_not_run  failed
         """,
-        counts={"passed": 2},
+        counts={"passed": 2, "failed": 1},
     ),
 ]
 

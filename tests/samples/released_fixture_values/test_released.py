@@ -18,3 +18,8 @@ def test_sync(unawaited):
 @pytest.mark.asyncio
 async def test_async(unawaited):
     assert unawaited is not None
+
+
+async def test_not_run(unawaited):
+    # Strict mode: no plugin runs it, so it fails; its value is still released at its teardown.
+    assert unawaited is not None
