@@ -20,6 +20,8 @@ from typing import Any
 
 from .._shim.config import Parser
 
+KIND_DEFAULT: Any = object()  # Tolerated.default when the option's kind gives it
+
 
 @dataclass(frozen=True, slots=True)
 class Tolerated:
@@ -28,9 +30,8 @@ class Tolerated:
     kind: str = "flag"  # "flag", "value", "optional" (a value may follow), "append" (repeatable value)
     ignored_because: str | None = None  # shown when used; None: output only, ignored silently
     # The value when not given, where pytest's differs from the kind's (False for a flag, else None):
-    # plugins read it with config.getoption.
-    default: Any = None
-    has_default: bool = False
+    # plugins read it with config.getoption. KIND_DEFAULT: the kind's.
+    default: Any = KIND_DEFAULT
 
 
 # Where coverage.py is installed, --cov is acted on (_execute/measure_coverage.py) and this is not shown.
@@ -42,7 +43,7 @@ def _output(*names: str, kind: str = "flag", dest: str | None = None) -> Tolerat
 
 
 def _output_default(*names: str, default: Any, kind: str = "flag", dest: str | None = None) -> Tolerated:
-    return Tolerated(names, dest or _dest(names[0]), kind, default=default, has_default=True)
+    return Tolerated(names, dest or _dest(names[0]), kind, default=default)
 
 
 def _ignored(*names: str, because: str, kind: str = "flag", dest: str | None = None) -> Tolerated:
@@ -194,7 +195,7 @@ def argparse_kwargs(option: Tolerated) -> dict[str, Any]:
     kwargs: dict[str, Any]
     if option.kind == "flag":
         # A flag whose default is True turns its option off (pytest's --no-fold-skipped).
-        action = "store_false" if option.has_default and option.default is True else "store_true"
+        action = "store_false" if option.default is True else "store_true"
         kwargs = {"action": action, "default": False}
     elif option.kind == "optional":
         kwargs = {"action": "append", "nargs": "?", "const": True, "default": None}
@@ -202,7 +203,7 @@ def argparse_kwargs(option: Tolerated) -> dict[str, Any]:
         kwargs = {"action": "append", "default": None}
     else:
         kwargs = {"default": None}
-    if option.has_default:
+    if option.default is not KIND_DEFAULT:
         kwargs["default"] = option.default
     return kwargs
 
