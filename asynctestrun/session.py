@@ -1320,30 +1320,26 @@ def live_log_handler(config: Config, write: Callable[[str, str], None]) -> LiveL
     ``log_cli_date_format`` (else the captured log's format)."""
     if not config.log_cli or config.worker:
         return None
-    from ._builtins.logging import DEFAULT_LOG_FORMAT, LiveLogHandler, resolve_level
-    from ._execute.session_state import log_setting, run_log_levels
+    from ._builtins.logging import LiveLogHandler, resolve_level
+    from ._execute.session_state import log_formats, run_log_levels
 
     level = resolve_level(run_log_levels(config).get("log_cli_level"), "log_cli_level")
-    fmt = log_setting(config, "log_cli_format") or log_setting(config, "log_format") or DEFAULT_LOG_FORMAT
-    datefmt = log_setting(config, "log_cli_date_format") or log_setting(config, "log_date_format")
-    return LiveLogHandler(write, level, fmt, datefmt)
+    return LiveLogHandler(write, level, *log_formats(config, "cli"))
 
 
 def log_file_handler(config: Config) -> logging.Handler | None:
     """The log file's handler where ``log_file`` / ``--log-file`` names one (relative to the directory
     the run started in), formatted by ``log_file_format`` / ``log_file_date_format`` (else the captured
     log's format), at ``log_file_level`` (else ``log_level``), opened with ``log_file_mode`` ("w")."""
-    from ._builtins.logging import DEFAULT_LOG_FORMAT, file_handler, resolve_level
-    from ._execute.session_state import log_setting, run_log_levels
+    from ._builtins.logging import file_handler, resolve_level
+    from ._execute.session_state import log_formats, log_setting, run_log_levels
 
     path = log_setting(config, "log_file")
     if path is None or path == os.devnull:
         return None
-    fmt = log_setting(config, "log_file_format") or log_setting(config, "log_format") or DEFAULT_LOG_FORMAT
-    datefmt = log_setting(config, "log_file_date_format") or log_setting(config, "log_date_format")
     level = resolve_level(run_log_levels(config).get("log_file_level"), "log_file_level")
     mode = log_setting(config, "log_file_mode") or "w"
-    return file_handler(config.invocation_dir / path, mode, level, fmt, datefmt)
+    return file_handler(config.invocation_dir / path, mode, level, *log_formats(config, "file"))
 
 
 def _keep_shard(items: list[TestItem], config: Config) -> tuple[list[TestItem], int]:

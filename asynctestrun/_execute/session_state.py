@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._collect.harvest import is_unittest_case
 from .._config.config import Config
@@ -90,7 +90,7 @@ class SessionState:
             uvloop_factory()  # an installation that cannot load stops the run here, not in every test
         self.factories = CurrentFactory(self.stack)  # which factory loops come from (loop factories)
         from .._builtins.capture import CaptureManager
-        from .._builtins.logging import DEFAULT_LOG_FORMAT, LoggingCapture
+        from .._builtins.logging import LoggingCapture
         from .anyio_runner import AnyioRunners
 
         self.anyio = AnyioRunners()
@@ -114,11 +114,7 @@ class SessionState:
             config.capture == "no" or self.shows_setup or live_log is not None
         ) and not config.worker
         self.logging = LoggingCapture(
-            config.log_level,
-            log_setting(config, "log_format") or DEFAULT_LOG_FORMAT,
-            log_setting(config, "log_date_format"),
-            run_levels=run_log_levels(config),
-            live=live_log,
+            config.log_level, *log_formats(config), run_levels=run_log_levels(config), live=live_log
         )
         from .unraisable import HookedErrors
 
@@ -339,6 +335,21 @@ def log_setting(config: Config, name: str) -> str | None:
     ini file's; None where neither sets it."""
     value = config.plugin_options.get(name) or config.ini.get(name)
     return value if isinstance(value, str) and value else None
+
+
+def log_formats(config: Config, handler: Literal["cli", "file"] | None = None) -> tuple[str, str | None]:
+    """A log handler's format and date format: live logging's (``handler`` "cli") or the log file's
+    ("file") own settings, else the captured log's (``log_format``, ``log_date_format``), else pytest's
+    default format, as pytest falls back. The keys are spelled out, for docs/gen_reference.py."""
+    from .._builtins.logging import DEFAULT_LOG_FORMAT
+
+    own: tuple[str | None, str | None] = (None, None)
+    if handler == "cli":
+        own = (log_setting(config, "log_cli_format"), log_setting(config, "log_cli_date_format"))
+    elif handler == "file":
+        own = (log_setting(config, "log_file_format"), log_setting(config, "log_file_date_format"))
+    fmt = own[0] or log_setting(config, "log_format") or DEFAULT_LOG_FORMAT
+    return fmt, own[1] or log_setting(config, "log_date_format")
 
 
 def run_log_levels(config: Config) -> dict[str, int | str]:
