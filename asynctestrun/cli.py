@@ -836,7 +836,8 @@ def _show_config_error(exc: Any) -> None:
     """A usage error (a ConfigError) as pytest writes it: under its "ERROR: " heading the message is a
     line of its own followed by an empty one (conftest and plugin import errors have no heading, and no
     empty line). Typed loosely: the class is imported only where a run fails this way."""
-    click.echo(f"{exc.prefix}{exc}" + ("\n" if exc.prefix else ""), err=True)
+    if str(exc):  # a start-up ``sys.exit(3)`` ends the run with nothing written, as Python
+        click.echo(f"{exc.prefix}{exc}" + ("\n" if exc.prefix else ""), err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -34,7 +34,7 @@ from ._collect.hooks import (
 )
 from ._collect.items import FIXTURE_PARAMS, MARK_PARAMS, BuiltinGenerateTests
 from ._collect.last_failed import LastFailedFilter
-from ._config.config import Config, ConfigError, ConftestImportError
+from ._config.config import Config, ConfigError, ConftestImportError, StartupCrash
 from ._config.inifile import get_args, get_list
 from ._declare.outcomes import Exit
 from ._execute.nodes import ItemNode, NodeTree, SessionNode, as_mark, item_node, legacy_path
@@ -304,18 +304,15 @@ class Session:
         # (under "error" a warning is that conftest's import error) and the rest are in the summary.
         try:
             with caught_warnings(self.config, lambda: session_filters(self.config)) as caught:
-                for target in self.config.initial_args or self.config.args:
-                    path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
-                    if path.is_dir():
-                        self.collector.load_conftests(path)
-                        # As pytest, the conftests of a directory argument's ``test*`` subdirectories
-                        # are initial ones too: ``tests/conftest.py`` failing to import stops the run
-                        # (exit 4).
-                        for sub in sorted(path.glob("test*")):
-                            if sub.is_dir():
-                                self.collector.load_conftests(sub)
-                    elif path.exists():
-                        self.collector.load_conftests(path.parent)
+                self._load_initial_conftests()
+        except StartupCrash:
+            # What the conftests printed, written before Python's report of the crash, as in pytest.
+            capture.suspend()
+            out, err = capture.read()
+            self.close()
+            sys.stdout.write(out)
+            sys.stderr.write(err)
+            raise
         finally:
             capture.suspend()
         self.collector.started = True
@@ -349,6 +346,21 @@ class Session:
         positional = [*values.pop("file_or_dir", []), *rest]
         self._apply_tolerated(values)
         return positional, values
+
+    def _load_initial_conftests(self) -> None:
+        """The conftests pytest loads before collecting: the arguments' own and their directories'."""
+        for target in self.config.initial_args or self.config.args:
+            path = (self.config.invocation_dir / target.split("::", 1)[0]).resolve()
+            if path.is_dir():
+                self.collector.load_conftests(path)
+                # As pytest, the conftests of a directory argument's ``test*`` subdirectories
+                # are initial ones too: ``tests/conftest.py`` failing to import stops the run
+                # (exit 4).
+                for sub in sorted(path.glob("test*")):
+                    if sub.is_dir():
+                        self.collector.load_conftests(sub)
+            elif path.exists():
+                self.collector.load_conftests(path.parent)
 
     def _emit_recorded(self, recorded: list[warnings.WarningMessage]) -> None:
         """Warnings recorded outside any test (importing conftests and test modules), for the summary."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from .._config.config import Config, ConfigError
+from .._config.config import Config, ConfigError, StartupCrash
 from .._declare.outcomes import Exit, Failed, Skipped, skip_of
 from .._declare.pytest_warnings import PytestCollectionWarning
 from .._model.events import maxfail_reason
@@ -182,36 +182,49 @@ class Collector:
             self.hooks.register(PluginModule(str(path), module, conftest=True))
             self.load_declared_plugins(module)
             self.registry.add_all(harvest_fixtures(module, holder, self.config))
-        except (Exit, KeyboardInterrupt):
+        except KeyboardInterrupt:
             raise
+        except Exit as exc:
+            if self.started:
+                raise
+            # Before the run starts pytest wraps any Exception of a conftest, pytest.exit's included,
+            # in its conftest import error (exit 4).
+            self._record_failed_conftest(directory, path, exc)
+            return None
         except _LatePluginsError as exc:
             text = str(exc)
             self.failed_conftests[path] = text
             self.conftest_errors.append(CollectError(self.relpath(directory), text, failed_message(text)))
             return None
         except BaseException as exc:
-            if isinstance(exc, Skipped) and self.started:
-                # As pytest, with or without allow_module_level: the directory is skipped. A start-up
-                # conftest's skip is an error below, which stops the run (pytest's ends in a traceback).
+            if not self.started and not isinstance(exc, Exception):
+                # pytest lets a start-up conftest's BaseException (pytest.skip / fail, sys.exit) escape:
+                # the run ends as an uncaught exception ends Python.
+                raise _startup_crash(exc, path) from None
+            if isinstance(exc, Skipped):
+                # As pytest, with or without allow_module_level: the directory is skipped.
                 self.skipped_conftests.add(path)
                 skip = (self.relpath(directory), exc.msg or "", *self._skip_site(exc, path))
                 self.conftest_skips.append(skip)
                 return None
-            # As pytest, the directory fails to collect: its error carries the directory's node id and
-            # nothing below it is collected (``ignored_by_conftest``).
-            traceback_text = _import_traceback(exc, path, self.config.rootdir)
-            self.failed_conftests[path] = traceback_text
-            self.conftest_errors.append(
-                CollectError(
-                    self.relpath(directory),
-                    _with_import_heading(exc, path, traceback_text),
-                    f"{type(exc).__name__}: {exc}",
-                )
-            )
+            self._record_failed_conftest(directory, path, exc)
             return None
         if self.on_plugin_module is not None:
             self.on_plugin_module(module)
         return module
+
+    def _record_failed_conftest(self, directory: Path, path: Path, exc: BaseException) -> None:
+        """As pytest, the directory fails to collect: its error carries the directory's node id and
+        nothing below it is collected (``ignored_by_conftest``); at start-up the run stops on it."""
+        traceback_text = _import_traceback(exc, path, self.config.rootdir)
+        self.failed_conftests[path] = traceback_text
+        self.conftest_errors.append(
+            CollectError(
+                self.relpath(directory),
+                _with_import_heading(exc, path, traceback_text),
+                f"{type(exc).__name__}: {exc}",
+            )
+        )
 
     def _late_plugins_message(self, path: Path) -> str:
         return (
@@ -879,6 +892,27 @@ def _collection_style(tb_style: str) -> str:
     """The ``--tb`` style a module's error (other than a failed import or a syntax error) is shown
     in: pytest's collectors respect an explicit one and default to ``short``."""
     return "short" if tb_style == "auto" else tb_style
+
+
+def _startup_crash(exc: BaseException, path: Path) -> StartupCrash:
+    """Python's report of an uncaught exception, from the conftest's frame on, and its exit status."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != str(path):
+        tb = tb.tb_next
+    if isinstance(exc, SystemExit):
+        # As Python at exit: an int is the status, None is 0, anything else is printed (status 1).
+        code = exc.code
+        if code is None or isinstance(code, int):
+            return StartupCrash("", code or 0)
+        return StartupCrash(str(code), 1)
+    frames = "".join(traceback.format_tb(tb or exc.__traceback__))
+    # pytest's Skipped and Failed call themselves builtins, so Python names them bare.
+    name = type(exc).__name__ if isinstance(exc, (Skipped, Failed)) else _qualified(type(exc))
+    return StartupCrash(f"Traceback (most recent call last):\n{frames}{name}: {exc}", 1)
+
+
+def _qualified(kind: type) -> str:
+    return kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
 
 
 def _import_traceback(

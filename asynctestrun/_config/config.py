@@ -37,6 +37,18 @@ class ConftestImportError(ConfigError):
     prefix = ""
 
 
+class StartupCrash(ConfigError):
+    """A conftest that raised something other than an ``Exception`` (``pytest.skip``, ``pytest.fail``,
+    ``sys.exit``) while the run started up. pytest does not catch it there: the run ends with Python's
+    traceback and exit status (1, or the ``SystemExit``'s code)."""
+
+    prefix = ""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
 class PluginImportError(ConfigError):
     """A ``-p`` plugin that was found but raised while importing. pytest tells it from a plugin that is
     not there (a usage error): a defect of the plugin, an internal error (exit 3), reported with the

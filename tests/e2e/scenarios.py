@@ -6866,6 +6866,38 @@ expected   = {'count': 2}
         """,
         counts={"passed": 2, "failed": 1},
     ),
+    Scenario(
+        "startup_conftest_outcomes-skips",
+        "startup_conftest_outcomes",
+        ("skips",),
+        1,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "startup_conftest_outcomes-fails",
+        "startup_conftest_outcomes",
+        ("fails",),
+        1,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "startup_conftest_outcomes-exits",
+        "startup_conftest_outcomes",
+        ("exits",),
+        3,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "startup_conftest_outcomes-pytest-exit",
+        "startup_conftest_outcomes",
+        ("pytest_exit",),
+        4,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
