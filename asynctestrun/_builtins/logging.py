@@ -153,7 +153,11 @@ class LoggingCapture:
         *,
         run_levels: dict[str, int | str] | None = None,
         live: LiveLogHandler | None = None,
+        enabled: bool = True,
     ) -> None:
+        # False under ``-p no:logging``: pytest then captures no record (they reach Python's last-resort
+        # handler, so the test's captured stderr) and the report has no "Captured log" section.
+        self.enabled = enabled
         self.level = resolve_level(level)
         self.live = live  # log_cli's handler, on the root logger for the whole run as the others
         # pytest's live-logging and log-file handlers are on the root logger for the whole run, each
@@ -178,6 +182,8 @@ class LoggingCapture:
         return handler
 
     def start_phase(self, when: Phase) -> None:
+        if not self.enabled:
+            return
         root = logging.getLogger()
         self.handler.reset()
         self._report.reset()

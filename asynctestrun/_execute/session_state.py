@@ -114,7 +114,11 @@ class SessionState:
             config.capture == "no" or self.shows_setup or live_log is not None
         ) and not config.worker
         self.logging = LoggingCapture(
-            config.log_level, *log_formats(config), run_levels=run_log_levels(config), live=live_log
+            config.log_level,
+            *log_formats(config),
+            run_levels=run_log_levels(config),
+            live=live_log,
+            enabled="logging" not in config.blocked_plugins(),
         )
         from .unraisable import HookedErrors
 

@@ -6898,6 +6898,19 @@ expected   = {'count': 2}
         "",
         counts={},
     ),
+    Scenario(
+        "logging_plugin_blocked",
+        "logging_plugin_blocked",
+        ("-p", "no:logging", "--asyncio-mode=auto"),
+        1,
+        r"""
+            test_unlogged.py::test_a_warning_goes_to_stderr            passed
+            test_unlogged.py::test_the_root_logger_has_no_handler      passed
+            test_unlogged.py::test_an_async_test_logs_to_stderr_too    passed
+            test_unlogged.py::test_caplog_is_not_there                 error
+        """,
+        counts={"passed": 3, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
