@@ -13,12 +13,14 @@ The report representation classes are names only: no report here is one of them,
 
 from __future__ import annotations
 
+import enum
 import inspect
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from .._execute.nodes import CallSpecView
 from .pytest_api import _NotProvided
 
 DEFAULT_MAXSIZE = 240
@@ -109,6 +111,47 @@ def evaluate_xfail_marks(item: Any) -> Any:
     return xfail_spec(item._item, marks, item.config, strict)
 
 
+class Scope(enum.Enum):
+    """``_pytest.scope.Scope``: anyio's own pytest plugin imports it at module level, so a conftest
+    that imports ``anyio.pytest_plugin`` (anyio's suite names it to blockbuster) failed every test's
+    set-up. Members and order as pytest 9.2's, narrowest first."""
+
+    Function = "function"
+    Class = "class"
+    Module = "module"
+    Package = "package"
+    Session = "session"
+
+    def next_lower(self) -> Scope:
+        index = _SCOPE_ORDER.index(self)
+        if index == 0:
+            raise ValueError(f"{self} is the lower-most scope")
+        return _SCOPE_ORDER[index - 1]
+
+    def next_higher(self) -> Scope:
+        index = _SCOPE_ORDER.index(self)
+        if index == len(_SCOPE_ORDER) - 1:
+            raise ValueError(f"{self} is the upper-most scope")
+        return _SCOPE_ORDER[index + 1]
+
+    def __lt__(self, other: Scope) -> bool:
+        return _SCOPE_ORDER.index(self) < _SCOPE_ORDER.index(other)
+
+    @classmethod
+    def from_user(cls, scope_name: str, descr: str, where: str | None = None) -> Scope:
+        """The scope named ``scope_name``; an unknown name fails the caller as pytest's does."""
+        from .._declare.outcomes import fail
+
+        try:
+            return cls(scope_name)
+        except ValueError:
+            where_text = f"from {where} " if where else ""
+            fail(f"{descr} {where_text}got an unexpected scope value '{scope_name}'", pytrace=False)
+
+
+_SCOPE_ORDER = tuple(Scope)
+
+
 class BaseReport(_NotProvided):
     pass
 
@@ -153,6 +196,13 @@ MODULE_NAMES: dict[str, dict[str, object]] = {
     "_pytest._code": {"getfslineno": getfslineno},
     "_pytest._code.source": {"getfslineno": getfslineno},
     "_pytest.reports": {"BaseReport": BaseReport},
+    # anyio's pytest plugin imports ``CallSpec`` at module level too (a parametrized item's
+    # ``callspec`` is one here as well).
+    "_pytest.python": {"CallSpec": CallSpecView},
+    "_pytest.scope": {
+        "Scope": Scope,
+        "HIGH_SCOPES": [scope for scope in Scope if scope is not Scope.Function],
+    },
     "_pytest._code.code": {
         "ExceptionRepr": ExceptionRepr,
         "ExceptionChainRepr": ExceptionChainRepr,

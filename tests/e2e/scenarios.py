@@ -6911,6 +6911,23 @@ expected   = {'count': 2}
         """,
         counts={"passed": 3, "errors": 1},
     ),
+    Scenario(
+        # _pytest.scope.Scope and _pytest.python.CallSpec, which anyio's own pytest plugin imports at
+        # module level: a conftest importing that plugin (anyio's suite) failed every test's set-up.
+        "pytest_scope_and_callspec",
+        "pytest_scope_and_callspec",
+        (),
+        0,
+        r"""
+            test_scope_and_callspec.py::test_scope_members_run_from_narrowest_to_widest      passed
+            test_scope_and_callspec.py::test_scopes_compare_by_width                         passed
+            test_scope_and_callspec.py::test_next_lower_and_higher                           passed
+            test_scope_and_callspec.py::test_from_user_fails_on_an_unknown_scope             passed
+            test_scope_and_callspec.py::test_a_parametrized_tests_callspec_is_a_callspec[1]  passed
+            test_scope_and_callspec.py::test_a_parametrized_tests_callspec_is_a_callspec[2]  passed
+        """,
+        counts={"passed": 6},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
