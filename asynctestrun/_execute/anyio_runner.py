@@ -64,6 +64,25 @@ class AnyioRunners:
                         raise exc from group
                 raise
 
+    def run_hypothesis_test(
+        self, backend: object, holder: Any, func: Callable[..., Any], kwargs: dict[str, Any]
+    ) -> None:
+        """``@given`` on an anyio test: ``func`` is hypothesis's sync wrapper, which calls
+        ``holder.inner_test`` once per example. As anyio's plugin does, each example runs as one
+        anyio test (keyword arguments only), on the shared runner while a fixture holds it, else on
+        a fresh one."""
+        original = holder.inner_test
+
+        def run_example(**example_kwargs: Any) -> None:
+            with self.lease(backend) as runner:
+                runner.run_test(original, example_kwargs)
+
+        holder.inner_test = run_example
+        try:
+            func(**kwargs)
+        finally:
+            holder.inner_test = original
+
     def run_fixture(self, backend: object, func: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
         with self.lease(backend) as runner:
             return runner.run_fixture(func, kwargs)

@@ -422,7 +422,12 @@ class TestRun:
                 self._run_driven(result)
                 return
         elif item.kind is FuncKind.COROUTINE and self.planned.anyio:
-            self.state.anyio.run_test(self.runtime.get_value("anyio_backend"), func, kwargs)
+            backend = self.runtime.get_value("anyio_backend")
+            holder = getattr(item.function, "hypothesis", None)
+            if holder is not None and inspect.iscoroutinefunction(getattr(holder, "inner_test", None)):
+                self.state.anyio.run_hypothesis_test(backend, holder, func, kwargs)
+            else:
+                self.state.anyio.run_test(backend, func, kwargs)
             result = None
         elif item.kind is FuncKind.COROUTINE:
             runner = self._test_loop()

@@ -6928,6 +6928,28 @@ expected   = {'count': 2}
         """,
         counts={"passed": 6},
     ),
+    Scenario(
+        # @given on anyio tests: hypothesis's sync wrapper calls the async test once per example, and
+        # each example runs on anyio's runner, as anyio's plugin does; asynctestrun called the wrapper
+        # as the test itself, and hypothesis failed it ("doesn't know how to run async test functions").
+        "anyio_hypothesis",
+        "anyio_hypothesis",
+        (),
+        1,
+        r"""
+            test_given.py::test_mark_first                              passed
+            test_given.py::test_mark_last                               passed
+            test_given.py::test_every_example_runs                      passed
+            test_given.py::test_the_examples_ran                        passed
+            test_given.py::test_with_the_backend_and_an_async_fixture   passed
+            test_given.py::test_pytest_fail_in_an_example               xfailed
+            test_given.py::test_a_failing_example                       failed
+            test_given.py::TestInAClass::test_method                    passed
+            test_given.py::test_sync_given                              passed
+        """,
+        counts={"passed": 7, "failed": 1, "xfailed": 1},
+        requires=("anyio", "hypothesis"),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
