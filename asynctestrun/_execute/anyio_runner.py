@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
+from .._declare.outcomes import Exit
+
 
 def backend_and_options(backend: object) -> tuple[str, dict[str, Any]]:
     if isinstance(backend, str):
@@ -59,8 +61,10 @@ class AnyioRunners:
             try:
                 runner.run_test(func, kwargs)
             except BaseExceptionGroup as group:
+                # As anyio's plugin: pytest.exit() (a debugger's quit) inside a task group still ends
+                # the run, as an interrupt does, instead of failing this test.
                 for exc in _leaves(group):
-                    if isinstance(exc, KeyboardInterrupt | SystemExit):
+                    if isinstance(exc, Exit | KeyboardInterrupt | SystemExit):
                         raise exc from group
                 raise
 

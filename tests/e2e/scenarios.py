@@ -6950,6 +6950,19 @@ expected   = {'count': 2}
         counts={"passed": 7, "failed": 1, "xfailed": 1},
         requires=("anyio", "hypothesis"),
     ),
+    Scenario(
+        # pytest.exit() inside an anyio task group ends the run (exit status 2), as anyio's plugin
+        # unwraps it from the task group's exception group; asynctestrun failed the test and went on.
+        "anyio_exit_in_task_group",
+        "anyio_exit_in_task_group",
+        (),
+        2,
+        r"""
+            test_a_runs_first.py::test_before_the_exit  passed
+        """,
+        counts={"passed": 1},
+        requires=("anyio",),
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
