@@ -833,20 +833,30 @@ class TerminalReporter:
                         lines.append(self._with_message(f"ERROR {r.nodeid}", phase.message))
         elif char == "s":
             counts: Counter[tuple[str, str]] = Counter()
+            word = None
             for r in self.results:
                 for phase in r.phases:
                     skipped = phase.outcome is PhaseOutcome.SKIPPED and not phase.xfail
-                    if skipped and (phase.subtest is not None or report_category(phase) == "skipped"):
+                    # A skipped subtest is filed as a skip only when the verbosity is not the default
+                    # one, as pytest 9 counts it (see count_outcomes).
+                    subtest_skip = phase.subtest is not None and self.verbose != 0
+                    if skipped and (subtest_skip or report_category(phase) == "skipped"):
                         counts[(phase.message or r.path, phase.skip_reason)] += 1
+                        # pytest heads every folded line with the first skip's word, which for a
+                        # subtest's skip is its -v word ("SUBSKIPPED[msg] (i=1)").
+                        if word is None:
+                            word = "SKIPPED" if phase.subtest is None else f"SUBSKIPPED{phase.subtest}"
             for (where, reason), count in counts.items():
-                lines.append(f"SKIPPED [{count}] {where}: {reason}")
+                lines.append(f"{word} [{count}] {where}: {reason}")
         elif char == "x":
             for r in self.results:
                 for p in r.phases:
                     xfailed = p.xfail and p.outcome is PhaseOutcome.SKIPPED
-                    if xfailed and (p.subtest is not None or report_category(p) == "xfailed"):
+                    subtest_xfail = p.subtest is not None and self.verbose != 0  # as skips above
+                    if xfailed and (subtest_xfail or report_category(p) == "xfailed"):
                         where = "" if p.phase is Phase.CALL else f"at {p.phase.value} of "
-                        lines.append(f"XFAIL {where}{r.nodeid}" + (f" - {p.reason}" if p.reason else ""))
+                        word = "XFAIL" if p.subtest is None else f"SUBXFAIL{p.subtest}"
+                        lines.append(f"{word} {where}{r.nodeid}" + (f" - {p.reason}" if p.reason else ""))
         elif char == "X":
             for r in self.results:
                 if any(report_category(p) == "xpassed" for p in r.phases):

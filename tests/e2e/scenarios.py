@@ -6963,6 +6963,20 @@ expected   = {'count': 2}
         counts={"passed": 1},
         requires=("anyio",),
     ),
+    Scenario(
+        "subtest_skip_summary",
+        "subtest_skip_summary",
+        ("-v", "-rsx"),
+        0,
+        r"""
+            test_skip_summary.py::test_first_skip_is_a_subtests        skipped
+            test_skip_summary.py::test_marked_skip                     skipped
+            test_skip_summary.py::test_expected_failure_in_a_block     xfailed
+            test_skip_summary.py::test_marked_xfail                    xfailed
+        """,
+        # With -v, skipped and expected-to-fail blocks count as well.
+        counts={"passed": 2, "skipped": 2, "xfailed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -1061,3 +1061,19 @@ def test_a_record_logged_while_importing_is_not_captured_output(tmp_path):
     assert "Captured stderr" not in result.stdout
     if reference_python()[0] is not None:
         assert_reads_as_pytests("import_time_logging", "broken", tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "args", [("-rsx",), ("-v", "-rsx"), ("-q", "-rsx")], ids=["default", "verbose", "quiet"]
+)
+def test_skipped_subtests_in_the_short_summary_read_as_pytests(args, tmp_path):
+    # A skipped or expected-to-fail block of the subtests fixture is listed only when the verbosity
+    # is not the default one; pytest heads every folded skip line with the first skip's word.
+    out = run_asynctestrun("subtest_skip_summary", *args, tmp_root=tmp_path).stdout
+    if args == ("-rsx",):
+        assert "block skipped" not in out and "SKIPPED [1] test_skip_summary.py:13: marked" in out
+    else:
+        assert "SUBSKIPPED[skips] [1] test_skip_summary.py:13: marked" in out
+        assert "SUBXFAIL(i=1) test_skip_summary.py::test_expected_failure_in_a_block - not yet" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("subtest_skip_summary", *args, tmp_path=tmp_path)
