@@ -14,6 +14,10 @@ from typing import Any
 
 from .._declare.outcomes import Failed, Skipped, XFailed
 
+# The class of what ``TestCase.subTest`` hands to a result: private, but the one way to tell a
+# subtest's skip from the test's own (pytest's unittest plugin checks it the same way).
+_SubTest: type[unittest.TestCase] = unittest.case._SubTest  # type: ignore[attr-defined]
+
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
@@ -44,6 +48,11 @@ class _Result(unittest.TestResult):
     def addSkip(self, test: unittest.TestCase, reason: str) -> None:
         skipped = Skipped(reason)
         skipped.at_item = True  # pytest reports a unittest skip at the test, not where it was raised
+        if self.on_subtest is not None and isinstance(test, _SubTest):
+            # ``self.skipTest()`` inside a ``subTest``: as pytest 9, that subtest is skipped and the
+            # test goes on to its own outcome (unittest reports it with the subtest, not the test).
+            self.on_subtest(_describe(test), skipped)
+            return
         self.outcomes.append(skipped)
 
     def addExpectedFailure(self, test: unittest.TestCase, err: Any) -> None:
@@ -57,9 +66,13 @@ class _Result(unittest.TestResult):
             self._keep(err)
             return
         exc = None if err is None else err[1].with_traceback(err[2]) if err[2] is not None else err[1]
-        # "(i=2)" or "[msg] (i=2)": unittest's own description of the subtest, which pytest shows too.
-        describe = getattr(subtest, "_subDescription", None)
-        self.on_subtest(describe() if callable(describe) else str(subtest), exc)
+        self.on_subtest(_describe(subtest), exc)
+
+
+def _describe(subtest: unittest.TestCase) -> str:
+    """The subtest as unittest describes it, "(i=2)" or "[msg] (i=2)", which pytest shows too."""
+    describe = getattr(subtest, "_subDescription", None)
+    return str(describe()) if callable(describe) else str(subtest)
 
 
 def run_test_case(

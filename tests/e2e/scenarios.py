@@ -6977,6 +6977,22 @@ expected   = {'count': 2}
         # With -v, skipped and expected-to-fail blocks count as well.
         counts={"passed": 2, "skipped": 2, "xfailed": 2},
     ),
+    Scenario(
+        "unittest_subtest_skip",
+        "unittest_subtest_skip",
+        (),
+        1,
+        r"""
+            test_subtest_skips.py::SkipsInSubtests::test_every_subtest_skips                 skipped
+            test_subtest_skips.py::SkipsInSubtests::test_fails_after_a_skipped_subtest       failed
+            test_subtest_skips.py::SkipsInSubtests::test_one_subtest_skips_the_next_passes   skipped
+            test_subtest_skips.py::SkipsInSubtests::test_skips_outside_its_subtests          skipped
+            test_subtest_skips.py::AsyncSkipsInSubtests::test_async_subtest_skips            skipped
+        """,
+        # A subtest's skip is that subtest's: its test passes (or fails on its own), as in pytest 9.
+        # The JUnit file, which the outcomes are read from, has the subtests' skips under their tests.
+        counts={"failed": 1, "passed": 3, "skipped": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -1064,6 +1064,18 @@ def test_a_record_logged_while_importing_is_not_captured_output(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "args", [("-rs",), ("-rA",)], ids=["default", "all"]
+)
+def test_a_skip_inside_a_unittest_subtest_reads_as_pytests(args, tmp_path):
+    # ``self.skipTest()`` inside ``subTest`` skips that subtest alone: its test passes (or fails on
+    # its own), and the skip counts only when the verbosity is not the default one, as in pytest 9.
+    out = run_asynctestrun("unittest_subtest_skip", *args, tmp_root=tmp_path).stdout
+    assert "1 failed, 3 passed" in out and "error" not in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("unittest_subtest_skip", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize(
     "args", [("-rsx",), ("-v", "-rsx"), ("-q", "-rsx")], ids=["default", "verbose", "quiet"]
 )
 def test_skipped_subtests_in_the_short_summary_read_as_pytests(args, tmp_path):
