@@ -68,6 +68,8 @@ class TestRun:
         node.stash[SUBTEST_STASH_KEY] = self._record_subtest
         self._subtests: list[PhaseResult] = []  # in the order they ended
         self._failed_subtests = 0  # those of the subtests fixture, which fail the test they are in
+        # The call's output read early, when a unittest subtest was reported (see _record_unittest_subtest).
+        self._early_output = ("", "")
         self._unittest_teardown_outcome: BaseException | None = None
         # Each failed phase and its error (None for a strict xpass), for the rerun decision.
         self.failures: list[tuple[Phase, BaseException | None]] = []
@@ -116,6 +118,23 @@ class TestRun:
             self._failed_subtests += fails_test
         self._subtests.append(result)
 
+    def _record_unittest_subtest(self, label: str, exc: BaseException | None) -> None:
+        """A unittest ``subTest`` that ended. pytest's unittest plugin reports it from inside the call
+        without suspending the capture (its ``subtests`` fixture suspends it), so with fd capture its
+        terminal's writing lands in the test's captured stdout: where it lands is recorded."""
+        self._record_subtest(label, exc, 0.0, fails_test=False)
+        capture = self.state.capture
+        # Under -n, pytest-xdist's controller writes the report on the terminal as well: left as is.
+        if capture.method != "fd" or capture.is_suspended or self.state.config.worker:
+            return
+        try:
+            out, err = capture.read()
+        except Exception:  # a test's replacement of os.fstat (see capture.py): the phase's end raises it
+            return
+        early_out, early_err = self._early_output
+        self._early_output = (early_out + out, early_err + err)
+        self._subtests[-1] = replace(self._subtests[-1], captured_at=len(early_out + out))
+
     def _add_item_finalizer(self, finalizer: Callable[[], None]) -> None:
         self.state.stack.stack[-1].addfinalizer(finalizer)
 
@@ -135,6 +154,8 @@ class TestRun:
         capture = self.state.capture
         try:
             out, err = capture.read()
+            early_out, early_err = self._early_output
+            out, err = early_out + out, early_err + err
         except Exception as read_error:  # from a test's replacement of os.fstat, see capture.py
             # pytest reads the capture in a finally block of the phase: its error is the phase's,
             # raised over the phase's own (which becomes its context).
@@ -142,6 +163,7 @@ class TestRun:
             if exc is not None and read_error.__context__ is None:
                 read_error.__context__ = exc
             exc = read_error
+        self._early_output = ("", "")
         if phase is Phase.TEARDOWN:
             capture.suspend()
         log = self.state.logging.end_phase()
@@ -385,10 +407,7 @@ class TestRun:
         if item.cls is not None and is_unittest_case(item.cls):
             from .unittest_case import run_test_case
 
-            outcomes = run_test_case(
-                self.runtime.instance,
-                lambda label, exc: self._record_subtest(label, exc, 0.0, fails_test=False),
-            )
+            outcomes = run_test_case(self.runtime.instance, self._record_unittest_subtest)
             if outcomes:
                 self._unittest_teardown_outcome = outcomes[1] if len(outcomes) > 1 else None
                 raise outcomes[0]

@@ -50,6 +50,11 @@ class PhaseResult:
     # Set on the result of one subtest (``subtests.test(...)``, unittest's ``subTest``) that failed or
     # was skipped, as its label: "[msg] (i=2)". Such results come before the test's own call result.
     subtest: str | None = None
+    # A unittest ``subTest`` reported while its test's output was captured at file-descriptor level:
+    # how many characters of the call's captured stdout came before it. pytest's terminal writes such
+    # a report (its letter, or its -v line) to file descriptor 1, which is then the capture's file, so
+    # it shows in the test's "Captured stdout call" and not on the terminal. None: written as usual.
+    captured_at: int | None = None
     # "/abs/path.py:12": where a failure was raised, for ``--tb=line``'s closing line.
     crash_location: str | None = None
     # --pdb opened the debugger on this failure: as under pytest, the FAILURES and ERRORS sections

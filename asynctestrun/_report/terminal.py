@@ -39,6 +39,7 @@ from .._model.outcomes import (
     counted_outcome,
     report_category,
 )
+from .captured_reports import with_captured_text
 from .collect_only import collected_lines, collected_summary
 
 _CHARS = {
@@ -392,6 +393,9 @@ class TerminalReporter:
         # Under -s -v: a word was written and its line not yet ended. pytest ends it only when it
         # writes again, so what the teardown prints follows the word on its line.
         self._line_open = False
+        # (offset, text): what the running test's reports wrote into its captured stdout, as pytest's
+        # terminal did for unittest subtests under fd capture (see captured_reports).
+        self._captured_reports: list[tuple[int, str]] = []
         # --junitxml's file, which pytest's junitxml plugin names above the short test summary.
         self.junit_path: str | None = None
         self.warnings_summary = True  # False under --disable-warnings
@@ -548,6 +552,9 @@ class TerminalReporter:
             self.write(letters)
             self._column += len(letters)
         self._write_reports(result, result.phases[shown:], nothing_shown=not shown)
+        if self._captured_reports:
+            self.results[-1] = with_captured_text(result, self._captured_reports)
+            self._captured_reports = []
         self._started = None
         if self.verbose <= 0:
             if self._done >= self._total:
@@ -579,20 +586,25 @@ class TerminalReporter:
                 # A failed subtest is "u"; with -q the others show too ("u" passed, "-" skipped).
                 shown = sub.outcome is PhaseOutcome.FAILED or self.verbose < 0
                 letter = _subtest_letter(sub) if shown else ""
-                self.write(letter)
+                if sub.captured_at is None:
+                    self.write(letter)
+                elif letter:
+                    self._captured_reports.append((sub.captured_at, letter))
+                # Counted even when captured: pytest's writer counts what it wrote, wherever it went.
                 self._column += len(letter)
             for letter, _, _ in reports:
                 self.write(letter)
                 self._column += len(letter)
             return
-        if self._started is not None and subtests:
+        captured = [sub for sub in subtests if sub.captured_at is not None]
+        if captured:
+            self._capture_subtest_lines(result, captured)
+        elif self._started is not None and subtests:
             self.write("\n")  # their own lines follow the id written when the test started
             self._started = None
         for sub in subtests:
-            line = f"{result.nodeid} SUB{_SUBTEST_WORDS[sub.outcome, sub.xfail]}{sub.subtest}"
-            if sub.outcome is PhaseOutcome.SKIPPED and sub.reason:
-                line += _trimmed(f" ({sub.reason})", self.width - len(line) - len(" [100%]") - 1)
-            self.write(self._with_progress(line) + "\n")
+            if sub.captured_at is None:
+                self.write(self._with_progress(self._subtest_line(result, sub)) + "\n")
         for letter, word, outcome in reports:
             if not letter and not word:
                 continue  # a plugin hid this report
@@ -616,6 +628,26 @@ class TerminalReporter:
                 self._line_open = True
             else:
                 self.write(line + "\n")
+
+    def _subtest_line(self, result: TestResult, sub: PhaseResult) -> str:
+        line = f"{result.nodeid} SUB{_SUBTEST_WORDS[sub.outcome, sub.xfail]}{sub.subtest}"
+        if sub.outcome is PhaseOutcome.SKIPPED and sub.reason:
+            line += _trimmed(f" ({sub.reason})", self.width - len(line) - len(" [100%]") - 1)
+        return line
+
+    def _capture_subtest_lines(self, result: TestResult, captured: Sequence[PhaseResult]) -> None:
+        """-v lines of subtests that pytest wrote into the test's capture (see captured_reports): it
+        wrote the test's id on the terminal when the test started, the first subtest's word after it
+        (in the capture), then every other line on a line of its own; the id's line ends on the
+        terminal when the test's own report comes."""
+        if self._started is None:
+            self.write(f"{result.nodeid} ")
+        for n, sub in enumerate(captured):
+            line = self._with_progress(self._subtest_line(result, sub))
+            text = line[len(result.nodeid) + 1 :] if n == 0 else "\n" + line
+            self._captured_reports.append((sub.captured_at or 0, text))
+        self.write("\n")
+        self._started = None
 
     def _progress(self, done: int | None = None) -> str:
         done = self._done if done is None else done

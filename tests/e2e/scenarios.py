@@ -6993,6 +6993,23 @@ expected   = {'count': 2}
         # The JUnit file, which the outcomes are read from, has the subtests' skips under their tests.
         counts={"failed": 1, "passed": 3, "skipped": 1},
     ),
+    Scenario(
+        "unittest_subtest_capture",
+        "unittest_subtest_capture",
+        ("-q", "-rA"),
+        1,
+        r"""
+            test_captured_subtests.py::SubtestOutput::test_fails_after_its_subtests       failed
+            test_captured_subtests.py::SubtestOutput::test_one_subtest_fails              failed
+            test_captured_subtests.py::SubtestOutput::test_one_subtest_skips              skipped
+            test_captured_subtests.py::SubtestOutput::test_prints_around_its_subtests     passed
+            test_captured_subtests.py::SubtestOutput::test_prints_nothing                 passed
+            test_captured_subtests.py::SubtestOutput::test_writes_stderr_only             passed
+            test_captured_subtests.py::AsyncSubtestOutput::test_async_subtests            passed
+            test_captured_subtests.py::AsyncSubtestOutput::test_without_subtests          passed
+        """,
+        counts={"failed": 2, "passed": 7, "skipped": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -1064,7 +1064,7 @@ def test_a_record_logged_while_importing_is_not_captured_output(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "args", [("-rs",), ("-rA",)], ids=["default", "all"]
+    "args", [("-rs",), ("-v", "-rs"), ("-q", "-rA")], ids=["default", "verbose", "quiet"]
 )
 def test_a_skip_inside_a_unittest_subtest_reads_as_pytests(args, tmp_path):
     # ``self.skipTest()`` inside ``subTest`` skips that subtest alone: its test passes (or fails on
@@ -1089,3 +1089,18 @@ def test_skipped_subtests_in_the_short_summary_read_as_pytests(args, tmp_path):
         assert "SUBXFAIL(i=1) test_skip_summary.py::test_expected_failure_in_a_block - not yet" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("subtest_skip_summary", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("-rA",), ("-v", "-rA"), ("-q", "-rA"), ("--tb=short",), ("--capture=sys", "-q", "-rA")],
+    ids=["default", "verbose", "quiet", "short", "sys-capture"],
+)
+def test_unittest_subtest_reports_land_in_the_capture_as_pytests(args, tmp_path):
+    # pytest reports a unittest subTest from inside the call with the capture on: under fd capture
+    # its letter or -v line is part of the test's captured stdout, not the terminal's line.
+    out = run_asynctestrun("unittest_subtest_capture", *args, tmp_root=tmp_path).stdout
+    if args == ("-q", "-rA"):
+        assert out.startswith("F.......  ") and "\nbefore\ninside 0\nuinside 1\nu\n" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("unittest_subtest_capture", *args, tmp_path=tmp_path)
