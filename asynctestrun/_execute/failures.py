@@ -47,13 +47,14 @@ def is_internal_file(filename: str) -> bool:
     )
 
 
-def _hidden(tb: TracebackType, *, in_runner: bool) -> bool:
+def _hidden(tb: TracebackType, *, in_runner: bool, unittest_shown: bool = False) -> bool:
     """Whether a frame stays out of a failure's traceback. ``in_runner``: the frame is between
     asynctestrun's code and the user's first frame, so an asyncio frame there is the loop running the
     test (pytest cuts those off with pytest-asyncio's own). asyncio's frames the user's code calls into
     (``wait_for``, ``asyncio.run``, a chained exception caught inside asyncio) are listed, as pytest
     lists them, and the crash is placed in them. So are the frozen import machinery's frames under
-    ``importlib.import_module`` (``<frozen importlib._bootstrap>``, listed as ``???``)."""
+    ``importlib.import_module`` (``<frozen importlib._bootstrap>``, listed as ``???``).
+    ``unittest_shown``: unittest's own frames (``assertEqual``'s) count, as for the crash location."""
     filename = tb.tb_frame.f_code.co_filename
     if filename.startswith((_ASYNCIO_DIR, "<frozen ")) and not in_runner:
         return False
@@ -62,16 +63,15 @@ def _hidden(tb: TracebackType, *, in_runner: bool) -> bool:
     f_locals = tb.tb_frame.f_locals
     f_globals = tb.tb_frame.f_globals
     # unittest marks its own modules with ``__unittest``; pytest leaves those frames out too.
-    return bool(
-        f_locals.get("__tracebackhide__") or f_globals.get("__tracebackhide__") or f_globals.get("__unittest")
-    )
+    unittest_hidden = not unittest_shown and f_globals.get("__unittest")
+    return bool(f_locals.get("__tracebackhide__") or f_globals.get("__tracebackhide__") or unittest_hidden)
 
 
-def user_frames(tb: TracebackType | None) -> list[TracebackType]:
+def user_frames(tb: TracebackType | None, *, unittest_shown: bool = False) -> list[TracebackType]:
     frames: list[TracebackType] = []
     from_runner = tb is not None and tb.tb_frame.f_code.co_filename.startswith(_ASYNCTESTRUN_DIR)
     while tb is not None:
-        if not _hidden(tb, in_runner=from_runner and not frames):
+        if not _hidden(tb, in_runner=from_runner and not frames, unittest_shown=unittest_shown):
             frames.append(tb)
         tb = tb.tb_next
     return frames
@@ -329,8 +329,11 @@ def _relative(filename: str, base: Path | None) -> str:
 
 
 def crash_location(exc: BaseException) -> str | None:
-    """``/abs/path.py:12``: where the exception was raised, as the last frame of the user's shows."""
-    frames = user_frames(exc.__traceback__)
+    """``/abs/path.py:12``: where the exception was raised, as the last frame of the user's shows.
+
+    As pytest's crash line, that may be a frame of unittest's own (``case.py`` for a failed
+    ``assertEqual``): pytest leaves those out of the traceback it shows, but not out of the crash."""
+    frames = user_frames(exc.__traceback__, unittest_shown=True)
     if not frames:
         return None
     return f"{frames[-1].tb_frame.f_code.co_filename}:{frames[-1].tb_lineno}"

@@ -7010,6 +7010,20 @@ expected   = {'count': 2}
         """,
         counts={"failed": 2, "passed": 7, "skipped": 1},
     ),
+    Scenario(
+        "unittest_crash_line",
+        "unittest_crash_line",
+        ("--tb=line",),
+        1,
+        r"""
+            test_crash_line.py::test_plain_function_fails           failed
+            test_crash_line.py::Assertions::test_assert_equal       failed
+            test_crash_line.py::Assertions::test_fail               failed
+            test_crash_line.py::Assertions::test_helper_raises      failed
+            test_crash_line.py::Assertions::test_plain_assert       failed
+        """,
+        counts={"failed": 5},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -1104,3 +1104,13 @@ def test_unittest_subtest_reports_land_in_the_capture_as_pytests(args, tmp_path)
         assert out.startswith("F.......  ") and "\nbefore\ninside 0\nuinside 1\nu\n" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("unittest_subtest_capture", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize("args", [("--tb=line",), ("-q", "--tb=line")], ids=["default", "quiet"])
+def test_tb_line_places_a_unittest_failure_where_it_was_raised(args, tmp_path):
+    # As pytest's crash line: a failed assertEqual is placed in unittest's case.py, whose frames the
+    # longer styles leave out.
+    out = run_asynctestrun("unittest_crash_line", *args, tmp_root=tmp_path).stdout
+    assert "/unittest/case.py:" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("unittest_crash_line", *args, tmp_path=tmp_path)
