@@ -9,12 +9,12 @@ Where each part comes from:
   ``asynctestrun.report_cli.report_command()`` and ``asynctestrun.merge_cli.merge_command()``): flags,
   value and help text as ``--help`` prints them.
   Hidden options are left out, as ``--help`` leaves them out.
-- Configuration keys: the union of ``_INI_TYPES`` in ``asynctestrun/_shim/config.py`` (the keys the
-  runner accepts, with pytest's value types) and every key asynctestrun's own code reads. That second
-  set is found by reading the source with ``ast``: calls such as ``get_bool(values, "xfail_strict",
-  False)`` or ``config.ini.get("cache_dir")``. Which ``Config`` field a key ends up in is read from the
-  ``Config(...)`` call in ``asynctestrun/_config/load.py`` (following local variables), and every field
-  name is checked against ``dataclasses.fields(Config)``.
+- Configuration keys: the union of the keys pytest, its plugins and pytest-asyncio declare (the table
+  in ``asynctestrun/_config/known_ini.py``, with pytest's value types) and every key asynctestrun's
+  own code reads. That second set is found by reading the source with ``ast``: calls such as
+  ``get_bool(values, "xfail_strict", False)`` or ``config.ini.get("cache_dir")``. Which ``Config``
+  field a key ends up in is read from the ``Config(...)`` call in ``asynctestrun/_config/load.py``
+  (following local variables), and every field name is checked against ``dataclasses.fields(Config)``.
 - What each key means: ``KEY_DOCS`` below, written by hand because ini keys carry no help text in the
   code. A key missing from it is rendered with a visible placeholder, and
   ``tests/unit/test_docs_reference.py`` fails until it is described.
@@ -39,6 +39,81 @@ PLACEHOLDER = "**Not described yet**: add this key to `KEY_DOCS` in `docs/gen_re
 # key -> (where the key comes from, what it does). The "Acted on" column is computed from the code, so a
 # description says what the key means; whether asynctestrun applies it is not repeated here.
 KEY_DOCS: dict[str, tuple[str, str]] = {
+    "assertion_text_diff_style": (
+        "pytest",
+        "How a failed comparison of two strings shows their difference: `ndiff` (default) or `block`.",
+    ),
+    "collect_imported_tests": (
+        "pytest",
+        "Whether tests a test module imports from elsewhere are collected there too. Default `true`.",
+    ),
+    "describe_docstrings": (
+        "pytest-describe",
+        "Whether a describe block's docstring names it in reports, read when that plugin is installed.",
+    ),
+    "disable_test_id_escaping_and_forfeit_all_rights_to_community_support": (
+        "pytest",
+        "Keep non-ASCII characters of parametrize ids as they are, unescaped.",
+    ),
+    "enable_assertion_pass_hook": (
+        "pytest",
+        "Call the `pytest_assertion_pass` hook for every assertion that passes. Default `false`.",
+    ),
+    "log_auto_indent": (
+        "pytest",
+        "How the lines of a multi-line log message are indented: `true`, `false` or a number of spaces.",
+    ),
+    "looponfailroots": (
+        "pytest-xdist",
+        "Directories `--looponfail` watches, read when that plugin is installed.",
+    ),
+    "max_warnings": (
+        "pytest",
+        "More warnings than this fail a run that otherwise passes, like `--max-warnings`.",
+    ),
+    "parametrize_long_str_id_strategy": (
+        "pytest",
+        "How a long string parameter becomes part of a test id: `short` (default), `sha256`, `legacy` "
+        "or `disallow`.",
+    ),
+    "rsyncdirs": (
+        "pytest-xdist",
+        "Directories pytest-xdist copies to remote workers, read when that plugin is installed.",
+    ),
+    "rsyncignore": ("pytest-xdist", "Paths left out of what pytest-xdist copies to remote workers."),
+    "session_timeout": (
+        "pytest-timeout",
+        "Seconds after which the whole run stops, read when that plugin is installed.",
+    ),
+    "timeout_disable_debugger_detection": (
+        "pytest-timeout",
+        "Apply timeouts even while a debugger is attached.",
+    ),
+    "timeout_func_only": (
+        "pytest-timeout",
+        "Time the test function alone, not its fixtures' set-up and teardown.",
+    ),
+    "timeout_method": ("pytest-timeout", "How pytest-timeout interrupts a test: `signal` or `thread`."),
+    "truncation_limit_chars": (
+        "pytest",
+        "Characters after which a failed assertion's explanation is cut short (unless `-vv`).",
+    ),
+    "truncation_limit_lines": (
+        "pytest",
+        "Lines after which a failed assertion's explanation is cut short (unless `-vv`).",
+    ),
+    "verbosity_assertions": (
+        "pytest",
+        "Verbosity of failed assertions' explanations, a number or `auto` (default: the run's `-v` level).",
+    ),
+    "verbosity_subtests": (
+        "pytest",
+        "Verbosity of subtest reports, a number or `auto` (default: the run's `-v` level).",
+    ),
+    "verbosity_test_cases": (
+        "pytest",
+        "Verbosity of the test progress lines, a number or `auto` (default: the run's `-v` level).",
+    ),
     "addopts": (
         "pytest",
         "Extra command-line arguments, put in front of the ones given on the command line.",
@@ -67,13 +142,15 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
         "Directory of the cache behind `--lf`, `--ff`, `--nf` and `--sw`, relative to the rootdir (`~` and "
         "`$VARS` are expanded). Default `.asynctestrun_cache`.",
     ),
-    "confcutdir": ("pytest", "Directory above which `conftest.py` files are not loaded."),
     "console_output_style": ("pytest", "Style of the progress shown in pytest's terminal output."),
     "faulthandler_timeout": (
         "pytest",
         "Seconds after which every thread's stack is written to stderr while one test runs (it goes on).",
     ),
-    "faulthandler_exit_on_timeout": ("pytest", "With `faulthandler_timeout`: exit once the stacks are written."),
+    "faulthandler_exit_on_timeout": (
+        "pytest",
+        "With `faulthandler_timeout`: exit once the stacks are written.",
+    ),
     "consider_namespace_packages": (
         "pytest",
         "Whether namespace packages count when module names are worked out.",
@@ -140,7 +217,10 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     ),
     "log_file_format": ("pytest", "Format of the log file's records. Default: `log_format`."),
     "log_file_date_format": ("pytest", "Date format of the log file's records. Default: `log_date_format`."),
-    "log_file_mode": ("pytest", "How the log file is opened: `w` (default, emptied first) or `a` (appended to)."),
+    "log_file_mode": (
+        "pytest",
+        "How the log file is opened: `w` (default, emptied first) or `a` (appended to).",
+    ),
     "log_file_level": (
         "pytest",
         "Level of the log file. The root logger is lowered to it for the whole run, as for `log_cli_level`.",
@@ -340,13 +420,14 @@ def config_fields_by_key() -> dict[str, list[str]]:
 
 def ini_keys() -> list[dict[str, str]]:
     """One row per configuration key: key, type, origin, acted_on, description."""
-    from asynctestrun._shim.config import _INI_TYPES
+    from asynctestrun._config.known_ini import every_spec
 
+    specs = {key: " or ".join(spec.kinds) for key, spec in every_spec().items()}
     read = keys_read_by_the_runner()
     fields = config_fields_by_key()
     rows = []
-    for key in sorted(set(_INI_TYPES) | set(read)):
-        kind = _INI_TYPES.get(key) or read[key][0]
+    for key in sorted(set(specs) | set(read)):
+        kind = specs.get(key) or read[key][0]
         if key in fields:
             acted_on = "yes: " + ", ".join(f"`Config.{name}`" for name in fields[key])
         elif key in read:

@@ -14,7 +14,8 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .._config.config import Config, ConfigError
-from .._config.inifile import get_lines, get_list
+from .._config.known_ini import ALIASES, builtin_spec
+from .ini_values import convert, default_for, kinds_of
 from .option_names import PYTEST_OPTION_DESTS, declared_dest
 
 if TYPE_CHECKING:
@@ -160,51 +161,6 @@ _PLUGIN_OPTIONS: dict[str, tuple[str, ...]] = {
     "setuponly": ("setuponly", "setupshow"),
     "setupplan": ("setupplan",),
     "skipping": ("runxfail",),
-}
-
-# ini keys asynctestrun knows, with pytest's types.
-_INI_TYPES: dict[str, str] = {
-    "markers": "linelist",
-    "testpaths": "args",
-    "python_files": "args",
-    "python_classes": "args",
-    "python_functions": "args",
-    "norecursedirs": "args",
-    "filterwarnings": "linelist",
-    "addopts": "args",
-    "usefixtures": "args",
-    "doctest_optionflags": "args",
-    "doctest_encoding": "string",
-    "asyncio_mode": "string",
-    "asyncio_default_fixture_loop_scope": "string",
-    "asyncio_default_test_loop_scope": "string",
-    "asyncio_debug": "bool",
-    "xfail_strict": "bool",
-    "log_level": "string",
-    "log_cli": "bool",
-    "log_format": "string",
-    "log_date_format": "string",
-    "log_cli_format": "string",
-    "log_file": "string",
-    "log_file_format": "string",
-    "log_file_date_format": "string",
-    "log_file_mode": "string",
-    "log_cli_date_format": "string",
-    "minversion": "string",
-    "required_plugins": "args",
-    "timeout": "string",
-    "junit_family": "string",
-    "junit_suite_name": "string",
-    "empty_parameter_set_mark": "string",
-    "console_output_style": "string",
-    "cache_dir": "string",
-    "consider_namespace_packages": "bool",
-    "pythonpath": "paths",
-    "confcutdir": "string",
-    "tmp_path_retention_count": "string",
-    "tmp_path_retention_policy": "string",
-    "strict": "bool",
-    "strict_markers": "bool",
 }
 
 
@@ -660,39 +616,44 @@ class PytestConfig:
         return relative.replace(os.sep, "/") + sep + rest
 
     def getini(self, name: str) -> Any:
-        kind: str | None
-        default: Any = _NOTSET
-        if name in self._parser.ini:
-            _, kind, default = self._parser.ini[name]
-        elif name in _INI_TYPES:
-            kind = _INI_TYPES[name]
+        """A configuration key's value by its declared type, or its default where the file leaves it
+        out: keys declared with ``parser.addini`` and every key pytest itself declares (its plugins
+        that are not blocked, pytest-asyncio, replaced plugins that are installed); another name is a
+        ValueError, as under pytest."""
+        canonical = ALIASES.get(name, name)
+        declared = self._parser.ini.get(canonical)
+        if declared is not None:
+            _, kind, default = declared
+            kinds = kinds_of(kind)
+            keep_tuple = True
+            if default is _NOTSET:
+                default = default_for(kinds)
         else:
-            raise ValueError(f"unknown configuration value: {name!r}")
+            disabled = set(self._config.disabled_plugins)
+            if not self._config.asyncio_plugin:
+                disabled.add("asyncio")
+            spec = builtin_spec(canonical, disabled)
+            if spec is None:
+                raise ValueError(f"unknown configuration value: {name!r}")
+            kinds, default, keep_tuple = spec.kinds, spec.default, spec.keep_tuple
         extra = self._ini_lines.get(name, [])
         values = self._config.ini
-        if name not in values:
-            if extra:
-                return list(extra)
-            if default is not _NOTSET and default is not None:
-                return default
-            return _empty(kind)
-        if kind in ("linelist",):
-            return [*get_lines(values, name), *extra]
-        if kind in ("args", "pathlist", "paths"):
-            result = get_list(values, name)
-            if kind in ("pathlist", "paths"):
-                base = self._config.inipath.parent if self._config.inipath else self._config.rootdir
-                return [base / p for p in result]
-            return [*result, *extra]
-        if kind == "bool":
-            raw = values[name]
-            return str(raw).strip().lower() in ("1", "true", "yes", "y", "on", "t")
-        if kind == "int":
-            return int(str(values[name]))
-        if kind == "float":
-            return float(str(values[name]))
-        raw = values[name]
-        return raw if isinstance(raw, str) else " ".join(raw)
+        # The key's own name wins over an alias where the file sets both.
+        key = (
+            canonical
+            if canonical in values
+            else next(
+                (alias for alias, target in ALIASES.items() if target == canonical and alias in values), None
+            )
+        )
+        if key is None:
+            if isinstance(default, tuple) and not keep_tuple:
+                default = list(default)
+            return [*default, *extra] if extra and isinstance(default, list) else default
+        config = self._config
+        base = config.inipath.parent if config.inipath else config.invocation_dir
+        value = convert(kinds, name, values[key], base)
+        return [*value, *extra] if isinstance(value, list) and extra else value
 
     def addinivalue_line(self, name: str, line: str) -> None:
         self._ini_lines.setdefault(name, []).append(line)
@@ -714,11 +675,3 @@ class PytestConfig:
 
     def getplugin(self, name: str) -> Any:
         return self.pluginmanager.getplugin(name)
-
-
-def _empty(kind: str | None) -> Any:
-    if kind in ("linelist", "args", "pathlist", "paths"):
-        return []
-    if kind == "bool":
-        return False
-    return ""

@@ -7024,6 +7024,27 @@ expected   = {'count': 2}
         """,
         counts={"failed": 5},
     ),
+    Scenario(
+        # config.getini knows every key pytest and pytest-asyncio declare, and gives pytest's default
+        # for one the file leaves out, converted by the key's type (a union tries each member; an
+        # alias reads its key); a conftest's pytest_configure reading enable_assertion_pass_hook, as
+        # pytest-golden does, stopped the run with an internal error.
+        "builtin_ini_defaults",
+        "builtin_ini_defaults",
+        (),
+        0,
+        r"""
+            test_getini.py::test_configure_hook_read_an_unset_key              passed
+            test_getini.py::test_unset_string_keys_give_pytests_defaults       passed
+            test_getini.py::test_unset_list_keys_give_pytests_defaults         passed
+            test_getini.py::test_unset_keys_of_other_types                     passed
+            test_getini.py::test_a_union_type_reads_an_int_or_a_word           passed
+            test_getini.py::test_an_alias_and_its_key_read_the_same_value      passed
+            test_getini.py::test_declared_keys_keep_their_defaults             passed
+            test_getini.py::test_an_unknown_key_is_a_value_error               passed
+        """,
+        counts={"passed": 8},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
