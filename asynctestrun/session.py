@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ._collect.collector import BUILTIN_HOLDER, Collection, Collector, failed_message
 from ._collect.harvest import harvest_fixtures
 from ._collect.hooks import (
+    HOOKS_BEHIND_INI_KEYS,
     SILENT_HOOKS,
     XDIST_CONTROLLER_HOOKS,
     HookRegistry,
@@ -941,6 +942,8 @@ class Session:
         for plugin_name, hook in self.hooks.unknown_hooks():
             if hook in SILENT_HOOKS or hook in declared or (hook in XDIST_CONTROLLER_HOOKS) != controller:
                 continue
+            if hook in HOOKS_BEHIND_INI_KEYS and not self._ini_switch_on(HOOKS_BEHIND_INI_KEYS[hook]):
+                continue
             self.broadcast.handle(
                 WarningRaised(
                     f"hook {hook} in {plugin_name} is not supported by asynctestrun and was not called",
@@ -948,6 +951,13 @@ class Session:
                     "PluginWarning",
                 )
             )
+
+    def _ini_switch_on(self, key: str) -> bool:
+        """Whether the bool ini key is on; a key no plugin declares (``-p no:NAME``) is off."""
+        try:
+            return bool(self.plugin_config.getini(key))
+        except ValueError:
+            return False
 
     def configure_node(self, name: str, count: int, run_id: str) -> str:
         """Under -n, before the worker ``name`` starts: ``pytest_configure_node``, as pytest-xdist's

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import inspect
 import warnings
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from .._declare.pytest_warnings import PytestRemovedIn10Warning
 
@@ -94,6 +94,10 @@ XDIST_CONTROLLER_HOOKS = frozenset(
         "pytest_handlecrashitem",
     }
 )
+# Hooks pytest calls only where an ini key turns them on (pytest-golden has pytest_assertion_pass,
+# which pytest calls for each passing assert under enable_assertion_pass_hook = true): a plugin having
+# one loses nothing while the key is off, so it is named unsupported only when the key is on.
+HOOKS_BEHIND_INI_KEYS: Final[Mapping[str, str]] = {"pytest_assertion_pass": "enable_assertion_pass_hook"}
 # Hooks whose pytest implementations all run inside the one call made here, so a hook wrapper around
 # the plain implementations sees what it would see under pytest. pytest-randomly shuffles the items
 # in a ``wrapper=True`` pytest_collection_modifyitems, before the plain implementations run. Other

@@ -7045,6 +7045,21 @@ expected   = {'count': 2}
         """,
         counts={"passed": 8},
     ),
+    Scenario(
+        # A conftest's pytest_assertion_pass, which pytest calls only under enable_assertion_pass_hook:
+        # with the key off, pytest never calls it and asynctestrun names no unsupported hook
+        # (tests/e2e/test_runner_warnings.py checks the warnings summary).
+        "assertion_pass_hook",
+        "assertion_pass_hook",
+        (),
+        0,
+        r"""
+            test_passes.py::test_an_assert_passes         passed
+            test_passes.py::test_an_async_assert_passes   passed
+            test_passes.py::test_the_switch_is_off        passed
+        """,
+        counts={"passed": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

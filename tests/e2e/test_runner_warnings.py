@@ -4,6 +4,7 @@ filter: an ``ignore`` filter in the ini, ``-W`` or a ``filterwarnings`` mark sil
 
 from __future__ import annotations
 
+import re
 import subprocess
 import textwrap
 from pathlib import Path
@@ -105,3 +106,19 @@ def test_a_hook_that_raises_is_a_plugin_warning_not_a_leak(tmp_path: Path) -> No
     assert done.returncode == 0, done.stdout + done.stderr
     assert "PluginWarning: pytest_runtest_logreport raised ValueError: boom" in summary
     assert "LeakWarning" not in summary
+
+
+@pytest.mark.parametrize("switched_on", [False, True], ids=["key-off", "key-on"])
+def test_a_hook_pytest_calls_under_an_ini_key_is_named_only_with_the_key_on(
+    tmp_path: Path, switched_on: bool
+) -> None:
+    # pytest calls pytest_assertion_pass only under enable_assertion_pass_hook = true; pytest-golden,
+    # installed, has one, and every run named it unsupported though pytest would not call it either.
+    switch = "true" if switched_on else "false"
+    (tmp_path / "pytest.ini").write_text(f"[pytest]\nenable_assertion_pass_hook = {switch}\n")
+    (tmp_path / "conftest.py").write_text("def pytest_assertion_pass(item, lineno, orig, expl):\n    pass\n")
+    (tmp_path / "test_one.py").write_text("def test_one():\n    assert True\n")
+    done = run_cli(tmp_path, "-p", "no:cacheprovider")
+    assert done.returncode == 0, done.stdout + done.stderr
+    named = re.search(r"hook pytest_assertion_pass in \S*conftest\.py is not supported", _summary(done))
+    assert bool(named) == switched_on, done.stdout
