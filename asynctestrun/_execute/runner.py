@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .._collect.harvest import is_unittest_case
 from .._declare.outcomes import Exit, skip_of
 from .._model.events import Event, TestFinished, TestStarted, WarningRaised, maxfail_reason
 from .._model.outcomes import Outcome, Phase
@@ -189,7 +190,11 @@ def _run_one(
     # fixture holding a loop or a connection would otherwise outlive its test by thousands of tests.
     node.funcargs.clear()
     node.stash.clear()
-    node.instance = None
+    if item.cls is not None and is_unittest_case(item.cls):
+        # pytest's unittest plugin drops the TestCase at its teardown. A plain class's instance stays
+        # on the item for the session, as pytest keeps it: what a test set on ``self`` outlives it (a
+        # suite keying a registry by id() of a class made in a test relies on no later one reusing it).
+        node.instance = None
     if any(o in (Outcome.FAILED, Outcome.ERROR) for o in result.outcomes):
         summary.failed += 1
         # Kept as the run goes, as pytest's: hooks, and a teardown error naming the session, read it.

@@ -82,6 +82,7 @@ class SessionState:
         self.kept_errors: list[BaseException] = []
         self.stack_dumps: StackDumps | None = None  # faulthandler_timeout (set by runner.execute)
         self.cache: dict[FixtureDef, CachedValue] = {}
+        self.class_instances: dict[str, Any] = {}  # by class scope key: see class_instance
         # The session's node tree, shared with its items' ``parent`` (a bare session has its own).
         self.nodes: NodeTree = getattr(plugin_session, "nodes", None) or NodeTree(plugin_config)
         self.nodes.finalizer_host = self._add_container_finalizer
@@ -244,11 +245,15 @@ class SessionState:
         return policy if isinstance(policy, asyncio.AbstractEventLoopPolicy) else None
 
     def class_instance(self, item: TestItem) -> Any:
-        node = self.stack.node_for(Scope.CLASS)
-        if "instance" not in node.state and item.cls is not None:
+        """The instance a class's wider-scoped fixture methods are bound to: one per class, kept for
+        the session as pytest's class collector keeps the instance it collected the fixtures from."""
+        if item.cls is None:
+            return None
+        key = self.stack.node_for(Scope.CLASS).key
+        if key not in self.class_instances:
             # A TestCase is made for "runTest", as pytest makes it: some subclasses drop the default.
-            node.state["instance"] = item.cls("runTest") if is_unittest_case(item.cls) else item.cls()
-        return node.state.get("instance")
+            self.class_instances[key] = item.cls("runTest") if is_unittest_case(item.cls) else item.cls()
+        return self.class_instances[key]
 
     def _add_container_finalizer(
         self, node: ContainerNode | SessionNode, finalizer: Callable[[], object]

@@ -7060,6 +7060,25 @@ expected   = {'count': 2}
         """,
         counts={"passed": 3},
     ),
+    Scenario(
+        # A test class's instance lives as long as its test item, as pytest keeps item.instance for
+        # the session (the class-scoped fixtures' instance too); a TestCase is dropped at teardown.
+        # asynctestrun dropped each instance after its test, so what a test set on self was freed.
+        "class_instance_lifetime",
+        "class_instance_lifetime",
+        (),
+        0,
+        r"""
+            test_instances.py::TestPlainClass::test_store                         passed
+            test_instances.py::TestPlainClass::test_store_async                   passed
+            test_instances.py::TestClassFixture::test_uses                        passed
+            test_instances.py::TestCaseStore::test_store                          passed
+            test_instances.py::test_plain_instances_outlive_their_tests           passed
+            test_instances.py::test_unittest_case_is_dropped                      passed
+            test_instances.py::test_class_fixture_instance_outlives_its_class     passed
+        """,
+        counts={"passed": 7},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
