@@ -7,6 +7,7 @@ it did not know itself against them once conftests are loaded.
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -265,9 +266,22 @@ def usage_error_parser() -> type[argparse.ArgumentParser]:
 
 
 class Parser:
-    """What ``pytest_addoption(parser)`` receives."""
+    """What ``pytest_addoption(parser)`` receives; also ``pytest.Parser(_ispytest=True)`` built by test
+    code as a plain argument parser of its own (pydantic-settings' CLI source), with pytest's
+    constructor arguments and ``parse``."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        usage: str | None = None,
+        processopt: Callable[[Any], None] | None = None,
+        *,
+        prog: str | None = None,
+        _ispytest: bool = False,
+    ) -> None:
+        # usage and processopt shape pytest's help text and its config's defaults, which this parser
+        # never writes nor owns: accepted for the signature only.
+        del usage, processopt, _ispytest
+        self._prog = prog
         self.options: list[tuple[tuple[str, ...], dict[str, Any]]] = []
         self.ini: dict[str, tuple[str, str | None, Any]] = {}
         self.groups: dict[str, OptionGroup] = {}
@@ -297,7 +311,7 @@ class Parser:
         self.ini[name] = (help, type, default)
 
     def argparser(self, *, enforce_required: bool = True) -> argparse.ArgumentParser:
-        parser = usage_error_parser()(prog="asynctestrun", add_help=False, allow_abbrev=False)
+        parser = usage_error_parser()(prog=self._prog, add_help=False, allow_abbrev=False)
         for opts, attrs in self.options:
             kwargs = _argparse_kwargs(attrs)
             if not enforce_required:
@@ -306,6 +320,28 @@ class Parser:
         parser.add_argument("file_or_dir", nargs="*")
         parser.add_argument(ARGUMENT_BREAK, action=_break_action())
         return parser
+
+    def parse(
+        self, args: Sequence[str | os.PathLike[str]], namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """Every declared option and the paths, options and paths in any order, as pytest parses its
+        command line; a bad value or an unknown option is a ``UsageError``."""
+        from .pytest_api import UsageError  # pytest_api imports this module
+
+        parser = self.argparser()
+        try:
+            return parser.parse_intermixed_args([os.fspath(arg) for arg in args], namespace)
+        except ConfigError as error:
+            raise UsageError(f"{parser.format_usage()}{parser.prog}: error: {error}") from None
+
+    @property
+    def prog(self) -> str:
+        """The program name in usage messages: argparse's default, the script's name, unless given."""
+        return self._prog or os.path.basename(sys.argv[0])
+
+    @prog.setter
+    def prog(self, value: str) -> None:
+        self._prog = value
 
     def parse_known_args(
         self, args: Sequence[str | os.PathLike[str]], namespace: argparse.Namespace | None = None

@@ -7079,6 +7079,22 @@ expected   = {'count': 2}
         """,
         counts={"passed": 7},
     ),
+    Scenario(
+        # pytest.Parser built by test code as a plain argument parser: pytest's constructor arguments,
+        # parse() of options and paths in any order, and a UsageError with argparse's usage line on a bad
+        # value; asynctestrun's Parser took no argument and had no parse().
+        "standalone_parser",
+        "standalone_parser",
+        (),
+        0,
+        r"""
+            test_parser.py::test_parse_declared_options            passed
+            test_parser.py::test_bad_value_is_a_usage_error        passed
+            test_parser.py::test_unknown_option_is_a_usage_error   passed
+            test_parser.py::test_prog                              passed
+        """,
+        counts={"passed": 4},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
