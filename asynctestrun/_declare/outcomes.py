@@ -115,15 +115,22 @@ def exit(reason: str = "", returncode: int | None = None) -> NoReturn:
 
 
 def importorskip(
-    modname: str, minversion: str | None = None, reason: str | None = None, *, exc_type: type | None = None
+    modname: str,
+    minversion: str | None = None,
+    reason: str | None = None,
+    *,
+    exc_type: type[ImportError] | None = None,
 ) -> ModuleType:
+    # A name that is not a dotted name is a SyntaxError, as in pytest, not a skip.
+    compile(modname, "", "eval")
+    # Since pytest 9.1 only a missing module skips by default: a module that is there but raises
+    # ImportError while importing (a missing dependency of its own) is the test's error.
+    skip_on = ModuleNotFoundError if exc_type is None else exc_type
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             module = importlib.import_module(modname)
-        except ImportError as exc:
-            if exc_type is not None and not isinstance(exc, exc_type):
-                raise
+        except skip_on as exc:
             raise Skipped(reason or f"could not import {modname!r}: {exc}", allow_module_level=True) from None
     if minversion is not None:
         version = getattr(module, "__version__", None)

@@ -7095,6 +7095,24 @@ expected   = {'count': 2}
         """,
         counts={"passed": 4},
     ),
+    Scenario(
+        # pytest.importorskip skips only on ModuleNotFoundError unless given exc_type (pytest 9.1's
+        # default): a module that is there but raises ImportError fails the test, or errors its
+        # fixture; asynctestrun skipped on any ImportError.
+        "importorskip_import_error",
+        "importorskip_import_error",
+        ("-rs",),
+        1,
+        r"""
+            test_importorskip.py::test_missing_module_skips              skipped
+            test_importorskip.py::test_import_error_fails                failed
+            test_importorskip.py::test_import_error_skips_with_exc_type  skipped
+            test_importorskip.py::test_import_error_in_fixture           error
+            test_importorskip.py::test_async_import_error_fails          failed
+            test_module_level_exc_type.py                                skipped
+        """,
+        counts={"failed": 2, "skipped": 3, "errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
