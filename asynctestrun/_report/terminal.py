@@ -386,6 +386,10 @@ class TerminalReporter:
         # The last test's line waits for its share until the run loop has ended (see _session_finished).
         self._last_share_pending = False
         self._started: str | None = None  # under -s: the test whose id is written, awaiting its word
+        # Output captured: the running test, whose file (or id) is written with its result. pytest
+        # writes it when the test starts, so a run stopped inside it (pytest.exit(), an interrupt)
+        # still shows it, after the previous file's line has ended with its share.
+        self._unwritten_start: TestStarted | None = None
         # Under -s: the test whose set-up or call report is written already (PhaseReported), and how
         # many of its phases that covered.
         self._reporting: str | None = None
@@ -409,6 +413,8 @@ class TerminalReporter:
         elif isinstance(event, TestStarted):
             if self.echo:
                 self._test_started(event)
+            else:
+                self._unwritten_start = event
         elif isinstance(event, CollectionFinished):
             self._collection_finished(event)
         elif isinstance(event, TestFinished):
@@ -527,6 +533,7 @@ class TerminalReporter:
         self.out.flush()
 
     def _test_finished(self, result: TestResult) -> None:
+        self._unwritten_start = None
         result = self.places.result(result)
         self.results.append(result)
         if result.collection_skip:
@@ -665,6 +672,9 @@ class TerminalReporter:
         self._column = self.width - 1
 
     def _session_finished(self, event: SessionFinished) -> None:
+        if self._unwritten_start is not None and event.interrupted:
+            self._test_started(self._unwritten_start)
+            self._line_open = self.verbose > 0  # the id's line, which the summary's break ends
         if self._last_share_pending and not event.interrupted:
             # As pytest, the last share ("[100%]") is written once the run loop is over, after the
             # last teardowns, and not at all when the loop was stopped (-x / --maxfail reached by

@@ -7113,6 +7113,19 @@ expected   = {'count': 2}
         """,
         counts={"failed": 2, "skipped": 3, "errors": 1},
     ),
+    Scenario(
+        # pytest.exit() in a file's first test: the run stops there (exit status 2); the report names
+        # that file, as pytest writes it when the test starts (test_terminal_layout.py compares it).
+        "exit_at_a_files_first_test",
+        "exit_at_a_files_first_test",
+        (),
+        2,
+        r"""
+            test_a_passes.py::test_passes      passed
+            test_a_passes.py::test_passes_too  passed
+        """,
+        counts={"passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

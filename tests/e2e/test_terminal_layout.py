@@ -199,6 +199,28 @@ def test_a_stopped_run_says_why_as_pytest_does(args, rule, tmp_path):
     assert_reads_as_pytests("early_exit", *args, tmp_path=tmp_path)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("test_a_passes.py", "test_b_exit.py"),
+        ("-v", "test_a_passes.py", "test_b_exit.py"),
+        ("-q", "test_a_passes.py", "test_b_exit.py"),
+        ("test_b_exit.py",),
+        ("test_a_passes.py", "test_c_exit_in_fixture.py"),
+    ],
+    ids=["second-file", "second-file-v", "second-file-q", "first-file", "in-a-fixture"],
+)
+def test_a_run_stopped_in_a_files_first_test_names_that_file(args, tmp_path):
+    # pytest writes a test's file (its id under -v) as the test starts, ending the previous file's
+    # line with its share first: a run stopped inside the test still shows where.
+    out = run_asynctestrun("exit_at_a_files_first_test", *args, tmp_root=tmp_path).stdout.splitlines()
+    stopped_in = "test_c_exit_in_fixture.py" if "test_c_exit_in_fixture.py" in args else "test_b_exit.py"
+    assert any(line.startswith(stopped_in) for line in out) != ("-q" in args)  # -q names no files
+    if reference_python()[0] is None:
+        return
+    assert_reads_as_pytests("exit_at_a_files_first_test", *args, tmp_path=tmp_path)
+
+
 @pytest.mark.parametrize("quiet", [(), ("-q",), ("-qq",)], ids=["default", "q", "qq"])
 def test_a_pytest_exit_with_another_status_says_why_after_the_closing_line(quiet, tmp_path):
     # pytest's terminal reporter writes the stop's line above the closing line only under exit
