@@ -371,6 +371,11 @@ class CaptureManager:
     def is_suspended(self) -> bool:
         return self._suspended
 
+    @property
+    def fixture_in_use(self) -> bool:
+        """A capsys/capfd-like fixture captures the test's output now (pytest's ``_capture_fixture``)."""
+        return self._fixture is not None
+
     def read(self) -> tuple[str, str]:
         """Captured (out, err) since the last read, which clears them."""
         if self._streams is None:

@@ -15,7 +15,7 @@ from typing import Any
 from .._declare.fixtures import fixture
 from .._declare.warns import WarningsRecorder
 from .monkeypatch import MonkeyPatch
-from .subtests import STASH_KEY, Subtests
+from .subtests import CAPTURE_KEY, STASH_KEY, Subtests
 from .tmpdir import TempPathFactory, make_tmp_path
 
 # The pytest plugins each fixture here belongs to: ``-p no:NAME`` takes a plugin's fixtures out of
@@ -75,7 +75,7 @@ def monkeypatch() -> Iterator[MonkeyPatch]:
 @fixture
 def subtests(request: Any) -> Subtests:
     """``with subtests.test(msg, **params):`` blocks reported on their own (pytest 9)."""
-    return Subtests(request.node.stash[STASH_KEY])
+    return Subtests(request.node.stash[STASH_KEY], request.node.stash[CAPTURE_KEY])
 
 
 @fixture

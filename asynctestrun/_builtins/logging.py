@@ -236,6 +236,16 @@ class LoggingCapture:
         self._report_handler = None
         return text
 
+    def report_offset(self) -> int:
+        """How much of the phase's report log there is now: where a ``subtests`` block's starts."""
+        handler = self._report_handler
+        return 0 if handler is None else len(handler.stream.getvalue())
+
+    def report_since(self, offset: int) -> str:
+        """The phase's report log from ``offset`` on: the records a ``subtests`` block logged."""
+        handler = self._report_handler
+        return "" if handler is None else handler.stream.getvalue()[offset:].strip()
+
     def detach(self) -> None:
         """Take the handlers off the root logger (the end of the run)."""
         self._detach_from_unpropagated()

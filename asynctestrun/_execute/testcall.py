@@ -21,7 +21,10 @@ from pathlib import Path
 from time import perf_counter  # bound now: a test replacing time.perf_counter leaves its timing alone
 from typing import Any
 
+from .._builtins.capture import make_capture_fixture
+from .._builtins.subtests import CAPTURE_KEY as SUBTEST_CAPTURE_KEY
 from .._builtins.subtests import STASH_KEY as SUBTEST_STASH_KEY
+from .._builtins.subtests import BlockCapture
 from .._collect.harvest import is_unittest_case
 from .._collect.signature import is_staticmethod
 from .._declare.outcomes import Exit, Failed, Skipped, XFailed, skip_of
@@ -66,6 +69,7 @@ class TestRun:
         self.rearm: Callable[[float], None] = lambda _delay: None
         node.stash["_asynctestrun_addfinalizer"] = self._add_item_finalizer
         node.stash[SUBTEST_STASH_KEY] = self._record_subtest
+        node.stash[SUBTEST_CAPTURE_KEY] = self._start_block_capture
         self._subtests: list[PhaseResult] = []  # in the order they ended
         self._failed_subtests = 0  # those of the subtests fixture, which fail the test they are in
         # The call's output read early, when a unittest subtest was reported (see _record_unittest_subtest).
@@ -81,16 +85,39 @@ class TestRun:
         self.retry_keeps_wider_scopes = True
         self.quit_debugger = False  # --pdb: the debugger was quit; the run stops after this test
 
+    def _start_block_capture(self) -> BlockCapture:
+        """A ``subtests`` block's own capture, as pytest's fixture starts one: its output with the
+        run's method (fd or sys), none while output is not captured or a capsys/capfd-like fixture
+        is in use; its log records."""
+        capture = self.state.capture
+        output = None
+        if capture.method in ("fd", "sys") and not capture.fixture_in_use:
+            output = make_capture_fixture("capfd" if capture.method == "fd" else "capsys")
+            output._start()
+        return BlockCapture(output, self.state.logging)
+
     def _record_subtest(
-        self, label: str, exc: BaseException | None, duration: float, *, fails_test: bool = True
+        self,
+        label: str,
+        exc: BaseException | None,
+        duration: float,
+        sections: tuple[tuple[str, str], ...] = (),
+        *,
+        fails_test: bool = True,
     ) -> None:
         if exc is not None:
             exc = skip_of(exc) or exc
         if exc is None:
-            result = PhaseResult(Phase.CALL, PhaseOutcome.PASSED, duration, subtest=label)
+            result = PhaseResult(Phase.CALL, PhaseOutcome.PASSED, duration, subtest=label, sections=sections)
         elif isinstance(exc, XFailed):
             result = PhaseResult(
-                Phase.CALL, PhaseOutcome.SKIPPED, duration, reason=exc.msg or "", xfail=True, subtest=label
+                Phase.CALL,
+                PhaseOutcome.SKIPPED,
+                duration,
+                reason=exc.msg or "",
+                xfail=True,
+                subtest=label,
+                sections=sections,
             )
         elif isinstance(exc, Skipped):
             result = PhaseResult(
@@ -100,6 +127,7 @@ class TestRun:
                 reason=exc.msg or "",
                 message=_skip_location(self, exc),
                 subtest=label,
+                sections=sections,
             )
         else:
             if isinstance(exc, Failed) and not exc.pytrace:
@@ -114,6 +142,7 @@ class TestRun:
                 crash_message(exc),
                 subtest=label,
                 crash_location=crash_location(exc),
+                sections=sections,
             )
             self._failed_subtests += fails_test
         self._subtests.append(result)

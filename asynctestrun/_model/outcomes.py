@@ -55,6 +55,9 @@ class PhaseResult:
     # a report (its letter, or its -v line) to file descriptor 1, which is then the capture's file, so
     # it shows in the test's "Captured stdout call" and not on the terminal. None: written as usual.
     captured_at: int | None = None
+    # What a ``subtests`` block printed, captured on its own as pytest's fixture does: ("Captured
+    # stdout call", text) ..., shown with the subtest's failure after its test's set-up sections.
+    sections: tuple[tuple[str, str], ...] = ()
     # "/abs/path.py:12": where a failure was raised, for ``--tb=line``'s closing line.
     crash_location: str | None = None
     # --pdb opened the debugger on this failure: as under pytest, the FAILURES and ERRORS sections

@@ -723,6 +723,8 @@ class TerminalReporter:
             self.write((call.longrepr or "").rstrip() + "\n")
             if call.subtest is None:
                 self._write_sections(result)
+            else:
+                self._write_subtest_sections(result, call)
         if self.tb_style == "line":
             # --tb=line: no headings; the E lines, what the test printed, then where it failed.
             for result, call in failures:
@@ -730,6 +732,8 @@ class TerminalReporter:
                 if call.subtest is None:
                     # pytest writes the call report's sections here, and no teardown ones.
                     self._write_sections(result, with_teardown=False)
+                else:
+                    self._write_subtest_sections(result, call, with_teardown=False)
                 if call.without_crash_line:
                     self.write((call.longrepr or "")[:50] + "\n")  # pytest cuts the report at 50 characters
                     continue
@@ -819,6 +823,17 @@ class TerminalReporter:
                 continue
             if phase is None or title.endswith(f" {phase}"):
                 self.write(_section(title, content, self.width))
+
+    def _write_subtest_sections(
+        self, result: TestResult, subtest: PhaseResult, *, with_teardown: bool = True
+    ) -> None:
+        """As pytest's subtest report: its test's set-up sections, what the block printed and logged,
+        and then, as after any failure of the test, its teardown's sections."""
+        self._write_sections(result, "setup")
+        for title, content in shown_sections(subtest.sections, self.show_capture):
+            self.write(_section(title, content, self.width))
+        if with_teardown:
+            self._write_sections(result, "teardown")
 
     def _write_durations(self) -> None:
         if not has_timed_phases(self.results):

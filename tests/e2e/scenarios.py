@@ -7126,6 +7126,21 @@ expected   = {'count': 2}
         """,
         counts={"passed": 2},
     ),
+    Scenario(
+        "subtest_block_output",
+        "subtest_block_output",
+        ("-q",),
+        1,
+        r"""
+            test_block_output.py::test_blocks_print                       failed
+            test_block_output.py::test_a_passing_block_prints             passed
+            test_block_output.py::test_capsys_keeps_the_blocks_output     failed
+            test_block_output.py::test_async_blocks                       failed
+            test_block_output.py::test_a_block_logs                       failed
+        """,
+        # Each failed block counts, beside the test it fails ("contains 1 failed subtest").
+        counts={"failed": 8, "passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -1136,3 +1136,21 @@ def test_tb_line_places_a_unittest_failure_where_it_was_raised(args, tmp_path):
     assert "/unittest/case.py:" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("unittest_crash_line", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("-rA", "--tb=short"), ("-q", "--tb=short"), ("--capture=sys", "--tb=short"), ("--tb=line",)],
+    ids=["all", "quiet", "sys-capture", "line"],
+)
+def test_a_subtests_blocks_output_reads_as_pytests(args, tmp_path):
+    # What a block prints and logs is captured on its own: a failed block shows it (after its test's
+    # set-up output), its test's output does not hold it, and a passing block's is not shown.
+    out = run_asynctestrun("subtest_block_output", *args, tmp_root=tmp_path).stdout
+    if args[0] == "-rA":
+        assert " Captured stdout call -+\nblock 1\n-+ Captured stderr call -+\nblock 1 to stderr\n" in re.sub(
+            r"-{3,}", "-+", out
+        )
+        assert "printed by a passing block" not in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("subtest_block_output", *args, tmp_path=tmp_path)
