@@ -29,6 +29,10 @@ class OutcomeException(BaseException):
 
 
 class Skipped(OutcomeException):
+    # pytest's Skipped and Failed present themselves as builtins, so Python's own formatting
+    # (``traceback.format_exception_only``, ``excinfo.exconly()``) names them "Skipped: reason".
+    __module__ = "builtins"
+
     def __init__(
         self, msg: str | None = None, pytrace: bool = True, allow_module_level: bool = False
     ) -> None:
@@ -54,6 +58,8 @@ def skip_of(exc: BaseException) -> Skipped | None:
 
 class Failed(OutcomeException):
     """Raised by fail() or the runner to fail a test without a Python-level traceback focus."""
+
+    __module__ = "builtins"  # as Skipped's
 
 
 class XFailed(Failed):
@@ -89,18 +95,22 @@ def _with_exception(exc_type: type[BaseException]) -> Callable[[_F], _F]:
 @_with_exception(Skipped)
 def skip(reason: str = "", allow_module_level: bool = False) -> NoReturn:
     # pytest 9's signature: allow_module_level may be positional, and the old msg= is gone (a
-    # TypeError, so the test fails instead of skipping).
+    # TypeError, so the test fails instead of skipping). Hidden, as pytest's: a crash location read
+    # from the traceback (``excinfo._getreprcrash()``) names the caller.
+    __tracebackhide__ = True
     raise Skipped(reason, allow_module_level=allow_module_level)
 
 
 @_with_exception(Failed)
 def fail(reason: str = "", pytrace: bool = True) -> NoReturn:
     # pytest 9 has no msg= any more: passing it is a TypeError.
+    __tracebackhide__ = True
     raise Failed(reason, pytrace=pytrace)
 
 
 @_with_exception(XFailed)
 def xfail(reason: str = "") -> NoReturn:
+    __tracebackhide__ = True
     raise XFailed(reason)
 
 
@@ -111,6 +121,7 @@ def xfail_ignored(reason: str = "") -> None:
 
 @_with_exception(Exit)
 def exit(reason: str = "", returncode: int | None = None) -> NoReturn:
+    __tracebackhide__ = True
     raise Exit(reason, returncode)
 
 

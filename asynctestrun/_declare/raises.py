@@ -15,9 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import Any, Generic, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 from .outcomes import Failed
+
+if TYPE_CHECKING:
+    from .._execute.reprs import ReprFileLocation
 
 E = TypeVar("E", bound=BaseException)
 ExcInfoTuple = tuple[type[E], E, TracebackType]
@@ -42,6 +45,17 @@ class TracebackEntry:
     @property
     def name(self) -> str:
         return self.frame.f_code.co_name
+
+    def ishidden(self, excinfo: ExceptionInfo[Any] | None = None) -> bool:
+        """Whether the frame asks to stay out of reports: a true ``__tracebackhide__`` in its locals
+        or globals, or a callable one that answers true for *excinfo*."""
+        frame = self.frame
+        hide: object = frame.f_locals.get(
+            "__tracebackhide__", frame.f_globals.get("__tracebackhide__", False)
+        )
+        if callable(hide):
+            return bool(hide(excinfo))
+        return bool(hide)
 
 
 def _stringify(exc: BaseException, *, group_message_only: bool = False) -> str:
@@ -147,6 +161,18 @@ class ExceptionInfo(Generic[E]):
 
     def errisinstance(self, exc: ExceptionTypes) -> bool:
         return isinstance(self.value, exc)
+
+    def _getreprcrash(self) -> ReprFileLocation | None:
+        """Where the exception was raised, as pytest's crash line names it: the last frame that does
+        not hide itself, with the short form of the exception; None if every frame hides. Plugins
+        read it for a report's message (pytest-error-for-skips words a forbidden skip with it)."""
+        from .._execute.reprs import ReprFileLocation
+
+        for entry in reversed(self.traceback):
+            if not entry.ishidden(self):
+                filename = entry.frame.f_code.co_filename
+                return ReprFileLocation(filename, entry.lineno + 1, self.exconly(tryshort=True))
+        return None
 
     def match(self, regexp: str | re.Pattern[str]) -> Literal[True]:
         """Assert that ``re.search(regexp, str(value))`` finds something (notes included)."""

@@ -7141,6 +7141,30 @@ expected   = {'count': 2}
         # Each failed block counts, beside the test it fails ("contains 1 failed subtest").
         counts={"failed": 8, "passed": 1},
     ),
+    Scenario(
+        # A makereport wrapper failing each skip, as pytest-error-for-skips does, worded with
+        # call.excinfo._getreprcrash(): the last frame that does not hide itself (pytest.skip and a
+        # helper with __tracebackhide__ hide) and "Skipped: reason", Skipped named as a builtin. The
+        # method was missing, so the wrapper raised and every skip stayed a skip.
+        "skip_crash_report",
+        "skip_crash_report",
+        (),
+        1,
+        r"""
+            test_skips.py::test_skips                           failed
+            test_skips.py::test_skips_through_a_hidden_helper   failed
+            test_skips.py::test_marked                          error
+            test_skips.py::test_async_skips                     failed
+            test_skips.py::test_passes                          passed
+        """,
+        counts={"failed": 3, "passed": 1, "errors": 1},
+        events="""
+call test_skips: test_skips.py:10 Skipped: in the test
+call test_skips_through_a_hidden_helper: test_skips.py:14 Skipped: hidden helper
+setup test_marked: - Skipped: marked
+call test_async_skips: test_skips.py:24 Skipped: in an async test
+""",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
