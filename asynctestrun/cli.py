@@ -669,21 +669,26 @@ def _run_session(
         return 2
     except BrokenPipeError:
         raise
+    except SystemExit:
+        if not session.wrapped:
+            raise  # a start-up conftest's, or an end hook's: the process exits with it, as pytest's
+        # pytest's session wrapper catches it as any other error, and says so.
+        _internal_error(junit)
+        click.echo("mainloop: caught unexpected SystemExit!", err=True)
+        return EXIT_INTERNAL_ERROR
     except Exception as exc:
         import traceback
 
         from ._execute.unraisable import SessionEndError
 
         if isinstance(exc, SessionEndError):
+            if isinstance(exc.error, SystemExit):
+                raise exc.error from None  # a session-end hook's sys.exit(): the process exits with it
             # pytest's clean-up raised after the summary: its traceback, not an internal error.
             traceback.print_exception(exc.error)
             return 1
 
-        text = traceback.format_exc()
-        for line in text.splitlines():
-            click.echo(f"INTERNALERROR> {line}", err=True)
-        if junit is not None:
-            junit.abort(text)
+        _internal_error(junit)
         return EXIT_INTERNAL_ERROR
     finally:
         session.close()
@@ -692,6 +697,17 @@ def _run_session(
         close = getattr(terminal, "close", None)
         if close is not None:
             close()
+
+
+def _internal_error(junit: Any) -> None:
+    """The exception being handled, as pytest's INTERNALERROR lines (and in the JUnit file)."""
+    import traceback
+
+    text = traceback.format_exc()
+    for line in text.splitlines():
+        click.echo(f"INTERNALERROR> {line}", err=True)
+    if junit is not None:
+        junit.abort(text)
 
 
 def _run_parallel(
@@ -752,6 +768,10 @@ def _run_parallel(
             code, notice = session.check_max_warnings(end.code)
             final_code.append(code)
             event = end.event(replace(event, exit_code=code, notice=notice))
+            broadcast.handle(event)
+            if end.leaving is not None:
+                session.escape(end.leaving)
+            return
         broadcast.handle(event)
 
     session.start_as_controller()

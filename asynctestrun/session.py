@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ._collect.collector import BUILTIN_HOLDER, Collection, Collector, failed_message
 from ._collect.harvest import harvest_fixtures
@@ -148,6 +148,7 @@ class SessionEnd:
     plugin_summary: str = ""
     finish_output: str = ""
     unconfigure_output: str = ""
+    leaving: BaseException | None = None  # what pytest_unconfigure raised: raised once reported
 
     def event(self, finished: SessionFinished) -> SessionFinished:
         """``finished`` carrying these hooks' output, for the reporters to place where pytest shows it."""
@@ -216,6 +217,9 @@ class Session:
         self._live_log: LiveLogHandler | None = None  # log_cli's handler, for the session
         self._options_declared: set[int] = set()  # plugin modules whose pytest_addoption ran
         self._registered_marks: tuple[int, frozenset[str]] | None = None
+        # From pytest_configure to the session's end hooks: the part pytest's session wrapper runs,
+        # where a SystemExit (a conftest's sys.exit()) is an internal error, not the process's exit.
+        self.wrapped = False
 
     # -- set-up ------------------------------------------------------------------------------
     def prepare(
@@ -521,6 +525,7 @@ class Session:
             if answer is not None:
                 self.close()
                 return int(answer)
+        self.wrapped = True
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
         # Checked when pytest's logging plugin is configured; with the plugin blocked, no run-wide handler.
         logging_on = "logging" not in config.blocked_plugins()
@@ -925,11 +930,14 @@ class Session:
         code, notice = self.check_max_warnings(end.code)
         duration = time.perf_counter() - start
         self.broadcast.handle(end.event(SessionFinished(code, duration, interrupted, notice=notice)))
+        if end.leaving is not None:
+            self.escape(end.leaving)
         return code
 
     def start_as_controller(self) -> None:
         """Under -n, this process is pytest-xdist's controller: its plugins and conftests are configured
         and see the session start (and, in ``end_session``, finish), though no test runs here."""
+        self.wrapped = True
         self.hooks.call_historic("pytest_configure", config=self.plugin_config)
         self._warn_unsupported_hooks(controller=True)
         self.hooks.call("pytest_sessionstart", session=self.session_view)
@@ -975,7 +983,9 @@ class Session:
         collect only their own files."""
         from ._execute.runner import caught_warnings, session_filters
 
+        self.wrapped = False  # pytest calls these hooks after its session wrapper's own error handling
         summary = ""
+        leaving: BaseException | None = None
         finished, unconfigured = io.StringIO(), io.StringIO()
         if self.coverage is not None:
             # As pytest-cov, whose measurement ends with the test loop: what pytest_sessionfinish and
@@ -991,25 +1001,39 @@ class Session:
                         self.hooks.call("pytest_sessionfinish", session=self.session_view, exitstatus=code)
                 except Exit:
                     raise
-                except Exception as exc:
-                    if self.config.worker:
-                        raise  # the worker's crash, which its parent reports
-                    from ._execute.unraisable import SessionEndError
-
-                    # As pytest, where it escapes the session: no summary, its traceback, exit status 1.
-                    raise SessionEndError(exc) from exc
+                except (Exception, SystemExit) as exc:
+                    # As pytest, where it escapes the session: no summary, its traceback and exit
+                    # status 1, or a SystemExit's own status.
+                    self.escape(exc)
                 finally:
                     self._emit_recorded(caught)
             code = int(self.session_view.exitstatus)
-            summary = self.plugin_summaries(code)
+            try:
+                summary = self.plugin_summaries(code)
+            except SystemExit as exc:  # pytest calls pytest_terminal_summary from pytest_sessionfinish
+                self.escape(exc)
             code, coverage_summary = self.coverage_summary(code)
             summary += coverage_summary
             with held_stdout(unconfigured):
-                self.hooks.call("pytest_unconfigure", config=self.plugin_config)
+                try:
+                    self.hooks.call("pytest_unconfigure", config=self.plugin_config)
+                except (Exception, SystemExit) as exc:
+                    # pytest's report is written by then: it escapes the session after the report (a
+                    # pytest.exit() too, which pytest catches up to pytest_sessionfinish only).
+                    leaving = exc
             self.plugin_config.run_cleanups()
         except Exit as exc:
             code = exc.returncode if exc.returncode is not None else code
-        return SessionEnd(code, summary, finished.getvalue(), unconfigured.getvalue())
+        return SessionEnd(code, summary, finished.getvalue(), unconfigured.getvalue(), leaving)
+
+    def escape(self, exc: BaseException) -> NoReturn:
+        """Raise an error escaping the session's end: in a worker as it is (its crash, which the parent
+        reports), else as a ``SessionEndError``, which ends the run once its report is written."""
+        if self.config.worker:
+            raise exc
+        from ._execute.unraisable import SessionEndError
+
+        raise SessionEndError(exc) from exc
 
     def _end_coverage(self, *, loop_finished: bool) -> None:
         """Stop measuring. pytest-cov saves its data (then reports, checks ``--cov-fail-under``) once

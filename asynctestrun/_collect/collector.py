@@ -52,6 +52,12 @@ if TYPE_CHECKING:
     from .._builtins.capture import CaptureManager
 
 BUILTIN_HOLDER = Holder(HolderKind.BUILTIN, "builtin")
+
+# Raised through collection, not a file's collection error, as pytest's collect report re-raises
+# them: a test module or conftest calling sys.exit() at import ends the run (an internal error once
+# the session has started; before, while the start-up conftests load, the process exits with it).
+ESCAPE_COLLECTION = (KeyboardInterrupt, SystemExit)
+
 # pytest's own plugins a suite turns on by name, and asynctestrun's version of each.
 BUNDLED_PLUGINS = {
     "pytester": "asynctestrun._builtins.pytester",
@@ -182,8 +188,10 @@ class Collector:
             self.hooks.register(PluginModule(str(path), module, conftest=True))
             self.load_declared_plugins(module)
             self.registry.add_all(harvest_fixtures(module, holder, self.config))
-        except KeyboardInterrupt:
-            raise
+        except ESCAPE_COLLECTION as exc:
+            if self.started or isinstance(exc, KeyboardInterrupt):
+                raise
+            raise _startup_crash(exc, path) from None
         except Exit as exc:
             if self.started:
                 raise
@@ -312,7 +320,7 @@ class Collector:
             if made is None or not callable(collect):
                 return False
             collected = list(collect())
-        except (Exit, KeyboardInterrupt):
+        except (Exit, *ESCAPE_COLLECTION):
             raise
         except BaseException as exc:
             collection.errors.append(self._collection_error(relpath, exc, path))
@@ -517,7 +525,7 @@ class Collector:
         if for_doctests and self.config.doctest_ignore_import_errors:
             try:
                 return import_path(path, mode=self.config.import_mode, rootdir=self.config.rootdir)
-            except (Exit, KeyboardInterrupt):
+            except (Exit, *ESCAPE_COLLECTION):
                 raise
             except BaseException:
                 reason = f"unable to import module {path!r}"
@@ -549,7 +557,7 @@ class Collector:
                 return None
             collection.skipped_modules.append((relpath, exc.msg or "", *self._skip_site(exc, path)))
             return None
-        except KeyboardInterrupt:
+        except ESCAPE_COLLECTION:
             raise
         except BaseException as exc:
             # pytest.exit() while a test module imports is that file's collection error, as pytest's
@@ -645,7 +653,7 @@ class Collector:
                     built = build_items(
                         definition, item_ctx, self.registry, self.hooks, self.config, self.plugin_config
                     )
-                except (Exit, KeyboardInterrupt):
+                except (Exit, *ESCAPE_COLLECTION):
                     raise
                 except BaseException as exc:
                     if not names or definition.module_key is not None:
@@ -668,7 +676,7 @@ class Collector:
                     continue
                 built_at[index] = built
             items = [item for at in sorted(built_at) if at < stop_at for item in built_at[at]]
-        except (Exit, KeyboardInterrupt):
+        except (Exit, *ESCAPE_COLLECTION):
             raise
         except BaseException as exc:
             if skip_of(exc) is not None:
@@ -692,7 +700,7 @@ class Collector:
         try:
             flags = doctests.option_flags(self.config)
             tests = doctests.module_doctests(module)
-        except (Exit, KeyboardInterrupt):
+        except (Exit, *ESCAPE_COLLECTION):
             raise
         except BaseException as exc:
             collection.errors.append(self._collection_error(relpath, exc, path))
@@ -710,7 +718,7 @@ class Collector:
         try:
             flags = doctests.option_flags(self.config)
             test = doctests.textfile_doctest(path, self.config)
-        except (Exit, KeyboardInterrupt):
+        except (Exit, *ESCAPE_COLLECTION):
             raise
         except BaseException as exc:
             collection.errors.append(self._collection_error(relpath, exc, path))

@@ -45,8 +45,9 @@ class _Caught:
 
 
 class SessionEndError(Exception):
-    """Unraisable exceptions the session's warning filters turned into errors after the last test:
-    ``error`` is what pytest's clean-up would raise, its traceback is the run's last output."""
+    """Unraisable exceptions the session's warning filters turned into errors after the last test, or
+    an exception escaping a session-end hook: ``error`` is what escapes pytest's session, its
+    traceback the run's last output (a SystemExit: the process exits with it)."""
 
     def __init__(self, error: BaseException) -> None:
         super().__init__(str(error))

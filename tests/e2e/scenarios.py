@@ -7165,6 +7165,108 @@ setup test_marked: - Skipped: marked
 call test_async_skips: test_skips.py:24 Skipped: in an async test
 """,
     ),
+    Scenario(
+        # sys.exit() in a test fails it; in a session hook (pytest_configure to the test loop), or while
+        # a test module or a conftest found by collection imports, it is pytest's internal error: exit
+        # 3 whatever its code, where asynctestrun exited with the code (0 too) or made the import a
+        # collection error.
+        "system_exit",
+        "system_exit",
+        (),
+        1,
+        r"""
+            tests/test_ok.py::test_passes                           passed
+            tests/test_ok.py::test_exit_in_a_test_fails_it          failed
+            tests/test_ok.py::test_exit_in_an_async_test_fails_it   failed
+        """,
+        counts={"failed": 2, "passed": 1},
+    ),
+    Scenario(
+        "system_exit-in-configure",
+        "system_exit",
+        ("--exit-in=configure",),
+        3,
+        "",
+        counts={},
+    ),
+    Scenario(
+        "system_exit-in-modifyitems",
+        "system_exit",
+        ("--exit-in=modifyitems",),
+        3,
+        r"""
+            pytest::internal  error
+        """,
+        counts={},
+    ),
+    Scenario(
+        # Escaping pytest_sessionfinish, it cuts the report short and is the process's exit status.
+        "system_exit-in-sessionfinish",
+        "system_exit",
+        ("--exit-in=sessionfinish",),
+        5,
+        r"""
+            tests/test_ok.py::test_passes                           passed
+            tests/test_ok.py::test_exit_in_a_test_fails_it          failed
+            tests/test_ok.py::test_exit_in_an_async_test_fails_it   failed
+        """,
+        counts={},
+    ),
+    Scenario(
+        # From pytest_unconfigure: after the whole report.
+        "system_exit-in-unconfigure",
+        "system_exit",
+        ("--exit-in=unconfigure",),
+        6,
+        r"""
+            tests/test_ok.py::test_passes                           passed
+            tests/test_ok.py::test_exit_in_a_test_fails_it          failed
+            tests/test_ok.py::test_exit_in_an_async_test_fails_it   failed
+        """,
+        counts={"failed": 2, "passed": 1},
+    ),
+    Scenario(
+        # Any error there: its traceback after the report, exit status 1 (asynctestrun: exit 3).
+        "system_exit-error-in-unconfigure",
+        "system_exit",
+        ("--exit-in=unconfigure-error",),
+        1,
+        r"""
+            tests/test_ok.py::test_passes                           passed
+            tests/test_ok.py::test_exit_in_a_test_fails_it          failed
+            tests/test_ok.py::test_exit_in_an_async_test_fails_it   failed
+        """,
+        counts={"failed": 2, "passed": 1},
+    ),
+    Scenario(
+        "system_exit-at-module-import",
+        "system_exit",
+        ("tests", "exits/module"),
+        3,
+        r"""
+            pytest::internal  error
+        """,
+        counts={},
+    ),
+    Scenario(
+        "system_exit-in-collected-conftest",
+        "system_exit",
+        ("exits",),
+        3,
+        r"""
+            pytest::internal  error
+        """,
+        counts={},
+    ),
+    Scenario(
+        # A start-up conftest's (its directory named): the process exits with it, before any report.
+        "system_exit-in-start-up-conftest",
+        "system_exit",
+        ("exits/later",),
+        1,
+        "",
+        counts={},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
