@@ -543,7 +543,10 @@ class Session:
                 asyncio_mode=config.asyncio_mode,
                 # Under --loop-matrix each async test runs on every named loop.
                 loop_factory=",".join(config.loop_matrix) if config.loop_matrix else config.loop_factory,
-                header_lines=self._report_header(),
+                # Asked only where pytest's terminal writes a header: not under -q, nor -p no:terminal.
+                header_lines=self._report_header()
+                if config.verbose >= 0 and "terminal" not in config.disabled_plugins
+                else (),
                 testpaths=tuple(get_list(config.ini, "testpaths")) if config.args_from_testpaths else (),
                 ignored_config_files=config.ignored_config_files,
             )

@@ -7267,6 +7267,41 @@ call test_async_skips: test_skips.py:24 Skipped: in an async test
         "",
         counts={},
     ),
+    Scenario(
+        # pytest_report_header is asked only where pytest's terminal writes a header: not under -q or
+        # -p no:terminal, where asynctestrun called it all the same (its side effects ran).
+        "quiet_report_header",
+        "quiet_report_header",
+        (),
+        0,
+        r"""
+            test_header.py::test_writes_its_event  passed
+        """,
+        counts={"passed": 1},
+        events="header\ntest",
+    ),
+    Scenario(
+        "quiet_report_header-quiet",
+        "quiet_report_header",
+        ("-q",),
+        0,
+        r"""
+            test_header.py::test_writes_its_event  passed
+        """,
+        counts={"passed": 1},
+        events="test",
+    ),
+    Scenario(
+        "quiet_report_header-no-terminal",
+        "quiet_report_header",
+        ("-p", "no:terminal"),
+        0,
+        r"""
+            test_header.py::test_writes_its_event  passed
+        """,
+        counts={},
+        events="test",
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
