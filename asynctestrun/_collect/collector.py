@@ -479,13 +479,13 @@ class Collector:
             return
         chain = (BUILTIN_HOLDER, *self.plugin_holders, *conftest_holders)
         if path.suffix != ".py":
-            if wants_doctest_textfile(path, self.config, named):
+            if wants_doctest_textfile(path, self.config, named) and not self._last_failed_skips(path):
                 self._collect_textfile(path, relpath, chain, collection, parts)
             return
         wants_doctests = wants_doctest_module(path, self.config)
         if path.name == "conftest.py":
             conftest = self.conftests.get(path.parent)
-            if wants_doctests and conftest is not None:
+            if wants_doctests and conftest is not None and not self._last_failed_skips(path):
                 found = self._doctest_items(conftest, path, relpath, chain, collection)
                 self._add_items(path, relpath, found, parts, collection)
             return
@@ -494,7 +494,7 @@ class Collector:
         as_tests = is_test_file(path, self.config) or (named and not (self.config.worker and wants_doctests))
         if as_tests:
             self._module_collect_starts(path, relpath)
-        if self.last_failed is not None and self.last_failed.skips(path):
+        if self._last_failed_skips(path, int(as_tests) + int(wants_doctests)):
             return
         if as_tests and self._collected_by_made_module(path, relpath, collection):
             return
@@ -514,6 +514,11 @@ class Collector:
             items.extend(tests)
         self.file_items[path] = items
         self._add_items(path, relpath, items, parts, collection)
+
+    def _last_failed_skips(self, path: Path, collectors: int = 1) -> bool:
+        """Whether ``--lf`` leaves the file unread; ``collectors``: how many of pytest's file collectors
+        (tests, doctests) would have read it."""
+        return self.last_failed is not None and self.last_failed.skips(path, collectors)
 
     def _import_file(
         self, path: Path, relpath: str, collection: Collection, *, for_doctests: bool, for_tests: bool

@@ -7,7 +7,9 @@ outcomes, not only in the counts:
   recorded failure are collected first.
 * Once a file yielding one of the recorded failures has been collected, every later file without a
   recorded failure is skipped unread ("skipped N files"): a file that no longer imports is no
-  collection error, and its module-level code does not run.
+  collection error, and its module-level code does not run. This goes for doctest files too
+  (``--doctest-glob``, ``--doctest-modules``), and N counts pytest's file collectors: a test module
+  read for its doctests as well counts twice.
 * From a file with recorded failures collected from then on (that first one included), only the
   failed tests are collected; the others are never collected, so they are not "deselected" and ``-k``
   or ``-m`` do not count them. Tests in classes (and describe blocks) are kept: pytest keeps every
@@ -62,10 +64,12 @@ class LastFailedFilter:
         held = [name for name in files if rootdir / name.split("::", 1)[0] in self.paths]
         return held or list(files)
 
-    def skips(self, path: Path) -> bool:
-        """Whether the test file ``path`` is left unread (and counted as a skipped file)."""
+    def skips(self, path: Path, collectors: int = 1) -> bool:
+        """Whether the file ``path`` is left unread. pytest counts each of its file collectors left
+        unread as a skipped file: ``collectors`` of them read ``path`` (a test module under
+        ``--doctest-modules`` is two, its tests' and its doctests')."""
         if self.active and path not in self.paths:
-            self.skipped_files += 1
+            self.skipped_files += collectors
             return True
         return False
 

@@ -7302,6 +7302,20 @@ call test_async_skips: test_skips.py:24 Skipped: in an async test
         counts={},
         events="test",
     ),
+    Scenario(
+        # --lf under --doctest-modules / --doctest-glob: doctest files without a recorded failure are
+        # skipped unread like test files, and "skipped N files" counts pytest's file collectors (a test
+        # module twice: its tests and its doctests). asynctestrun counted each file once and collected
+        # the text files (their doctests deselected).
+        "last_failed_doctest_files",
+        "last_failed_doctest_files",
+        ("--lf",),
+        0,
+        r"""
+            test_a_check.py::test_skipped_files     passed
+        """,
+        counts={"passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
