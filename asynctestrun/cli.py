@@ -13,7 +13,7 @@ import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import click
 
@@ -373,6 +373,38 @@ def _split_attached_values(tokens: Sequence[str]) -> list[str]:
     return split
 
 
+# pytest 9's strictness flags are each `-o KEY=true` written where the flag stands (as well as setting
+# the option), so the later of a flag and an -o for the same key wins: `--strict-config` in addopts
+# then `-o strict_config=false` on the command line is not strict.
+_STRICT_FLAGS: Final = {
+    "--strict-config": "strict_config",
+    "--strict-markers": "strict_markers",
+    "--strict": "strict",
+}
+
+
+def _with_strict_overrides(tokens: Sequence[str]) -> list[str]:
+    """Each strictness flag followed by the ``-o KEY=true`` it stands for in pytest; run after
+    ``_split_attached_values``, so a value-taking option's value is the token after it."""
+    takes_value = {
+        opt
+        for param in command.params
+        if isinstance(param, click.Option) and not param.is_flag and not param.count
+        for opt in param.opts
+    }
+    expanded: list[str] = []
+    previous = ""
+    for index, token in enumerate(tokens):
+        if token == "--":
+            return [*expanded, *tokens[index:]]
+        expanded.append(token)
+        key = _STRICT_FLAGS.get(token)
+        if key is not None and previous not in takes_value:
+            expanded += ["-o", f"{key}=true"]
+        previous = token
+    return expanded
+
+
 def _split_args(raw: Sequence[str]) -> tuple[list[str], list[str]]:
     """Positional paths vs. flags the CLI did not know (kept with their values for the conftests)."""
     positional: list[str] = []
@@ -529,7 +561,7 @@ def run(argv: Sequence[str]) -> int:
     sub = _subcommand(argv)
     if sub is not None:
         return sub
-    argv = _split_attached_values(argv)
+    argv = _with_strict_overrides(_split_attached_values(argv))
     if "--watch" in argv:
         from ._watch import run_watch
 
@@ -552,8 +584,10 @@ def run(argv: Sequence[str]) -> int:
     try:
         positional, _ = _split_args(first["args"])
         ini = locate_ini(positional, invocation_dir, first["inifile"], first["rootdir"])
-        prefix = _split_attached_values(
-            [*addopts(ini, first["overrides"]), *shlex.split(os.environ.get("PYTEST_ADDOPTS", ""))]
+        prefix = _with_strict_overrides(
+            _split_attached_values(
+                [*addopts(ini, first["overrides"]), *shlex.split(os.environ.get("PYTEST_ADDOPTS", ""))]
+            )
         )
         tokens = [*prefix, *argv]
         values = parse(tokens) if prefix else first

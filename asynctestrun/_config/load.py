@@ -183,8 +183,9 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
     parse_choice(empty_mark, ("skip", "xfail", "fail_at_collect"), "empty_parameter_set_mark")
     python_files = tuple(get_list(values, "python_files")) or ("test_*.py", "*_test.py")
     # pytest 9's `strict` (the ini key, or --strict) is what each strictness option defaults to; the
-    # option's own key, when set (even to false), wins over it.
-    strict = cli.strict or get_bool(values, "strict", False)
+    # option's own key, when set (even to false), wins over it. The flags reach `values` as the
+    # `-o KEY=true` they stand for (cli._with_strict_overrides), so a later -o can undo them.
+    strict = get_bool(values, "strict", False)
     # -p NAME loads a plugin first, -p no:NAME disables one.
     disabled_plugins = tuple(p[3:] for p in cli.plugins if p.startswith("no:"))
     early_plugins = tuple(p for p in cli.plugins if not p.startswith("no:"))
@@ -238,11 +239,10 @@ def _build(cli: CliOptions, invocation_dir: Path, ini: IniConfig, values: dict[s
         continue_on_collection_errors=cli.continue_on_collection_errors,
         keyword=(cli.keyword or "").strip(),
         markexpr=cli.markexpr or "",
-        strict_markers=cli.strict_markers or get_bool(values, "strict_markers", strict),
+        strict_markers=get_bool(values, "strict_markers", strict),
         markers=tuple(get_lines(values, "markers")),
         pytest_ini_keys=_pytest_ini_keys(ini, cli.overrides),
-        # --strict-config is one of the tolerated options: it arrives with the plugin options.
-        strict_config=bool(cli.extra.get("strict_config")) or get_bool(values, "strict_config", strict),
+        strict_config=get_bool(values, "strict_config", strict),
         xfail_strict=get_bool(values, "strict_xfail", get_bool(values, "xfail_strict", strict)),
         runxfail=bool(cli.extra.get("runxfail")),  # a tolerated option: it arrives with them
         pyargs=bool(cli.extra.get("pyargs")),  # as is --pyargs

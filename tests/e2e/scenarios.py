@@ -7316,6 +7316,42 @@ call test_async_skips: test_skips.py:24 Skipped: in an async test
         """,
         counts={"passed": 1},
     ),
+    Scenario(
+        # --strict-config / --strict-markers / --strict are each the `-o KEY=true` they stand for, as in
+        # pytest 9: in addopts, an -o on the command line undoes them. asynctestrun kept them on.
+        "strict_flag_overrides",
+        "strict_flag_overrides",
+        ("-o", "strict_config=false", "-o", "strict_markers=false"),
+        0,
+        r"""
+            test_strictness.py::test_marked              passed
+            test_strictness.py::test_xpass               xpassed
+            test_strictness.py::test_strictness_options  passed
+        """,
+        counts={"passed": 2, "xpassed": 1},
+    ),
+    Scenario(
+        "strict_flag_overrides-strict-flag-last",
+        "strict_flag_overrides",
+        ("-o", "strict_config=false", "-o", "strict_markers=false", "--strict"),
+        1,
+        r"""
+            test_strictness.py::test_marked              passed
+            test_strictness.py::test_xpass               failed
+            test_strictness.py::test_strictness_options  passed
+        """,
+        counts={"passed": 2, "failed": 1},
+    ),
+    Scenario(
+        "strict_flag_overrides-flag-after-override",
+        "strict_flag_overrides",
+        ("-o", "strict_markers=false", "--strict-markers", "-o", "strict_config=false"),
+        2,
+        r"""
+            test_strictness.py  error
+        """,
+        counts={"errors": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
