@@ -104,6 +104,7 @@ class TestRun:
         sections: tuple[tuple[str, str], ...] = (),
         *,
         fails_test: bool = True,
+        echo: bool = True,
     ) -> None:
         if exc is not None:
             exc = skip_of(exc) or exc
@@ -146,23 +147,40 @@ class TestRun:
             )
             self._failed_subtests += fails_test
         self._subtests.append(result)
+        if echo:
+            self._echo_subtest()
+
+    def _echo_subtest(self) -> None:
+        """With reports written as they are made (-s): pytest writes a subtest's report when its block
+        ends, between what the test prints (the subtests fixture suspends the capture for it), not
+        with its test's. One written into the capture (captured_at) waits for the test's report."""
+        if (
+            not self.state.echoes_reports
+            or self.retry is not None
+            or self._subtests[-1].captured_at is not None
+        ):
+            return
+        so_far = replace(self.result(), phases=(*self.output.phases, *self._subtests))
+        self.state.show(PhaseReported(so_far))
 
     def _record_unittest_subtest(self, label: str, exc: BaseException | None) -> None:
         """A unittest ``subTest`` that ended. pytest's unittest plugin reports it from inside the call
         without suspending the capture (its ``subtests`` fixture suspends it), so with fd capture its
         terminal's writing lands in the test's captured stdout: where it lands is recorded."""
-        self._record_subtest(label, exc, 0.0, fails_test=False)
+        self._record_subtest(label, exc, 0.0, fails_test=False, echo=False)
         capture = self.state.capture
         # Under -n, pytest-xdist's controller writes the report on the terminal as well: left as is.
-        if capture.method != "fd" or capture.is_suspended or self.state.config.worker:
-            return
-        try:
-            out, err = capture.read()
-        except Exception:  # a test's replacement of os.fstat (see capture.py): the phase's end raises it
-            return
-        early_out, early_err = self._early_output
-        self._early_output = (early_out + out, early_err + err)
-        self._subtests[-1] = replace(self._subtests[-1], captured_at=len(early_out + out))
+        if capture.method == "fd" and not capture.is_suspended and not self.state.config.worker:
+            try:
+                read: tuple[str, str] | None = capture.read()
+            except Exception:  # a test's replacement of os.fstat (see capture.py): the phase's end raises it
+                read = None
+            if read is not None:
+                out, err = read
+                early_out, early_err = self._early_output
+                self._early_output = (early_out + out, early_err + err)
+                self._subtests[-1] = replace(self._subtests[-1], captured_at=len(early_out + out))
+        self._echo_subtest()
 
     def _add_item_finalizer(self, finalizer: Callable[[], None]) -> None:
         self.state.stack.stack[-1].addfinalizer(finalizer)

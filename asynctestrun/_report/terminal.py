@@ -606,12 +606,22 @@ class TerminalReporter:
         captured = [sub for sub in subtests if sub.captured_at is not None]
         if captured:
             self._capture_subtest_lines(result, captured)
-        elif self._started is not None and subtests:
+        elif self._started is not None and subtests and not self.echo:
             self.write("\n")  # their own lines follow the id written when the test started
             self._started = None
         for sub in subtests:
-            if sub.captured_at is None:
-                self.write(self._with_progress(self._subtest_line(result, sub)) + "\n")
+            if sub.captured_at is not None:
+                continue
+            line = self._with_progress(self._subtest_line(result, sub))
+            if not self.echo:
+                self.write(line + "\n")
+            elif self._started is not None:  # written as its block ended, after the test's id
+                self.write(line[len(result.nodeid) + 1 :])
+                self._started = None
+                self._line_open = True
+            else:  # pytest ends the line only when it writes again (what the test printed follows it)
+                self.write(("\n" if self._line_open else "") + line)
+                self._line_open = True
         for letter, word, outcome in reports:
             if not letter and not word:
                 continue  # a plugin hid this report
@@ -647,12 +657,17 @@ class TerminalReporter:
         wrote the test's id on the terminal when the test started, the first subtest's word after it
         (in the capture), then every other line on a line of its own; the id's line ends on the
         terminal when the test's own report comes."""
-        if self._started is None:
-            self.write(f"{result.nodeid} ")
         for n, sub in enumerate(captured):
             line = self._with_progress(self._subtest_line(result, sub))
             text = line[len(result.nodeid) + 1 :] if n == 0 else "\n" + line
             self._captured_reports.append((sub.captured_at or 0, text))
+        if self._line_open:
+            # A --setup-show line is open on the terminal: the test's own report ends it and, as
+            # pytest's writer has moved on from the test's id, starts a line with the id again.
+            self._started = None
+            return
+        if self._started is None:
+            self.write(f"{result.nodeid} ")
         self.write("\n")
         self._started = None
 

@@ -7352,6 +7352,18 @@ call test_async_skips: test_skips.py:24 Skipped: in an async test
         """,
         counts={"errors": 1},
     ),
+    Scenario(
+        "subtest_live_reports",
+        "subtest_live_reports",
+        ("-s",),
+        1,
+        r"""
+            test_live_reports.py::test_fixture_blocks                  failed
+            test_live_reports.py::test_no_blocks                       passed
+            test_live_reports.py::Cases::test_unittest_subtests        passed
+        """,
+        counts={"failed": 2, "passed": 2},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -1154,3 +1154,18 @@ def test_a_subtests_blocks_output_reads_as_pytests(args, tmp_path):
         assert "printed by a passing block" not in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("subtest_block_output", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("-s",), ("-s", "-v"), ("-s", "-q", "-rA"), ("--setup-show",), ("--setup-show", "-v")],
+    ids=["default", "verbose", "quiet", "setup-show", "setup-show-verbose"],
+)
+def test_subtest_reports_are_written_as_their_blocks_end(args, tmp_path):
+    # Output not captured (or --setup-show): pytest writes a subtest's letter or -v line as its
+    # block ends, so what the test prints after it follows it on the terminal.
+    out = run_asynctestrun("subtest_live_reports", "--tb=short", *args, tmp_root=tmp_path).stdout
+    if args == ("-s", "-v"):
+        assert "\nin 0\nSUBPASSED(i=0)in 1\n" in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("subtest_live_reports", "--tb=short", *args, tmp_path=tmp_path)
