@@ -186,7 +186,7 @@ class Session:
             broadcast.add(self.warning_counter)
         self.registry = FixtureRegistry()
         self.hooks = HookRegistry()
-        self.parser = Parser()
+        self.parser = Parser(_ispytest=True)
         self.plugin_config = PytestConfig(config, self.parser, argv)
         self.collector = Collector(config, self.registry, self.hooks, self.plugin_config)
         self.plugin_config.hook.bind(self.hooks.call)

@@ -278,9 +278,15 @@ class Parser:
         prog: str | None = None,
         _ispytest: bool = False,
     ) -> None:
+        if not _ispytest:
+            from .._declare.pytest_warnings import PytestDeprecationWarning
+
+            # As pytest's check_ispytest: the class is pytest's to make (a suite's -W error fails there).
+            private = PytestDeprecationWarning("A private pytest class or function was used.")
+            warnings.warn(private, stacklevel=2)
         # usage and processopt shape pytest's help text and its config's defaults, which this parser
         # never writes nor owns: accepted for the signature only.
-        del usage, processopt, _ispytest
+        del usage, processopt
         self._prog = prog
         self.options: list[tuple[tuple[str, ...], dict[str, Any]]] = []
         self.ini: dict[str, tuple[str, str | None, Any]] = {}

@@ -7092,8 +7092,9 @@ expected   = {'count': 2}
             test_parser.py::test_bad_value_is_a_usage_error        passed
             test_parser.py::test_unknown_option_is_a_usage_error   passed
             test_parser.py::test_prog                              passed
+            test_parser.py::test_made_without_ispytest_warns       passed
         """,
-        counts={"passed": 4},
+        counts={"passed": 5},
     ),
     Scenario(
         # pytest.importorskip skips only on ModuleNotFoundError unless given exc_type (pytest 9.1's

@@ -204,7 +204,7 @@ def _plugin_stand_in_options() -> frozenset[str]:
     from asynctestrun._builtins import flaky, rerunfailures, retry
     from asynctestrun._shim.config import Parser
 
-    parser = Parser()
+    parser = Parser(_ispytest=True)
     for stand_in in (rerunfailures, flaky, retry):
         stand_in.pytest_addoption(parser)
     return frozenset(name for names, _ in parser.options for name in names)

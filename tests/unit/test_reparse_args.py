@@ -31,7 +31,7 @@ def test_a_token_the_cli_spelled_otherwise_goes_last() -> None:
 
 
 def test_the_break_ends_an_optional_value_and_sets_nothing() -> None:
-    parser = Parser()
+    parser = Parser(_ispytest=True)
     parser.addoption("--level", nargs="?", const="high", default="low")
     namespace, rest = parser.argparser().parse_known_args(["--level", BREAK, "tests"])
     assert vars(namespace) == {"level": "high", "file_or_dir": ["tests"]}

@@ -57,7 +57,7 @@ def test_an_unknown_option_is_still_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_a_plugin_declaring_the_same_option_keeps_its_own() -> None:
-    parser = Parser()
+    parser = Parser(_ispytest=True)
     parser.addoption("--cov", dest="mine", action="store_true")
     tolerated.declare(parser)
     declared = [attrs for names, attrs in parser.options if "--cov" in names]
@@ -65,7 +65,7 @@ def test_a_plugin_declaring_the_same_option_keeps_its_own() -> None:
 
 
 def test_values_reach_getoption_under_the_plugins_dest_names() -> None:
-    parser = Parser()
+    parser = Parser(_ispytest=True)
     tolerated.declare(parser)
     namespace = parser.argparser().parse_args(["--cov", "--cov=pkg", "--cov-fail-under", "90", "--dist=load"])
     values = vars(namespace)
@@ -81,7 +81,7 @@ def test_values_reach_getoption_under_the_plugins_dest_names() -> None:
 
 
 def test_the_rarer_xdist_and_benchmark_options_parse() -> None:
-    parser = Parser()
+    parser = Parser(_ispytest=True)
     tolerated.declare(parser)
     args = [
         "--px=id=proxy//socket=host:8888",

@@ -30,3 +30,9 @@ def test_prog():
     assert parser.prog == "tool"
     parser.prog = "other"
     assert parser.prog == "other"
+
+
+def test_made_without_ispytest_warns():
+    with pytest.warns(pytest.PytestDeprecationWarning, match="A private pytest class or function was used") as record:
+        pytest.Parser()
+    assert record[0].filename == __file__
