@@ -11,6 +11,7 @@ as pytest-repeat's). The ids of a test read in that order: ``test_x[fixparam-mar
 from __future__ import annotations
 
 import contextlib
+import sys
 import warnings
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,25 @@ class DefinitionView:
     name: str
     marks: list[Mark]
     nodeid: str
+    # The test function, as pytest's FunctionDefinition.function / .obj (None where none is known).
+    function: Any = None
+
+    @property
+    def originalname(self) -> str:
+        """The function's name: a FunctionDefinition is never parametrized, so it is ``name`` (as
+        pytest's; pytest-golden's generate_tests hook compares its data files' names with it)."""
+        return self.name
+
+    @property
+    def obj(self) -> Any:
+        return self.function
+
+    @property
+    def path(self) -> Path | None:
+        """The test module's file, as pytest's ``definition.path``."""
+        module = sys.modules.get(getattr(self.function, "__module__", None) or "")
+        filename = getattr(module, "__file__", None)
+        return Path(filename) if filename else None
 
     def get_closest_marker(self, name: str, default: Mark | None = None) -> Mark | None:
         return next((m for m in self.marks if m.name == name), default)
@@ -240,7 +260,7 @@ def build_items(
         *definition.outer_marks,
     ]
     metafunc = Metafunc(
-        definition=DefinitionView(definition.name, definition_marks, base_nodeid),
+        definition=DefinitionView(definition.name, definition_marks, base_nodeid, definition.function),
         function=definition.function,
         module=definition.module,
         cls=definition.cls,

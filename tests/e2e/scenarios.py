@@ -7365,6 +7365,22 @@ call test_async_skips: test_skips.py:24 Skipped: in an async test
         """,
         counts={"failed": 2, "passed": 2},
     ),
+    Scenario(
+        # A generate_tests hook reading metafunc.definition.originalname, .function, .obj and .path (as
+        # pytest-golden's does): definition had only name, marks and nodeid, so the hook's
+        # AttributeError made the module a collection error.
+        "definition_names",
+        "definition_names",
+        (),
+        0,
+        r"""
+            test_definition.py::test_plain[test_plain-test_definition.py]                      passed
+            test_definition.py::test_parametrized[test_parametrized-test_definition.py-1]     passed
+            test_definition.py::test_parametrized[test_parametrized-test_definition.py-2]     passed
+            test_definition.py::TestInClass::test_method[test_method-test_definition.py]      passed
+        """,
+        counts={"passed": 4},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]
