@@ -919,13 +919,9 @@ def _startup_crash(exc: BaseException, path: Path) -> StartupCrash:
             return StartupCrash("", code or 0)
         return StartupCrash(str(code), 1)
     frames = "".join(traceback.format_tb(tb or exc.__traceback__))
-    # pytest's Skipped and Failed call themselves builtins, so Python names them bare.
-    name = type(exc).__name__ if isinstance(exc, (Skipped, Failed)) else _qualified(type(exc))
-    return StartupCrash(f"Traceback (most recent call last):\n{frames}{name}: {exc}", 1)
-
-
-def _qualified(kind: type) -> str:
-    return kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+    # As Python's report: Skipped and Failed call themselves builtins (as pytest's), so named bare.
+    only = "".join(traceback.format_exception_only(type(exc), exc))
+    return StartupCrash(f"Traceback (most recent call last):\n{frames}{only}".rstrip("\n"), 1)
 
 
 def _import_traceback(
