@@ -349,15 +349,20 @@ def parse(argv: Sequence[str]) -> dict[str, Any]:
     return result
 
 
-def _split_attached_values(tokens: Sequence[str]) -> list[str]:
-    """``-m=expr`` as ``-m expr``: pytest's argparse takes what follows the ``=`` of a short option as its
-    value, where click would keep the ``=`` in it (``-k=name`` then fails as a malformed expression)."""
-    takes_value = {
+def _value_taking_options() -> set[str]:
+    """The command line's options that take a value (``-k``, ``--maxfail``), by every spelling."""
+    return {
         opt
         for param in command.params
         if isinstance(param, click.Option) and not param.is_flag and not param.count
         for opt in param.opts
     }
+
+
+def _split_attached_values(tokens: Sequence[str]) -> list[str]:
+    """``-m=expr`` as ``-m expr``: pytest's argparse takes what follows the ``=`` of a short option as its
+    value, where click would keep the ``=`` in it (``-k=name`` then fails as a malformed expression)."""
+    takes_value = _value_taking_options()
     split: list[str] = []
     previous = ""
     for index, token in enumerate(tokens):
@@ -386,12 +391,7 @@ _STRICT_FLAGS: Final = {
 def _with_strict_overrides(tokens: Sequence[str]) -> list[str]:
     """Each strictness flag followed by the ``-o KEY=true`` it stands for in pytest; run after
     ``_split_attached_values``, so a value-taking option's value is the token after it."""
-    takes_value = {
-        opt
-        for param in command.params
-        if isinstance(param, click.Option) and not param.is_flag and not param.count
-        for opt in param.opts
-    }
+    takes_value = _value_taking_options()
     expanded: list[str] = []
     previous = ""
     for index, token in enumerate(tokens):
