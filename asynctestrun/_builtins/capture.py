@@ -344,6 +344,7 @@ class CaptureManager:
         self._streams: _Streams | None = None
         self._suspended = False
         self._fixture: CaptureFixture[Any] | None = None
+        self._parked: CaptureFixture[Any] | None = None  # the test's capsys/capfd between two phases
 
     def start(self) -> None:
         if self.method != "no" and self._streams is None:
@@ -376,6 +377,20 @@ class CaptureManager:
         """A capsys/capfd-like fixture captures the test's output now (pytest's ``_capture_fixture``)."""
         return self._fixture is not None
 
+    def park_fixture(self) -> None:
+        """At a phase's end, as pytest's: the test's capsys/capfd stops, what it holds unread going to
+        the run's capture (so to that phase's "Captured stdout" section) while ``readouterr`` still
+        returns it. It captures again from the next phase on (``unpark_fixture``)."""
+        fixture = self._fixture
+        if fixture is not None:
+            fixture._close()
+            self._parked = fixture
+
+    def unpark_fixture(self) -> None:
+        fixture, self._parked = self._parked, None
+        if fixture is not None:
+            fixture._start()
+
     def read(self) -> tuple[str, str]:
         """Captured (out, err) since the last read, which clears them."""
         if self._streams is None:
@@ -384,6 +399,7 @@ class CaptureManager:
         return _decode(out), _decode(err)
 
     def stop(self) -> None:
+        self._parked = None
         if self._fixture is not None:
             self._fixture._close()
         if self._streams is not None:

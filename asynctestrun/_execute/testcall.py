@@ -192,6 +192,8 @@ class TestRun:
             # Capture stays on from setup to teardown (the phases are read apart): switching file
             # descriptors once per test instead of once per phase.
             self.state.capture.resume()
+        else:
+            self.state.capture.unpark_fixture()
         return perf_counter()
 
     def _end(self, phase: Phase, start: float, exc: BaseException | None) -> BaseException | None:
@@ -199,6 +201,7 @@ class TestRun:
         capture may have raised in place of none."""
         duration = perf_counter() - start
         capture = self.state.capture
+        capture.park_fixture()
         try:
             out, err = capture.read()
             early_out, early_err = self._early_output

@@ -7381,6 +7381,20 @@ call test_async_skips: test_skips.py:24 Skipped: in an async test
         """,
         counts={"passed": 4},
     ),
+    Scenario(
+        "capture_fixture_phases",
+        "capture_fixture_phases",
+        ("--asyncio-mode=auto",),
+        1,
+        r"""
+            test_unread_output.py::test_unread_output_is_the_calls           failed
+            test_unread_output.py::test_output_after_a_read                  failed
+            test_unread_output.py::test_unread_output_is_read_at_teardown    passed
+            test_unread_output.py::test_setup_output_is_the_setups           failed
+            test_unread_output.py::test_an_async_test_too                    failed
+        """,
+        counts={"failed": 4, "passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

@@ -440,7 +440,15 @@ def test_setup_show_lines_read_as_pytests(args, tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [(), ("-q",), ("-s",), ("-x",), ("-rA",), ("--log-cli-level=DEBUG",), ("-o", "log_cli_format=%(message)s")],
+    [
+        (),
+        ("-q",),
+        ("-s",),
+        ("-x",),
+        ("-rA",),
+        ("--log-cli-level=DEBUG",),
+        ("-o", "log_cli_format=%(message)s"),
+    ],
     ids=lambda args: " ".join(args) or "plain",
 )
 def test_live_log_records_read_as_pytests(args, tmp_path):
@@ -450,7 +458,9 @@ def test_live_log_records_read_as_pytests(args, tmp_path):
     if not args:
         assert "\ntest_live.py::test_logs_in_every_phase \n" in out
         assert "- live log call -" in out and "- live log teardown -" in out
-        assert "\nINFO     svc:test_live.py:31 in the test\nWARNING  svc:test_live.py:33 careful\nPASSED " in out
+        assert (
+            "\nINFO     svc:test_live.py:31 in the test\nWARNING  svc:test_live.py:33 careful\nPASSED " in out
+        )
     if reference_python()[0] is None:
         return
     assert_reads_as_pytests("live_logging", *args, tmp_path=tmp_path)
@@ -665,7 +675,9 @@ def test_a_value_released_at_teardown_warns_for_its_test(tmp_path):
     # test's warning capture, so it is listed under the test in the summary, not printed raw.
     out = run_asynctestrun("released_fixture_values", "-p", "no:cacheprovider", tmp_root=tmp_path).stdout
     # The failed (undriven) test's too: its failure's traceback holds no fixture value.
-    assert "test_released.py::test_sync\ntest_released.py::test_async\ntest_released.py::test_not_run\n" in out
+    assert (
+        "test_released.py::test_sync\ntest_released.py::test_async\ntest_released.py::test_not_run\n" in out
+    )
     assert "1 failed, 2 passed, 3 warnings" in out
 
 
@@ -1057,7 +1069,6 @@ def test_what_session_end_hooks_print_is_where_pytest_shows_it(args, tmp_path):
         assert_reads_as_pytests("session_end_prints", *args, tmp_path=tmp_path)
 
 
-
 @pytest.mark.parametrize("args", [(), ("-vv",), ("--tb=short",)], ids=["default", "vv", "short"])
 def test_a_fixture_lookup_at_run_time_reads_as_at_set_up(args, tmp_path):
     # request.getfixturevalue of an unknown fixture (in a fixture, in a sync and an async test) is
@@ -1169,3 +1180,19 @@ def test_subtest_reports_are_written_as_their_blocks_end(args, tmp_path):
         assert "\nin 0\nSUBPASSED(i=0)in 1\n" in out
     if reference_python()[0] is not None:
         assert_reads_as_pytests("subtest_live_reports", "--tb=short", *args, tmp_path=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("-rA", "--tb=short"), ("-s", "--tb=short"), ("--capture=sys", "--tb=line")],
+    ids=["all", "s", "sys"],
+)
+def test_a_capture_fixtures_unread_output_is_its_phases(args, tmp_path):
+    # pytest's capsys / capfd stop at each phase's end, their unread output going to that phase's
+    # section (under -s, to the terminal then), not the teardown's.
+    out = run_asynctestrun("capture_fixture_phases", "--asyncio-mode=auto", *args, tmp_root=tmp_path).stdout
+    if args[0] == "-rA":
+        assert re.search(r" Captured stdout call -+\nnever read\n", out)
+        assert "Captured stdout teardown" not in out
+    if reference_python()[0] is not None:
+        assert_reads_as_pytests("capture_fixture_phases", "--asyncio-mode=auto", *args, tmp_path=tmp_path)
