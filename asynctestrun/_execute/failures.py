@@ -348,6 +348,7 @@ def format_exception(
     width: int | None = None,
     start: CodeType | None = None,
     verbosity: int = 0,
+    unittest_case: bool = False,
 ) -> str:
     """The long representation of a failure in a ``--tb`` style, laid out as pytest's.
 
@@ -359,7 +360,8 @@ def format_exception(
     the limits on how much of a value the locals (from 2) and the arguments (from 3) show.
     ``start``, the test function's code, drops the frames before it (in each exception of a chain).
     Frames are placed relative to ``relative_to`` (the working directory, for pytest's layout) where
-    that is shorter, else absolute.
+    that is shorter, else absolute. ``unittest_case``: the failure is a unittest ``TestCase``'s, whose
+    traceback leaves out unittest's own frames (``assertEqual``'s); any other shows them.
     """
     if style == "no":
         return ""
@@ -380,6 +382,7 @@ def format_exception(
             width=width,
             start=start,
             verbosity=verbosity,
+            unittest_case=unittest_case,
         ),
         group,
     )
@@ -402,19 +405,21 @@ def _frames_text(
     width: int,
     start: CodeType | None,
     verbosity: int,
+    unittest_case: bool,
 ) -> str:
     """One exception of a chain in the ``long``, ``short`` or ``auto`` style: its frames, then its
     ``E`` lines."""
     if exc.__traceback__ is None:
         return _never_raised(exc)
-    frames = user_frames(exc.__traceback__)
+    frames = user_frames(exc.__traceback__, unittest_shown=True)
     if start is not None:
         frames = _starting_at(frames, start)
+    styled = _styled(frames, style, unittest_case=unittest_case)
+    frames = [tb for tb, _ in styled]
     parts: list[str] = []
     previous_long: bool | None = None
-    for index, tb in enumerate(frames):
+    for index, (tb, long) in enumerate(styled):
         is_last = index == len(frames) - 1
-        long = style == "long" or (style == "auto" and (index == 0 or is_last))
         where = f"{_relative(tb.tb_frame.f_code.co_filename, relative_to)}:{tb.tb_lineno}"
         if previous_long is not None and (previous_long or long):
             parts.append("_ " * (width // 2))
@@ -443,6 +448,30 @@ def _frames_text(
     if not frames:
         parts.extend(exception_lines(exc))
     return "\n".join(parts)
+
+
+def _styled(
+    frames: list[TracebackType], style: str, *, unittest_case: bool
+) -> list[tuple[TracebackType, bool]]:
+    """Each frame shown, with whether it is shown long. In ``auto``, the first and last frame are
+    long and those between short; a unittest ``TestCase``'s failure then drops unittest's own frames
+    (all of them kept if that would leave none). The order matters and is pytest's: the styles are
+    chosen before unittest's frames go, so a helper of the test's that called ``assertEqual`` stays
+    short although it is the last frame shown.
+
+    Worked example, a ``TestCase`` test calling ``self.check()``, which calls ``assertEqual``::
+
+        test_x (long), check (short), case.py assertEqual (short), case.py fail (long)
+        → test_x (long), check (short)
+    """
+    marked = [
+        (tb, style == "long" or (style == "auto" and index in (0, len(frames) - 1)))
+        for index, tb in enumerate(frames)
+    ]
+    if not unittest_case:
+        return marked
+    kept = [(tb, long) for tb, long in marked if not tb.tb_frame.f_globals.get("__unittest")]
+    return kept or marked
 
 
 def _never_raised(exc: BaseException) -> str:

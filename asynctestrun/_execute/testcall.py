@@ -795,6 +795,7 @@ class TestRun:
             showlocals=config.showlocals,
             verbosity=config.verbose,
             start=real_code(self.item.function if replaced is None else replaced),
+            unittest_case=self.item.cls is not None and is_unittest_case(self.item.cls),
         )
 
     def _explain_loop_mismatch(self, exc: BaseException, longrepr: str) -> str:

@@ -7395,6 +7395,25 @@ call test_async_skips: test_skips.py:24 Skipped: in an async test
         """,
         counts={"failed": 4, "passed": 1},
     ),
+    Scenario(
+        # Failures around unittest's own frames (a module with ``__unittest``): a TestCase's listing
+        # leaves them out after choosing the auto styles (its helper stays short); a plain test
+        # function's listing shows them. asynctestrun left them out of every listing, styled after.
+        "unittest_traceback_frames",
+        "unittest_traceback_frames",
+        (),
+        1,
+        r"""
+            test_unittest_frames.py::TestCaseHelpers::test_assert_direct                      failed
+            test_unittest_frames.py::TestCaseHelpers::test_assert_in_helper                   failed
+            test_unittest_frames.py::TestAsyncCaseHelpers::test_assert_in_helper              failed
+            test_unittest_frames.py::TestFailingSetUp::test_never_runs                        failed
+            test_unittest_frames.py::TestMarkedModule::test_marked_assert_in_helper           failed
+            test_unittest_frames.py::test_plain_function_calling_marked_assert                failed
+            test_unittest_frames.py::test_plain_function_passes                               passed
+        """,
+        counts={"failed": 6, "passed": 1},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

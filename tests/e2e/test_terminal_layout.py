@@ -131,7 +131,9 @@ def test_carets_under_the_failing_expression(tmp_path):
     assert ">       x = boom(4)\n         ^^^^^^^\n" in out
 
 
-@pytest.mark.parametrize("sample", ["blank_source_lines", "traceback_carets", "wrapped_test_frames"])
+@pytest.mark.parametrize(
+    "sample", ["blank_source_lines", "traceback_carets", "wrapped_test_frames", "unittest_traceback_frames"]
+)
 @pytest.mark.parametrize(
     "args",
     [(), ("--tb=short",), ("--tb=long",), ("-l",), ("-l", "--tb=short")],
