@@ -7,13 +7,16 @@ Worked example. The statement ::
 becomes (``@`` names cannot be written in source, so they never clash with user names)::
 
     @t0 = @t1 = @t2 = @t3 = @t4 = @t5 = @runtime.UNSET
-    if not (@t5 := (@t3 := (@t0 := f)((@t2 := (@t1 := x).y))) == (@t4 := 3)):
+    if not (@t5 := (@t3 := ((@t0 := True) and f)((@t2 := ((@t1 := True) and x).y))) == (@t4 := 3)):
         raise @runtime.failure(TEMPLATE, (@t0, @t1, @t2, @t3, @t4, @t5), @builtins.locals(), "context")
     del @t0, @t1, @t2, @t3, @t4, @t5
 
 The expression keeps its shape; each sub-expression is merely captured with ``:=`` as Python
-evaluates it. So every part runs exactly once, ``and`` / ``or`` still short-circuit, and a
-comparison chain still stops at its first false link: Python does the evaluating, not us.
+evaluates it. A bare name is not: its temporary only says that it was evaluated, and the failure
+reads its value from the frame again, as pytest's rewrite does, so the name's object is not held
+by one more reference while the assert runs (``sys.getrefcount`` checks count as under pytest).
+So every part runs exactly once, ``and`` / ``or`` still short-circuit, and a comparison chain
+still stops at its first false link: Python does the evaluating, not us.
 ``TEMPLATE`` is a constant tuple describing the expression's shape (its format is documented in
 ``runtime``); on failure ``runtime.failure`` pairs it with the captured values to produce::
 
@@ -51,7 +54,7 @@ from .runtime import (
     Template,
 )
 
-REWRITE_VERSION: Final = 1
+REWRITE_VERSION: Final = 2
 """Bump whenever the generated code changes: it is part of the cache key in ``hook``."""
 
 OPT_OUT_MARKER: Final = "PYTEST_DONT_REWRITE"
@@ -201,8 +204,13 @@ class _AssertRewriter(ast.NodeTransformer):
     def _visit(self, expression: ast.expr) -> tuple[ast.expr, Template]:
         """The capturing version of ``expression`` and its template node."""
         if isinstance(expression, ast.Name):
-            captured, slot = self._capture(expression)
-            return captured, (KIND_NAME, slot, expression.id)
+            # ``((@tN := True) and name)``: the temporary records that the name was evaluated, not
+            # its value, which the failure reads from the frame again. As with pytest's rewrite, a
+            # name's object gets no extra reference while the assert runs: tests that check
+            # ``sys.getrefcount(x)`` count the same.
+            flag, slot = self._capture(ast.copy_location(ast.Constant(value=True), expression))
+            marked = ast.BoolOp(op=ast.And(), values=[flag, expression])
+            return ast.copy_location(marked, expression), (KIND_NAME, slot, expression.id)
         if isinstance(expression, ast.Attribute):
             owner, owner_template = self._visit(expression.value)
             attribute = ast.Attribute(value=owner, attr=expression.attr, ctx=ast.Load())

@@ -21,6 +21,10 @@ unary      operator text, operand node         ``not x``
 binop      operator text, left, right          ``(a + b)``
 =========  ==================================  ===================================
 
+A name's slot holds ``True`` once the name was evaluated, not its value (no extra reference to
+the object while the assert runs, as under pytest): ``failure`` reads the value again from the
+asserting frame's locals, globals or builtins.
+
 A slot still holding ``UNSET`` was never evaluated (short-circuited ``and`` / ``or``, or the rest
 of a comparison chain after the first false link); it is simply not shown. So the message is
 built from values computed exactly once, and only when the assertion has already failed.
@@ -32,6 +36,8 @@ context variable is per thread and per task, so concurrent runs in one process d
 
 from __future__ import annotations
 
+import builtins
+import sys
 import types
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
@@ -94,12 +100,41 @@ def failure(
     function or module by its name. ``message`` is the ``assert``'s second operand, if any.
     """
     try:
+        caller = sys._getframe(1)  # the asserting frame: its globals, for the names it read
+        values = _with_names(template, values, names, caller.f_globals)
         text = _Renderer(values, names, SETTINGS.get()).render(template)
     except Exception as exc:  # a broken explanation must not hide the failure itself
         text = f"assert <could not explain the failure: {safe_repr(exc)}>"
     if message is not UNSET:
         text = _format_message(message) + "\n" + text
     return AssertionError(text)
+
+
+def _with_names(
+    template: Template,
+    values: tuple[object, ...],
+    names: Mapping[str, object],
+    globals_: Mapping[str, object],
+) -> tuple[object, ...]:
+    """``values`` with each evaluated name's slot holding the name's value, read from the frame."""
+    resolved = list(values)
+    builtins_ = globals_.get("__builtins__", builtins)
+    builtin_names = builtins_ if isinstance(builtins_, Mapping) else vars(builtins_)
+    pending: list[object] = [template]
+    while pending:
+        node = pending.pop()
+        if not isinstance(node, tuple):
+            continue
+        if node and node[0] == KIND_NAME and len(node) == 3 and isinstance(node[2], str):
+            slot, name = cast(int, node[1]), node[2]
+            if resolved[slot] is not UNSET:
+                for scope in (names, globals_, builtin_names):
+                    if name in scope:
+                        resolved[slot] = scope[name]
+                        break
+            continue
+        pending.extend(node)
+    return tuple(resolved)
 
 
 def _format_message(message: object) -> str:

@@ -7414,6 +7414,22 @@ call test_async_skips: test_skips.py:24 Skipped: in an async test
         """,
         counts={"failed": 6, "passed": 1},
     ),
+    Scenario(
+        # sys.getrefcount of a name inside an assert (msgspec's refcount tests): the rewrite held the
+        # name's object in a temporary while the assert ran, one reference more than under pytest.
+        "assert_name_references",
+        "assert_name_references",
+        (),
+        1,
+        r"""
+            test_references.py::test_refcount_of_a_local                 passed
+            test_references.py::test_refcount_in_an_async_test           passed
+            test_references.py::test_local_shown_by_value                failed
+            test_references.py::test_short_circuited_name_not_shown      failed
+            test_references.py::test_builtin_shown_by_name               failed
+        """,
+        counts={"passed": 2, "failed": 3},
+    ),
 ]
 
 SCENARIO_IDS = [scenario.id for scenario in SCENARIOS]

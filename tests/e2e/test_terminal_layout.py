@@ -132,7 +132,14 @@ def test_carets_under_the_failing_expression(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "sample", ["blank_source_lines", "traceback_carets", "wrapped_test_frames", "unittest_traceback_frames"]
+    "sample",
+    [
+        "blank_source_lines",
+        "traceback_carets",
+        "wrapped_test_frames",
+        "unittest_traceback_frames",
+        "assert_name_references",
+    ],
 )
 @pytest.mark.parametrize(
     "args",

@@ -699,3 +699,24 @@ def test_load_module_from_path_unregisters_a_module_that_fails(tmp_path):
     with pytest.raises(RuntimeError, match="import failed"):
         load_module_from_path(name, path, rewrite=True)
     assert name not in sys.modules
+
+
+def test_a_name_in_an_assert_gets_no_extra_reference(tmp_path):
+    # pytest's rewrite passes a bare name straight through, so msgspec's refcount tests hold.
+    module = _import(
+        tmp_path,
+        """
+        import sys
+
+        def counts():
+            data = [1, 2, 3]
+            assert sys.getrefcount(data) == 2
+            return True
+
+        def shown():
+            data = [1, 2, 3]
+            assert len(data) == 4 and data
+        """,
+    )
+    assert module.counts()
+    assert _message(module.shown) == "assert (3 == 4)\n +  where 3 = len([1, 2, 3])"
