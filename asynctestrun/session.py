@@ -680,7 +680,7 @@ class Session:
             reached = maxfail_reason(failed) if config.maxfail and failed >= config.maxfail else None
             return self._finish(start, EXIT_INTERRUPTED, reached)
         plan = build_plan(selected, self.registry, config, failed_plugins=self.failed_plugins)
-        self._resume_gc(freeze=True)
+        self._resume_gc()
         _configure_assertions(config, self._assertrepr_compare)
         state = SessionState(
             config,
@@ -840,15 +840,10 @@ class Session:
             gc.disable()
             self._gc_paused = True
 
-    def _resume_gc(self, *, freeze: bool = False) -> None:
-        if freeze or self._gc_paused:
-            # Everything alive now (modules, items, fixture definitions) lives until the end of the
-            # run: moved out of the collector's view, later passes stop re-scanning it per test. No
-            # gc.collect() first: it scanned the whole collected heap (0.1 s at 10,000 tests) to free
-            # the little cyclic garbage collecting leaves, which now stays until the process ends.
-            # Ending early (--collect-only, collection errors), the first pass after enabling would
-            # likewise scan the whole heap just before the process exits.
-            gc.freeze()
+    def _resume_gc(self) -> None:
+        # Not gc.freeze(), although it would spare later passes the collected heap: as under
+        # pytest, what collecting created stays in the collector's view, so a test that drops
+        # an import-time cycle sees gc.collect() free it, and a constant tuple becomes untracked.
         if self._gc_paused:
             self._gc_paused = False
             gc.enable()
