@@ -217,8 +217,17 @@ class HookRegistry:
                 impl = getattr(plugin.module, attr, None)
                 unknown = attr.startswith("pytest_") and attr not in KNOWN_HOOKS and attr != "pytest_plugins"
                 if unknown and callable(impl):
-                    out.append((plugin.name, attr))
+                    out.append((_readable_name(plugin), attr))
         return out
+
+
+def _readable_name(plugin: PluginModule) -> str:
+    """A plugin object registered without a name is named by its ``id()``, as pytest names it: its
+    class says more in a message."""
+    if plugin.name.isdigit() and not isinstance(plugin.module, ModuleType):
+        kind = type(plugin.module)
+        return f"{kind.__module__}.{kind.__qualname__} object"
+    return plugin.name
 
 
 def first_answer(

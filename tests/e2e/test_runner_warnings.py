@@ -122,3 +122,25 @@ def test_a_hook_pytest_calls_under_an_ini_key_is_named_only_with_the_key_on(
     assert done.returncode == 0, done.stdout + done.stderr
     named = re.search(r"hook pytest_assertion_pass in \S*conftest\.py is not supported", _summary(done))
     assert bool(named) == switched_on, done.stdout
+
+
+def test_an_unsupported_hook_of_a_plugin_object_names_its_class(tmp_path: Path) -> None:
+    # Registered without a name, a plugin object is named by its id() (as pytest names it): the
+    # warning names its class instead, which says where the hook is.
+    (tmp_path / "conftest.py").write_text(
+        textwrap.dedent(
+            """
+            class Collects:
+                def pytest_pycollect_makeitem(self, collector, name, obj):
+                    return None
+
+
+            def pytest_configure(config):
+                config.pluginmanager.register(Collects())
+            """
+        )
+    )
+    (tmp_path / "test_one.py").write_text("def test_one():\n    pass\n")
+    done = run_cli(tmp_path, "-p", "no:cacheprovider")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "hook pytest_pycollect_makeitem in conftest.Collects object is not supported" in _summary(done)
