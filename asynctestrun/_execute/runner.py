@@ -156,8 +156,10 @@ def _run_one(
                 if run.setup() and not state.config.setup_only:
                     run.call()
                 run.teardown(next_planned)
-            # Dropped inside the test's warning capture, as pytest's teardown does: a value whose
-            # release warns (an unawaited coroutine) is then a warning of this test in the summary.
+            # Dropped now, not when the cycle collector runs (a fixture holding a loop or a connection
+            # would otherwise outlive its test by thousands of tests), and inside the test's warning
+            # capture, as pytest's teardown drops them: a value whose release warns (an unawaited
+            # coroutine) is then a warning of this test in the summary.
             node.funcargs.clear()
             if dumps is not None:
                 dumps.disarm()
@@ -168,7 +170,6 @@ def _run_one(
         policy.record(result.phases)
         _emit_warnings(emit, item.nodeid, caught, result.warnings, silenced)
         forget_failed_fixtures(state, item.fixturenames)
-        node.funcargs.clear()
         node.instance = None
         policy.wait()
     if isinstance(policy, RerunPolicy) and policy.attempts:
@@ -186,9 +187,6 @@ def _run_one(
         from .debugger import QUIT
 
         raise Exit(QUIT)
-    # Drop references to this test's fixture values now, not when the cycle collector runs: a
-    # fixture holding a loop or a connection would otherwise outlive its test by thousands of tests.
-    node.funcargs.clear()
     node.stash.clear()
     if item.cls is not None and is_unittest_case(item.cls):
         # pytest's unittest plugin drops the TestCase at its teardown. A plain class's instance stays
