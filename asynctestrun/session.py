@@ -311,12 +311,7 @@ class Session:
             with caught_warnings(self.config, lambda: session_filters(self.config)) as caught:
                 self._load_initial_conftests()
         except StartupCrash:
-            # What the conftests printed, written before Python's report of the crash, as in pytest.
-            capture.suspend()
-            out, err = capture.read()
-            self.close()
-            sys.stdout.write(out)
-            sys.stderr.write(err)
+            self._close_showing_startup_output(capture)  # before Python's report of the crash
             raise
         finally:
             capture.suspend()
@@ -330,10 +325,7 @@ class Session:
             # As pytest: a conftest that fails while the run starts up is a usage error (exit 4),
             # reported with its traceback; nothing is collected or run.
             conftest, traceback = next(iter(self.collector.failed_conftests.items()))
-            out, err = capture.read()  # what the conftests printed, shown with the error as in pytest
-            self.close()
-            sys.stdout.write(out)
-            sys.stderr.write(err)
+            self._close_showing_startup_output(capture)
             raise ConftestImportError(f"ImportError while loading conftest '{conftest}'.\n{traceback}")
         self._declare_options()
         if not self.parser.options and not unknown_args:
@@ -351,6 +343,15 @@ class Session:
         positional = [*values.pop("file_or_dir", []), *rest]
         self._apply_tolerated(values)
         return positional, values
+
+    def _close_showing_startup_output(self, capture: CaptureManager) -> None:
+        """The run stops while its start-up conftests load: what they printed is written, as pytest
+        shows it with the error that stopped the run."""
+        capture.suspend()
+        out, err = capture.read()
+        self.close()
+        sys.stdout.write(out)
+        sys.stderr.write(err)
 
     def _load_initial_conftests(self) -> None:
         """The conftests pytest loads before collecting: the arguments' own and their directories'."""
