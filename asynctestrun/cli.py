@@ -754,8 +754,6 @@ def _run_parallel(
     prestarted: Any = None,
 ) -> int:
     """``-n N``: whole files per worker process; this process merges their events."""
-    from dataclasses import replace
-
     from ._config.config import ConfigError
     from ._execute.workers import run_workers, worker_argv, worker_targets
     from ._model.events import SessionFinished
@@ -799,12 +797,7 @@ def _run_parallel(
         # As xdist's controller: this process's conftests and plugins write the end-of-run reports.
         if isinstance(event, SessionFinished):
             end = session.end_session(event.exit_code, loop_finished=event.interrupted is None)
-            code, notice = session.check_max_warnings(end.code)
-            final_code.append(code)
-            event = end.event(replace(event, exit_code=code, notice=notice))
-            broadcast.handle(event)
-            if end.leaving is not None:
-                session.escape(end.leaving)
+            final_code.append(session.report_end(end, event))
             return
         broadcast.handle(event)
 

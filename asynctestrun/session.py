@@ -926,9 +926,14 @@ class Session:
             duration = time.perf_counter() - start
             self.broadcast.handle(SessionFinished(EXIT_TESTS_FAILED, duration, interrupted, aborted=True))
             raise
-        code, notice = self.check_max_warnings(end.code)
         duration = time.perf_counter() - start
-        self.broadcast.handle(end.event(SessionFinished(code, duration, interrupted, notice=notice)))
+        return self.report_end(end, SessionFinished(end.code, duration, interrupted))
+
+    def report_end(self, end: SessionEnd, finished: SessionFinished) -> int:
+        """The run's last event, with the end hooks' output and --max-warnings' verdict on its exit
+        code (returned); what ``pytest_unconfigure`` raised escapes after it, as under pytest."""
+        code, notice = self.check_max_warnings(end.code)
+        self.broadcast.handle(end.event(replace(finished, exit_code=code, notice=notice)))
         if end.leaving is not None:
             self.escape(end.leaving)
         return code
